@@ -1,0 +1,42 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.util.UserFacingException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * The one way a command names its cluster: the kubeconfig (default), {@code --snapshot PATH} or {@code --demo}.
+ * Mixed into every command that reads a cluster.
+ */
+public final class SourceOptions {
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig file (default: $KUBECONFIG, several files merged like kubectl, else ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current context).")
+    String context;
+
+    @Option(names = "--snapshot", paramLabel = "PATH",
+            description = "Read a snapshot instead of a cluster: a YAML/JSON file or folder (kubectl get -o yaml|json output, or a kustodian snapshot file).")
+    Path snapshot;
+
+    @Option(names = "--demo", description = "Use the embedded demo cluster.")
+    boolean demo;
+
+    public SourceSpec toSpec() {
+        int n = (snapshot != null ? 1 : 0) + (demo ? 1 : 0) + ((kubeconfig != null || context != null) ? 1 : 0);
+        if (n > 1) {
+            throw UserFacingException.badInput(
+                    "Choose one source: --kubeconfig/--context, --snapshot PATH or --demo, not several.");
+        }
+        if (snapshot != null) {
+            return SourceSpec.snapshot(snapshot);
+        }
+        if (demo) {
+            return SourceSpec.demo();
+        }
+        return SourceSpec.live(kubeconfig, context);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.kustodian.core.findings;
+
+import java.util.List;
+
+/**
+ * One finding. Never contains a secret value: {@code title}, {@code explanation} and {@code remediation} name
+ * objects and keys only.
+ *
+ * @param id          stable id of this occurrence: {@code rule + ":" + object.display()} plus a detail suffix
+ * @param rule        the rule id, e.g. {@code SEC-ENV}, {@code RBAC-SECRETS-LIST}, {@code ENC-NOT-CONFIGURED}
+ * @param area        secrets, rbac, encryption, external-stores...
+ * @param system      true when this is expected access of a system component (shown grouped and collapsed)
+ * @param fix         an optional hint for the UI: the wizard to open, e.g. {@code encryption-config},
+ *                    {@code external-secret}, {@code role}; null when the remediation text is the fix
+ */
+public record Finding(
+        String id,
+        String rule,
+        String area,
+        Severity severity,
+        String title,
+        String explanation,
+        ObjectRef object,
+        List<String> cis,
+        String remediation,
+        boolean system,
+        String fix) {
+
+    public Finding {
+        cis = cis == null ? List.of() : List.copyOf(cis);
+    }
+
+    /** A builder-ish factory for the common case. */
+    public static Finding of(String rule, String area, Severity severity, ObjectRef object, String title,
+                             String explanation, String remediation, List<String> cis) {
+        return new Finding(rule + ":" + object.display(), rule, area, severity, title, explanation, object, cis,
+                remediation, false, null);
+    }
+
+    public Finding withIdSuffix(String suffix) {
+        return new Finding(id + ":" + suffix, rule, area, severity, title, explanation, object, cis, remediation,
+                system, fix);
+    }
+
+    public Finding asSystem() {
+        return new Finding(id, rule, area, severity, title, explanation, object, cis, remediation, true, fix);
+    }
+
+    public Finding withFix(String wizard) {
+        return new Finding(id, rule, area, severity, title, explanation, object, cis, remediation, system, wizard);
+    }
+}

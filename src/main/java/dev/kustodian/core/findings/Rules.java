@@ -1,0 +1,54 @@
+package dev.kustodian.core.findings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The registry of all finding rules. Each area exposes its rules through a {@link RuleProvider} listed in
+ * {@code META-INF/services/dev.kustodian.core.findings.RuleProvider}, so areas never edit a shared list.
+ */
+public final class Rules {
+    private Rules() {
+    }
+
+    /** Every rule of every area. */
+    public static List<FindingRule> all() {
+        List<FindingRule> rules = new ArrayList<>();
+        for (RuleProvider p : ServiceLoader.load(RuleProvider.class, Rules.class.getClassLoader())) {
+            rules.addAll(p.rules());
+        }
+        rules.sort(Comparator.comparing(FindingRule::id));
+        return rules;
+    }
+
+    /** Runs all rules; a rule that throws becomes one INFO finding that says so (never a crash). */
+    public static List<Finding> evaluate(AnalysisContext context) {
+        return evaluate(context, all());
+    }
+
+    public static List<Finding> evaluate(AnalysisContext context, List<FindingRule> rules) {
+        List<Finding> out = new ArrayList<>();
+        for (FindingRule rule : rules) {
+            try {
+                out.addAll(rule.evaluate(context));
+            } catch (RuntimeException e) {
+                out.add(Finding.of("KUSTODIAN-RULE-ERROR", "kustodian", Severity.INFO, ObjectRef.cluster(),
+                        "Rule " + rule.id() + " could not run",
+                        "The rule failed on this snapshot (" + e.getClass().getSimpleName()
+                                + "). Other rules ran normally.",
+                        "Report this with the snapshot file (kustodian snapshot --output FILE).", List.of())
+                        .withIdSuffix(rule.id()));
+            }
+        }
+        out.sort(Comparator.comparing(Finding::severity).reversed()
+                .thenComparing(Finding::rule).thenComparing(Finding::id));
+        return out;
+    }
+
+    /** Implemented once per area (secrets, rbac, encryption, ...). */
+    public interface RuleProvider {
+        List<FindingRule> rules();
+    }
+}

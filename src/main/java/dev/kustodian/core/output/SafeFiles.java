@@ -1,0 +1,79 @@
+package dev.kustodian.core.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Atomic file writes: content goes to a temporary file in the same folder (created 0600 for private files), then
+ * is moved over the target. Callers decide about overwriting before calling ({@link FolderWriter} asks).
+ */
+public final class SafeFiles {
+    private SafeFiles() {
+    }
+
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+
+    public static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, content.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * Writes {@code content} atomically; with {@code privateFile} the file is 0600 from its creation (never
+     * world-readable, not even for a moment). The byte array is not kept; callers should clear theirs.
+     */
+    public static void writeAtomically(Path target, byte[] content, boolean privateFile) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp;
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
+                    PosixFilePermissions.asFileAttribute(privateFile ? PRIVATE
+                            : PosixFilePermissions.fromString("rw-r--r--")));
+        } else {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        }
+        try {
+            Files.write(tmp, content);
+            if (posix && privateFile) {
+                Files.setPosixFilePermissions(tmp, PRIVATE);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes a private file (0600) and refuses to replace an existing one unless {@code overwrite}. */
+    public static void writePrivate(Path target, byte[] content, boolean overwrite) throws IOException {
+        if (!overwrite && Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "exists; not overwritten");
+        }
+        writeAtomically(target, content, true);
+    }
+
+    public static void wipe(byte[] b) {
+        if (b != null) {
+            Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    public static void wipe(char[] c) {
+        if (c != null) {
+            Arrays.fill(c, '\0');
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kustodian.core.secrets;
+
+import dev.kustodian.core.model.LeakHint;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises values that look like credentials outside Secrets (ConfigMap data, env literals, annotations). Runs
+ * at load time on values that are then dropped; it returns only the kind of match, never the value.
+ */
+public final class LeakDetector {
+    private LeakDetector() {
+    }
+
+    private static final Pattern AWS_KEY = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
+    private static final Pattern PEM = Pattern.compile("-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----");
+    private static final Pattern JWT = Pattern.compile(
+            "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\b");
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@[^\\s]+");
+    private static final Pattern TOKEN_FORMATS = Pattern.compile(
+            "\\b(ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,}|xox[baprs]-[A-Za-z0-9-]{10,}"
+                    + "|sk_live_[A-Za-z0-9]{20,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20})\\b");
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?i)(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret)"
+                    + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;]{8,})");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential).*");
+
+    /** Scans a value found at a place with no name hint (ConfigMap data, annotation). */
+    public static Optional<LeakHint.Kind> scan(String value) {
+        return scan(null, value);
+    }
+
+    /**
+     * Scans {@code value}; {@code name} is the key or variable name when there is one (an env var called
+     * DB_PASSWORD with a literal value of reasonable entropy is a leak even without a recognisable format).
+     */
+    public static Optional<LeakHint.Kind> scan(String name, String value) {
+        if (value == null || value.length() < 8) {
+            return Optional.empty();
+        }
+        if (PEM.matcher(value).find()) {
+            return Optional.of(LeakHint.Kind.PRIVATE_KEY_PEM);
+        }
+        if (AWS_KEY.matcher(value).find()) {
+            return Optional.of(LeakHint.Kind.AWS_ACCESS_KEY);
+        }
+        if (JWT.matcher(value).find()) {
+            return Optional.of(LeakHint.Kind.JWT);
+        }
+        if (TOKEN_FORMATS.matcher(value).find()) {
+            return Optional.of(LeakHint.Kind.GENERIC_API_TOKEN);
+        }
+        Matcher u = URL_PASSWORD.matcher(value);
+        while (u.find()) {
+            String pw = u.group(1);
+            if (!pw.startsWith("$") && !pw.startsWith("{{") && !pw.equals("*****")) {
+                return Optional.of(LeakHint.Kind.URL_WITH_PASSWORD);
+            }
+        }
+        Matcher a = ASSIGNMENT.matcher(value);
+        while (a.find()) {
+            if (looksRandom(a.group(2))) {
+                return Optional.of(LeakHint.Kind.PASSWORD_ASSIGNMENT);
+            }
+        }
+        if (name != null && SECRET_NAME.matcher(name).matches() && !looksLikeReference(value)
+                && looksRandom(value.strip())) {
+            return Optional.of(LeakHint.Kind.SECRET_NAMED_LITERAL);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean looksLikeReference(String v) {
+        String s = v.strip().toLowerCase(Locale.ROOT);
+        return s.startsWith("/") || s.startsWith("$") || s.startsWith("{{") || s.startsWith("file:")
+                || s.startsWith("vault:") || s.startsWith("arn:") || s.startsWith("projects/")
+                || s.equals("true") || s.equals("false") || s.contains(" ");
+    }
+
+    /** Shannon entropy per char >= 3.0 and a mix of character classes: not a word or a placeholder. */
+    static boolean looksRandom(String s) {
+        if (s.length() < 8 || s.length() > 4096) {
+            return false;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.contains("changeme") || lower.contains("example") || lower.contains("placeholder")
+                || lower.startsWith("${") || lower.startsWith("<") || lower.matches("x+|\\*+")) {
+            return false;
+        }
+        int[] counts = new int[128];
+        int other = 0;
+        for (char c : s.toCharArray()) {
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                other++;
+            }
+        }
+        double h = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                double p = (double) c / s.length();
+                h -= p * (Math.log(p) / Math.log(2));
+            }
+        }
+        if (other > 0) {
+            double p = (double) other / s.length();
+            h -= p * (Math.log(p) / Math.log(2));
+        }
+        int classes = 0;
+        if (s.chars().anyMatch(Character::isUpperCase)) {
+            classes++;
+        }
+        if (s.chars().anyMatch(Character::isLowerCase)) {
+            classes++;
+        }
+        if (s.chars().anyMatch(Character::isDigit)) {
+            classes++;
+        }
+        if (s.chars().anyMatch(c -> !Character.isLetterOrDigit(c))) {
+            classes++;
+        }
+        return h >= 3.0 && classes >= 2;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.kustodian.core.yaml;
+
+import org.snakeyaml.engine.v2.api.ConstructNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads multi-document YAML (JSON is YAML) with snakeyaml-engine, keeping the start line of each document.
+ * Timestamps stay strings (as Kubernetes writes them); documents may be large (code point limit raised).
+ */
+public final class YamlReader {
+    private YamlReader() {
+    }
+
+    private static LoadSettings settings(String label) {
+        return LoadSettings.builder()
+                .setLabel(label)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(200)
+                .setParseComments(false)
+                .build();
+    }
+
+    public static List<YamlDocument> read(Path file) {
+        String label = file.toString();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r, label);
+        } catch (IOException e) {
+            throw new YamlException(label, 0, "cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    public static List<YamlDocument> read(String text, String label) {
+        return read(new StringReader(text), label);
+    }
+
+    /** Reads every document; empty documents are skipped. */
+    public static List<YamlDocument> read(Reader reader, String label) {
+        LoadSettings settings = settings(label);
+        List<YamlDocument> docs = new ArrayList<>();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
+            StandardConstructor constructor = new PlainConstructor(settings);
+            while (composer.hasNext()) {
+                Node node = composer.next();
+                int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                Object value = constructor.constructSingleDocument(Optional.of(node));
+                if (value != null) {
+                    docs.add(new YamlDocument(value, label, line));
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).map(l -> l + 1).orElse(0);
+            throw new YamlException(label, line, "is not valid YAML: " + firstLine(e.getProblem()));
+        } catch (YamlEngineException e) {
+            throw new YamlException(label, 0, "is not valid YAML: " + firstLine(e.getMessage()));
+        }
+        return docs;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    /** Reads a single-document YAML or JSON text into a map; throws YamlException when it is not a mapping. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readMap(String text, String label) {
+        List<YamlDocument> docs = read(text, label);
+        if (docs.isEmpty()) {
+            throw new YamlException(label, 0, "is empty");
+        }
+        if (!(docs.get(0).value() instanceof Map)) {
+            throw new YamlException(label, docs.get(0).line(), "is not a YAML mapping");
+        }
+        return (Map<String, Object>) docs.get(0).value();
+    }
+
+    /** Keeps timestamps as strings (Kubernetes objects use RFC 3339 strings). */
+    private static final class PlainConstructor extends StandardConstructor {
+        PlainConstructor(LoadSettings settings) {
+            super(settings);
+            ConstructNode str = tagConstructors.get(Tag.STR);
+            tagConstructors.put(new Tag(Tag.PREFIX + "timestamp"), str);
+        }
+    }
+}
