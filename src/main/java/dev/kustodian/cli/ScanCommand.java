@@ -61,6 +61,14 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** How the source is opened; tests replace it to scan a snapshot built in memory. */
+    interface Opener {
+        ClusterSession open(dev.kustodian.core.cluster.SourceSpec spec, dev.kustodian.core.util.Progress progress,
+                            Cancellation cancel);
+    }
+
+    Opener opener = ClusterLoader::open;
+
     @Override
     public Integer call() throws IOException {
         ReportFormat fmt;
@@ -85,7 +93,7 @@ public final class ScanCommand implements Callable<Integer> {
         List<Finding> findings;
         String sourceLabel;
         List<FindingRule> rules = Rules.all();
-        try (ClusterSession session = ClusterLoader.open(source.toSpec(),
+        try (ClusterSession session = opener.open(source.toSpec(),
                 (f, m) -> progress(err, f, m), new Cancellation())) {
             sourceLabel = session.snapshot().source().describe();
             err.println("Analysing with " + rules.size() + " rules...");
