@@ -559,6 +559,11 @@ public final class SecretRules implements Rules.RuleProvider {
         private static final Set<String> IGNORED_KEYS = Set.of("ca.crt", "tls.crt", "namespace", "service-ca.crt");
         private static final Set<String> IGNORED_TYPES = Set.of(SecretInfo.TYPE_SA_TOKEN, SecretInfo.TYPE_HELM_RELEASE);
         private static final long MIN_SIZE = 8;
+        private static final Comparator<Place> PLACE_ORDER = Comparator.comparing((Place e) -> e.ns)
+                .thenComparing(e -> e.name).thenComparing(e -> e.key);
+
+        private record Place(String ns, String name, String key) {
+        }
 
         SharedValueRule() {
             super(SHARED_VALUE, "The same value (by keyed fingerprint) in several secrets: shared credentials.");
@@ -566,7 +571,8 @@ public final class SecretRules implements Rules.RuleProvider {
 
         @Override
         public List<Finding> evaluate(AnalysisContext ctx) {
-            Map<String, List<String[]>> groups = new HashMap<>();
+            // first occurrence per fingerprint without allocating a list; a list only for repeated values
+            Map<String, Object> groups = new HashMap<>(ctx.snapshot().secrets().size() * 3);
             for (SecretInfo s : ctx.snapshot().secrets()) {
                 if (IGNORED_TYPES.contains(s.type())) {
                     continue;
@@ -576,21 +582,36 @@ public final class SecretRules implements Rules.RuleProvider {
                             || IGNORED_KEYS.contains(k.name())) {
                         continue;
                     }
-                    groups.computeIfAbsent(k.fingerprint(), f -> new ArrayList<>())
-                            .add(new String[]{s.namespace(), s.name(), k.name()});
+                    Place p = new Place(s.namespace(), s.name(), k.name());
+                    Object prev = groups.putIfAbsent(k.fingerprint(), p);
+                    if (prev instanceof Place first) {
+                        List<Place> l = new ArrayList<>(4);
+                        l.add(first);
+                        l.add(p);
+                        groups.put(k.fingerprint(), l);
+                    } else if (prev instanceof List<?> l) {
+                        @SuppressWarnings("unchecked")
+                        List<Place> places = (List<Place>) l;
+                        places.add(p);
+                    }
                 }
             }
             List<Finding> out = new ArrayList<>();
-            for (List<String[]> g : groups.values()) {
-                long secrets = g.stream().map(e -> e[0] + "/" + e[1]).distinct().count();
+            for (Object o : groups.values()) {
+                if (!(o instanceof List<?> raw)) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<Place> g = (List<Place>) raw;
+                long secrets = g.stream().map(e -> e.ns + "/" + e.name).distinct().count();
                 if (secrets < 2) {
                     continue;
                 }
-                g.sort(Comparator.comparing((String[] e) -> e[0]).thenComparing(e -> e[1]).thenComparing(e -> e[2]));
-                String[] first = g.get(0);
-                List<String> places = g.stream().map(e -> e[0] + "/" + e[1] + "[" + e[2] + "]").toList();
-                boolean allSystem = g.stream().allMatch(e -> systemNamespace(e[0]));
-                out.add(mark(finding(Severity.MEDIUM, new ObjectRef("Secret", first[0], first[1]),
+                g.sort(PLACE_ORDER);
+                Place first = g.get(0);
+                List<String> places = g.stream().map(e -> e.ns + "/" + e.name + "[" + e.key + "]").toList();
+                boolean allSystem = g.stream().allMatch(e -> systemNamespace(e.ns));
+                out.add(mark(finding(Severity.MEDIUM, new ObjectRef("Secret", first.ns, first.name),
                         "The same value is stored in " + secrets + " secrets",
                         "Keys " + joinLimited(places, 10) + " hold the same value (compared by a keyed fingerprint; "
                                 + "the value itself is not read into Kustodian). A shared credential cannot be "
@@ -598,7 +619,7 @@ public final class SecretRules implements Rules.RuleProvider {
                                 + "one copy exposes all.",
                         "Give each consumer its own credential; if they must share one, keep a single secret (or "
                                 + "one external-store entry) as the source of truth.",
-                        List.of()).withIdSuffix(first[2]), allSystem, null));
+                        List.of()).withIdSuffix(first.key), allSystem, null));
             }
             out.sort(Comparator.comparing(Finding::id));
             return out;
@@ -621,14 +642,15 @@ public final class SecretRules implements Rules.RuleProvider {
                     continue;
                 }
                 Instant changed = s.meta().lastModified() != null ? s.meta().lastModified() : s.meta().created();
+                // (a secret created before the limit and never modified also counts)
                 if (changed == null || changed.isAfter(limit)) {
                     continue;
                 }
                 long days = Duration.between(changed, ctx.now()).toDays();
                 out.add(mark(finding(Severity.LOW, ref("Secret", s),
                         "Secret " + secretName(s) + " has not changed for " + days + " days",
-                        "Secret " + secretName(s) + " was last changed on " + changed.truncatedTo(ChronoUnit.DAYS)
-                                .toString().substring(0, 10) + ". Credentials that are never rotated stay valid "
+                        "Secret " + secretName(s) + " was last changed on " + java.time.LocalDate.ofInstant(changed,
+                                java.time.ZoneOffset.UTC) + ". Credentials that are never rotated stay valid "
                                 + "for whoever copied them.",
                         "Rotate the credential it holds; an external secret store with automatic rotation "
                                 + "(synced by an ExternalSecret) makes this routine.",
