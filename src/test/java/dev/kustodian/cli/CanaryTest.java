@@ -2,6 +2,7 @@ package dev.kustodian.cli;
 
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SnapshotFileWriter;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.report.ReportFormat;
@@ -128,6 +129,31 @@ class CanaryTest {
                     snap.customObjects(), snap.notes(), snap.gaps()).forEach(l -> all.append(l).append('\n'));
             assertClean("the snapshot model", all.toString());
         }
+    }
+
+    @Test
+    void savedSnapshotFileHoldsNoValueAndScansTheSame() throws Exception {
+        Path saved = dir.resolve("saved/snapshot.yaml");
+        Files.createDirectories(saved.getParent());
+        try (ClusterSession s = openOrSkip(dir.resolve("cluster"))) {
+            SnapshotFileWriter.write(s.snapshot(), saved);
+        }
+        assertClean("the saved snapshot file", Files.readString(saved));
+        // read back: the leak hints and fingerprints survive, so the findings do too
+        String direct = cli(0, 4, "scan", "--snapshot", dir.resolve("cluster").toString(), "-o", "json",
+                "--include-system");
+        String reread = cli(0, 4, "scan", "--snapshot", saved.toString(), "-o", "json", "--include-system");
+        assertClean("scan of the saved snapshot", reread);
+        assertThat(ruleIds(reread)).isEqualTo(ruleIds(direct)).contains("SEC-VALUE-OUTSIDE-SECRET", "SEC-SHARED-VALUE");
+    }
+
+    private static List<String> ruleIds(String cliOutput) throws IOException {
+        String json = cliOutput.substring(0, cliOutput.lastIndexOf('}') + 1);
+        List<String> ids = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("findings")
+                .forEach(f -> ids.add(f.get("rule").asText()));
+        java.util.Collections.sort(ids);
+        return ids;
     }
 
     @Test
