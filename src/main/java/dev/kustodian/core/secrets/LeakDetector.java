@@ -16,14 +16,26 @@ public final class LeakDetector {
     }
 
     private static final Pattern AWS_KEY = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
-    private static final Pattern PEM = Pattern.compile("-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----");
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----");
     private static final Pattern JWT = Pattern.compile(
-            "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\b");
+            "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
     private static final Pattern URL_PASSWORD = Pattern.compile(
-            "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@[^\\s]+");
+            "\\b[a-zA-Z][a-zA-Z0-9+.-]{0,30}://[^/\\s:@]{1,256}:([^/\\s@]{1,256})@[^\\s]");
     private static final Pattern TOKEN_FORMATS = Pattern.compile(
-            "\\b(ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,}|xox[baprs]-[A-Za-z0-9-]{10,}"
-                    + "|sk_live_[A-Za-z0-9]{20,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20})\\b");
+            "\\b(gh[opsur]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,}|xox[baprs]-[A-Za-z0-9-]{10,}"
+                    + "|[sr]k_live_[A-Za-z0-9]{20,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20}"
+                    + "|npm_[A-Za-z0-9]{36}|sk-(proj-)?[A-Za-z0-9_-]{32,}|hvs\\.[A-Za-z0-9_-]{24,})");
+    /** An HTTP Authorization value: Bearer/Basic followed by a token. */
+    private static final Pattern AUTH_HEADER = Pattern.compile("(?i)\\b(bearer|basic)\\s+([A-Za-z0-9._~+/=-]{16,})");
+    /** Names that hold a reference to a secret rather than the secret itself. */
+    private static final Pattern REFERENCE_NAME = Pattern.compile(
+            "(?i).*(_FILE|_PATH|_DIR|_NAME|_REF|_URL|_URI|_ENDPOINT|_HOST|_ENABLED|_TTL|_TIMEOUT|_EXPIRY|_EXPIRES"
+                    + "|_LENGTH|_HEADER|_MOUNT|_KEY_ID|_NAMESPACE|_VERSION|_TYPE|_PROVIDER|_STORE|_ALGORITHM)$");
+    /** A Kubernetes-style object name (a reference to a secret, not a value). */
+    private static final Pattern K8S_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("password", "passwd", "pass", "secret",
+            "changeme", "xxx", "xxxx", "xxxxx", "*****", "******", "********", "redacted", "pw", "pwd", "token");
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?i)(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret)"
                     + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;]{8,})");
@@ -55,11 +67,18 @@ public final class LeakDetector {
         if (TOKEN_FORMATS.matcher(value).find()) {
             return Optional.of(LeakHint.Kind.GENERIC_API_TOKEN);
         }
-        Matcher u = URL_PASSWORD.matcher(value);
-        while (u.find()) {
-            String pw = u.group(1);
-            if (!pw.startsWith("$") && !pw.startsWith("{{") && !pw.equals("*****")) {
-                return Optional.of(LeakHint.Kind.URL_WITH_PASSWORD);
+        if (value.contains("://")) {
+            Matcher u = URL_PASSWORD.matcher(value);
+            while (u.find()) {
+                if (!isPlaceholder(u.group(1))) {
+                    return Optional.of(LeakHint.Kind.URL_WITH_PASSWORD);
+                }
+            }
+        }
+        Matcher h = AUTH_HEADER.matcher(value);
+        while (h.find()) {
+            if (looksRandom(h.group(2))) {
+                return Optional.of(LeakHint.Kind.GENERIC_API_TOKEN);
             }
         }
         Matcher a = ASSIGNMENT.matcher(value);
@@ -68,11 +87,23 @@ public final class LeakDetector {
                 return Optional.of(LeakHint.Kind.PASSWORD_ASSIGNMENT);
             }
         }
-        if (name != null && SECRET_NAME.matcher(name).matches() && !looksLikeReference(value)
+        if (name != null && SECRET_NAME.matcher(name).matches() && !REFERENCE_NAME.matcher(name).matches()
+                && !looksLikeReference(value) && !isObjectName(value.strip())
                 && looksRandom(value.strip())) {
             return Optional.of(LeakHint.Kind.SECRET_NAMED_LITERAL);
         }
         return Optional.empty();
+    }
+
+    private static boolean isObjectName(String v) {
+        return v.length() <= 253 && K8S_NAME.matcher(v).matches() && v.contains("-");
+    }
+
+    /** {@code $VAR}, {@code ${VAR}}, {@code {{ .Values.x }}}, {@code <password>}, {@code %s} or a well-known dummy. */
+    static boolean isPlaceholder(String pw) {
+        String p = pw.toLowerCase(Locale.ROOT);
+        return p.startsWith("$") || p.startsWith("{{") || p.startsWith("<") || p.startsWith("%")
+                || p.startsWith("(") || PLACEHOLDERS.contains(p) || p.matches("\\*+|x+");
     }
 
     private static boolean looksLikeReference(String v) {

@@ -1,0 +1,143 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.FindingRule;
+import dev.kustodian.core.findings.Rules;
+import dev.kustodian.core.findings.Severity;
+import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.report.Report;
+import dev.kustodian.core.report.ReportFormat;
+import dev.kustodian.core.report.ReportWriter;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.UserFacingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code kustodian scan}: every finding of every registered rule, as a table, JSON, SARIF, Markdown or HTML.
+ * Exit 0, or 4 when a finding reaches {@code --fail-on}; 2 bad input; 3 cluster unreachable.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scans a cluster (or snapshot, or the demo) and reports every finding: secrets, RBAC, ...",
+                "Exit codes: 0 done, 4 a finding reached --fail-on, 2 bad input, 3 cluster unreachable, 1 failed."})
+public final class ScanCommand implements Callable<Integer> {
+
+    public static final int EXIT_THRESHOLD_MET = 4;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: table, json, sarif, markdown, html (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite --output FILE if it exists.")
+    boolean force;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with 4 when a reported finding is at least this severe: low, medium, high, critical.")
+    String failOn;
+
+    @Option(names = "--include-system",
+            description = "Also report the expected findings of system components (hidden by default).")
+    boolean includeSystem;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** How the source is opened; tests replace it to scan a snapshot built in memory. */
+    interface Opener {
+        ClusterSession open(dev.kustodian.core.cluster.SourceSpec spec, dev.kustodian.core.util.Progress progress,
+                            Cancellation cancel);
+    }
+
+    Opener opener = ClusterLoader::open;
+
+    @Override
+    public Integer call() throws IOException {
+        ReportFormat fmt;
+        Severity threshold = null;
+        try {
+            fmt = ReportFormat.parse(format);
+            if (failOn != null) {
+                threshold = Severity.parse(failOn);
+            }
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badInput(e.getMessage());
+        }
+        if (output != null && Files.exists(output) && !force) {
+            throw UserFacingException.badInput("The file " + output + " already exists. Use --force to replace it, "
+                    + "or choose another --output file.");
+        }
+        if (output != null && output.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(output.toAbsolutePath().getParent())) {
+            throw UserFacingException.badInput("The folder of " + output + " does not exist. Create it first.");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Finding> findings;
+        String sourceLabel;
+        List<FindingRule> rules = Rules.all();
+        try (ClusterSession session = opener.open(source.toSpec(),
+                (f, m) -> progress(err, f, m), new Cancellation())) {
+            sourceLabel = session.snapshot().source().describe();
+            err.println("Analysing with " + rules.size() + " rules...");
+            err.flush();
+            AnalysisContext ctx = new AnalysisContext(session.snapshot(), Clock.systemUTC());
+            findings = Rules.evaluate(ctx, rules);
+        }
+        List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
+        Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules);
+        String text = ReportWriter.toString(report, fmt);
+        if (output != null) {
+            SafeFiles.writeAtomically(output, text);
+            err.println("Wrote " + shown.size() + " finding(s) to " + output + ".");
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        long hidden = findings.size() - shown.size();
+        if (hidden > 0) {
+            err.println(hidden + " expected finding(s) of system components not shown (--include-system shows them).");
+        }
+        err.flush();
+        if (threshold != null) {
+            Severity t = threshold;
+            long met = shown.stream().filter(f -> f.severity().atLeast(t)).count();
+            if (met > 0) {
+                err.println(met + " finding(s) at " + t.label().toLowerCase(java.util.Locale.ROOT)
+                        + " or above: exit code " + EXIT_THRESHOLD_MET + ".");
+                err.flush();
+                return EXIT_THRESHOLD_MET;
+            }
+        }
+        return 0;
+    }
+
+    private static void progress(PrintWriter err, double fraction, String message) {
+        synchronized (err) {
+            if (fraction >= 0) {
+                err.printf("[%3d%%] %s%n", Math.round(fraction * 100), message);
+            } else {
+                err.println("[....] " + message);
+            }
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kustodian.core.report;
+
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.FindingRule;
+import dev.kustodian.core.findings.Severity;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a report shows: findings (already filtered: system findings included or not), where they come from and
+ * when, and the one-line description of each rule (for SARIF's rule table). Holds names only, never values.
+ */
+public record Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions) {
+
+    public Report {
+        findings = List.copyOf(findings);
+        source = source == null ? "" : source;
+        ruleDescriptions = ruleDescriptions == null ? Map.of() : Map.copyOf(ruleDescriptions);
+    }
+
+    public static Report of(List<Finding> findings, String source, Instant generatedAt, List<FindingRule> rules) {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (FindingRule r : rules) {
+            d.put(r.id(), r.description());
+        }
+        return new Report(findings, source, generatedAt, d);
+    }
+
+    /** Counts per severity, highest first, every severity present (zero included). */
+    public Map<Severity, Integer> countsBySeverity() {
+        Map<Severity, Integer> m = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            m.put(s, 0);
+        }
+        findings.forEach(f -> m.merge(f.severity(), 1, Integer::sum));
+        Map<Severity, Integer> ordered = new LinkedHashMap<>();
+        for (int i = Severity.values().length - 1; i >= 0; i--) {
+            ordered.put(Severity.values()[i], m.get(Severity.values()[i]));
+        }
+        return ordered;
+    }
+
+    public Map<String, Integer> countsByArea() {
+        Map<String, Integer> m = new TreeMap<>();
+        findings.forEach(f -> m.merge(f.area(), 1, Integer::sum));
+        return m;
+    }
+
+    public long systemCount() {
+        return findings.stream().filter(Finding::system).count();
+    }
+}

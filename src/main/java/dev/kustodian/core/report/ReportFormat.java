@@ -1,0 +1,47 @@
+package dev.kustodian.core.report;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The report formats shared by {@code kustodian scan} and the GUI's export. */
+public enum ReportFormat {
+    TABLE("table", "txt"),
+    JSON("json", "json"),
+    SARIF("sarif", "sarif"),
+    MARKDOWN("markdown", "md"),
+    HTML("html", "html");
+
+    private final String id;
+    private final String extension;
+
+    ReportFormat(String id, String extension) {
+        this.id = id;
+        this.extension = extension;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** File extension without the dot. */
+    public String extension() {
+        return extension;
+    }
+
+    /** Parses "json", "SARIF", "md"...; throws IllegalArgumentException naming the accepted values. */
+    public static ReportFormat parse(String s) {
+        String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+        for (ReportFormat f : values()) {
+            if (f.id.equals(v) || f.extension.equals(v)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("Unknown report format '" + s + "': use "
+                + String.join(", ", Arrays.stream(values()).map(ReportFormat::id).toList()) + ".");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

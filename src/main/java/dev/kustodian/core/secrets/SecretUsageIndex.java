@@ -1,0 +1,351 @@
+package dev.kustodian.core.secrets;
+
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.CustomObjectInfo;
+import dev.kustodian.core.model.ObjectMeta;
+import dev.kustodian.core.model.PodSpecInfo;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.model.ServiceAccountInfo;
+import dev.kustodian.core.model.WorkloadInfo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The used-by index: for every secret, the workloads and service accounts that use it and how, plus the
+ * references that point at secrets or keys that do not exist. A pure function of the snapshot.
+ *
+ * <p>Pods owned by a controller are folded into the top-most controller found in the snapshot (Pod → ReplicaSet →
+ * Deployment, Pod → Job → CronJob); the controller is shown with the number of its pods. When a pod's owner is not
+ * in the snapshot the owner reference itself is shown.
+ */
+public final class SecretUsageIndex {
+
+    private static final String SECRET_KEY_REF = "secretKeyRef";
+    private static final String SECRET_REF = "secretRef";
+
+    private final ClusterSnapshot snapshot;
+    private final Map<String, List<SecretUse>> uses;
+    private final List<DanglingRef> dangling;
+    private final Map<ObjectRef, Integer> podCounts;
+    private final Map<ObjectRef, PodSpecInfo> rootSpecs;
+    private final Map<ObjectRef, ObjectRef> roots;
+
+    private SecretUsageIndex(ClusterSnapshot snapshot, Map<String, List<SecretUse>> uses, List<DanglingRef> dangling,
+                             Map<ObjectRef, Integer> podCounts, Map<ObjectRef, PodSpecInfo> rootSpecs,
+                             Map<ObjectRef, ObjectRef> roots) {
+        this.roots = roots;
+        this.snapshot = snapshot;
+        this.uses = uses;
+        this.dangling = dangling;
+        this.podCounts = podCounts;
+        this.rootSpecs = rootSpecs;
+    }
+
+    /** The index of the context's snapshot, computed once per analysis. */
+    public static SecretUsageIndex of(AnalysisContext context) {
+        return context.derived(SecretUsageIndex.class, SecretUsageIndex::build);
+    }
+
+    /** Uses of secret {@code namespace/name} (empty when unused). */
+    public List<SecretUse> usesOf(String namespace, String name) {
+        return uses.getOrDefault(namespace + "/" + name, List.of());
+    }
+
+    public SecretUsage usage(SecretInfo secret) {
+        return new SecretUsage(secret, managedBy(secret), usesOf(secret.namespace(), secret.name()));
+    }
+
+    /** Every secret of the snapshot with its usage, in snapshot order. */
+    public List<SecretUsage> all() {
+        List<SecretUsage> out = new ArrayList<>(snapshot.secrets().size());
+        for (SecretInfo s : snapshot.secrets()) {
+            out.add(usage(s));
+        }
+        return out;
+    }
+
+    public List<DanglingRef> dangling() {
+        return dangling;
+    }
+
+    /** Workloads after folding owned pods into their controllers, with the spec used for each. */
+    public Map<ObjectRef, PodSpecInfo> workloadRoots() {
+        return rootSpecs;
+    }
+
+    /** The workload {@code w} is shown as: its top-most controller in the snapshot, or itself. */
+    public ObjectRef rootOf(WorkloadInfo w) {
+        ObjectRef self = new ObjectRef(w.kind(), w.namespace(), w.name());
+        return roots.getOrDefault(self, self);
+    }
+
+    /** Pods counted under a workload root (1 for a bare pod, 0 for a controller without pods in the snapshot). */
+    public int podCount(ObjectRef root) {
+        return podCounts.getOrDefault(root, 0);
+    }
+
+    /** Who manages {@code secret}: owners first, then type, then annotations and labels. */
+    public static ManagedBy managedBy(SecretInfo secret) {
+        ObjectMeta m = secret.meta();
+        for (ObjectMeta.OwnerRef o : m.owners()) {
+            String group = o.apiVersion() == null ? "" : o.apiVersion();
+            if ("ExternalSecret".equals(o.kind()) || "ClusterExternalSecret".equals(o.kind())
+                    || group.startsWith("external-secrets.io/")) {
+                return ManagedBy.EXTERNAL_SECRET;
+            }
+            if ("SealedSecret".equals(o.kind())) {
+                return ManagedBy.SEALED_SECRET;
+            }
+            if ("Certificate".equals(o.kind()) && group.startsWith("cert-manager.io/")) {
+                return ManagedBy.CERT_MANAGER;
+            }
+        }
+        if (SecretInfo.TYPE_SA_TOKEN.equals(secret.type())) {
+            return ManagedBy.SERVICE_ACCOUNT_TOKEN;
+        }
+        if (m.annotations().containsKey("cert-manager.io/certificate-name")
+                || m.annotations().containsKey("cert-manager.io/issuer-name")) {
+            return ManagedBy.CERT_MANAGER;
+        }
+        if (m.annotations().containsKey("reconcile.external-secrets.io/data-hash")
+                || m.labels().containsKey("reconcile.external-secrets.io/created-by")) {
+            return ManagedBy.EXTERNAL_SECRET;
+        }
+        if (SecretInfo.TYPE_HELM_RELEASE.equals(secret.type())
+                || "helm".equalsIgnoreCase(m.label("owner")) && m.labels().containsKey("name")
+                || "Helm".equalsIgnoreCase(m.label("app.kubernetes.io/managed-by"))
+                || m.annotations().containsKey("meta.helm.sh/release-name")) {
+            return ManagedBy.HELM;
+        }
+        return ManagedBy.NONE;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+
+    public static SecretUsageIndex build(ClusterSnapshot snapshot) {
+        return new Builder(snapshot).build();
+    }
+
+    private static final class Builder {
+        private final ClusterSnapshot snap;
+        private final Map<String, WorkloadInfo> workloads = new HashMap<>();
+        private final Map<String, Set<String>> secretKeys = new HashMap<>();
+        /** secret key -> (dedup key -> use under construction) */
+        private final Map<String, Map<String, UseDraft>> drafts = new LinkedHashMap<>();
+        private final Map<ObjectRef, Integer> podCounts = new HashMap<>();
+        private final Map<ObjectRef, PodSpecInfo> rootSpecs = new LinkedHashMap<>();
+        private final Map<String, DanglingRef> dangling = new LinkedHashMap<>();
+        private final Map<ObjectRef, ObjectRef> roots = new HashMap<>();
+
+        Builder(ClusterSnapshot snap) {
+            this.snap = snap;
+            for (WorkloadInfo w : snap.workloads()) {
+                workloads.putIfAbsent(w.kind() + "/" + w.namespace() + "/" + w.name(), w);
+            }
+            for (SecretInfo s : snap.secrets()) {
+                Set<String> keys = new java.util.HashSet<>();
+                s.keys().forEach(k -> keys.add(k.name()));
+                secretKeys.put(s.namespace() + "/" + s.name(), keys);
+            }
+        }
+
+        SecretUsageIndex build() {
+            for (WorkloadInfo w : snap.workloads()) {
+                ObjectRef root = root(w);
+                roots.put(ref(w), root);
+                if (w.isPod()) {
+                    podCounts.merge(root, 1, Integer::sum);
+                }
+                // the controller's own template wins over a pod's copy of it
+                if (!w.isPod() && root.equals(ref(w)) || !rootSpecs.containsKey(root)) {
+                    if (w.spec() != null) {
+                        rootSpecs.put(root, w.spec());
+                    }
+                }
+                if (w.spec() != null) {
+                    addSpec(root, w.namespace(), w.spec());
+                }
+            }
+            for (ServiceAccountInfo sa : snap.serviceAccounts()) {
+                ObjectRef user = new ObjectRef("ServiceAccount", sa.namespace(), sa.name());
+                for (String s : sa.secrets()) {
+                    use(sa.namespace(), s, user, SecretUse.How.SERVICE_ACCOUNT, "", List.of());
+                }
+                for (String s : sa.imagePullSecrets()) {
+                    use(sa.namespace(), s, user, SecretUse.How.IMAGE_PULL_SECRET, "", List.of());
+                }
+            }
+            for (SecretInfo s : snap.secrets()) {
+                String sa = s.serviceAccountName();
+                if (sa == null) {
+                    sa = s.meta().annotation("kubernetes.io/service-account.name");
+                }
+                if (SecretInfo.TYPE_SA_TOKEN.equals(s.type()) && sa != null && !sa.isEmpty()) {
+                    use(s.namespace(), s.name(), new ObjectRef("ServiceAccount", s.namespace(), sa),
+                            SecretUse.How.SERVICE_ACCOUNT_TOKEN, "", List.of());
+                }
+            }
+            for (CustomObjectInfo o : snap.customObjects()) {
+                ObjectRef user = new ObjectRef(o.kind(), o.namespace(), o.name());
+                walk(o.spec(), null, o.namespace(), user, 0);
+            }
+            Map<String, List<SecretUse>> uses = new HashMap<>(drafts.size() * 2);
+            drafts.forEach((secret, m) -> {
+                List<SecretUse> list = new ArrayList<>(m.size());
+                for (UseDraft d : m.values()) {
+                    int pods = d.how == SecretUse.How.SERVICE_ACCOUNT || d.how == SecretUse.How.SERVICE_ACCOUNT_TOKEN
+                            || d.how == SecretUse.How.RESOURCE_REFERENCE ? 0 : podCounts.getOrDefault(d.user, 0);
+                    list.add(new SecretUse(d.user, d.how, d.where, new ArrayList<>(d.keys), pods));
+                }
+                uses.put(secret, Collections.unmodifiableList(list));
+            });
+            Map<ObjectRef, Integer> counts = Map.copyOf(podCounts);
+            return new SecretUsageIndex(snap, Collections.unmodifiableMap(uses), List.copyOf(dangling.values()),
+                    counts, Collections.unmodifiableMap(rootSpecs), Collections.unmodifiableMap(roots));
+        }
+
+        private static ObjectRef ref(WorkloadInfo w) {
+            return new ObjectRef(w.kind(), w.namespace(), w.name());
+        }
+
+        /** Follows controlling owner references through the workloads of the snapshot. */
+        private ObjectRef root(WorkloadInfo w) {
+            WorkloadInfo cur = w;
+            for (int depth = 0; depth < 8; depth++) {
+                Optional<ObjectMeta.OwnerRef> owner = cur.meta().owners().stream()
+                        .filter(ObjectMeta.OwnerRef::controller).findFirst();
+                if (owner.isEmpty()) {
+                    return ref(cur);
+                }
+                WorkloadInfo next = workloads.get(owner.get().kind() + "/" + cur.namespace() + "/" + owner.get().name());
+                if (next == null) {
+                    // the owner is not a workload we know (not listed, or e.g. a custom controller)
+                    return new ObjectRef(owner.get().kind(), cur.namespace(), owner.get().name());
+                }
+                cur = next;
+            }
+            return ref(cur);
+        }
+
+        private void addSpec(ObjectRef root, String ns, PodSpecInfo spec) {
+            for (PodSpecInfo.Container c : spec.containers()) {
+                for (PodSpecInfo.EnvVar e : c.env()) {
+                    if (SECRET_KEY_REF.equals(e.source()) && e.refName() != null) {
+                        List<String> keys = e.refKey() == null ? List.of() : List.of(e.refKey());
+                        use(ns, e.refName(), root, SecretUse.How.ENV, c.name(), keys);
+                        check(root, SecretUse.How.ENV, c.name() + " env " + e.name(), ns, e.refName(), keys,
+                                e.optional(), true);
+                    }
+                }
+                for (PodSpecInfo.EnvFrom e : c.envFrom()) {
+                    if (SECRET_REF.equals(e.source()) && e.refName() != null) {
+                        use(ns, e.refName(), root, SecretUse.How.ENV_FROM, c.name(), List.of());
+                        check(root, SecretUse.How.ENV_FROM, c.name(), ns, e.refName(), List.of(), e.optional(), true);
+                    }
+                }
+            }
+            for (PodSpecInfo.Volume v : spec.volumes()) {
+                if ("secret".equals(v.kind()) && v.secretName() != null) {
+                    use(ns, v.secretName(), root, SecretUse.How.VOLUME, v.name(), v.items());
+                    check(root, SecretUse.How.VOLUME, v.name(), ns, v.secretName(), v.items(), v.optional(), true);
+                } else if ("projected".equals(v.kind())) {
+                    for (PodSpecInfo.ProjectedSecret p : v.projectedSecrets()) {
+                        if (p.secretName() == null) {
+                            continue;
+                        }
+                        use(ns, p.secretName(), root, SecretUse.How.PROJECTED_VOLUME, v.name(), p.items());
+                        check(root, SecretUse.How.PROJECTED_VOLUME, v.name(), ns, p.secretName(), p.items(),
+                                p.optional(), true);
+                    }
+                }
+                // CSI volumes (Secrets Store CSI) read an external store: not a use of a Kubernetes Secret
+            }
+            for (String s : spec.imagePullSecrets()) {
+                use(ns, s, root, SecretUse.How.IMAGE_PULL_SECRET, "", List.of());
+                check(root, SecretUse.How.IMAGE_PULL_SECRET, "", ns, s, List.of(), false, false);
+            }
+        }
+
+        /**
+         * Finds secret references in a custom object's spec (ESO SecretStore auth {@code secretRef}, cert-manager
+         * issuers' {@code privateKeySecretRef}, {@code spec.secretName}...): a map under a key containing "secret"
+         * with a {@code name} (and optional {@code namespace}), or a string under a key ending in "secretName".
+         */
+        @SuppressWarnings("unchecked")
+        private void walk(Object node, String key, String ns, ObjectRef user, int depth) {
+            if (depth > 12 || node == null) {
+                return;
+            }
+            String k = key == null ? "" : key.toLowerCase(java.util.Locale.ROOT);
+            if (node instanceof Map<?, ?> map) {
+                if (k.contains("secret") && map.get("name") instanceof String name && !name.isEmpty()) {
+                    Object refNs = map.get("namespace");
+                    String target = refNs instanceof String s && !s.isEmpty() ? s : ns;
+                    if (!target.isEmpty()) {
+                        use(target, name, user, SecretUse.How.RESOURCE_REFERENCE, key, List.of());
+                    }
+                }
+                for (Map.Entry<?, ?> e : ((Map<Object, Object>) map).entrySet()) {
+                    walk(e.getValue(), String.valueOf(e.getKey()), ns, user, depth + 1);
+                }
+            } else if (node instanceof List<?> list) {
+                for (Object o : list) {
+                    walk(o, key, ns, user, depth + 1);
+                }
+            } else if (node instanceof String s && k.endsWith("secretname") && !s.isEmpty() && !ns.isEmpty()) {
+                use(ns, s, user, SecretUse.How.RESOURCE_REFERENCE, key, List.of());
+            }
+        }
+
+        private void use(String ns, String secret, ObjectRef user, SecretUse.How how, String where,
+                         List<String> keys) {
+            String sk = ns + "/" + secret;
+            String dk = user.kind() + "/" + user.name() + "|" + how + "|" + where;
+            UseDraft d = drafts.computeIfAbsent(sk, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(dk, k -> new UseDraft(user, how, where));
+            d.keys.addAll(keys);
+        }
+
+        private void check(ObjectRef user, SecretUse.How how, String where, String ns, String secret,
+                           List<String> keys, boolean optional, boolean blocksStart) {
+            if (optional || snap.isHidden("secrets", ns)) {
+                return;
+            }
+            Set<String> present = secretKeys.get(ns + "/" + secret);
+            if (present == null) {
+                dangling.putIfAbsent(user + "|" + how + "|" + where + "|" + secret,
+                        new DanglingRef(user, how, where, ns, secret, null, blocksStart));
+                return;
+            }
+            for (String k : keys) {
+                if (!present.contains(k)) {
+                    dangling.putIfAbsent(user + "|" + how + "|" + where + "|" + secret + "|" + k,
+                            new DanglingRef(user, how, where, ns, secret, k, blocksStart));
+                }
+            }
+        }
+    }
+
+    private static final class UseDraft {
+        final ObjectRef user;
+        final SecretUse.How how;
+        final String where;
+        final Set<String> keys = new TreeSet<>();
+
+        UseDraft(ObjectRef user, SecretUse.How how, String where) {
+            this.user = user;
+            this.how = how;
+            this.where = where;
+        }
+    }
+}

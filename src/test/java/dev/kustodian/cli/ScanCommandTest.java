@@ -1,0 +1,138 @@
+package dev.kustodian.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.ObjectMeta;
+import dev.kustodian.core.model.PodSpecInfo;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.model.WorkloadInfo;
+import dev.kustodian.core.util.UserFacingException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScanCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    static ClusterSnapshot snapshot() {
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder(
+                new SourceInfo(SourceInfo.Kind.SNAPSHOT, "/tmp/cluster", "", "", Instant.now(), null));
+        b.secrets.add(new SecretInfo(ObjectMeta.of("shop", "db"), "Opaque", false,
+                List.of(new SecretInfo.SecretKeyInfo("password", 12, "f1", false)), null, null, null));
+        b.secrets.add(new SecretInfo(ObjectMeta.of("kube-system", "legacy"), SecretInfo.TYPE_SA_TOKEN, false,
+                List.of(), null, null, "x"));
+        PodSpecInfo spec = new PodSpecInfo("app", false, List.of(), List.of(), List.of(new PodSpecInfo.Container(
+                "app", "img", false, List.of(new PodSpecInfo.EnvVar("P", false, "secretKeyRef", "db", "password", false),
+                new PodSpecInfo.EnvVar("Q", false, "secretKeyRef", "gone", "k", false)),
+                List.of(), List.of(), List.of(), false)), List.of(), false, null);
+        b.workloads.add(new WorkloadInfo("Deployment", ObjectMeta.of("shop", "web"), spec, null));
+        return b.build();
+    }
+
+    private int run(ScanCommand.Opener opener, String... args) {
+        CommandLine cl = KustodianCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        ScanCommand scan = cl.getSubcommands().get("scan").getCommand();
+        scan.opener = opener;
+        return cl.execute(args);
+    }
+
+    private int run(String... args) {
+        return run((spec, p, c) -> {
+            p.update(0.5, "loading");
+            return new ClusterSession(spec, snapshot(), null, null);
+        }, args);
+    }
+
+    @Test
+    void tableToStdoutProgressToStderr() {
+        assertThat(run("scan", "--snapshot", "x")).isZero();
+        assertThat(out.toString()).contains("SEVERITY", "SEC-DANGLING-REF", "SEC-ENV", "Deployment/shop/web")
+                .doesNotContain("loading", "kube-system/legacy");
+        assertThat(err.toString()).contains("[ 50%] loading", "Analysing with",
+                "expected finding(s) of system components not shown");
+    }
+
+    @Test
+    void includeSystemShowsSystemFindings() {
+        assertThat(run("scan", "--snapshot", "x", "--include-system")).isZero();
+        assertThat(out.toString()).contains("Secret/kube-system/legacy", "(system)");
+    }
+
+    @Test
+    void jsonIsParseable() throws Exception {
+        assertThat(run("scan", "--snapshot", "x", "-o", "json")).isZero();
+        JsonNode n = new ObjectMapper().readTree(out.toString());
+        assertThat(n.get("findings").size()).isPositive();
+        assertThat(n.get("summary").get("source").asText()).isEqualTo("snapshot: /tmp/cluster");
+    }
+
+    @Test
+    void failOnThresholdGivesExit4() {
+        assertThat(run("scan", "--snapshot", "x", "--fail-on", "high")).isEqualTo(4); // dangling ref is HIGH
+        assertThat(err.toString()).contains("at high or above: exit code 4");
+    }
+
+    @Test
+    void failOnNotMetGivesExit0() {
+        assertThat(run("scan", "--snapshot", "x", "--fail-on", "critical")).isZero();
+    }
+
+    @Test
+    void badInputsGiveExit2() {
+        assertThat(run("scan", "--snapshot", "x", "-o", "pdf")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown report format 'pdf'");
+        assertThat(run("scan", "--snapshot", "x", "--fail-on", "severe")).isEqualTo(2);
+        assertThat(run("scan", "--snapshot", "x", "--demo")).isEqualTo(2);
+        assertThat(run("scan", "--no-such-option")).isEqualTo(2);
+    }
+
+    @Test
+    void unreachableClusterGivesExit3() {
+        int rc = run((spec, p, c) -> {
+            throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                    "Cannot reach https://10.0.0.1:6443: connection refused. Check the VPN.");
+        }, "scan");
+        assertThat(rc).isEqualTo(3);
+        assertThat(err.toString()).contains("Cannot reach").doesNotContain("\tat ");
+    }
+
+    @Test
+    void outputFileIsWrittenAndNotOverwrittenWithoutForce(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("report.html");
+        assertThat(run("scan", "--snapshot", "x", "-o", "html", "--output", f.toString())).isZero();
+        assertThat(Files.readString(f)).startsWith("<!DOCTYPE html>");
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("scan", "--snapshot", "x", "-o", "sarif", "--output", f.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("already exists", "--force");
+        assertThat(Files.readString(f)).startsWith("<!DOCTYPE html>");
+        assertThat(run("scan", "--snapshot", "x", "-o", "sarif", "--output", f.toString(), "--force")).isZero();
+        assertThat(Files.readString(f)).contains("\"version\" : \"2.1.0\"");
+    }
+
+    @Test
+    void sourceSpecComesFromTheMixin() {
+        SourceSpec[] seen = new SourceSpec[1];
+        run((spec, p, c) -> {
+            seen[0] = spec;
+            return new ClusterSession(spec, snapshot(), null, null);
+        }, "scan", "--demo");
+        assertThat(seen[0].kind()).isEqualTo(SourceSpec.Kind.DEMO);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kustodian.core.secrets;
+
+import dev.kustodian.core.model.LeakHint.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** All "credentials" here are synthetic: random-looking strings in the right shape, valid nowhere. */
+class LeakDetectorTest {
+
+    private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXIifQ.c2lnbmF0dXJlLW5vdC1yZWFs";
+
+    @Test
+    void recognisesWellKnownFormats() {
+        assertThat(LeakDetector.scan("key: AKIAQ3EXAMPLEZZ7WQ2K")).contains(Kind.AWS_ACCESS_KEY);
+        assertThat(LeakDetector.scan("-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n")).contains(Kind.PRIVATE_KEY_PEM);
+        assertThat(LeakDetector.scan("-----BEGIN PRIVATE KEY-----")).contains(Kind.PRIVATE_KEY_PEM);
+        assertThat(LeakDetector.scan("-----BEGIN OPENSSH PRIVATE KEY-----")).contains(Kind.PRIVATE_KEY_PEM);
+        assertThat(LeakDetector.scan("-----BEGIN PGP PRIVATE KEY BLOCK-----")).contains(Kind.PRIVATE_KEY_PEM);
+        assertThat(LeakDetector.scan("token=" + JWT)).contains(Kind.JWT);
+        assertThat(LeakDetector.scan(JWT)).contains(Kind.JWT);
+        assertThat(LeakDetector.scan("ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8")).contains(Kind.GENERIC_API_TOKEN);
+        assertThat(LeakDetector.scan("glpat-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm")).contains(Kind.GENERIC_API_TOKEN);
+        assertThat(LeakDetector.scan("xoxb-" + "1234567890-abcdefghij")).contains(Kind.GENERIC_API_TOKEN);
+        assertThat(LeakDetector.scan("hvs." + "CAESIJx9Yw8Vu7Ts6Rq5Po4Nm3Lk")).contains(Kind.GENERIC_API_TOKEN);
+        assertThat(LeakDetector.scan("Authorization: Bearer Qm9yZWQ1Xy9aQ2xhc3NpYzRiZWFy"))
+                .contains(Kind.GENERIC_API_TOKEN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgres://app:Xk29fLq81@db.internal:5432/app",
+            "jdbc:mysql://root:s3cr3tPw!@mysql/app",
+            "amqp://guest:Sup3rLongPw@rabbit:5672",
+    })
+    void urlsWithPasswords(String v) {
+        assertThat(LeakDetector.scan(v)).contains(Kind.URL_WITH_PASSWORD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgres://app:${DB_PASSWORD}@db/app",
+            "postgres://app:{{ .Values.pw }}@db/app",
+            "postgres://app:<password>@db/app",
+            "postgres://app:password@db/app",
+            "postgres://app:*****@db/app",
+            "https://example.com/path?x=1",
+            "http://user@host/",
+    })
+    void urlsWithPlaceholdersOrWithoutPasswords(String v) {
+        assertThat(LeakDetector.scan(v)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "db.password=Tq8#vLm2pZ9x",
+            "api_key: 'a8F3kL0qZ7mN2xR5'",
+            "client-secret = 7hG2kP9mQ4wX",
+            "\"token\": \"p9Lk2Mn8Qz4Wx7Rt\"",
+    })
+    void passwordAssignmentsWithRandomValues(String v) {
+        assertThat(LeakDetector.scan(v)).contains(Kind.PASSWORD_ASSIGNMENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "password=changeme123",
+            "password=${DB_PASSWORD}",
+            "password: placeholder-value",
+            "token_ttl=3600s",
+            "secret=aaaaaaaaaaaa",
+            "password=short",
+            "log.level=debug\nfeature.flag=true",
+            "The password policy requires a strong password.",
+    })
+    void assignmentsThatAreNotCredentials(String v) {
+        assertThat(LeakDetector.scan(v)).isEmpty();
+    }
+
+    @Test
+    void namedLiteralsUseTheNameButSkipReferencesAndNames() {
+        assertThat(LeakDetector.scan("DB_PASSWORD", "Rk7#pQ2!zL9w")).contains(Kind.SECRET_NAMED_LITERAL);
+        assertThat(LeakDetector.scan("STRIPE_API_KEY", "x8Kp2Lq9Zr4Mw7Nt")).contains(Kind.SECRET_NAMED_LITERAL);
+        // the same value under a neutral name is not a finding
+        assertThat(LeakDetector.scan("GREETING", "Rk7#pQ2!zL9w")).isEmpty();
+        // references, names and paths
+        assertThat(LeakDetector.scan("DB_PASSWORD_FILE", "/run/secrets/Rk7pQ2zL9w")).isEmpty();
+        assertThat(LeakDetector.scan("DB_PASSWORD", "/run/secrets/db")).isEmpty();
+        assertThat(LeakDetector.scan("SECRET_NAME", "payments-db-credentials-v2")).isEmpty();
+        assertThat(LeakDetector.scan("TOKEN_URL", "https://auth.example.com/token")).isEmpty();
+        assertThat(LeakDetector.scan("API_TOKEN", "$(API_TOKEN_FROM_SECRET)")).isEmpty();
+        assertThat(LeakDetector.scan("USE_TOKEN", "true")).isEmpty();
+        assertThat(LeakDetector.scan("AWS_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:1:secret:x")).isEmpty();
+        assertThat(LeakDetector.scan("PASSWORD", "not a secret at all")).isEmpty();
+    }
+
+    @Test
+    void nullShortAndOrdinaryValuesAreIgnored() {
+        assertThat(LeakDetector.scan(null)).isEmpty();
+        assertThat(LeakDetector.scan("abc")).isEmpty();
+        assertThat(LeakDetector.scan("server { listen 80; server_name _; }")).isEmpty();
+        assertThat(LeakDetector.scan("{\"replicas\": 3, \"image\": \"nginx:1.27\"}")).isEmpty();
+    }
+
+    @Test
+    void looksRandomNeedsEntropyAndCharacterClasses() {
+        assertThat(LeakDetector.looksRandom("Tq8#vLm2pZ9x")).isTrue();
+        assertThat(LeakDetector.looksRandom("abcdefgh")).isFalse(); // one class
+        assertThat(LeakDetector.looksRandom("aaaaBBBB")).isFalse(); // low entropy
+        assertThat(LeakDetector.looksRandom("<your-token-here>")).isFalse();
+        assertThat(LeakDetector.looksRandom("x".repeat(5000))).isFalse();
+    }
+
+    @Test
+    void resultNeverCarriesTheValue() {
+        Optional<Kind> k = LeakDetector.scan("DB_PASSWORD", "CANARY-Rk7#pQ2!zL9w");
+        assertThat(k).isPresent();
+        assertThat(k.get().toString() + k.get().description()).doesNotContain("CANARY");
+    }
+
+    @Test
+    void pathologicalInputsFinishQuickly() {
+        // long runs that made an unbounded scheme pattern backtrack quadratically
+        String dots = "a.".repeat(200_000) + "://";
+        String b64 = "QUJD".repeat(250_000);
+        assertThat(LeakDetector.scan(dots)).isEmpty();
+        assertThat(LeakDetector.scan(b64)).isEmpty();
+    }
+}
