@@ -134,7 +134,7 @@ public final class AuditLogReader {
             }
             lineNo++;
             st.lines++;
-            if ((st.lines & 0xfff) == 0) {
+            if ((st.lines & 0x3ff) == 0) {
                 cancel.check();
                 st.report();
             }
@@ -185,7 +185,7 @@ public final class AuditLogReader {
         String apiGroup = null, resource = null, sub = null, ns = null, name = null;
         Identity user = null, imp = null;
         int code = 0;
-        Instant stageTs = null, receivedTs = null, legacyTs = null;
+        String stageTs = null, receivedTs = null, legacyTs = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken t = p.nextToken();
@@ -195,9 +195,9 @@ public final class AuditLogReader {
                 case "requestURI" -> requestURI = text(p, t);
                 case "user" -> user = identity(p, t);
                 case "impersonatedUser" -> imp = identity(p, t);
-                case "stageTimestamp" -> stageTs = instant(p, t);
-                case "requestReceivedTimestamp" -> receivedTs = instant(p, t);
-                case "timestamp" -> legacyTs = instant(p, t);
+                case "stageTimestamp" -> stageTs = text(p, t);
+                case "requestReceivedTimestamp" -> receivedTs = text(p, t);
+                case "timestamp" -> legacyTs = text(p, t);
                 case "responseStatus" -> {
                     if (t == JsonToken.START_OBJECT) {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -255,7 +255,13 @@ public final class AuditLogReader {
             resource = null;
             path = requestURI == null ? "" : stripQuery(requestURI);
         }
-        Instant time = stageTs != null ? stageTs : receivedTs != null ? receivedTs : legacyTs;
+        Instant time = instant(stageTs);
+        if (time == null) {
+            time = instant(receivedTs);
+        }
+        if (time == null) {
+            time = instant(legacyTs);
+        }
         return new AuditEvent(stage, verb, apiGroup, resource, sub, ns, name, path,
                 who == null ? "" : who.name, who == null ? List.of() : who.groups, code, time);
     }
@@ -303,8 +309,7 @@ public final class AuditLogReader {
         return null;
     }
 
-    private static Instant instant(JsonParser p, JsonToken t) throws IOException {
-        String s = text(p, t);
+    private static Instant instant(String s) {
         if (s == null || s.isEmpty()) {
             return null;
         }
