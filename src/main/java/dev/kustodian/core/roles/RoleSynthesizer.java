@@ -203,13 +203,6 @@ public final class RoleSynthesizer {
         }
     }
 
-    /** Rules plus what they are based on. */
-    public record Result(List<ScopedRule> rules, String report) {
-        public Result {
-            rules = List.copyOf(rules);
-        }
-    }
-
     private RoleSynthesizer() {
     }
 
