@@ -104,6 +104,11 @@ public final class GenerateRoleCommand implements Callable<Integer> {
             RoleSynthesizer.Collector collector = new RoleSynthesizer.Collector(who, options);
             AuditLogReader.Result read = new AuditLogReader(progress(err), new Cancellation()).read(auditFiles, collector);
             bundle = RoleSynthesizer.bundle(collector, read, scopes, null);
+            for (Bundle.Problem p : bundle.problems()) {
+                if (p.error() && "--name".equals(p.path())) {
+                    throw UserFacingException.badInput(p.message());
+                }
+            }
             bundle.manifests().stream().filter(m -> m.fileName().equals("usage-report.txt"))
                     .forEach(m -> err.print(m.content()));
         } else {

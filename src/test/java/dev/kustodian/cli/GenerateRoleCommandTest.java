@@ -58,6 +58,9 @@ class GenerateRoleCommandTest {
         Run both = run("generate", "role", "--subject", "user:a", "--from-audit", LOG, "-n", "shop");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--from-audit");
+        Run badName = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG, "--name", "Bad Name");
+        assertThat(badName.code()).isEqualTo(2);
+        assertThat(badName.err()).contains("'Bad Name' is not a valid role name");
         Run missing = run("generate", "role", "--subject", "user:a", "--from-audit", "no-such.log");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such.log");

@@ -447,7 +447,10 @@ public final class RoleSynthesizer {
         List<String> warnings = new ArrayList<>();
         List<Manifest> manifests = new ArrayList<>();
         List<ScopedRule> rules = rules(c, scopes);
-        if (c.matched == 0) {
+        if (!roleName.matches("[a-z0-9]([-a-z0-9.:]*[a-z0-9])?") || roleName.length() > 253) {
+            problems.add(new Bundle.Problem("--name", "'" + roleName
+                    + "' is not a valid role name (lower-case letters, digits, '-', '.', ':').", true));
+        } else if (c.matched == 0) {
             problems.add(new Bundle.Problem("--subject", "No request by " + c.subject + " was found in the audit logs ("
                     + fmt(c.seen) + " requests read). Check the subject (service accounts: serviceaccount:NAMESPACE/NAME) "
                     + "and that the audit policy logs this subject at Metadata level or above.", true));
