@@ -201,6 +201,29 @@ public final class RoleSynthesizer {
         public long matched() {
             return matched;
         }
+
+        /** The aggregated use, sorted (resources by group, resource, namespace, verb; then URLs). */
+        public List<ObservedUse> observed() {
+            List<ObservedUse> out = new ArrayList<>();
+            for (Map.Entry<ResKey, Usage> e : resources.entrySet()) {
+                ResKey k = e.getKey();
+                Usage u = e.getValue();
+                boolean any = u.nameless || u.overflow || u.names.isEmpty();
+                out.add(new ObservedUse(k.group(), k.resource(), k.namespace(), null, k.verb(), u.count, u.denied,
+                        any ? List.of() : List.copyOf(u.names), any, u.first, u.last));
+            }
+            for (Map.Entry<UrlKey, Usage> e : urls.entrySet()) {
+                Usage u = e.getValue();
+                out.add(new ObservedUse(null, null, "", e.getKey().path(), e.getKey().verb(), u.count, u.denied,
+                        List.of(), true, u.first, u.last));
+            }
+            out.sort(Comparator.comparing((ObservedUse o) -> o.url() == null ? "" : o.url())
+                    .thenComparing(o -> o.apiGroup() == null ? "" : o.apiGroup())
+                    .thenComparing(o -> o.resource() == null ? "" : o.resource())
+                    .thenComparing(ObservedUse::namespace)
+                    .thenComparing(ObservedUse::verb, VERBS));
+            return out;
+        }
     }
 
     private RoleSynthesizer() {

@@ -219,6 +219,19 @@ class RoleSynthesizerTest {
     }
 
     @Test
+    void observedUseIsExposedForTheEngine() {
+        RoleSynthesizer.Collector c = new RoleSynthesizer.Collector(SA, RoleSynthesizer.Options.defaults());
+        c.accept(res("get", "secrets", "shop", "a"));
+        c.accept(res("get", "secrets", "shop", "a"));
+        c.accept(res("list", "pods", "shop", ""));
+        c.accept(url("get", "/metrics"));
+        assertThat(c.observed()).containsExactly(
+                new ObservedUse("", "pods", "shop", null, "list", 1, 0, List.of(), true, T, T),
+                new ObservedUse("", "secrets", "shop", null, "get", 2, 0, List.of("a"), false, T, T),
+                new ObservedUse(null, null, "", "/metrics", "get", 1, 0, List.of(), true, T, T));
+    }
+
+    @Test
     void goldenOutputForTheSampleLog() throws IOException {
         Bundle b = sampleBundle();
         assertThat(b.hasErrors()).isFalse();
