@@ -177,6 +177,17 @@ class AuditLogReaderTest {
                 .isEqualTo(UserFacingException.Category.CANCELLED);
     }
 
+    @Test
+    void timestampsInEveryRfc3339Form() {
+        for (String t : List.of("2026-11-01T10:00:00Z", "2026-11-01T10:00:00.1Z", "2026-11-01T10:00:00.123456Z",
+                "2026-11-01T10:00:00.123456789Z", "2024-02-29T23:59:59.5Z", "2026-11-01T12:00:00+02:00")) {
+            assertThat(AuditLogReader.instant(t)).as(t).isEqualTo(java.time.OffsetDateTime.parse(t).toInstant());
+        }
+        assertThat(AuditLogReader.instant("2026-02-30T10:00:00Z")).isNull();
+        assertThat(AuditLogReader.instant("yesterday")).isNull();
+        assertThat(AuditLogReader.instant("")).isNull();
+    }
+
     static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
