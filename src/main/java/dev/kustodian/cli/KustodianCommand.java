@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
+                GenerateCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 

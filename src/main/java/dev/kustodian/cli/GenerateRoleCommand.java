@@ -1,0 +1,180 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.core.output.FolderWriter;
+import dev.kustodian.core.roles.AuditLogReader;
+import dev.kustodian.core.roles.Permission;
+import dev.kustodian.core.roles.RbacSubject;
+import dev.kustodian.core.roles.RoleGenerator;
+import dev.kustodian.core.roles.RolePresets;
+import dev.kustodian.core.roles.RoleRequest;
+import dev.kustodian.core.roles.RoleSynthesizer;
+import dev.kustodian.core.roles.ScopeTable;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.Progress;
+import dev.kustodian.core.util.UserFacingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code kustodian generate role}: the role wizard on the command line, or rules synthesized from audit logs. */
+@Command(name = "role", mixinStandardHelpOptions = true,
+        description = {"Generate a least-privilege Role/ClusterRole and its binding for one subject,",
+                "from rules and presets, or from what the subject was seen doing in audit logs (--from-audit).",
+                "YAML goes to stdout (or --output DIR), warnings and the usage report to stderr.",
+                "Exit codes: 0 generated, 1 nothing to generate (e.g. no request by the subject), 2 bad input."})
+public final class GenerateRoleCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--subject", required = true, paramLabel = "SUBJECT",
+            description = "serviceaccount:NAMESPACE/NAME, user:NAME or group:NAME.")
+    String subject;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace for a Role + RoleBinding (repeatable: one of each per namespace).")
+    List<String> namespaces = new ArrayList<>();
+
+    @Option(names = "--cluster", description = "One ClusterRole + ClusterRoleBinding instead of namespaced Roles.")
+    boolean cluster;
+
+    @Option(names = "--rule", paramLabel = "GROUP:RESOURCES:VERBS[:NAMES]",
+            description = "A permission (repeatable), e.g. ':secrets:get:db-creds', 'apps:deployments,deployments/scale:get,patch', ':/metrics:get'. The core group is '' or 'core'.")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--preset", paramLabel = "NAME[=ARG]",
+            description = "Preset permissions (repeatable): read-secret=NAME[,NAME], ci-deployer, auditor, eso-controller, cert-manager-issuer.")
+    List<String> presets = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the roles and bindings (default: from the subject).")
+    String name;
+
+    @Option(names = "--from-audit", arity = "1..*", paramLabel = "FILE",
+            description = "Audit log files (audit.k8s.io/v1 or v1beta1 JSON lines, plain or gzip): generate the smallest rules that allow what the subject did.")
+    List<Path> auditFiles = new ArrayList<>();
+
+    @Option(names = "--include-denied", description = "With --from-audit: also grant the requests that were denied (403).")
+    boolean includeDenied;
+
+    @Option(names = "--max-names", paramLabel = "N", defaultValue = "5",
+            description = "With --from-audit: restrict a rule to resourceNames only when at most N objects were named (default ${DEFAULT-VALUE}; 0: never).")
+    int maxNames;
+
+    @Option(names = "--include-default-urls",
+            description = "With --from-audit: also write rules for discovery/health URLs (/api, /apis, /healthz, /version...) that every authenticated user already has.")
+    boolean includeDefaultUrls;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the files (and kustomization.yaml) to DIR instead of stdout.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite existing files in --output DIR.")
+    boolean force;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RbacSubject who = RbacSubject.parse(subject);
+        ScopeTable scopes = scopes(err);
+        Bundle bundle;
+        if (!auditFiles.isEmpty()) {
+            if (!rules.isEmpty() || !presets.isEmpty() || !namespaces.isEmpty() || cluster) {
+                throw UserFacingException.badInput("--from-audit decides rules and scope from the logs: leave out "
+                        + "--rule, --preset, --namespace and --cluster.");
+            }
+            if (maxNames < 0) {
+                throw UserFacingException.badInput("--max-names must be 0 or more.");
+            }
+            RoleSynthesizer.Options options = new RoleSynthesizer.Options(includeDenied, maxNames, includeDefaultUrls, name);
+            RoleSynthesizer.Collector collector = new RoleSynthesizer.Collector(who, options);
+            AuditLogReader.Result read = new AuditLogReader(progress(err), new Cancellation()).read(auditFiles, collector);
+            bundle = RoleSynthesizer.bundle(collector, read, scopes, null);
+            for (Bundle.Problem p : bundle.problems()) {
+                if (p.error() && "--name".equals(p.path())) {
+                    throw UserFacingException.badInput(p.message());
+                }
+            }
+            bundle.manifests().stream().filter(m -> m.fileName().equals("usage-report.txt"))
+                    .forEach(m -> err.print(m.content()));
+        } else {
+            if (includeDenied || includeDefaultUrls) {
+                throw UserFacingException.badInput("--include-denied and --include-default-urls only apply with --from-audit.");
+            }
+            List<Permission> perms = new ArrayList<>();
+            for (String p : presets) {
+                perms.addAll(RolePresets.permissions(p));
+            }
+            for (String r : rules) {
+                perms.add(Permission.parse(r));
+            }
+            RoleRequest req = new RoleRequest(who, namespaces, cluster, perms, name);
+            bundle = RoleGenerator.generate(req, scopes, null);
+            if (bundle.hasErrors()) {
+                bundle.problems().forEach(p -> err.println(p));
+                throw UserFacingException.badInput("Nothing generated: fix the problems above.");
+            }
+        }
+        if (bundle.hasErrors()) {
+            bundle.problems().forEach(p -> err.println(p));
+            return 1;
+        }
+        bundle.problems().forEach(p -> err.println(p));
+        bundle.warnings().forEach(w -> err.println("warning: " + w));
+        if (output == null) {
+            out.print(bundle.combinedYaml());
+        } else {
+            FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
+            if (!r.declined().isEmpty()) {
+                throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
+                        + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
+            }
+            r.written().forEach(p -> out.println("wrote " + p));
+        }
+        out.flush();
+        bundle.nextSteps().forEach(s -> err.println("next: " + s));
+        err.flush();
+        return 0;
+    }
+
+    /** Scopes from API discovery when a cluster or snapshot is named explicitly, else the built-in table. */
+    private ScopeTable scopes(PrintWriter err) {
+        boolean given = source != null && (source.snapshot != null || source.demo || source.kubeconfig != null
+                || source.context != null);
+        if (!given) {
+            return ScopeTable.builtIn();
+        }
+        try (ClusterSession s = ClusterLoader.open(source.toSpec(), progress(err), new Cancellation())) {
+            ClusterSnapshot snap = s.snapshot();
+            return ScopeTable.of(snap);
+        }
+    }
+
+    private static Progress progress(PrintWriter err) {
+        int[] lastDecile = {-1};
+        return (fraction, message) -> {
+            int d = fraction < 0 ? -1 : (int) (fraction * 10);
+            synchronized (lastDecile) {
+                if (d != lastDecile[0]) {
+                    lastDecile[0] = d;
+                    err.println(message);
+                    err.flush();
+                }
+            }
+        };
+    }
+}
