@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 "Run without arguments to open the desktop app."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EncryptionCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 
