@@ -55,7 +55,7 @@ final class EncryptionEtcdCommands {
                     "secretbox, KMS v1/v2 and with which key. With --config, proves the keys by decrypting samples.",
                     "Also tells whether etcd answers a client without a certificate. Values are never shown or kept.",
                     "Exit codes: 0 all encrypted (with --config: all with the current key), 1 plaintext left / key failed /",
-                    "rotation incomplete, 2 bad input, 3 etcd unreachable or credentials rejected."})
+                    "rotation incomplete / etcd answers without a client certificate, 2 bad input, 3 etcd unreachable or credentials rejected."})
     static final class VerifyEtcd implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -90,6 +90,7 @@ final class EncryptionEtcdCommands {
             PrintWriter err = spec.commandLine().getErr();
             EncryptionConfig c = config == null ? null : EncryptionCommand.loadValid(config, err);
             String endpoint = endpoints.get(0);
+            boolean exposed = false;
             for (String e : endpoints) {
                 EtcdReader.Exposure x = EtcdReader.probeWithoutClientCert(e, cacert, Math.min(timeout, 5));
                 out.println(e + ": " + switch (x) {
@@ -98,13 +99,15 @@ final class EncryptionEtcdCommands {
                     case CLIENT_CERT_REQUIRED -> "client certificate required (good)";
                     case UNREACHABLE -> "not reachable from here";
                 });
+                exposed |= x == EtcdReader.Exposure.PLAINTEXT_OPEN || x == EtcdReader.Exposure.TLS_NO_CLIENT_AUTH;
             }
             EncryptionVerifier v = new EncryptionVerifier(prefix, c, samples);
             err.println("Reading " + v.secretsPrefix() + " from " + endpoint + " ...");
             try (EtcdReader r = new EtcdReader(endpoint, new EtcdReader.Tls(cacert, cert, key), timeout)) {
                 r.scan(v.secretsPrefix(), 500, new Cancellation(), v::accept);
             }
-            return printReport(v.report(endpoint), out);
+            int rc = printReport(v.report(endpoint), out);
+            return exposed ? 1 : rc;
         }
     }
 

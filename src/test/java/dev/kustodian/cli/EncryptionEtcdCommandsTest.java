@@ -50,6 +50,15 @@ class EncryptionEtcdCommandsTest {
     }
 
     @Test
+    void plainHttpEtcdIsReportedAsExposed(@TempDir Path dir) throws Exception {
+        try (EtcdCliFixture f = EtcdCliFixture.start(dir, false)) {
+            assertThat(run("encryption", "verify-etcd", "--endpoints", f.endpoint())).isEqualTo(1);
+            assertThat(out.toString()).contains(f.endpoint() + ": EXPOSED: plain http")
+                    .contains("5 of 12 secrets written with secretbox key key2, 3 with aesgcm key key1");
+        }
+    }
+
+    @Test
     void patchPrintsSnippetsOrWritesAPatchedCopy(@TempDir Path dir) throws Exception {
         assertThat(run("encryption", "patch")).isEqualTo(0);
         assertThat(out.toString()).contains("--encryption-provider-config=/etc/kubernetes/enc/encryption-config.yaml",

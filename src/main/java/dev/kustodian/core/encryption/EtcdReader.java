@@ -45,10 +45,15 @@ public final class EtcdReader implements AutoCloseable {
     }
 
     public EtcdReader(String endpoint, Tls tls, long timeoutSeconds) {
+        this(endpoint, tls, timeoutSeconds, false);
+    }
+
+    /** {@code trustAll} only for the exposure probe (no value is read): any server certificate is accepted. */
+    private EtcdReader(String endpoint, Tls tls, long timeoutSeconds, boolean trustAll) {
         this.endpoint = endpoint;
         this.timeoutSeconds = timeoutSeconds;
         URI u = parse(endpoint);
-        ChannelCredentials creds = credentials(u, tls);
+        ChannelCredentials creds = credentials(u, tls, trustAll);
         this.channel = Grpc.newChannelBuilderForAddress(u.getHost(), u.getPort() < 0 ? 2379 : u.getPort(), creds)
                 .maxInboundMessageSize(256 * 1024 * 1024).build();
     }
@@ -66,7 +71,7 @@ public final class EtcdReader implements AutoCloseable {
         }
     }
 
-    static ChannelCredentials credentials(URI u, Tls tls) {
+    static ChannelCredentials credentials(URI u, Tls tls, boolean trustAll) {
         if ("http".equals(u.getScheme())) {
             return InsecureChannelCredentials.create();
         }
@@ -74,9 +79,9 @@ public final class EtcdReader implements AutoCloseable {
             TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
             if (tls != null && tls.caCert() != null) {
                 b.trustManager(readable(tls.caCert(), "--cacert").toFile());
-            } else {
+            } else if (trustAll) {
                 b.trustManager(InsecureTrustManagerFactory.INSTANCE.getTrustManagers());
-            }
+            } // else: the JVM's default trust store
             if (tls != null && tls.clientCert() != null) {
                 if (tls.clientKey() == null) {
                     throw UserFacingException.badInput("--cert needs --key (the client certificate's private key).");
@@ -213,7 +218,7 @@ public final class EtcdReader implements AutoCloseable {
             // not plaintext (or not reachable): try TLS without a client certificate
         }
         String tlsEndpoint = "https://" + u.getHost() + ":" + (u.getPort() < 0 ? 2379 : u.getPort());
-        try (EtcdReader r = new EtcdReader(tlsEndpoint, new Tls(caCert, null, null), timeoutSeconds)) {
+        try (EtcdReader r = new EtcdReader(tlsEndpoint, new Tls(caCert, null, null), timeoutSeconds, caCert == null)) {
             r.count("/registry/");
             return Exposure.TLS_NO_CLIENT_AUTH;
         } catch (UserFacingException e) {

@@ -11,7 +11,11 @@ public final class EtcdCliFixture implements AutoCloseable {
     }
 
     public static EtcdCliFixture start(Path dir) throws Exception {
-        EtcdTestServer s = new EtcdTestServer(dir, true);
+        return start(dir, true);
+    }
+
+    public static EtcdCliFixture start(Path dir, boolean tls) throws Exception {
+        EtcdTestServer s = new EtcdTestServer(dir, tls);
         EtcdVerificationTest.populate(s);
         return new EtcdCliFixture(s);
     }
