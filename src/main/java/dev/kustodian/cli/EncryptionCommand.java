@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
                 EncryptionEtcdCommands.VerifyEtcd.class,
                 EncryptionEtcdCommands.VerifySnapshot.class,
                 EncryptionEtcdCommands.Patch.class,
+                EncryptionEtcdCommands.Status.class,
                 EncryptionEtcdCommands.Rotate.class,
         })
 public final class EncryptionCommand implements Runnable {

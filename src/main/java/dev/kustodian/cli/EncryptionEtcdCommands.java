@@ -201,6 +201,38 @@ final class EncryptionEtcdCommands {
         }
     }
 
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Encryption at rest of a cluster: kube-apiserver flags, managed-cluster advice, /metrics (write",
+                    "prefixes, loaded config hash compared with --config) and the findings. Exit 0 encrypted, 1 not, 3 unreachable."})
+    static final class Status implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        SourceOptions source;
+
+        @Option(names = "--config", description = "a config file to compare with the hash the API servers report")
+        Path config;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Progress progress = (f, m) -> err.println(m);
+            java.util.Optional<byte[]> file = config == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(EncryptionCommand.readFile(config).getBytes(StandardCharsets.UTF_8));
+            try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, new Cancellation())) {
+                var metrics = session.client().flatMap(dev.kustodian.core.encryption.ApiserverMetrics::fetch);
+                var st = dev.kustodian.core.encryption.EncryptionStatus.describe(session.snapshot(), metrics, file);
+                st.lines().forEach(out::println);
+                for (var f : st.findings()) {
+                    out.println(f.severity().label() + " " + f.rule() + " " + f.object().display() + ": " + f.title());
+                }
+                return st.findings().stream().anyMatch(f -> f.rule().equals("ENC-NOT-CONFIGURED")) ? 1 : 0;
+            }
+        }
+    }
+
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Key rotation: 'plan' writes the config file of every step, 'rewrite' rewrites all Secrets.",
             subcommands = {RotatePlan.class, RotateRewrite.class})
