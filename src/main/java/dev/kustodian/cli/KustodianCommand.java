@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
                 GenerateCommand.class,
+                EncryptionCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 

@@ -1,0 +1,174 @@
+package dev.kustodian.core.encryption;
+
+import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.Progress;
+import dev.kustodian.core.util.UserFacingException;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * "Rewrite all Secrets" (the {@code kubectl get secrets -A -o json | kubectl replace -f -} step of a rotation):
+ * every Secret is read and written back unchanged, so kube-apiserver stores it again with the current (first)
+ * provider. Per namespace, with progress and cancel; a 409 conflict (the Secret changed meanwhile) is retried with
+ * a fresh GET; a small state file lists completed namespaces so a second run resumes. Values pass through memory
+ * only: nothing is logged, kept or written to disk.
+ */
+public final class SecretRewriter {
+    private final KubernetesClient client;
+    private final Path stateFile;
+    private final int maxRetries;
+    /** Test seam: runs between the GET and the PUT of each attempt (lets a test provoke a conflict). */
+    java.util.function.BiConsumer<String, String> beforeUpdate = (ns, name) -> { };
+
+    public SecretRewriter(KubernetesClient client, Path stateFile, int maxRetries) {
+        this.client = client;
+        this.stateFile = stateFile;
+        this.maxRetries = maxRetries;
+    }
+
+    public record Count(Map<String, Integer> perNamespace, Set<String> alreadyDone) {
+        public int total() {
+            return perNamespace.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int remaining() {
+            return perNamespace.entrySet().stream().filter(e -> !alreadyDone.contains(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+        }
+    }
+
+    public record Result(int rewritten, int conflictsRetried, int vanished, List<String> failures,
+                         List<String> namespacesDone, boolean cancelled) {
+    }
+
+    /** Counts the Secrets per namespace (shown before starting) and reads the resume state. */
+    public Count count() {
+        Map<String, Integer> per = new LinkedHashMap<>();
+        for (Namespace ns : call(() -> client.namespaces().list().getItems(), "list namespaces")) {
+            String n = ns.getMetadata().getName();
+            per.put(n, call(() -> client.secrets().inNamespace(n).list().getItems().size(), "list secrets in " + n));
+        }
+        return new Count(per, readState());
+    }
+
+    public Set<String> readState() {
+        if (stateFile == null || !Files.exists(stateFile)) {
+            return new LinkedHashSet<>();
+        }
+        try {
+            Set<String> done = new LinkedHashSet<>();
+            for (String l : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
+                if (!l.isBlank() && !l.startsWith("#")) {
+                    done.add(l.strip());
+                }
+            }
+            return done;
+        } catch (IOException e) {
+            throw UserFacingException.badInput("The resume file " + stateFile + " cannot be read; delete it to start over.");
+        }
+    }
+
+    private void writeState(Set<String> done) {
+        if (stateFile == null) {
+            return;
+        }
+        try {
+            SafeFiles.writeAtomically(stateFile, "# kustodian secret rewrite: completed namespaces\n"
+                    + String.join("\n", done) + "\n");
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Category.FAILED, "The resume file " + stateFile
+                    + " cannot be written; check the folder.");
+        }
+    }
+
+    /** Rewrites every Secret of every namespace not yet done. */
+    public Result run(Count count, Progress progress, Cancellation cancel) {
+        Set<String> done = new LinkedHashSet<>(count.alreadyDone());
+        int total = Math.max(1, count.remaining());
+        int rewritten = 0;
+        int conflicts = 0;
+        int vanished = 0;
+        List<String> failures = new ArrayList<>();
+        List<String> nsDone = new ArrayList<>();
+        for (String ns : count.perNamespace().keySet()) {
+            if (done.contains(ns)) {
+                continue;
+            }
+            List<String> names = call(() -> client.secrets().inNamespace(ns).list().getItems().stream()
+                    .map(s -> s.getMetadata().getName()).toList(), "list secrets in " + ns);
+            boolean nsFailed = false;
+            for (String name : names) {
+                progress.update(Math.min(1.0, (double) rewritten / total), "Rewriting " + ns + "/" + name);
+                if (cancel.isCancelled()) {
+                    writeState(done);
+                    return new Result(rewritten, conflicts, vanished, failures, nsDone, true);
+                }
+                int attempt = 0;
+                while (true) {
+                    Secret s = client.secrets().inNamespace(ns).withName(name).get();
+                    if (s == null) {
+                        vanished++;
+                        break;
+                    }
+                    try {
+                        beforeUpdate.accept(ns, name);
+                        client.secrets().inNamespace(ns).resource(s).update();
+                        rewritten++;
+                        break;
+                    } catch (KubernetesClientException e) {
+                        if (e.getCode() == 409 && attempt < maxRetries) {
+                            attempt++;
+                            conflicts++;
+                            continue;
+                        }
+                        if (e.getCode() == 404) {
+                            vanished++;
+                            break;
+                        }
+                        failures.add(ns + "/" + name + ": HTTP " + e.getCode() + " " + reason(e));
+                        nsFailed = true;
+                        break;
+                    }
+                }
+            }
+            if (!nsFailed) {
+                done.add(ns);
+                nsDone.add(ns);
+                writeState(done);
+            }
+        }
+        progress.update(1.0, "Rewrote " + rewritten + " Secret(s)");
+        return new Result(rewritten, conflicts, vanished, failures, nsDone, false);
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getReason() != null ? e.getStatus().getReason() : "error";
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> s, String what) {
+        try {
+            return s.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 401 || e.getCode() == 403) {
+                throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "The cluster refused to "
+                        + what + " (HTTP " + e.getCode() + "); rewriting Secrets needs get, list and update on secrets in every namespace.");
+            }
+            throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "Could not " + what + " (HTTP "
+                    + e.getCode() + "); check the connection and retry: completed namespaces are skipped.", true, null);
+        }
+    }
+}

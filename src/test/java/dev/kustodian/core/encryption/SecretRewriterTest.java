@@ -1,0 +1,124 @@
+package dev.kustodian.core.encryption;
+
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.Progress;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@EnableKubernetesMockClient(crud = true)
+class SecretRewriterTest {
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @BeforeEach
+    void populate() {
+        for (String ns : List.of("a", "b", "c")) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        }
+        for (int i = 0; i < 3; i++) {
+            secret("a", "s" + i);
+        }
+        secret("b", "only");
+        // c has none
+    }
+
+    Secret secret(String ns, String name) {
+        return client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(ns)
+                .endMetadata().withData(Map.of("k", "dmFsdWU=")).build()).create();
+    }
+
+    String rv(String ns, String name) {
+        return client.secrets().inNamespace(ns).withName(name).get().getMetadata().getResourceVersion();
+    }
+
+    @Test
+    void countsThenRewritesEverySecretUnchangedAndRecordsProgress(@TempDir Path dir) {
+        Path state = dir.resolve("rewrite.state");
+        SecretRewriter r = new SecretRewriter(client, state, 3);
+        SecretRewriter.Count count = r.count();
+        assertThat(count.perNamespace()).containsEntry("a", 3).containsEntry("b", 1).containsEntry("c", 0);
+        assertThat(count.total()).isEqualTo(4);
+        int requestsBefore = server.getRequestCount();
+        List<String> messages = new ArrayList<>();
+        Progress p = (f, m) -> messages.add(m);
+        SecretRewriter.Result res = r.run(count, p, new Cancellation());
+        assertThat(res.rewritten()).isEqualTo(4);
+        assertThat(res.failures()).isEmpty();
+        assertThat(res.namespacesDone()).containsExactlyInAnyOrder("a", "b", "c");
+        // every Secret was written back with a PUT (kube-apiserver re-encrypts stale values on such writes)
+        int puts = 0;
+        for (int i = 0; i < server.getRequestCount(); i++) {
+            try {
+                var req = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+                if (req != null && i >= requestsBefore && "PUT".equals(req.getMethod())) {
+                    puts++;
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(puts).isEqualTo(4);
+        assertThat(client.secrets().inNamespace("a").withName("s1").get().getData()).containsEntry("k", "dmFsdWU=");
+        assertThat(messages).contains("Rewriting a/s0", "Rewrote 4 Secret(s)");
+        assertThat(String.join("\n", messages)).doesNotContain("dmFsdWU=");
+        assertThat(r.readState()).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void conflictsAreRetriedWithAFreshRead(@TempDir Path dir) {
+        SecretRewriter r = new SecretRewriter(client, dir.resolve("s"), 3);
+        Set<String> bumped = new HashSet<>();
+        r.beforeUpdate = (ns, name) -> {
+            if (bumped.add(ns + "/" + name) && name.equals("s1")) {
+                // someone else updates the Secret between our GET and PUT → 409
+                Secret s = client.secrets().inNamespace(ns).withName(name).get();
+                s.getMetadata().setLabels(Map.of("touched", "yes"));
+                client.secrets().inNamespace(ns).resource(s).update();
+            }
+        };
+        SecretRewriter.Result res = r.run(r.count(), Progress.NONE, new Cancellation());
+        assertThat(res.conflictsRetried()).isEqualTo(1);
+        assertThat(res.rewritten()).isEqualTo(4);
+        assertThat(client.secrets().inNamespace("a").withName("s1").get().getMetadata().getLabels()).containsEntry("touched", "yes");
+    }
+
+    @Test
+    void cancelAndResume(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("rewrite.state");
+        SecretRewriter r = new SecretRewriter(client, state, 3);
+        Cancellation cancel = new Cancellation();
+        // cancel after namespace "a" completes (while rewriting the first Secret of "b")
+        SecretRewriter.Result first = r.run(r.count(), (f, m) -> {
+            if (m.startsWith("Rewriting b/")) {
+                cancel.cancel();
+            }
+        }, cancel);
+        assertThat(first.cancelled()).isTrue();
+        assertThat(first.rewritten()).isEqualTo(3);
+        assertThat(Files.readAllLines(state)).contains("a").doesNotContain("b");
+        String aRv = rv("a", "s0");
+        SecretRewriter.Count again = new SecretRewriter(client, state, 3).count();
+        assertThat(again.alreadyDone()).containsExactly("a");
+        assertThat(again.remaining()).isEqualTo(1);
+        SecretRewriter.Result second = new SecretRewriter(client, state, 3).run(again, Progress.NONE, new Cancellation());
+        assertThat(second.rewritten()).isEqualTo(1);
+        assertThat(rv("a", "s0")).isEqualTo(aRv); // completed namespace skipped
+    }
+}
