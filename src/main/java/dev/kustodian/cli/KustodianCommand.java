@@ -17,6 +17,9 @@ import java.io.PrintWriter;
                 "Run without arguments to open the desktop app."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.kustodian.cli.generate.GenerateCommand.class,
+                SealCommand.class,
+                LintCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 
