@@ -95,6 +95,7 @@ public final class ExternalSecretGenerator {
         }
         spec.put("refreshTime", blankToNull(c.refreshTime()));
         spec.put("externalSecretSpec", spec(c.externalSecret()));
+        spec.values().removeIf(java.util.Objects::isNull);
         Map<String, Object> obj = map("apiVersion", StoreGenerator.ESO_API, "kind", "ClusterExternalSecret",
                 "metadata", map("name", c.name()), "spec", spec);
         return Validation.bundle("ClusterExternalSecret " + c.name(), List.of(new Validation.Obj(
