@@ -60,7 +60,7 @@ public final class SecretMigration {
         }
         String storeKind = m.storeKind() == null ? "SecretStore" : m.storeKind();
         String type = SecretInfo.TYPE_OPAQUE.equals(secret.type()) ? null : secret.type();
-        // the ExternalSecret takes over the existing Secret in place: Merge first, Owner after the switch-over
+        // same target name: the ExternalSecret takes the existing Secret over (creationPolicy Owner)
         Bundle es = ExternalSecretGenerator.externalSecret(new ExternalSecretSpec(name, ns, m.storeName(), storeKind,
                 "1h", name, "Owner", null, type, data, List.of()));
         List<String> warnings = new ArrayList<>();
