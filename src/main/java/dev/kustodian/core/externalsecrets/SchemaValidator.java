@@ -68,6 +68,20 @@ public final class SchemaValidator {
         return INSTANCE;
     }
 
+    /**
+     * Loads and compiles every bundled schema for its served versions (about 5 s on a slow machine, mostly the two
+     * 690 KB store CRDs). The GUI calls it on a background thread at start; otherwise the first validation pays.
+     */
+    public void preload() {
+        for (CrdResource c : BUNDLED) {
+            versions(c.group(), c.kind()).forEach((v, served) -> {
+                if (served) {
+                    schemaCache.computeIfAbsent(c.file() + "#" + v, k -> compile(c, v));
+                }
+            });
+        }
+    }
+
     /** The bundled CRD for this group and kind, if any. */
     public static Optional<CrdResource> bundled(String group, String kind) {
         return BUNDLED.stream().filter(c -> c.group().equals(group) && c.kind().equals(kind)).findFirst();

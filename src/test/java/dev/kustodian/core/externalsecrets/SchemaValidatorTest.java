@@ -92,6 +92,15 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void preloadCompilesEveryServedVersion() {
+        SchemaValidator.get().preload();
+        assertThat(SchemaValidator.get().versions("external-secrets.io", "SecretStore"))
+                .containsEntry("v1", true).containsEntry("v1beta1", false);
+        assertThat(SchemaValidator.get().versions("secrets-store.csi.x-k8s.io", "SecretProviderClass"))
+                .containsEntry("v1", true).containsEntry("v1alpha1", true);
+    }
+
+    @Test
     void unknownKindsAreIgnored() {
         assertThat(SchemaValidator.get().validate(new java.util.HashMap<>(Map.of("apiVersion", "v1", "kind", "Pod"))))
                 .isEmpty();
