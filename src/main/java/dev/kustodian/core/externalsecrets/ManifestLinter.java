@@ -136,6 +136,8 @@ public final class ManifestLinter {
             for (Problem p : SchemaValidator.get().validate(o)) {
                 add.accept(p.path().equals("apiVersion") ? "unserved-version" : "schema", p);
             }
+            SchemaValidator.get().deprecation(apiVersion, kind).ifPresent(w -> add.accept("deprecated-version",
+                    new Problem("apiVersion", w, false)));
         } else if (SchemaValidator.group(apiVersion).equals("external-secrets.io")
                 && !SchemaValidator.version(apiVersion).equals("v1")
                 && Set.of("SecretStore", "ClusterSecretStore", "ExternalSecret", "ClusterExternalSecret").contains(kind)) {

@@ -105,7 +105,7 @@ public final class ProviderRules {
             }
             String key = e.getKey();
             String childPath = path + "." + key;
-            boolean isRef = key.endsWith("Ref") || key.endsWith("SecretRef") || parentIsRef;
+            boolean isRef = key.endsWith("Ref") || key.equals("caProvider") || parentIsRef;
             if (isRef && child.get("name") instanceof String) {
                 Object ns = child.get("namespace");
                 out.add(new String[]{childPath, ns == null ? "" : String.valueOf(ns)});
@@ -184,7 +184,7 @@ public final class ProviderRules {
         if (list(spec.get("namespaces")).isEmpty() && list(spec.get("namespaceSelectors")).isEmpty()
                 && !spec.containsKey("namespaceSelector")) {
             p.add(new Problem("spec.namespaces", "no namespaces and no namespaceSelectors: it selects no namespace",
-                    true));
+                    false));
         }
     }
 

@@ -113,6 +113,22 @@ public final class SchemaValidator {
         return out;
     }
 
+    /** The deprecation warning of a served version (CRD {@code deprecated}/{@code deprecationWarning}), if any. */
+    public Optional<String> deprecation(String apiVersion, String kind) {
+        Optional<CrdResource> res = bundled(group(apiVersion), kind);
+        if (res.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map<String, Object> v : versionList(crd(res.get()))) {
+            if (version(apiVersion).equals(v.get("name")) && Boolean.TRUE.equals(v.get("served"))
+                    && (Boolean.TRUE.equals(v.get("deprecated")) || v.get("deprecationWarning") != null)) {
+                Object w = v.get("deprecationWarning");
+                return Optional.of(w != null ? String.valueOf(w) : apiVersion + " " + kind + " is deprecated");
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Validates one object. Unknown group/kind → no problems (not ours). A version the CRD does not define or does
      * not serve is one error and the schema is not checked.

@@ -77,6 +77,25 @@ class ManifestLinterTest {
     }
 
     @Test
+    void deprecatedServedVersionIsAWarning() throws Exception {
+        Report r = lint(SPC.formatted("gcp", """
+                    secrets: |
+                      - resourceName: projects/p/secrets/s/versions/1
+                        path: s
+                """).replace("secrets-store.csi.x-k8s.io/v1", "secrets-store.csi.x-k8s.io/v1alpha1"));
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("deprecated-version");
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
+    void caProviderInOtherNamespaceIsAnErrorOnASecretStore() throws Exception {
+        Report r = lint(STORE.replace("version: v2", "version: v2\n      caProvider: {type: Secret, name: ca, namespace: other}"));
+        assertThat(r.problems()).extracting(LintProblem::field).containsExactly("spec.provider.vault.caProvider.namespace");
+    }
+
+    @Test
     void schemaViolationPointsAtTheField() throws Exception {
         Report r = lint(STORE.replace("server:", "serverURL:"));
         assertThat(r.problems()).extracting(LintProblem::field)
