@@ -99,8 +99,7 @@ public final class CsiGenerator {
             }
             spec.put("secretObjects", new Commented(sync, "synced only while a Pod mounts this class;"
                     + " needs the driver's syncSecret.enabled=true"));
-            warnings.add("secretObjects puts the values back into a Kubernetes Secret, which exists only while a Pod"
-                    + " mounts the volume; install the driver with --set syncSecret.enabled=true.");
+            // the warning comes from ProviderRules (spec.secretObjects), shown with the problems
         }
         Map<String, Object> obj = map("apiVersion", API, "kind", "SecretProviderClass",
                 "metadata", map("name", s.name(), "namespace", s.namespace()), "spec", spec);

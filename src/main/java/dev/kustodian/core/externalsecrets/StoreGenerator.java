@@ -91,8 +91,6 @@ public final class StoreGenerator {
                         "secretAccessKeySecretRef", ref(k.secretAccessKey()),
                         "sessionTokenSecretRef", ref(k.sessionToken()))),
                         "static keys in a Secret: prefer IRSA / Pod Identity"));
-                warnings.add("Static AWS access keys are long-lived credentials stored in a Kubernetes"
-                        + " Secret; prefer IRSA or EKS Pod Identity.");
             } else {
                 next.add("No auth block: the store uses the ESO controller's own identity (IRSA / EKS Pod Identity"
                         + " on the external-secrets service account).");

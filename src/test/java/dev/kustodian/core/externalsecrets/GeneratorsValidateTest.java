@@ -128,7 +128,7 @@ class GeneratorsValidateTest {
                 List.of(new CsiSpec.SyncSecret("db", "Opaque", List.of(new CsiSpec.SyncKey("password", "password")))),
                 null, "app"));
         assertThat(b.hasErrors()).isFalse();
-        assertThat(b.warnings()).anyMatch(w -> w.contains("syncSecret.enabled=true"));
+        assertThat(b.problems()).anyMatch(p -> !p.error() && p.message().contains("syncSecret.enabled=true"));
     }
 
     @Test
