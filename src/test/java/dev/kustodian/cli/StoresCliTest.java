@@ -177,6 +177,17 @@ class StoresCliTest {
     }
 
     @Test
+    void akeylessOperator() {
+        Run r = run("generate", "akeyless-operator", "-n", "team-a", "--store", "ak", "--secret-name", "ak-auth",
+                "--name", "db", "--data", "password=/team-a/db", "--sync-policy", "Periodic", "--sync-interval", "1h");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("kind: AkeylessSecretStore").contains("kind: AkeylessSecret")
+                .contains("apiVersion: secrets.akeyless.io/v1alpha1").contains("no akeyless.io/v1 ExternalSecret");
+        assertThat(run("generate", "akeyless-operator", "-n", "a", "--store", "ak", "--name", "db", "--data",
+                "k=/p").code()).isEqualTo(2);
+    }
+
+    @Test
     void helpDocumentsEveryFlag() {
         Run h = run("generate", "secretstore", "--help");
         assertThat(h.code()).isZero();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SecretProviderClassCommand.class,
                 StorePolicyCommand.class,
                 SopsConfigCommand.class,
+                AkeylessOperatorCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec
