@@ -18,7 +18,9 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
-                GenerateCommand.class,
+                dev.kustodian.cli.generate.GenerateCommand.class,
+                SealCommand.class,
+                LintCommand.class,
                 EncryptionCommand.class,
         })
 public final class KustodianCommand implements Runnable {

@@ -1,0 +1,135 @@
+package dev.kustodian.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustodian.core.externalsecrets.ManifestLinter;
+import dev.kustodian.core.externalsecrets.ManifestLinter.LintProblem;
+import dev.kustodian.core.externalsecrets.ManifestLinter.Report;
+import dev.kustodian.core.externalsecrets.ManifestLinter.Severity;
+import dev.kustodian.core.externalsecrets.ManifestLinter.Unreadable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Check manifests (files or folders, multi-document YAML/JSON) for problems in External Secrets,",
+                "Secrets Store CSI, Sealed Secrets, Akeyless, EncryptionConfiguration and RBAC objects, and plaintext",
+                "Secrets: unserved API versions, CRD schema violations, provider rules, risky RBAC.",
+                "An error means the object would be rejected, not served or fail when used; a warning means it works",
+                "but is risky or deprecated.",
+                "Exit codes: 0 no error (warnings allowed), 1 error (or warning with --strict), 2 unreadable input."})
+public final class LintCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders (*.yaml, *.yml, *.json).")
+    List<Path> paths = new ArrayList<>();
+    @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
+    boolean strict;
+    @Option(names = {"-o", "--format"}, defaultValue = "text", description = "text (default) | json | sarif.")
+    String format;
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "json", "sarif").contains(format)) {
+            throw dev.kustodian.core.util.UserFacingException.badInput("Unknown -o '" + format + "': use text, json or sarif.");
+        }
+        Report r = new ManifestLinter().lint(paths);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        switch (format) {
+            case "json" -> out.println(json(toJson(r)));
+            case "sarif" -> out.println(json(sarif(r)));
+            default -> {
+                for (LintProblem p : r.problems()) {
+                    out.println(p.file() + ":" + p.line() + ": " + p.severity().name().toLowerCase() + ": " + p.kind()
+                            + "/" + p.name() + (p.field().isEmpty() ? "" : " " + p.field()) + ": " + p.message()
+                            + " [" + p.rule() + "]");
+                }
+                out.println(r.files() + " file(s), " + r.objects() + " object(s): " + r.errors() + " error(s), "
+                        + r.warnings() + " warning(s)");
+            }
+        }
+        for (Unreadable u : r.unreadable()) {
+            err.println("error: " + u.file() + (u.line() > 0 ? ":" + u.line() : "") + ": " + u.message());
+        }
+        for (String n : r.notes()) {
+            err.println("note: " + n);
+        }
+        out.flush();
+        err.flush();
+        return r.exitCode(strict);
+    }
+
+    static Map<String, Object> toJson(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("files", r.files());
+        m.put("objects", r.objects());
+        m.put("errors", r.errors());
+        m.put("warnings", r.warnings());
+        List<Object> problems = new ArrayList<>();
+        for (LintProblem p : r.problems()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", p.file());
+            x.put("line", p.line());
+            x.put("kind", p.kind());
+            x.put("namespace", p.namespace());
+            x.put("name", p.name());
+            x.put("field", p.field());
+            x.put("rule", p.rule());
+            x.put("severity", p.severity().name().toLowerCase());
+            x.put("message", p.message());
+            problems.add(x);
+        }
+        m.put("problems", problems);
+        List<Object> unreadable = new ArrayList<>();
+        r.unreadable().forEach(u -> unreadable.add(Map.of("file", u.file(), "line", u.line(), "message", u.message())));
+        m.put("unreadable", unreadable);
+        m.put("notes", r.notes());
+        return m;
+    }
+
+    static Map<String, Object> sarif(Report r) {
+        List<Object> rules = new ArrayList<>();
+        new TreeSet<>(r.problems().stream().map(LintProblem::rule).toList())
+                .forEach(id -> rules.add(Map.of("id", id, "name", id)));
+        List<Object> results = new ArrayList<>();
+        for (LintProblem p : r.problems()) {
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("ruleId", p.rule());
+            res.put("level", p.severity() == Severity.ERROR ? "error" : "warning");
+            res.put("message", Map.of("text", p.kind() + "/" + p.name() + (p.field().isEmpty() ? "" : " " + p.field())
+                    + ": " + p.message()));
+            res.put("locations", List.of(Map.of("physicalLocation", Map.of(
+                    "artifactLocation", Map.of("uri", p.file().replace('\\', '/')),
+                    "region", Map.of("startLine", Math.max(1, p.line()))))));
+            results.add(res);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", Map.of("driver", Map.of("name", "kustodian", "informationUri",
+                "https://github.com/kustodian", "rules", rules)));
+        run.put("results", results);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        s.put("version", "2.1.0");
+        s.put("runs", List.of(run));
+        return s;
+    }
+
+    private static String json(Object o) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

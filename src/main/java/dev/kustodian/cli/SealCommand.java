@@ -1,0 +1,92 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.cli.generate.BundleOutput;
+import dev.kustodian.core.externalsecrets.SealedSecrets;
+import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.util.UserFacingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "seal", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Seal values offline into a Bitnami SealedSecret (bitnami.com/v1alpha1) with the controller's",
+                "certificate. Values come only from files or stdin, never from the command line.",
+                "Example: kubeseal --fetch-cert > cert.pem",
+                "         kustodian seal --cert cert.pem --name db -n team-a --from-file password=./password.txt",
+                "Exit codes: 0 sealed, 1 failed, 2 bad input."})
+public final class SealCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = "--cert", required = true, paramLabel = "FILE", description = "Controller certificate (PEM), from `kubeseal --fetch-cert`.")
+    Path cert;
+    @Option(names = "--name", required = true, description = "Name of the Secret (and SealedSecret).")
+    String name;
+    @Option(names = {"-n", "--namespace"}, description = "Namespace (required unless --scope cluster-wide).")
+    String namespace;
+    @Option(names = "--scope", defaultValue = "strict", description = "strict (default) | namespace-wide | cluster-wide.")
+    String scope;
+    @Option(names = "--type", defaultValue = "Opaque", description = "Secret type (default ${DEFAULT-VALUE}).")
+    String type;
+    @Option(names = "--from-file", paramLabel = "KEY=PATH", description = "Seal the bytes of PATH as KEY (repeatable).")
+    List<String> fromFile = new ArrayList<>();
+    @Option(names = "--from-stdin", paramLabel = "KEY", description = "Seal standard input as KEY.")
+    String fromStdin;
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Label of the created Secret (repeatable).")
+    List<String> labels = new ArrayList<>();
+    @CommandLine.Mixin
+    BundleOutput.Options output = new BundleOutput.Options();
+
+    /** for tests: stdin replacement */
+    InputStream stdin = System.in;
+
+    @Override
+    public Integer call() {
+        byte[] certBytes;
+        try {
+            certBytes = Files.readAllBytes(cert);
+        } catch (IOException e) {
+            throw UserFacingException.badInput("Cannot read the certificate " + cert + " ("
+                    + e.getClass().getSimpleName() + "). Get it with `kubeseal --fetch-cert > cert.pem`.");
+        }
+        X509Certificate c = SealedSecrets.parseCertificate(certBytes, cert.toString());
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> e : BundleOutput.pairs(fromFile, "--from-file").entrySet()) {
+                try {
+                    values.put(e.getKey(), Files.readAllBytes(Path.of(e.getValue())));
+                } catch (IOException ex) {
+                    throw UserFacingException.badInput("Cannot read " + e.getValue() + " for key " + e.getKey() + " ("
+                            + ex.getClass().getSimpleName() + ").");
+                }
+            }
+            if (fromStdin != null) {
+                try {
+                    values.put(fromStdin, stdin.readAllBytes());
+                } catch (IOException ex) {
+                    throw UserFacingException.badInput("Cannot read standard input for key " + fromStdin + ".");
+                }
+            }
+            for (String k : values.keySet()) {
+                if (!k.matches("[-._a-zA-Z0-9]+")) {
+                    throw UserFacingException.badInput("'" + k + "' is not a valid Secret key (letters, digits, '-', '_', '.').");
+                }
+            }
+            var bundle = SealedSecrets.sealedSecret(c, new SealedSecrets.SealSpec(name, namespace, type,
+                    SealedSecrets.Scope.parse(scope), values, BundleOutput.pairs(labels, "--label")));
+            return BundleOutput.emit(spec, bundle, output, null);
+        } finally {
+            values.values().forEach(SafeFiles::wipe);
+        }
+    }
+}

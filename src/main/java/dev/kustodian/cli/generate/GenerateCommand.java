@@ -1,0 +1,32 @@
+package dev.kustodian.cli.generate;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code kustodian generate ...}: the parent of every generator command. Areas add their subcommands to the list
+ * below (one line each).
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generate configuration (YAML to stdout, or --output DIR).",
+                "Exit codes: 0 generated, 1 the result would be invalid, 2 bad input."},
+        subcommands = {
+                SecretStoreCommand.class,
+                ExternalSecretCommand.class,
+                ClusterExternalSecretCommand.class,
+                PushSecretCommand.class,
+                SecretProviderClassCommand.class,
+                StorePolicyCommand.class,
+                SopsConfigCommand.class,
+                AkeylessOperatorCommand.class,
+                dev.kustodian.cli.GenerateRoleCommand.class,
+        })
+public final class GenerateCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

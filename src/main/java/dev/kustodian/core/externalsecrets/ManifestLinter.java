@@ -1,0 +1,224 @@
+package dev.kustodian.core.externalsecrets;
+
+import dev.kustodian.core.output.Bundle.Problem;
+import dev.kustodian.core.yaml.YamlDocument;
+import dev.kustodian.core.yaml.YamlException;
+import dev.kustodian.core.yaml.YamlReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static dev.kustodian.core.externalsecrets.ProviderRules.list;
+import static dev.kustodian.core.externalsecrets.ProviderRules.map;
+import static dev.kustodian.core.externalsecrets.ProviderRules.str;
+
+/**
+ * {@code kustodian lint}: reads manifests (files or folders, multi-document YAML/JSON) and reports problems in ESO,
+ * Secrets Store CSI, Sealed Secrets, Akeyless, EncryptionConfiguration and RBAC objects and plaintext Secrets. An
+ * error means the object would be rejected, not served, or fail when used; a warning means it works but is risky
+ * or deprecated.
+ */
+public final class ManifestLinter {
+
+    public enum Severity { ERROR, WARNING }
+
+    /** One finding, with the file and the line where its document starts. */
+    public record LintProblem(String file, int line, String kind, String namespace, String name, String field,
+                              String rule, Severity severity, String message) {
+    }
+
+    /** An input that could not be read or parsed (exit 2). */
+    public record Unreadable(String file, int line, String message) {
+    }
+
+    public record Report(int files, int objects, List<LintProblem> problems, List<Unreadable> unreadable,
+                         List<String> notes) {
+        public long errors() {
+            return problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+        }
+
+        public long warnings() {
+            return problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
+        }
+
+        /** 2 unreadable input, 1 error (or warning with strict), else 0. */
+        public int exitCode(boolean strict) {
+            if (!unreadable.isEmpty()) {
+                return 2;
+            }
+            if (errors() > 0 || (strict && warnings() > 0)) {
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private static final Set<String> EXT = Set.of(".yaml", ".yml", ".json");
+
+    private final List<EncryptionConfigLint> encryptionLints;
+
+    public ManifestLinter() {
+        this(ServiceLoader.load(EncryptionConfigLint.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    public ManifestLinter(List<EncryptionConfigLint> encryptionLints) {
+        this.encryptionLints = List.copyOf(encryptionLints);
+    }
+
+    public Report lint(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.walk(in)) {
+                    s.filter(Files::isRegularFile).filter(p -> EXT.stream().anyMatch(e -> p.getFileName().toString()
+                                    .toLowerCase().endsWith(e)))
+                            .filter(p -> !p.toString().contains("/.git/")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    unreadable.add(new Unreadable(in.toString(), 0, "folder cannot be read ("
+                            + e.getClass().getSimpleName() + ")"));
+                }
+            } else if (Files.isRegularFile(in)) {
+                files.add(in);
+            } else {
+                unreadable.add(new Unreadable(in.toString(), 0, "does not exist or is not a file or folder"));
+            }
+        }
+        List<LintProblem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int objects = 0;
+        for (Path f : files) {
+            List<YamlDocument> docs;
+            try {
+                docs = YamlReader.read(f);
+            } catch (YamlException e) {
+                unreadable.add(new Unreadable(f.toString(), e.line(), e.getMessage()));
+                continue;
+            }
+            for (YamlDocument d : docs) {
+                List<Object> items = new ArrayList<>();
+                if (d.value() instanceof Map<?, ?> m && "List".equals(m.get("kind")) && m.get("items") instanceof List<?> l) {
+                    items.addAll(l);
+                } else {
+                    items.add(d.value());
+                }
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> m && m.containsKey("apiVersion") && m.containsKey("kind")) {
+                        objects++;
+                        problems.addAll(lintObject(map(m), f.toString(), d.line(), notes));
+                    }
+                }
+            }
+        }
+        problems.sort(Comparator.comparing(LintProblem::file).thenComparingInt(LintProblem::line));
+        return new Report(files.size(), objects, problems, unreadable, notes.stream().distinct().toList());
+    }
+
+    /** Every problem of one object. */
+    public List<LintProblem> lintObject(Map<String, Object> o, String file, int line, List<String> notes) {
+        String apiVersion = str(o.get("apiVersion"));
+        String kind = str(o.get("kind"));
+        Map<String, Object> meta = map(o.get("metadata"));
+        String ns = str(meta.get("namespace"));
+        String name = str(meta.get("name"));
+        List<LintProblem> out = new ArrayList<>();
+        java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(new LintProblem(file, line, kind, ns,
+                name, p.path(), rule, p.error() ? Severity.ERROR : Severity.WARNING, p.message()));
+        if (SchemaValidator.knows(apiVersion, kind)) {
+            for (Problem p : SchemaValidator.get().validate(o)) {
+                add.accept(p.path().equals("apiVersion") ? "unserved-version" : "schema", p);
+            }
+            SchemaValidator.get().deprecation(apiVersion, kind).ifPresent(w -> add.accept("deprecated-version",
+                    new Problem("apiVersion", w, false)));
+        } else if (SchemaValidator.group(apiVersion).equals("external-secrets.io")
+                && !SchemaValidator.version(apiVersion).equals("v1")
+                && Set.of("SecretStore", "ClusterSecretStore", "ExternalSecret", "ClusterExternalSecret").contains(kind)) {
+            add.accept("unserved-version", new Problem("apiVersion", apiVersion + " is not served since ESO 0.17; use"
+                    + " external-secrets.io/v1", true));
+        }
+        for (Problem p : ProviderRules.check(o)) {
+            add.accept(apiVersion.startsWith("akeyless.io/") ? "nonexistent-api" : "provider-rule", p);
+        }
+        switch (kind) {
+            case "Secret" -> {
+                if (apiVersion.equals("v1") && !o.containsKey("sops")
+                        && (!map(o.get("data")).isEmpty() || !map(o.get("stringData")).isEmpty())) {
+                    add.accept("plaintext-secret", new Problem(o.containsKey("stringData") ? "stringData" : "data",
+                            "plaintext Secret in the repository: anyone with read access to it has the values."
+                                    + " Use an ExternalSecret, a SealedSecret or SOPS", false));
+                }
+            }
+            case "Role", "ClusterRole" -> {
+                if (apiVersion.startsWith("rbac.authorization.k8s.io/")) {
+                    RbacLint.check(o).forEach(p -> add.accept(p.rule(), p.problem()));
+                }
+            }
+            case "EncryptionConfiguration" -> {
+                if (!apiVersion.equals("apiserver.config.k8s.io/v1")) {
+                    add.accept("encryption-config", new Problem("apiVersion", apiVersion + " is not a known"
+                            + " EncryptionConfiguration version (use apiserver.config.k8s.io/v1)", true));
+                }
+                if (encryptionLints.isEmpty()) {
+                    notes.add("EncryptionConfiguration: only apiVersion and kind were checked (no encryption"
+                            + " validator is installed in this build).");
+                } else {
+                    for (EncryptionConfigLint l : encryptionLints) {
+                        l.check(o).forEach(p -> add.accept("encryption-config", p));
+                    }
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** A few risky-RBAC checks on Role/ClusterRole manifests. */
+    static final class RbacLint {
+        record Hit(String rule, Problem problem) {
+        }
+
+        static List<Hit> check(Map<String, Object> o) {
+            List<Hit> out = new ArrayList<>();
+            List<Object> rules = list(o.get("rules"));
+            for (int i = 0; i < rules.size(); i++) {
+                Map<String, Object> r = map(rules.get(i));
+                List<String> verbs = strings(r.get("verbs"));
+                List<String> resources = strings(r.get("resources"));
+                List<String> groups = strings(r.get("apiGroups"));
+                String base = "rules[" + i + "]";
+                if (verbs.contains("*") || resources.contains("*") || groups.contains("*")) {
+                    out.add(new Hit("rbac-wildcard", new Problem(base, "wildcard ('*') in "
+                            + (verbs.contains("*") ? "verbs" : resources.contains("*") ? "resources" : "apiGroups")
+                            + ": grants everything, including Secrets and future resources", false)));
+                }
+                boolean secrets = (resources.contains("secrets") || resources.contains("*"))
+                        && (groups.isEmpty() || groups.contains("") || groups.contains("*"));
+                if (secrets && strings(r.get("resourceNames")).isEmpty()
+                        && (verbs.contains("list") || verbs.contains("watch") || verbs.contains("*"))) {
+                    out.add(new Hit("rbac-secrets-list", new Problem(base, "list/watch on secrets returns every"
+                            + " Secret value in " + (str(o.get("kind")).equals("ClusterRole") ? "the cluster (where bound"
+                            + " cluster-wide)" : "the namespace") + "; use get with resourceNames", false)));
+                }
+                for (String v : List.of("escalate", "bind", "impersonate")) {
+                    if (verbs.contains(v)) {
+                        out.add(new Hit("rbac-escalation", new Problem(base, "verb '" + v + "' lets the holder gain"
+                                + " permissions it does not have", false)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static List<String> strings(Object o) {
+            return list(o).stream().map(String::valueOf).toList();
+        }
+    }
+}

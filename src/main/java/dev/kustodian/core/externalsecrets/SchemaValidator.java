@@ -1,0 +1,275 @@
+package dev.kustodian.core.externalsecrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.kustodian.core.output.Bundle.Problem;
+import dev.kustodian.core.yaml.YamlReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates a Kubernetes custom object (as a map) against the {@code openAPIV3Schema} of its CRD, bundled under
+ * {@code /kustodian/crds/}. The structural schema is turned into a JSON schema (draft 7) for the networknt validator:
+ * <ul>
+ *   <li>unknown fields are errors ({@code additionalProperties: false} wherever a schema lists {@code properties}
+ *   and is not {@code x-kubernetes-preserve-unknown-fields}), because the API server would silently prune them;</li>
+ *   <li>{@code x-kubernetes-int-or-string} becomes integer-or-string, {@code nullable} adds "null";</li>
+ *   <li>{@code format} and the CEL {@code x-kubernetes-validations} are not checked (the API server checks them).</li>
+ * </ul>
+ * Problems carry the field path (e.g. {@code spec.provider.vault.server}). Thread-safe; schemas are compiled once.
+ */
+public final class SchemaValidator {
+
+    /** A bundled CRD: group, kind, resource file. */
+    public record CrdResource(String group, String kind, String file) {
+    }
+
+    public static final List<CrdResource> BUNDLED = List.of(
+            new CrdResource("external-secrets.io", "SecretStore", "external-secrets.io_secretstores.yaml"),
+            new CrdResource("external-secrets.io", "ClusterSecretStore", "external-secrets.io_clustersecretstores.yaml"),
+            new CrdResource("external-secrets.io", "ExternalSecret", "external-secrets.io_externalsecrets.yaml"),
+            new CrdResource("external-secrets.io", "ClusterExternalSecret",
+                    "external-secrets.io_clusterexternalsecrets.yaml"),
+            new CrdResource("external-secrets.io", "PushSecret", "external-secrets.io_pushsecrets.yaml"),
+            new CrdResource("secrets-store.csi.x-k8s.io", "SecretProviderClass",
+                    "secrets-store.csi.x-k8s.io_secretproviderclasses.yaml"),
+            new CrdResource("bitnami.com", "SealedSecret", "bitnami.com_sealedsecrets.yaml"),
+            new CrdResource("secrets.akeyless.io", "AkeylessSecretStore", "secrets.akeyless.io_akeylesssecretstores.yaml"),
+            new CrdResource("secrets.akeyless.io", "ClusterAkeylessSecretStore",
+                    "secrets.akeyless.io_clusterakeylesssecretstores.yaml"),
+            new CrdResource("secrets.akeyless.io", "AkeylessSecret", "secrets.akeyless.io_akeylesssecrets.yaml"));
+
+    private static final SchemaValidator INSTANCE = new SchemaValidator();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Map<String, Map<String, Object>> crdCache = new ConcurrentHashMap<>();
+    private final Map<String, JsonSchema> schemaCache = new ConcurrentHashMap<>();
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+            .pathType(PathType.LEGACY).formatAssertionsEnabled(false).build();
+
+    public static SchemaValidator get() {
+        return INSTANCE;
+    }
+
+    /**
+     * Loads and compiles every bundled schema for its served versions (about 5 s on a slow machine, mostly the two
+     * 690 KB store CRDs). The GUI calls it on a background thread at start; otherwise the first validation pays.
+     */
+    public void preload() {
+        for (CrdResource c : BUNDLED) {
+            versions(c.group(), c.kind()).forEach((v, served) -> {
+                if (served) {
+                    schemaCache.computeIfAbsent(c.file() + "#" + v, k -> compile(c, v));
+                }
+            });
+        }
+    }
+
+    /** The bundled CRD for this group and kind, if any. */
+    public static Optional<CrdResource> bundled(String group, String kind) {
+        return BUNDLED.stream().filter(c -> c.group().equals(group) && c.kind().equals(kind)).findFirst();
+    }
+
+    /** Whether we have a schema for this apiVersion's group and this kind. */
+    public static boolean knows(String apiVersion, String kind) {
+        return bundled(group(apiVersion), kind).isPresent();
+    }
+
+    static String group(String apiVersion) {
+        int i = apiVersion == null ? -1 : apiVersion.indexOf('/');
+        return i < 0 ? "" : apiVersion.substring(0, i);
+    }
+
+    static String version(String apiVersion) {
+        int i = apiVersion == null ? -1 : apiVersion.indexOf('/');
+        return i < 0 ? String.valueOf(apiVersion) : apiVersion.substring(i + 1);
+    }
+
+    /** The versions a bundled CRD defines, with their served flag: name → served. */
+    public Map<String, Boolean> versions(String group, String kind) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        bundled(group, kind).ifPresent(c -> {
+            for (Map<String, Object> v : versionList(crd(c))) {
+                out.put(String.valueOf(v.get("name")), Boolean.TRUE.equals(v.get("served")));
+            }
+        });
+        return out;
+    }
+
+    /** The deprecation warning of a served version (CRD {@code deprecated}/{@code deprecationWarning}), if any. */
+    public Optional<String> deprecation(String apiVersion, String kind) {
+        Optional<CrdResource> res = bundled(group(apiVersion), kind);
+        if (res.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map<String, Object> v : versionList(crd(res.get()))) {
+            if (version(apiVersion).equals(v.get("name")) && Boolean.TRUE.equals(v.get("served"))
+                    && (Boolean.TRUE.equals(v.get("deprecated")) || v.get("deprecationWarning") != null)) {
+                Object w = v.get("deprecationWarning");
+                return Optional.of(w != null ? String.valueOf(w) : apiVersion + " " + kind + " is deprecated");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Validates one object. Unknown group/kind → no problems (not ours). A version the CRD does not define or does
+     * not serve is one error and the schema is not checked.
+     */
+    public List<Problem> validate(Map<String, Object> object) {
+        String apiVersion = String.valueOf(object.get("apiVersion"));
+        String kind = String.valueOf(object.get("kind"));
+        Optional<CrdResource> res = bundled(group(apiVersion), kind);
+        if (res.isEmpty()) {
+            return List.of();
+        }
+        String version = version(apiVersion);
+        Map<String, Boolean> versions = versions(res.get().group(), kind);
+        if (!versions.containsKey(version)) {
+            return List.of(new Problem("apiVersion", apiVersion + " does not exist for " + kind + " (the CRD defines "
+                    + String.join(", ", versions.keySet()) + ")", true));
+        }
+        if (!versions.get(version)) {
+            String served = versions.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                    .findFirst().orElse("?");
+            return List.of(new Problem("apiVersion", apiVersion + " is not served for " + kind
+                    + (res.get().group().equals("external-secrets.io") ? " since ESO 0.17" : "")
+                    + "; use " + res.get().group() + "/" + served + " (a plain rename)", true));
+        }
+        JsonSchema schema = schemaCache.computeIfAbsent(res.get().file() + "#" + version,
+                k -> compile(res.get(), version));
+        JsonNode node = MAPPER.valueToTree(object);
+        Set<ValidationMessage> messages = schema.validate(node);
+        List<Problem> problems = new ArrayList<>();
+        for (ValidationMessage m : messages) {
+            problems.add(toProblem(m));
+        }
+        problems.sort(Comparator.comparing(Problem::path).thenComparing(Problem::message));
+        return problems;
+    }
+
+    private static Problem toProblem(ValidationMessage m) {
+        String path = m.getInstanceLocation().toString();
+        if (path.startsWith("$")) {
+            path = path.substring(1);
+        }
+        if (path.startsWith(".")) {
+            path = path.substring(1);
+        }
+        String type = m.getType();
+        String msg = m.getError();
+        if (msg == null) {
+            msg = m.getMessage();
+        }
+        if (("additionalProperties".equals(type) || "required".equals(type)) && m.getProperty() != null) {
+            path = path.isEmpty() ? m.getProperty() : path + "." + m.getProperty();
+            msg = "additionalProperties".equals(type)
+                    ? "unknown field (not in the " + "CRD schema; the API server would drop it)"
+                    : "required field is missing";
+        } else {
+            // networknt prefixes the location; keep only the rule
+            int i = msg.indexOf(": ");
+            if (msg.startsWith("$") && i > 0) {
+                msg = msg.substring(i + 2);
+            }
+        }
+        return new Problem(path, msg, true);
+    }
+
+    private Map<String, Object> crd(CrdResource c) {
+        return crdCache.computeIfAbsent(c.file(), f -> {
+            String path = "/kustodian/crds/" + f;
+            try (InputStream in = SchemaValidator.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("Bundled CRD " + path + " is missing from the jar");
+                }
+                return YamlReader.readMap(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
+            } catch (IOException e) {
+                throw new IllegalStateException("Bundled CRD " + path + " cannot be read", e);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> versionList(Map<String, Object> crd) {
+        Map<String, Object> spec = (Map<String, Object>) crd.get("spec");
+        return (List<Map<String, Object>>) spec.get("versions");
+    }
+
+    @SuppressWarnings("unchecked")
+    private JsonSchema compile(CrdResource c, String version) {
+        Map<String, Object> v = versionList(crd(c)).stream().filter(x -> version.equals(x.get("name")))
+                .findFirst().orElseThrow();
+        Map<String, Object> open = (Map<String, Object>) ((Map<String, Object>) v.get("schema")).get("openAPIV3Schema");
+        Map<String, Object> json = convert(open);
+        json.put("$schema", "http://json-schema.org/draft-07/schema#");
+        return factory.getSchema(MAPPER.valueToTree(json), config);
+    }
+
+    /** Structural OpenAPI v3 schema → JSON schema draft 7, recursively (only schema positions are converted). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> convert(Map<String, Object> s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean preserve = Boolean.TRUE.equals(s.get("x-kubernetes-preserve-unknown-fields"));
+        boolean nullable = Boolean.TRUE.equals(s.get("nullable"));
+        for (Map.Entry<String, Object> e : s.entrySet()) {
+            String k = e.getKey();
+            Object val = e.getValue();
+            switch (k) {
+                case "properties" -> {
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    ((Map<String, Object>) val).forEach((name, sub) -> props.put(name, convert((Map<String, Object>) sub)));
+                    out.put("properties", props);
+                }
+                case "items", "not" -> out.put(k, val instanceof Map ? convert((Map<String, Object>) val) : val);
+                case "additionalProperties" -> out.put(k, val instanceof Map ? convert((Map<String, Object>) val) : val);
+                case "oneOf", "anyOf", "allOf" -> {
+                    List<Object> list = new ArrayList<>();
+                    for (Object o : (List<Object>) val) {
+                        list.add(convert((Map<String, Object>) o));
+                    }
+                    out.put(k, list);
+                }
+                case "type", "enum", "required", "pattern", "maxLength", "minLength", "maximum", "minimum",
+                     "maxItems", "minItems", "maxProperties", "minProperties", "exclusiveMaximum",
+                     "exclusiveMinimum", "multipleOf", "uniqueItems" -> out.put(k, val);
+                default -> {
+                    // description, default, format, x-kubernetes-*: not validated here
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(s.get("x-kubernetes-int-or-string"))) {
+            out.remove("type");
+            out.put("type", List.of("integer", "string"));
+        }
+        if (nullable && out.get("type") instanceof String t) {
+            out.put("type", List.of(t, "null"));
+        }
+        if (nullable && out.containsKey("enum")) {
+            List<Object> en = new ArrayList<>((List<Object>) out.get("enum"));
+            en.add(null);
+            out.put("enum", en);
+        }
+        if (out.containsKey("properties") && !preserve && !s.containsKey("additionalProperties")) {
+            out.put("additionalProperties", false);
+        }
+        return out;
+    }
+}

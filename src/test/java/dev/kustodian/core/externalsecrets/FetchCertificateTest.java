@@ -1,0 +1,53 @@
+package dev.kustodian.core.externalsecrets;
+
+import dev.kustodian.core.util.UserFacingException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.security.cert.X509Certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The certificate is fetched through the API server's service proxy, as kubeseal does. */
+class FetchCertificateTest {
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @BeforeEach
+    void start() {
+        server = new KubernetesMockServer(false);
+        server.init();
+        client = server.createClient();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.destroy();
+    }
+
+    @Test
+    void fetchesThroughTheServiceProxy() throws Exception {
+        SealedSecretsTest.keys();
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
+            w.writeObject(SealedSecretsTest.cert);
+        }
+        server.expect().get().withPath("/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller:/proxy/v1/cert.pem")
+                .andReturn(200, pem.toString()).once();
+        X509Certificate c = SealedSecrets.fetchCertificate(client, "kube-system", "sealed-secrets-controller");
+        assertThat(c.getPublicKey()).isEqualTo(SealedSecretsTest.keys.getPublic());
+    }
+
+    @Test
+    void missingControllerIsAClearError() {
+        assertThatThrownBy(() -> SealedSecrets.fetchCertificate(client, "kube-system", "nope"))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("kube-system/nope");
+    }
+}
