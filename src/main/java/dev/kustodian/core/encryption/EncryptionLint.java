@@ -1,0 +1,27 @@
+package dev.kustodian.core.encryption;
+
+import dev.kustodian.core.externalsecrets.EncryptionConfigLint;
+import dev.kustodian.core.output.Bundle.Problem;
+import dev.kustodian.core.yaml.YamlWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The encryption validator behind {@code kustodian lint}: kube-apiserver's rules as errors, our extras as warnings. */
+public final class EncryptionLint implements EncryptionConfigLint {
+    @Override
+    public List<Problem> check(Map<String, Object> encryptionConfiguration) {
+        List<Problem> problems = new ArrayList<>();
+        EncryptionConfigParser.Result parsed = EncryptionConfigParser.parse(YamlWriter.write(encryptionConfiguration),
+                "EncryptionConfiguration");
+        parsed.errors().forEach(e -> problems.add(new Problem(e.path(), e.message(), true)));
+        if (parsed.config() != null) {
+            EncryptionConfigValidator.validate(parsed.config(), false)
+                    .forEach(e -> problems.add(new Problem(e.path(), e.message(), true)));
+            EncryptionConfigValidator.extraWarnings(parsed.config())
+                    .forEach(e -> problems.add(new Problem(e.path(), e.message(), false)));
+        }
+        return problems;
+    }
+}
