@@ -1,0 +1,155 @@
+package dev.kustodian.core.cluster;
+
+import dev.kustodian.core.model.SecretInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Derives value-free facts from secret values: sizes, keyed fingerprints, certificate and registry facts. The
+ * value bytes are passed in and never stored; callers wipe them afterwards.
+ */
+final class SecretFacts {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final byte[] fingerprintKey;
+    private final ThreadLocal<Mac> mac;
+
+    SecretFacts(byte[] fingerprintKey) {
+        this.fingerprintKey = fingerprintKey.clone();
+        this.mac = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            return m;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    /** 32 hex chars of HMAC-SHA256(load key, value): equal values have equal fingerprints within one load. */
+    String fingerprint(byte[] value) {
+        Mac m = mac.get();
+        byte[] out = m.doFinal(value);
+        return HexFormat.of().formatHex(out, 0, 16);
+    }
+
+    static boolean isText(byte[] value) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        for (byte b : value) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Facts of the first certificate of a PEM bundle; a parse problem is reported in {@code parseError}. */
+    static SecretInfo.TlsFacts tls(byte[] pem) {
+        List<X509CertificateHolder> certs = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof X509CertificateHolder h) {
+                    certs.add(h);
+                }
+            }
+        } catch (Exception e) {
+            // the message of a PEM parse error never contains the input
+            return new SecretInfo.TlsFacts(null, null, List.of(), null, null, null, false, 0,
+                    "certificate could not be parsed (" + e.getClass().getSimpleName() + ")");
+        }
+        if (certs.isEmpty()) {
+            return new SecretInfo.TlsFacts(null, null, List.of(), null, null, null, false, 0,
+                    "no PEM certificate found");
+        }
+        X509CertificateHolder c = certs.get(0);
+        List<String> names = new ArrayList<>();
+        Extension san = c.getExtension(Extension.subjectAlternativeName);
+        if (san != null) {
+            for (GeneralName gn : GeneralNames.getInstance(san.getParsedValue()).getNames()) {
+                if (gn.getTagNo() == GeneralName.dNSName || gn.getTagNo() == GeneralName.iPAddress
+                        || gn.getTagNo() == GeneralName.rfc822Name || gn.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                    names.add(gn.getTagNo() == GeneralName.iPAddress ? ipString(gn) : gn.getName().toString());
+                }
+            }
+        }
+        X500Name subject = c.getSubject();
+        X500Name issuer = c.getIssuer();
+        String alg = c.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm().getId();
+        return new SecretInfo.TlsFacts(subject.toString(), issuer.toString(), names,
+                c.getNotBefore().toInstant(), c.getNotAfter().toInstant(), algorithmName(alg),
+                subject.equals(issuer), certs.size(), null);
+    }
+
+    private static String ipString(GeneralName gn) {
+        byte[] b = org.bouncycastle.asn1.DEROctetString.getInstance(gn.getName()).getOctets();
+        try {
+            return java.net.InetAddress.getByAddress(b).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return "ip:" + HexFormat.of().formatHex(b);
+        }
+    }
+
+    private static String algorithmName(String oid) {
+        return switch (oid) {
+            case "1.2.840.113549.1.1.1" -> "RSA";
+            case "1.2.840.10045.2.1" -> "EC";
+            case "1.3.101.112" -> "Ed25519";
+            case "1.3.101.113" -> "Ed448";
+            default -> oid;
+        };
+    }
+
+    /** Registry hosts and whether credentials are inline, from .dockerconfigjson ({"auths":{...}}) or .dockercfg. */
+    static SecretInfo.DockerConfigFacts docker(byte[] json, boolean legacyCfg) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            JsonNode auths = legacyCfg ? root : root.path("auths");
+            List<String> registries = new ArrayList<>();
+            boolean inline = false;
+            if (auths != null && auths.isObject()) {
+                Iterator<String> names = auths.propertyNames().iterator();
+                while (names.hasNext()) {
+                    String host = names.next();
+                    registries.add(host);
+                    JsonNode e = auths.get(host);
+                    if (e.hasNonNull("auth") || e.hasNonNull("password") || e.hasNonNull("identitytoken")) {
+                        inline = true;
+                    }
+                }
+            }
+            return new SecretInfo.DockerConfigFacts(registries, inline, null);
+        } catch (RuntimeException e) {
+            return new SecretInfo.DockerConfigFacts(List.of(), false, "not valid JSON");
+        }
+    }
+}

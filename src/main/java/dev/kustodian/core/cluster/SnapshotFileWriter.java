@@ -1,0 +1,32 @@
+package dev.kustodian.core.cluster;
+
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.yaml.YamlReader;
+import dev.kustodian.core.yaml.YamlWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes the value-free snapshot as YAML that {@code --snapshot} reads back: a file an admin can hand to an
+ * auditor without handing over secrets (key names, sizes and keyed fingerprints only).
+ */
+public final class SnapshotFileWriter {
+    private SnapshotFileWriter() {
+    }
+
+    public static String toYaml(ClusterSnapshot snapshot) {
+        String json = SnapshotJson.MAPPER.writeValueAsString(SnapshotDocument.of(snapshot));
+        Map<String, Object> tree = YamlReader.readMap(json, "snapshot");
+        return YamlWriter.write(tree, """
+                Kustodian value-free cluster snapshot.
+                It holds object metadata, secret key names, sizes and keyed fingerprints, RBAC and workload specs,
+                but no secret value. Read it back with: kustodian <command> --snapshot THIS_FILE""");
+    }
+
+    public static void write(ClusterSnapshot snapshot, Path file) throws IOException {
+        SafeFiles.writeAtomically(file, toYaml(snapshot));
+    }
+}
