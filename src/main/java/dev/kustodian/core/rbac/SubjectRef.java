@@ -53,12 +53,27 @@ public record SubjectRef(String kind, String name, String namespace) implements 
         return SERVICE_ACCOUNT.equals(kind) ? kind + "/" + namespace + "/" + name : kind + "/" + name;
     }
 
-    /** System subjects: {@code system:*} users and groups, and service accounts in kube-system. */
+    /**
+     * System subjects: {@code system:*} users and groups and service accounts in kube-system, but not the groups
+     * that stand for everyone ({@link #isPublicGroup()}).
+     */
     public boolean isSystem() {
         if (SERVICE_ACCOUNT.equals(kind)) {
             return "kube-system".equals(namespace);
         }
-        return name.startsWith("system:");
+        return name.startsWith("system:") && !isPublicGroup();
+    }
+
+    /**
+     * Groups that stand for many unrelated identities: {@code system:authenticated}, {@code system:unauthenticated},
+     * {@code system:serviceaccounts} (and {@code :<ns>}), and the user {@code system:anonymous}.
+     */
+    public boolean isPublicGroup() {
+        if (USER.equals(kind)) {
+            return Identity.ANONYMOUS.equals(name);
+        }
+        return GROUP.equals(kind) && (Identity.AUTHENTICATED.equals(name) || Identity.UNAUTHENTICATED.equals(name)
+                || "system:serviceaccounts".equals(name) || name.startsWith("system:serviceaccounts:"));
     }
 
     @Override
