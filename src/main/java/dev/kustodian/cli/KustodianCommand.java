@@ -17,6 +17,9 @@ import java.io.PrintWriter;
                 "Run without arguments to open the desktop app."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CanICommand.class,
+                WhoCanCommand.class,
+                RbacCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 
