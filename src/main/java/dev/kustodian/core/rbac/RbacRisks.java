@@ -218,21 +218,22 @@ public final class RbacRisks {
     private void evaluate(RbacEngine.Bound b, List<SubjectRef> subjects, boolean system) {
         String ns = b.namespace();
         boolean clusterWide = ns.isEmpty();
-        // subject checks
-        for (SubjectRef s : subjects) {
-            if (s.equals(SubjectRef.group(Identity.MASTERS))) {
-                hits.add(new Hit(SYSTEM_MASTERS, b, HIGH, List.of(), subjects, system, "binds group system:masters"));
-            }
-            if (SubjectRef.SERVICE_ACCOUNT.equals(s.kind()) && "default".equals(s.name()) && !b.rules().isEmpty()) {
-                hits.add(new Hit(DEFAULT_SA, b, LOW, List.of(), subjects, system,
-                        "grants " + b.roleRef() + " to " + s.display()));
-            }
-            if (s.isPublicGroup() && !b.rules().isEmpty()) {
-                Severity sev = Identity.AUTHENTICATED.equals(s.name()) || s.name().startsWith("system:serviceaccounts")
-                        ? HIGH : CRITICAL;
-                hits.add(new Hit(PUBLIC_GROUP, b, sev, List.of(), subjects, system,
-                        "grants " + b.roleRef() + " to " + s.display()));
-            }
+        // subject checks: at most one hit per check and binding
+        if (subjects.contains(SubjectRef.group(Identity.MASTERS))) {
+            hits.add(new Hit(SYSTEM_MASTERS, b, HIGH, List.of(), subjects, system, "binds group system:masters"));
+        }
+        List<SubjectRef> defaults = subjects.stream()
+                .filter(s -> SubjectRef.SERVICE_ACCOUNT.equals(s.kind()) && "default".equals(s.name())).toList();
+        if (!defaults.isEmpty() && !b.rules().isEmpty()) {
+            hits.add(new Hit(DEFAULT_SA, b, LOW, List.of(), subjects, system, "grants " + b.roleRef() + " to "
+                    + String.join(", ", defaults.stream().map(SubjectRef::display).toList())));
+        }
+        List<SubjectRef> publics = subjects.stream().filter(SubjectRef::isPublicGroup).toList();
+        if (!publics.isEmpty() && !b.rules().isEmpty()) {
+            boolean anonymous = publics.stream().anyMatch(s -> Identity.UNAUTHENTICATED.equals(s.name())
+                    || Identity.ANONYMOUS.equals(s.name()));
+            hits.add(new Hit(PUBLIC_GROUP, b, anonymous ? CRITICAL : HIGH, List.of(), subjects, system,
+                    "grants " + b.roleRef() + " to " + String.join(", ", publics.stream().map(SubjectRef::display).toList())));
         }
         if ("ClusterRole/cluster-admin".equals(b.roleRef())) {
             hits.add(new Hit(CLUSTER_ADMIN, b, clusterWide ? CRITICAL : HIGH, List.of(), subjects, system,
