@@ -57,7 +57,9 @@ public final class RbacEngine {
     private final List<Bound> all = new ArrayList<>();
     private final List<String> dangling = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final Map<Request, Map<SubjectRef, List<Grant>>> clusterPartMemo = new ConcurrentHashMap<>();
+    private final Map<Request, List<SubjectAccess>> clusterPartMemo = new ConcurrentHashMap<>();
+    /** Every name listed in any rule's resourceNames: for other names a request behaves like one without a name. */
+    private final Set<String> listedNames = new java.util.HashSet<>();
 
     private RbacEngine(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -67,6 +69,7 @@ public final class RbacEngine {
             rulesByRole.putIfAbsent(r.ref(), rules);
         }
         notes.addAll(aggregation.notes());
+        rulesByRole.values().forEach(l -> l.forEach(r -> listedNames.addAll(r.resourceNames())));
         for (BindingInfo b : snapshot.bindings()) {
             String roleRef = roleRefOf(b);
             List<PolicyRule> rules = roleRef == null ? null : rulesByRole.get(roleRef);
@@ -278,32 +281,65 @@ public final class RbacEngine {
      * is always listed with the apiserver's own path. A Group subject stands for its members.
      */
     public List<SubjectAccess> whoCan(Request r) {
-        Map<SubjectRef, List<Grant>> result = new TreeMap<>();
-        result.put(SubjectRef.group(Identity.MASTERS), new ArrayList<>(List.of(Grant.masters())));
-        for (Map.Entry<SubjectRef, List<Grant>> e : clusterPart(r).entrySet()) {
-            result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+        List<SubjectAccess> cluster = clusterPart(r);
+        if (!r.isResourceRequest() || r.namespace().isEmpty()) {
+            return cluster;
         }
-        if (r.isResourceRequest() && !r.namespace().isEmpty()) {
-            collect(roleBindingsByNs.getOrDefault(r.namespace(), List.of()), r, result, new HashMap<>());
+        List<Bound> rbs = roleBindingsByNs.get(r.namespace());
+        if (rbs == null) {
+            return cluster;
         }
-        List<SubjectAccess> out = new ArrayList<>(result.size());
-        result.forEach((s, g) -> out.add(new SubjectAccess(s, List.copyOf(g))));
+        Map<SubjectRef, List<Grant>> local = new TreeMap<>();
+        collect(rbs, r, local, new HashMap<>());
+        if (local.isEmpty()) {
+            return cluster;
+        }
+        // merge two sorted lists
+        List<SubjectAccess> out = new ArrayList<>(cluster.size() + local.size());
+        var it = local.entrySet().iterator();
+        Map.Entry<SubjectRef, List<Grant>> next = it.next();
+        for (SubjectAccess c : cluster) {
+            while (next != null && next.getKey().compareTo(c.subject()) < 0) {
+                out.add(new SubjectAccess(next.getKey(), List.copyOf(next.getValue())));
+                next = it.hasNext() ? it.next() : null;
+            }
+            if (next != null && next.getKey().equals(c.subject())) {
+                List<Grant> g = new ArrayList<>(c.via());
+                g.addAll(next.getValue());
+                out.add(new SubjectAccess(c.subject(), List.copyOf(g)));
+                next = it.hasNext() ? it.next() : null;
+            } else {
+                out.add(c);
+            }
+        }
+        while (next != null) {
+            out.add(new SubjectAccess(next.getKey(), List.copyOf(next.getValue())));
+            next = it.hasNext() ? it.next() : null;
+        }
         return out;
     }
 
     /** The ClusterRoleBinding part of who-can (independent of the namespace), memoised per request. */
-    private Map<SubjectRef, List<Grant>> clusterPart(Request r) {
+    private List<SubjectAccess> clusterPart(Request r) {
         Request k = r.withNamespace("");
-        Map<SubjectRef, List<Grant>> cached = clusterPartMemo.get(k);
+        if (!k.name().isEmpty() && !listedNames.contains(k.name())) {
+            // no rule lists this name: every rule allows it exactly when it allows the nameless request
+            k = k.withName("");
+        }
+        List<SubjectAccess> cached = clusterPartMemo.get(k);
         if (cached != null) {
             return cached;
         }
-        Map<SubjectRef, List<Grant>> m = new LinkedHashMap<>();
-        collect(clusterBindings, r, m, new HashMap<>());
+        Map<SubjectRef, List<Grant>> m = new TreeMap<>();
+        m.put(SubjectRef.group(Identity.MASTERS), new ArrayList<>(List.of(Grant.masters())));
+        collect(clusterBindings, k, m, new HashMap<>());
+        List<SubjectAccess> out = new ArrayList<>(m.size());
+        m.forEach((s, g) -> out.add(new SubjectAccess(s, List.copyOf(g))));
+        List<SubjectAccess> result = Collections.unmodifiableList(out);
         if (clusterPartMemo.size() < 50_000) {
-            clusterPartMemo.put(k, m);
+            clusterPartMemo.put(k, result);
         }
-        return m;
+        return result;
     }
 
     private void collect(List<Bound> bounds, Request r, Map<SubjectRef, List<Grant>> out,
@@ -412,6 +448,11 @@ public final class RbacEngine {
             l.add(new Resource("rbac.authorization.k8s.io", "clusterroles"));
         }
         return l;
+    }
+
+    /** Drops the memo of ClusterRoleBinding answers (for benchmarks measuring uncached who-can). */
+    void clearCache() {
+        clusterPartMemo.clear();
     }
 
     /** Namespaces that have RoleBindings. */

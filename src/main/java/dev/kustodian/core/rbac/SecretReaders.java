@@ -40,7 +40,7 @@ public final class SecretReaders {
     private final RbacEngine engine;
     private final Map<String, List<Reader>> namespaceWide = new ConcurrentHashMap<>();
     private final Map<String, List<Reader>> namespaceDirect = new ConcurrentHashMap<>();
-    private final Map<SubjectRef, List<Reader>> stepsTo = new ConcurrentHashMap<>();
+    private final Map<SubjectRef, List<Step>> stepsTo = new ConcurrentHashMap<>();
     private final Map<String, List<NamedGrant>> namedGets = new HashMap<>();
     private final Map<String, Map<String, List<WorkloadInfo>>> podsBySecret = new HashMap<>();
     private final Map<String, List<Reader>> kubeletReaders = new ConcurrentHashMap<>();
@@ -105,9 +105,39 @@ public final class SecretReaders {
         return out;
     }
 
-    /** Every reader of the secret {@code namespace/name}: direct readers first, then indirect; sorted by subject. */
+    private static final Comparator<Reader> ORDER = Comparator.comparing((Reader r) -> !r.direct())
+            .thenComparing(Reader::subject).thenComparing(Reader::how);
+
+    /** The readers every secret of a namespace shares, sorted: direct, then indirect. */
+    private record Shared(List<Reader> direct, List<Reader> indirect, java.util.Set<SubjectRef> directSubjects) {
+    }
+
+    private final Map<String, Shared> shared = new ConcurrentHashMap<>();
+
+    private Shared shared(String namespace) {
+        return shared.computeIfAbsent(namespace, ns -> {
+            List<Reader> direct = new ArrayList<>(namespaceDirect(ns));
+            direct.sort(ORDER);
+            java.util.Set<SubjectRef> subjects = new java.util.HashSet<>();
+            List<Reader> indirect = new ArrayList<>(namespaceWide(ns));
+            direct.forEach(d -> subjects.add(d.subject()));
+            // readers through ClusterRoleBindings are the same in every namespace: their steps are computed once
+            indirect.addAll(clusterStepReaders());
+            java.util.Set<SubjectRef> clusterTargets = clusterTargets();
+            indirect.addAll(stepReaders(subjects.stream().filter(x -> !clusterTargets.contains(x)).toList()));
+            indirect.sort(ORDER);
+            return new Shared(List.copyOf(direct), List.copyOf(indirect), java.util.Set.copyOf(subjects));
+        });
+    }
+
+    /**
+     * Every reader of the secret {@code namespace/name}: direct readers first, then indirect; within each, the
+     * readers every secret of the namespace has come first, then the ones specific to this secret (its name in
+     * resourceNames, pods that mount it), each part sorted by subject. The list shares the namespace-wide part
+     * with the other secrets of the namespace (an unmodifiable view).
+     */
     public List<Reader> readers(String namespace, String name) {
-        List<Reader> direct = new ArrayList<>(namespaceDirect(namespace));
+        Shared sh = shared(namespace);
         // get with the secret's name in resourceNames (RoleBindings of the namespace and ClusterRoleBindings)
         Map<SubjectRef, List<Grant>> named = new LinkedHashMap<>();
         for (String scope : new String[]{"", namespace}) {
@@ -121,34 +151,31 @@ public final class SecretReaders {
                 }
             }
         }
+        List<Reader> direct = new ArrayList<>();
         named.forEach((s, g) -> direct.add(new Reader(s, true, "get \"" + name + "\" (named in resourceNames)", g)));
-
-        List<Reader> out = new ArrayList<>(direct);
-        out.addAll(namespaceWide(namespace));
-        // through a mint-a-token or impersonation step to a direct reader
-        java.util.Set<SubjectRef> seen = new java.util.HashSet<>();
-        for (Reader d : direct) {
-            if (seen.add(d.subject())) {
-                out.addAll(stepsTo(d.subject()));
-            }
+        List<Reader> indirect = new ArrayList<>();
+        // through a mint-a-token or impersonation step to a reader by name
+        List<SubjectRef> newTargets = named.keySet().stream().filter(x -> !sh.directSubjects().contains(x)).toList();
+        if (!newTargets.isEmpty()) {
+            indirect.addAll(stepReaders(newTargets));
         }
         // through pods that mount it
         List<WorkloadInfo> pods = podsBySecret.getOrDefault(namespace, Map.of()).getOrDefault(name, List.of());
         for (WorkloadInfo pod : pods) {
             String p = pod.meta().name();
-            add(out, Request.resource("create", "", "pods", "exec", p, namespace),
+            add(indirect, Request.resource("create", "", "pods", "exec", p, namespace),
                     "exec into pod " + p + ", which mounts it (create pods/exec)", false);
-            add(out, Request.resource("get", "", "pods", "exec", p, namespace),
+            add(indirect, Request.resource("get", "", "pods", "exec", p, namespace),
                     "exec into pod " + p + ", which mounts it (get pods/exec: WebSocket exec)", false);
-            add(out, Request.resource("create", "", "pods", "attach", p, namespace),
+            add(indirect, Request.resource("create", "", "pods", "attach", p, namespace),
                     "attach to pod " + p + ", which mounts it (create pods/attach)", false);
-            add(out, Request.resource("patch", "", "pods", "ephemeralcontainers", p, namespace),
+            add(indirect, Request.resource("patch", "", "pods", "ephemeralcontainers", p, namespace),
                     "add an ephemeral container to pod " + p + ", which mounts it (patch pods/ephemeralcontainers)", false);
-            add(out, Request.resource("update", "", "pods", "ephemeralcontainers", p, namespace),
+            add(indirect, Request.resource("update", "", "pods", "ephemeralcontainers", p, namespace),
                     "add an ephemeral container to pod " + p + ", which mounts it (update pods/ephemeralcontainers)", false);
         }
         if (!pods.isEmpty()) {
-            out.addAll(kubeletReaders.computeIfAbsent("", k -> {
+            indirect.addAll(kubeletReaders.computeIfAbsent("", k -> {
                 List<Reader> l = new ArrayList<>();
                 add(l, Request.resource("get", "", "nodes", "proxy", "", ""),
                         "the kubelet API through nodes/proxy (get): exec into the pods that mount it", false);
@@ -157,12 +184,38 @@ public final class SecretReaders {
                 return l;
             }));
         }
-        out.sort(ORDER);
-        return out;
+        direct.sort(ORDER);
+        indirect.sort(ORDER);
+        return new Concat(List.of(sh.direct(), direct, sh.indirect(), indirect));
     }
 
-    private static final Comparator<Reader> ORDER = Comparator.comparing((Reader r) -> !r.direct())
-            .thenComparing(Reader::subject).thenComparing(Reader::how);
+    /** An unmodifiable view of several lists one after the other. */
+    private static final class Concat extends java.util.AbstractList<Reader> implements java.util.RandomAccess {
+        private final List<List<Reader>> parts;
+        private final int size;
+
+        Concat(List<List<Reader>> parts) {
+            this.parts = parts;
+            this.size = parts.stream().mapToInt(List::size).sum();
+        }
+
+        @Override
+        public Reader get(int index) {
+            int i = index;
+            for (List<Reader> p : parts) {
+                if (i < p.size()) {
+                    return p.get(i);
+                }
+                i -= p.size();
+            }
+            throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
 
     /** Readers for every secret of the snapshot, keyed {@code ns/name}. */
     public Map<String, List<Reader>> all() {
@@ -221,31 +274,76 @@ public final class SecretReaders {
         return l;
     }
 
+    private volatile List<Reader> clusterSteps;
+    private volatile java.util.Set<SubjectRef> clusterTargets;
+
+    private java.util.Set<SubjectRef> clusterTargets() {
+        if (clusterTargets == null) {
+            java.util.Set<SubjectRef> t = new java.util.HashSet<>();
+            namespaceDirect("").forEach(r -> t.add(r.subject()));
+            clusterTargets = java.util.Set.copyOf(t);
+        }
+        return clusterTargets;
+    }
+
+    private List<Reader> clusterStepReaders() {
+        if (clusterSteps == null) {
+            clusterSteps = List.copyOf(stepReaders(clusterTargets()));
+        }
+        return clusterSteps;
+    }
+
+    /** One way for {@code actor} to act as {@code target}: kind "token" (mint a token) or "impersonate". */
+    private record Step(SubjectRef actor, String kind, SubjectRef target, List<Grant> via) {
+    }
+
     /** Subjects that can become {@code target}: create a token for it (ServiceAccounts) or impersonate it. */
-    private List<Reader> stepsTo(SubjectRef target) {
+    private List<Step> stepsTo(SubjectRef target) {
         return stepsTo.computeIfAbsent(target, t -> {
-            List<Reader> l = new ArrayList<>();
-            if (t.equals(SubjectRef.group(Identity.MASTERS))) {
-                add(l, Request.resource("impersonate", "", "groups", "", Identity.MASTERS, ""),
-                        "impersonate group system:masters", false);
-                return l;
-            }
+            List<Step> l = new ArrayList<>();
             switch (t.kind()) {
                 case SubjectRef.SERVICE_ACCOUNT -> {
-                    add(l, Request.resource("create", "", "serviceaccounts", "token", t.name(), t.namespace()),
-                            "create a token for " + t.display() + ", which can read it", false);
-                    add(l, Request.resource("impersonate", "", "serviceaccounts", "", t.name(), t.namespace()),
-                            "impersonate " + t.display() + ", which can read it", false);
+                    step(l, Request.resource("create", "", "serviceaccounts", "token", t.name(), t.namespace()), "token", t);
+                    step(l, Request.resource("impersonate", "", "serviceaccounts", "", t.name(), t.namespace()), "impersonate", t);
                 }
-                case SubjectRef.USER -> add(l, Request.resource("impersonate", "", "users", "", t.name(), ""),
-                        "impersonate " + t.display() + ", who can read it", false);
-                case SubjectRef.GROUP -> add(l, Request.resource("impersonate", "", "groups", "", t.name(), ""),
-                        "impersonate " + t.display() + ", which can read it", false);
+                case SubjectRef.USER -> step(l, Request.resource("impersonate", "", "users", "", t.name(), ""), "impersonate", t);
+                case SubjectRef.GROUP -> step(l, Request.resource("impersonate", "", "groups", "", t.name(), ""), "impersonate", t);
                 default -> { }
             }
-            l.removeIf(r -> r.subject().equals(t));
+            l.removeIf(x -> x.actor().equals(t));
             return List.copyOf(l);
         });
+    }
+
+    private void step(List<Step> out, Request r, String kind, SubjectRef target) {
+        for (RbacEngine.SubjectAccess s : engine.whoCan(r)) {
+            if (!isMastersOnly(s)) {
+                out.add(new Step(s.subject(), kind, target, s.via()));
+            }
+        }
+    }
+
+    /** One indirect reader per (actor, kind), naming the readers it can become (first five, then a count). */
+    private List<Reader> stepReaders(java.util.Collection<SubjectRef> targets) {
+        Map<List<Object>, List<Step>> grouped = new LinkedHashMap<>();
+        for (SubjectRef t : targets) {
+            for (Step st : stepsTo(t)) {
+                grouped.computeIfAbsent(List.of(st.actor(), st.kind()), k -> new ArrayList<>()).add(st);
+            }
+        }
+        List<Reader> out = new ArrayList<>(grouped.size());
+        grouped.forEach((k, steps) -> {
+            List<String> names = steps.stream().map(x -> x.target().display()).distinct().toList();
+            String list = String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+            String how = "token".equals(k.get(1))
+                    ? "create a token for " + list + ", which can read it"
+                    : "impersonate " + list + ", which can read it";
+            java.util.LinkedHashSet<Grant> via = new java.util.LinkedHashSet<>();
+            steps.forEach(x -> via.addAll(x.via()));
+            out.add(new Reader((SubjectRef) k.get(0), false, how, List.copyOf(via)));
+        });
+        return out;
     }
 
     private void add(List<Reader> out, Request r, String how, boolean direct) {
