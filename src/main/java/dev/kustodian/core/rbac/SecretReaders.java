@@ -105,8 +105,13 @@ public final class SecretReaders {
         return out;
     }
 
-    private static final Comparator<Reader> ORDER = Comparator.comparing((Reader r) -> !r.direct())
-            .thenComparing(Reader::subject).thenComparing(Reader::how);
+    private static final Comparator<Reader> ORDER = (a, b) -> {
+        if (a.direct() != b.direct()) {
+            return a.direct() ? -1 : 1;
+        }
+        int c = a.subject().compareTo(b.subject());
+        return c != 0 ? c : a.how().compareTo(b.how());
+    };
 
     /** The readers every secret of a namespace shares, sorted: direct, then indirect. */
     private record Shared(List<Reader> direct, List<Reader> indirect, java.util.Set<SubjectRef> directSubjects) {
@@ -339,9 +344,17 @@ public final class SecretReaders {
             String how = "token".equals(k.get(1))
                     ? "create a token for " + list + ", which can read it"
                     : "impersonate " + list + ", which can read it";
-            java.util.LinkedHashSet<Grant> via = new java.util.LinkedHashSet<>();
-            steps.forEach(x -> via.addAll(x.via()));
-            out.add(new Reader((SubjectRef) k.get(0), false, how, List.copyOf(via)));
+            // grants are shared instances from the engine's cached answers: dedupe by identity (cheap)
+            java.util.Set<Grant> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<Grant> via = new ArrayList<>();
+            for (Step x : steps) {
+                for (Grant g : x.via()) {
+                    if (seen.add(g)) {
+                        via.add(g);
+                    }
+                }
+            }
+            out.add(new Reader((SubjectRef) k.get(0), false, how, via));
         });
         return out;
     }

@@ -2,7 +2,6 @@ package dev.kustodian.core.rbac;
 
 import dev.kustodian.core.model.BindingInfo;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** A subject that can be granted access: User, Group or ServiceAccount ({@code namespace} only for SAs). */
@@ -10,9 +9,6 @@ public record SubjectRef(String kind, String name, String namespace) implements 
     public static final String USER = "User";
     public static final String GROUP = "Group";
     public static final String SERVICE_ACCOUNT = "ServiceAccount";
-
-    private static final Comparator<SubjectRef> ORDER = Comparator.comparing(SubjectRef::kind)
-            .thenComparing(SubjectRef::namespace).thenComparing(SubjectRef::name);
 
     public SubjectRef {
         namespace = namespace == null ? "" : namespace;
@@ -78,6 +74,11 @@ public record SubjectRef(String kind, String name, String namespace) implements 
 
     @Override
     public int compareTo(SubjectRef o) {
-        return ORDER.compare(this, o);
+        int c = kind.compareTo(o.kind);
+        if (c != 0) {
+            return c;
+        }
+        c = namespace.compareTo(o.namespace);
+        return c != 0 ? c : name.compareTo(o.name);
     }
 }
