@@ -22,6 +22,9 @@ import java.io.PrintWriter;
                 SealCommand.class,
                 LintCommand.class,
                 EncryptionCommand.class,
+                CanICommand.class,
+                WhoCanCommand.class,
+                RbacCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 

@@ -1,0 +1,136 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.rbac.Grant;
+import dev.kustodian.core.rbac.Identity;
+import dev.kustodian.core.rbac.RbacEngine;
+import dev.kustodian.core.rbac.Request;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.UserFacingException;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
+
+/** Shared plumbing of the RBAC commands: loading the snapshot, parsing the request, JSON text. */
+final class RbacCli {
+    private RbacCli() {
+    }
+
+    /** Loads the source and applies {@code body}; progress and notes go to stderr. */
+    static int withSnapshot(SourceOptions source, PrintWriter err, Function<ClusterSnapshot, Integer> body) {
+        SourceSpec spec = source.toSpec();
+        try (ClusterSession session = ClusterLoader.open(spec, (f, m) -> { }, new Cancellation())) {
+            return body.apply(session.snapshot());
+        }
+    }
+
+    /** The request's namespace: {@code -A} → "", {@code -n NS} → NS, neither → "" for snapshots, "default" otherwise. */
+    static String namespace(String ns, boolean all, SourceOptions source) {
+        if (all && ns != null) {
+            throw UserFacingException.badInput("Use either -n NAMESPACE or -A (cluster scope), not both.");
+        }
+        if (all) {
+            return "";
+        }
+        if (ns != null) {
+            return ns;
+        }
+        return source.toSpec().kind() == SourceSpec.Kind.SNAPSHOT ? "" : "default";
+    }
+
+    /**
+     * Parses {@code VERB RESOURCE|/url} with kubectl's {@code RESOURCE.GROUP} and {@code RESOURCE/NAME} forms.
+     * Conflicting forms (e.g. {@code pods.apps --api-group x}) are bad input.
+     */
+    static Request request(String verb, String target, String apiGroup, String subresource, String name, String namespace) {
+        if (verb == null || verb.isBlank()) {
+            throw UserFacingException.badInput("VERB is empty: give a verb such as get, list or create.");
+        }
+        if (target == null || target.isBlank()) {
+            throw UserFacingException.badInput("RESOURCE is empty: give a resource such as secrets, or a URL such as /healthz.");
+        }
+        if (target.startsWith("/")) {
+            if (apiGroup != null || subresource != null || name != null) {
+                throw UserFacingException.badInput("A non-resource URL (" + target
+                        + ") takes no --api-group, --subresource or --name.");
+            }
+            return Request.nonResource(verb, target);
+        }
+        String res = target;
+        String n = name;
+        int slash = res.indexOf('/');
+        if (slash >= 0) {
+            String fromArg = res.substring(slash + 1);
+            res = res.substring(0, slash);
+            if (fromArg.isEmpty() || fromArg.contains("/")) {
+                throw UserFacingException.badInput("'" + target + "' is not RESOURCE or RESOURCE/NAME; "
+                        + "use --subresource for subresources (e.g. pods --subresource exec).");
+            }
+            if (n != null && !n.equals(fromArg)) {
+                throw UserFacingException.badInput("'" + target + "' names '" + fromArg + "' but --name says '" + n + "'.");
+            }
+            n = fromArg;
+        }
+        String group = apiGroup;
+        int dot = res.indexOf('.');
+        if (dot >= 0) {
+            String g = res.substring(dot + 1);
+            res = res.substring(0, dot);
+            if (group != null && !group.equals(g)) {
+                throw UserFacingException.badInput("'" + target + "' is in API group '" + g + "' but --api-group says '"
+                        + group + "'.");
+            }
+            group = g;
+        }
+        if (res.isEmpty()) {
+            throw UserFacingException.badInput("'" + target + "' has no resource name.");
+        }
+        return Request.resource(verb, group == null ? "" : group, res, subresource == null ? "" : subresource,
+                n == null ? "" : n, namespace);
+    }
+
+    static Identity identity(String user, List<String> groups, boolean noImplicit) {
+        if (user == null || user.isBlank()) {
+            throw UserFacingException.badInput("--as USER is required (e.g. --as alice or --as system:serviceaccount:NS:NAME).");
+        }
+        return noImplicit ? Identity.exactly(user, groups) : Identity.of(user, groups);
+    }
+
+    static void printNotes(RbacEngine engine, PrintWriter err) {
+        for (String n : engine.notes()) {
+            err.println("note: " + n);
+        }
+    }
+
+    static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    static String path(Grant g) {
+        return g.describe();
+    }
+}

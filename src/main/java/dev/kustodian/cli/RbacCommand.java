@@ -1,0 +1,150 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.PolicyRule;
+import dev.kustodian.core.rbac.Identity;
+import dev.kustodian.core.rbac.RbacEngine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code kustodian rbac rules|matrix --as USER ...}: effective rules and a verbs × resources grid. */
+@Command(name = "rbac", mixinStandardHelpOptions = true,
+        description = "Effective RBAC permissions of a user: rules (like kubectl auth can-i --list) and matrix (like rakkess).",
+        subcommands = {RbacCommand.RulesCommand.class, RbacCommand.MatrixCommand.class})
+public final class RbacCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options shared by both subcommands. */
+    static class IdentityOptions {
+        @Option(names = "--as", paramLabel = "USER", required = true, description = "User name (system:serviceaccount:NS:NAME for a service account).")
+        String as;
+
+        @Option(names = "--as-group", paramLabel = "G", description = "Group of the user (repeatable).")
+        List<String> asGroups = new ArrayList<>();
+
+        @Option(names = "--no-implicit-groups", description = "Evaluate exactly the groups given.")
+        boolean noImplicitGroups;
+
+        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace (default: cluster scope for snapshots, else default).")
+        String namespace;
+
+        @Option(names = {"-A", "--all-namespaces"}, description = "Cluster scope (ClusterRoleBindings only).")
+        boolean all;
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "The rules that apply to the user in the namespace, with the binding and role each comes from.")
+    public static final class RulesCommand implements Callable<Integer> {
+        @Mixin
+        IdentityOptions who;
+        @Mixin
+        SourceOptions source;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
+            String ns = RbacCli.namespace(who.namespace, who.all, source);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return RbacCli.withSnapshot(source, err, s -> run(s, id, ns, out, err));
+        }
+
+        public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
+            RbacEngine engine = RbacEngine.of(snapshot);
+            RbacCli.printNotes(engine, err);
+            if (id.isMaster()) {
+                out.println("# member of system:masters: the apiserver allows everything before RBAC");
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[]{"Resources", "Non-Resource URLs", "Resource Names", "Verbs", "Via"});
+            for (RbacEngine.EffectiveRule r : engine.rulesFor(id, ns)) {
+                PolicyRule p = r.rule();
+                List<String> res = new ArrayList<>();
+                for (String g : p.apiGroups().isEmpty() ? List.of("") : p.apiGroups()) {
+                    for (String x : p.resources()) {
+                        res.add(g.isEmpty() ? x : x + "." + g);
+                    }
+                }
+                rows.add(new String[]{list(res), list(p.nonResourceURLs()), list(p.resourceNames()), list(p.verbs()),
+                        r.binding() + " → " + r.role()});
+            }
+            printTable(rows, out);
+            out.flush();
+            return 0;
+        }
+
+        private static String list(List<String> l) {
+            return "[" + String.join(" ", l) + "]";
+        }
+    }
+
+    @Command(name = "matrix", mixinStandardHelpOptions = true,
+            description = "A verbs × resources grid of what the user can do in the namespace (yes or -).")
+    public static final class MatrixCommand implements Callable<Integer> {
+        @Mixin
+        IdentityOptions who;
+        @Mixin
+        SourceOptions source;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
+            String ns = RbacCli.namespace(who.namespace, who.all, source);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return RbacCli.withSnapshot(source, err, s -> run(s, id, ns, out, err));
+        }
+
+        public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
+            RbacEngine engine = RbacEngine.of(snapshot);
+            RbacCli.printNotes(engine, err);
+            List<String[]> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("RESOURCE"));
+            RbacEngine.MATRIX_VERBS.forEach(v -> header.add(v.toUpperCase(java.util.Locale.ROOT)));
+            rows.add(header.toArray(String[]::new));
+            for (Map.Entry<RbacEngine.Resource, Map<String, Boolean>> e : engine.matrix(id, ns, null).entrySet()) {
+                List<String> row = new ArrayList<>(List.of(e.getKey().display()));
+                e.getValue().values().forEach(b -> row.add(b ? "yes" : "-"));
+                rows.add(row.toArray(String[]::new));
+            }
+            printTable(rows, out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    static void printTable(List<String[]> rows, PrintWriter out) {
+        int cols = rows.get(0).length;
+        int[] w = new int[cols];
+        for (String[] r : rows) {
+            for (int i = 0; i < cols; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < cols; i++) {
+                b.append(i == cols - 1 ? r[i] : String.format("%-" + w[i] + "s  ", r[i]));
+            }
+            out.println(b.toString().stripTrailing());
+        }
+    }
+}
