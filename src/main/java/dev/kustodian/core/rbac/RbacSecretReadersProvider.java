@@ -1,0 +1,47 @@
+package dev.kustodian.core.rbac;
+
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.secrets.SecretReader;
+import dev.kustodian.core.secrets.SecretReadersSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The RBAC engine behind the secrets rules' "who can read this secret" seam: the direct readers (get, list, watch)
+ * of a secret, one entry per subject with the verbs and the binding → role paths that grant them.
+ */
+public final class RbacSecretReadersProvider implements SecretReadersSource.Provider {
+
+    @Override
+    public SecretReadersSource create(AnalysisContext context) {
+        SecretReaders readers = SecretReaders.of(context);
+        return (namespace, name) -> direct(readers.readers(namespace, name));
+    }
+
+    static List<SecretReader> direct(List<Reader> readers) {
+        Map<SubjectRef, Set<String>> verbs = new LinkedHashMap<>();
+        Map<SubjectRef, Set<String>> paths = new LinkedHashMap<>();
+        Map<SubjectRef, Boolean> system = new LinkedHashMap<>();
+        for (Reader r : readers) {
+            if (!r.direct()) {
+                continue;
+            }
+            String verb = r.how().split(" ", 2)[0];
+            verbs.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>()).add(verb);
+            Set<String> p = paths.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>());
+            for (Grant g : r.via()) {
+                p.add(g.isMasters() ? "group system:masters (apiserver)" : g.binding() + " → " + g.role());
+            }
+            system.merge(r.subject(), r.system(), Boolean::logicalAnd);
+        }
+        List<SecretReader> out = new ArrayList<>(verbs.size());
+        verbs.forEach((s, v) -> out.add(new SecretReader(s.kind(), s.name(), s.namespace(), v,
+                List.copyOf(paths.get(s)), system.get(s))));
+        return out;
+    }
+}
