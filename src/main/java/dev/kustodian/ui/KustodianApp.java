@@ -28,9 +28,16 @@ public final class KustodianApp extends Application {
     /** Builds the shell with the given services (the app, tests and screenshots use this). */
     public static ShellView createShell(TaskExecutor tasks, DialogService dialogs, SessionOpener opener,
                                         ContextSource contexts, Settings settings) {
+        return createShell(tasks, dialogs, opener, contexts, settings, PageRegistry.defaults(),
+                WizardRegistry.defaults());
+    }
+
+    public static ShellView createShell(TaskExecutor tasks, DialogService dialogs, SessionOpener opener,
+                                        ContextSource contexts, Settings settings, PageRegistry pages,
+                                        WizardRegistry wizards) {
         AppState state = new AppState();
         ShellViewModel vm = new ShellViewModel(state, tasks, opener, contexts, settings);
-        return new ShellView(vm, dialogs, tasks, PageRegistry.defaults(), WizardRegistry.defaults());
+        return new ShellView(vm, dialogs, tasks, pages, wizards);
     }
 
     @Override
