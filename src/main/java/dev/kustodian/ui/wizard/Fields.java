@@ -263,7 +263,17 @@ public final class Fields {
                 input.setValue(null);
             };
             add.setOnAction(e -> doAdd.run());
-            input.getEditor().setOnAction(e -> doAdd.run());
+            // Enter in the editor, or picking a suggestion, commits the combo's value: add it
+            input.setOnAction(e -> {
+                String v = input.getValue();
+                if (v != null && !v.isBlank()) {
+                    add(v);
+                    javafx.application.Platform.runLater(() -> {
+                        input.setValue(null);
+                        input.getEditor().clear();
+                    });
+                }
+            });
             Button remove = new Button("Remove", new FontIcon(Feather.TRASH_2));
             remove.setId("field-" + id() + "-remove");
             remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());

@@ -235,6 +235,10 @@ public final class WizardView extends BorderPane {
         return box;
     }
 
+    public WizardViewModel viewModel() {
+        return vm;
+    }
+
     /** For tests: saves to {@code folder} as the Save button would after the chooser. */
     public boolean saveTo(Path folder) {
         return vm.saveTo(folder);
