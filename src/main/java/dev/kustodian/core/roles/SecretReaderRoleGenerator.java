@@ -102,7 +102,7 @@ public final class SecretReaderRoleGenerator {
                             "resources", List.of("secrets"),
                             "verbs", List.of("get"),
                             "resourceNames", names),
-                            "get only, only these secrets: no list or watch, which would expose every secret")));
+                            "get on these names only; list or watch would expose every secret")));
             var bindingObj = YamlWriter.map(
                     "apiVersion", "rbac.authorization.k8s.io/v1",
                     "kind", "RoleBinding",

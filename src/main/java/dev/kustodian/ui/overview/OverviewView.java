@@ -256,6 +256,7 @@ public final class OverviewView extends ScrollPane {
 
     private static Label key(String s) {
         Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("field-label");
         return l;
     }

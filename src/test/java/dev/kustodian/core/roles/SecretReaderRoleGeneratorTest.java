@@ -29,7 +29,7 @@ class SecretReaderRoleGeneratorTest {
         Map<String, Object> binding = YamlReader.readMap(b.objects().get(1).content(), "binding");
         assertThat(binding.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "name", "backend",
                 "namespace", "team-a")));
-        assertThat(b.objects().get(0).content()).contains("# get only");
+        assertThat(b.objects().get(0).content()).contains("# get on these names only");
     }
 
     @Test
