@@ -58,6 +58,8 @@ public final class ShellViewModel {
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
     private final List<Consumer<ClusterSession>> loadedListeners = new ArrayList<>();
     private TaskHandle current;
+    /** Increments per load: callbacks of a superseded load are ignored. */
+    private int generation;
 
     public ShellViewModel(AppState state, TaskExecutor tasks, SessionOpener opener, ContextSource contexts,
                           Settings settings) {
@@ -91,13 +93,27 @@ public final class ShellViewModel {
         progress.set(-1);
         progressMessage.set("Loading " + spec.describe() + "…");
         state.sourceProperty().set(spec);
+        int gen = ++generation;
         TaskHandle handle = tasks.submit("Loading " + spec.describe(), (p, c) -> {
             ClusterSession session = opener.open(spec, p, c);
-            c.check();
+            if (c.isCancelled()) {
+                session.close();
+                c.check();
+            }
             p.update(-1, "Analysing…");
             List<Finding> findings = Rules.evaluate(AnalysisContext.of(session.snapshot()));
             return new Loaded(session, findings);
-        }, loaded -> loaded(spec, loaded), t -> failed(spec, t));
+        }, loaded -> {
+            if (gen == generation) {
+                loaded(spec, loaded);
+            } else {
+                loaded.session().close(); // superseded by a newer load
+            }
+        }, t -> {
+            if (gen == generation) {
+                failed(spec, t);
+            }
+        });
         if (handle.runningProperty().get()) {
             current = handle;
             progress.bind(handle.progressProperty());
