@@ -41,6 +41,19 @@ public final class WizardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanBinding hasErrors;
+    private Applier applier = ClusterApplier::apply;
+
+    /** How bundles reach the cluster ({@link ClusterApplier#apply}; tests substitute it). */
+    @FunctionalInterface
+    public interface Applier {
+        List<ClusterApplier.Outcome> apply(io.fabric8.kubernetes.client.KubernetesClient client, Bundle bundle,
+                                           boolean dryRun, dev.kustodian.core.util.Cancellation cancel);
+    }
+
+    /** Replaces the applier (tests). */
+    public void setApplier(Applier applier) {
+        this.applier = applier;
+    }
 
     public WizardViewModel(Wizard wizard, ClusterSession session, ObjectRef target, TaskExecutor tasks,
                            DialogService dialogs, boolean production) {
@@ -217,7 +230,7 @@ public final class WizardViewModel {
         var client = context.session().client().orElseThrow();
         busy.set(true);
         status.set("Server-side dry run on " + contextName() + "…");
-        tasks.submit("Dry run", (p, c) -> ClusterApplier.apply(client, b, true, c), dry -> {
+        tasks.submit("Dry run", (p, c) -> applier.apply(client, b, true, c), dry -> {
             String summary = dry.stream().map(o -> (o.ok() ? "✓ " : "✗ ") + o.object() + ": " + o.message())
                     .collect(Collectors.joining("\n"));
             if (dry.stream().anyMatch(o -> !o.ok())) {
@@ -235,7 +248,7 @@ public final class WizardViewModel {
                 status.set("Not applied.");
                 return;
             }
-            tasks.submit("Apply", (p2, c2) -> ClusterApplier.apply(client, b, false, c2), res -> {
+            tasks.submit("Apply", (p2, c2) -> applier.apply(client, b, false, c2), res -> {
                 busy.set(false);
                 long failed = res.stream().filter(o -> !o.ok()).count();
                 status.set(failed == 0 ? "Applied " + res.size() + " object(s) to " + contextName() + "."

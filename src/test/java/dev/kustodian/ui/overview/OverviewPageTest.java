@@ -38,6 +38,8 @@ class OverviewPageTest {
 
     @Start
     void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
         WizardRegistry wizards = new WizardRegistry().register(SecretReaderRoleWizard::new);
         PageContext ctx = new PageContext() {
             public AppState state() { return state; }
