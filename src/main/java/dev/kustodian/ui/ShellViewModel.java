@@ -135,7 +135,7 @@ public final class ShellViewModel {
         current = null;
         ClusterSession old = state.session();
         ClusterSnapshot s = l.session().snapshot();
-        List<String> nsNames = s.namespaces().stream().map(n -> n.meta().name()).sorted().toList();
+        List<String> nsNames = dev.kustodian.ui.common.SnapshotNames.namespaces(s);
         namespaces.setAll(nsNames);
         state.namespaceFilter().retainAll(nsNames);
         state.findingsProperty().set(l.findings());

@@ -68,9 +68,8 @@ class ShellViewTest {
             if (spec.kind() == SourceSpec.Kind.LIVE && "broken".equals(spec.context())) {
                 throw new UserFacingException(UserFacingException.Category.BAD_INPUT, BROKEN_MESSAGE);
             }
-            if (spec.kind() == SourceSpec.Kind.SNAPSHOT && spec.snapshotPath().toString().contains("missing")) {
-                // the real loader: whatever it throws must become an error state
-                return SessionOpener.CLUSTER_LOADER.open(spec, progress, cancel);
+            if (spec.kind() == SourceSpec.Kind.SNAPSHOT) {
+                return SessionOpener.CLUSTER_LOADER.open(spec, progress, cancel); // the real snapshot loader
             }
             return TestSnapshots.session(spec);
         };
@@ -201,5 +200,32 @@ class ShellViewTest {
         assertThat(e.message()).isEqualTo("Cannot reach it.");
         var other = ShellViewModel.toError(SourceSpec.demo(), new IllegalStateException("boom\n\tat x.y"));
         assertThat(other.message()).contains("IllegalStateException: boom").doesNotContain("at x.y");
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(ShellViewTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void opensARealSnapshotFolder(FxRobot robot) {
+        dialogs.nextFile = resource("/snapshots/basic");
+        robot.clickOn("File").clickOn("Open snapshot…");
+        assertThat(robot.lookup("#error-state").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#source-label").queryAs(Label.class).getText()).isEqualTo("snapshot: basic");
+        assertThat(robot.lookup("#context-banner").queryAs(Label.class).getText()).startsWith("Snapshot file");
+        assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).isEqualTo("Offline (snapshot)");
+        assertThat(shell.viewModel().state().snapshot().secrets()).isNotEmpty();
+        assertThat(shell.viewModel().namespaces()).isNotEmpty();
+    }
+
+    @Test
+    void malformedSnapshotNamesFileAndLine(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().openSnapshot(resource("/snapshots/bad/broken.yaml")));
+        assertThat(robot.lookup("#error-state").tryQuery()).isPresent();
+        assertThat(robot.lookup(".empty-state-message").queryAs(Label.class).getText()).contains("broken.yaml");
     }
 }

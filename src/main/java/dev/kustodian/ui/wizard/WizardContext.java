@@ -13,8 +13,7 @@ public record WizardContext(ClusterSession session) {
     }
 
     public List<String> namespaces() {
-        return snapshot() == null ? List.of()
-                : snapshot().namespaces().stream().map(n -> n.meta().name()).sorted().toList();
+        return snapshot() == null ? List.of() : dev.kustodian.ui.common.SnapshotNames.namespaces(snapshot());
     }
 
     public List<String> serviceAccounts(String namespace) {
