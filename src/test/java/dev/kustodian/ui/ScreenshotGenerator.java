@@ -53,7 +53,8 @@ class ScreenshotGenerator {
         Files.createDirectories(out);
         List<ClusterSession> opened = new ArrayList<>();
         SessionOpener opener = (spec, progress, cancel) -> {
-            ClusterSession s = openDemoOrFixture(spec, progress, cancel);
+            ClusterSession s = spec.kind() == SourceSpec.Kind.SNAPSHOT ? ClusterLoader.open(spec, progress, cancel)
+                    : openDemoOrFixture(spec, progress, cancel);
             opened.add(s);
             return s;
         };
@@ -89,6 +90,9 @@ class ScreenshotGenerator {
         });
         written.add(shoot(robot, scene[0], out.resolve("1-overview-dark.png")));
         robot.interact(() -> shell[0].viewModel().state().themeProperty().set(AppState.Theme.LIGHT));
+        // an error state, as the user sees it for an unreadable snapshot path
+        robot.interact(() -> shell[0].viewModel().openSnapshot(Path.of("/home/admin/audit-2026-11.yaml")));
+        written.add(shoot(robot, scene[0], out.resolve("error-unreadable-snapshot.png")));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: " + written);
     }
