@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 /** The JavaFX application: builds the services, the shell, and opens the start-up source. */
 public final class KustodianApp extends Application {
     private TaskExecutor tasks;
+    private ShellView shell;
 
     public static void launchApp(String[] args) {
         Application.launch(KustodianApp.class, args);
@@ -17,7 +18,7 @@ public final class KustodianApp extends Application {
     public void start(Stage stage) {
         tasks = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        ShellView shell = createShell(tasks, dialogs, SessionOpener.CLUSTER_LOADER,
+        shell = createShell(tasks, dialogs, SessionOpener.CLUSTER_LOADER,
                 ContextSource.kubeconfigOnly(), Settings.load());
         stage.setTitle("Kustodian");
         stage.setScene(new Scene(shell, 1600, 1000));
@@ -44,6 +45,9 @@ public final class KustodianApp extends Application {
     public void stop() {
         if (tasks != null) {
             tasks.shutdown();
+        }
+        if (shell != null && shell.viewModel().state().session() != null) {
+            shell.viewModel().state().session().close();
         }
     }
 }

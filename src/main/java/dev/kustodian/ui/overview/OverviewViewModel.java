@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Function;
 
 /**
  * Everything the Overview shows, computed from the snapshot and the findings (no FX nodes; testable).
@@ -200,9 +199,5 @@ public final class OverviewViewModel {
     public static Set<String> registeredRuleIds() {
         return dev.kustodian.core.findings.Rules.all().stream().map(r -> r.id())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-    }
-
-    static <T, R> List<R> map(List<T> in, Function<T, R> f) {
-        return in.stream().map(f).toList();
     }
 }
