@@ -1,12 +1,14 @@
 package dev.kustodian.ui;
 
+import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/** The JavaFX application: builds the services, the shell, and opens the start-up source. */
 public final class KustodianApp extends Application {
+    private TaskExecutor tasks;
+    private ShellView shell;
 
     public static void launchApp(String[] args) {
         Application.launch(KustodianApp.class, args);
@@ -14,8 +16,38 @@ public final class KustodianApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        tasks = new FxTaskExecutor();
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        shell = createShell(tasks, dialogs, SessionOpener.CLUSTER_LOADER,
+                ContextSource.kubeconfigOnly(), Settings.load());
         stage.setTitle("Kustodian");
-        stage.setScene(new Scene(new Label("Kustodian"), 1600, 1000));
+        stage.setScene(new Scene(shell, 1600, 1000));
         stage.show();
+        shell.viewModel().startUp();
+    }
+
+    /** Builds the shell with the given services (the app, tests and screenshots use this). */
+    public static ShellView createShell(TaskExecutor tasks, DialogService dialogs, SessionOpener opener,
+                                        ContextSource contexts, Settings settings) {
+        return createShell(tasks, dialogs, opener, contexts, settings, PageRegistry.defaults(),
+                WizardRegistry.defaults());
+    }
+
+    public static ShellView createShell(TaskExecutor tasks, DialogService dialogs, SessionOpener opener,
+                                        ContextSource contexts, Settings settings, PageRegistry pages,
+                                        WizardRegistry wizards) {
+        AppState state = new AppState();
+        ShellViewModel vm = new ShellViewModel(state, tasks, opener, contexts, settings);
+        return new ShellView(vm, dialogs, tasks, pages, wizards);
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+        if (shell != null && shell.viewModel().state().session() != null) {
+            shell.viewModel().state().session().close();
+        }
     }
 }

@@ -1,0 +1,21 @@
+package dev.kustodian.ui;
+
+import dev.kustodian.ui.overview.OverviewPage;
+import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
+import dev.kustodian.ui.wizard.WizardRegistry;
+
+/**
+ * THE list of pages and wizards. Adding a page or a wizard is one line here (plus its class).
+ */
+public final class Pages {
+    private Pages() {
+    }
+
+    public static void register(PageRegistry pages) {
+        pages.register(OverviewPage::new);
+    }
+
+    public static void register(WizardRegistry wizards) {
+        wizards.register(SecretReaderRoleWizard::new);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.kustodian.ui.overview;
+
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.Severity;
+import dev.kustodian.core.model.VisibilityGap;
+import dev.kustodian.ui.PageContext;
+import dev.kustodian.ui.common.Card;
+import dev.kustodian.ui.common.Css;
+import dev.kustodian.ui.common.EmptyState;
+import dev.kustodian.ui.common.SeverityChip;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The Overview page's view: posture cards, top findings, cluster facts, visibility gaps, onboarding checklist. */
+public final class OverviewView extends ScrollPane {
+    private final PageContext ctx;
+    private final VBox content = new VBox(16);
+
+    public OverviewView(OverviewViewModel vm, PageContext ctx) {
+        this.ctx = ctx;
+        getStyleClass().add("overview");
+        Css.add(this, "/dev/kustodian/ui/overview/overview.css");
+        setFitToWidth(true);
+        content.setPadding(new Insets(20));
+        content.getStyleClass().add("overview-content");
+        setContent(content);
+        vm.modelProperty().addListener((o, a, b) -> render(b));
+        render(vm.model());
+    }
+
+    private void render(OverviewViewModel.Model m) {
+        content.getChildren().clear();
+        if (m == null) {
+            content.getChildren().add(new EmptyState(Feather.LOADER, "Nothing loaded yet",
+                    "Connect to a cluster, open a snapshot file or the demo cluster to see its overview."));
+            return;
+        }
+        Label title = new Label("Overview");
+        title.getStyleClass().add("page-title");
+        Label sub = new Label(m.source() + " · Kubernetes " + m.serverVersion() + " · " + m.totalFindings()
+                + " finding(s)");
+        sub.getStyleClass().add("page-subtitle");
+        content.getChildren().add(new VBox(2, title, sub));
+
+        HBox cards = new HBox(12);
+        cards.setId("posture-cards");
+        for (OverviewViewModel.Posture p : m.postures()) {
+            Node c = postureCard(p);
+            HBox.setHgrow(c, Priority.ALWAYS);
+            cards.getChildren().add(c);
+        }
+        content.getChildren().add(cards);
+
+        VBox left = new VBox(16, topFindings(m), checklist(m));
+        VBox right = new VBox(16, clusterCard(m), gapsCard(m));
+        left.setPrefWidth(900);
+        right.setPrefWidth(520);
+        right.setMinWidth(380);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox row = new HBox(16, left, right);
+        content.getChildren().add(row);
+    }
+
+    private Node postureCard(OverviewViewModel.Posture p) {
+        Feather icon = switch (p.state()) {
+            case NOT_ANALYSED -> Feather.MINUS_CIRCLE;
+            case OK -> Feather.CHECK_CIRCLE;
+            case ATTENTION -> Feather.ALERT_TRIANGLE;
+            case CRITICAL -> Feather.ALERT_OCTAGON;
+        };
+        String word = switch (p.state()) {
+            case NOT_ANALYSED -> "Not analysed";
+            case OK -> "OK";
+            case ATTENTION -> "Needs attention";
+            case CRITICAL -> "At risk";
+        };
+        Label state = new Label(word, new FontIcon(icon));
+        state.getStyleClass().addAll("posture-state", "posture-" + p.state().name().toLowerCase(Locale.ROOT));
+        Label headline = new Label(p.headline());
+        headline.getStyleClass().add("posture-headline");
+        HBox chips = new HBox(4);
+        for (Map.Entry<Severity, Integer> e : p.counts().entrySet()) {
+            SeverityChip chip = new SeverityChip(e.getKey());
+            chip.setText(e.getValue() + " " + e.getKey().label());
+            chips.getChildren().add(chip);
+        }
+        Card card = new Card(p.area().title, state, headline);
+        card.setId("posture-" + p.area().id);
+        card.getStyleClass().add("posture-card");
+        if (!chips.getChildren().isEmpty()) {
+            card.getChildren().add(chips);
+        }
+        if (p.nextStep() != null) {
+            Label next = new Label((p.state() == OverviewViewModel.State.NOT_ANALYSED ? "" : "Next: ")
+                    + p.nextStep());
+            next.setWrapText(true);
+            next.getStyleClass().add("posture-next");
+            card.getChildren().add(next);
+        }
+        if (p.topFinding() != null && p.topFinding().fix() != null) {
+            card.getChildren().add(fixButton(p.topFinding()));
+        } else if (p.state() != OverviewViewModel.State.NOT_ANALYSED && ctx.hasPage(p.area().pageId)) {
+            Button open = new Button("Open " + p.area().title);
+            open.setOnAction(e -> ctx.navigate(p.area().pageId));
+            card.getChildren().add(open);
+        }
+        card.setMinWidth(220);
+        card.setMaxWidth(Double.MAX_VALUE);
+        return card;
+    }
+
+    private Button fixButton(Finding f) {
+        boolean registered = ctx.wizards().isRegistered(f.fix());
+        Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));
+        fix.getStyleClass().add("fix-button");
+        fix.setDisable(!registered);
+        fix.setTooltip(new Tooltip(registered ? "Open the " + f.fix() + " wizard for " + f.object().display()
+                : "The " + f.fix() + " wizard is not available in this version; see the remediation text."));
+        fix.setOnAction(e -> ctx.openWizard(f.fix(), f.object()));
+        return fix;
+    }
+
+    private Node topFindings(OverviewViewModel.Model m) {
+        VBox list = new VBox(8);
+        list.setId("top-findings");
+        if (m.topFindings().isEmpty()) {
+            list.getChildren().add(new Label(m.totalFindings() == 0
+                    ? "No findings: either nothing is wrong or no checks are installed for the areas above."
+                    : "Only findings about expected system components."));
+        }
+        for (Finding f : m.topFindings()) {
+            Label t = new Label(f.title());
+            t.getStyleClass().add("finding-title");
+            t.setWrapText(true);
+            Label obj = new Label(f.object().display() + (f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis())));
+            obj.getStyleClass().add("finding-object");
+            Label why = new Label(f.explanation());
+            why.setWrapText(true);
+            why.getStyleClass().add("finding-why");
+            VBox text = new VBox(2, t, obj, why);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            SeverityChip chip = new SeverityChip(f.severity());
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(10, chip, text);
+            row.setAlignment(Pos.TOP_LEFT);
+            row.getStyleClass().add("finding-row");
+            if (f.fix() != null) {
+                Button fix = fixButton(f);
+                fix.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(fix);
+            }
+            list.getChildren().add(row);
+        }
+        return new Card("Top findings", list);
+    }
+
+    private Node clusterCard(OverviewViewModel.Model m) {
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(4);
+        g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints());
+        int r = 0;
+        g.addRow(r++, key("Source"), value(m.source()));
+        g.addRow(r++, key("Server version"), value(m.serverVersion()));
+        g.addRow(r++, key("You are"), value(m.identity()));
+        VBox box = new VBox(10, g);
+        GridPane counts = new GridPane();
+        counts.setId("kind-counts");
+        counts.setHgap(24);
+        counts.setVgap(2);
+        int i = 0;
+        for (Map.Entry<String, Integer> e : m.counts().entrySet()) {
+            Label k = new Label(e.getKey());
+            Label v = new Label(String.valueOf(e.getValue()));
+            v.getStyleClass().add("count-value");
+            counts.add(k, (i % 2) * 2, i / 2);
+            counts.add(v, (i % 2) * 2 + 1, i / 2);
+            i++;
+        }
+        Label ch = new Label("Objects");
+        ch.getStyleClass().add("field-label");
+        box.getChildren().addAll(ch, counts);
+        return new Card("Cluster", box);
+    }
+
+    private Node gapsCard(OverviewViewModel.Model m) {
+        VBox list = new VBox(6);
+        list.setId("visibility-gaps");
+        if (m.gaps().isEmpty()) {
+            list.getChildren().add(new Label("Everything the analyses need could be read.",
+                    new FontIcon(Feather.CHECK_CIRCLE)));
+        }
+        for (VisibilityGap gap : m.gaps()) {
+            Label l = new Label(gap.resource() + (gap.namespace().isEmpty() ? " (all namespaces)" : " in "
+                    + gap.namespace()) + ": " + gap.message() + (gap.status() > 0 ? " (HTTP " + gap.status() + ")" : ""),
+                    new FontIcon(Feather.EYE_OFF));
+            l.setWrapText(true);
+            list.getChildren().add(l);
+        }
+        return new Card("Visibility gaps (" + m.gaps().size() + ")", list);
+    }
+
+    private Node checklist(OverviewViewModel.Model m) {
+        VBox list = new VBox(8);
+        list.setId("onboarding-checklist");
+        int n = 1;
+        for (OverviewViewModel.ChecklistStep s : m.checklist()) {
+            Feather icon = switch (s.state()) {
+                case DONE -> Feather.CHECK_CIRCLE;
+                case TODO -> Feather.CIRCLE;
+                case NOT_ANALYSED -> Feather.MINUS_CIRCLE;
+                case MANUAL -> Feather.HELP_CIRCLE;
+            };
+            String word = switch (s.state()) {
+                case DONE -> "Done";
+                case TODO -> "To do";
+                case NOT_ANALYSED -> "Not analysed";
+                case MANUAL -> "Your call";
+            };
+            Label state = new Label(word, new FontIcon(icon));
+            state.getStyleClass().addAll("step-state", "step-" + s.state().name().toLowerCase(Locale.ROOT));
+            state.setMinWidth(130);
+            Label t = new Label(n++ + ". " + s.title());
+            t.getStyleClass().add("field-label");
+            Label d = new Label(s.detail());
+            d.setWrapText(true);
+            d.getStyleClass().add("finding-why");
+            VBox text = new VBox(2, t, d);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(10, state, text);
+            if (s.pageId() != null && ctx.hasPage(s.pageId()) && s.state() != OverviewViewModel.StepState.DONE) {
+                Button go = new Button("Open");
+                go.setOnAction(e -> ctx.navigate(s.pageId()));
+                row.getChildren().add(go);
+            }
+            list.getChildren().add(row);
+        }
+        return new Card("Getting started", list);
+    }
+
+    private static Label key(String s) {
+        Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private static Label value(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kustodian.ui.wizard;
+
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.model.ClusterSnapshot;
+
+import java.util.List;
+
+/** What a wizard sees: the session (null when nothing is loaded) and its snapshot. */
+public record WizardContext(ClusterSession session) {
+
+    public ClusterSnapshot snapshot() {
+        return session == null ? null : session.snapshot();
+    }
+
+    public List<String> namespaces() {
+        return snapshot() == null ? List.of() : dev.kustodian.ui.common.SnapshotNames.namespaces(snapshot());
+    }
+
+    public List<String> serviceAccounts(String namespace) {
+        return snapshot() == null ? List.of() : snapshot().serviceAccounts().stream()
+                .filter(s -> s.meta().namespace().equals(namespace)).map(s -> s.meta().name()).sorted().toList();
+    }
+
+    public List<String> secrets(String namespace) {
+        return snapshot() == null ? List.of() : snapshot().secrets().stream()
+                .filter(s -> s.meta().namespace().equals(namespace)).map(s -> s.meta().name()).sorted().toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kustodian.ui.wizard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Resolves wizard ids (from {@code Finding.fix()}) to wizards. */
+public final class WizardRegistry {
+    private final Map<String, Supplier<Wizard>> wizards = new LinkedHashMap<>();
+
+    public WizardRegistry register(Supplier<Wizard> factory) {
+        Wizard probe = factory.get();
+        wizards.put(probe.id(), factory);
+        return this;
+    }
+
+    public boolean isRegistered(String id) {
+        return id != null && wizards.containsKey(id);
+    }
+
+    /** A new instance of the wizard, or empty when none is registered under {@code id}. */
+    public Optional<Wizard> create(String id) {
+        return Optional.ofNullable(id == null ? null : wizards.get(id)).map(Supplier::get);
+    }
+
+    public List<String> ids() {
+        return List.copyOf(wizards.keySet());
+    }
+
+    /** All registered wizards (pages and wizards: see {@link dev.kustodian.ui.Pages}). */
+    public static WizardRegistry defaults() {
+        WizardRegistry r = new WizardRegistry();
+        dev.kustodian.ui.Pages.register(r);
+        return r;
+    }
+}

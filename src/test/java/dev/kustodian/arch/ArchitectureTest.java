@@ -1,0 +1,41 @@
+package dev.kustodian.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The core is a plain library: no JavaFX, no UI, no CLI. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.kustodian");
+    }
+
+    @Test
+    void coreDependsOnNoJavaFx() {
+        noClasses().that().resideInAPackage("dev.kustodian.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDependsOnNeitherUiNorCli() {
+        noClasses().that().resideInAPackage("dev.kustodian.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.kustodian.ui..", "dev.kustodian.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void uiIsNotUsedByTheCli() {
+        noClasses().that().resideInAPackage("dev.kustodian.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.kustodian.ui..")
+                .check(classes);
+    }
+}

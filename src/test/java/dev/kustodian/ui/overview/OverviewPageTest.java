@@ -1,0 +1,96 @@
+package dev.kustodian.ui.overview;
+
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.findings.Severity;
+import dev.kustodian.ui.AppState;
+import dev.kustodian.ui.DialogService;
+import dev.kustodian.ui.PageContext;
+import dev.kustodian.ui.RecordingDialogService;
+import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.TaskExecutor;
+import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
+import dev.kustodian.ui.wizard.WizardRegistry;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Overview page on its own, with findings: severity chips, Fix buttons resolved through the WizardRegistry. */
+@ExtendWith(ApplicationExtension.class)
+class OverviewPageTest {
+    private final AppState state = new AppState();
+    private final List<String> openedWizards = new ArrayList<>();
+    private OverviewPage page;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
+        WizardRegistry wizards = new WizardRegistry().register(SecretReaderRoleWizard::new);
+        PageContext ctx = new PageContext() {
+            public AppState state() { return state; }
+            public TaskExecutor tasks() { return new SameThreadTaskExecutor(); }
+            public DialogService dialogs() { return new RecordingDialogService(); }
+            public WizardRegistry wizards() { return wizards; }
+            public void openWizard(String id, ObjectRef target) { openedWizards.add(id + " " + target.display()); }
+            public void navigate(String pageId) { }
+            public boolean hasPage(String pageId) { return false; }
+        };
+        state.findingsProperty().set(List.of(
+                Finding.of("RBAC-SECRETS-LIST", "rbac", Severity.CRITICAL,
+                        new ObjectRef("ServiceAccount", "team-b", "deployer"), "deployer can list every secret",
+                        "Listing returns values.", "Bind a Role with get on named secrets.", List.of("5.1.2"))
+                        .withFix(SecretReaderRoleWizard.ID),
+                Finding.of("ENC-NOT-CONFIGURED", "encryption", Severity.HIGH, ObjectRef.cluster(),
+                        "Secrets are not encrypted at rest", "etcd holds them in plain text.", "Configure it.",
+                        List.of("1.2.27")).withFix("encryption-config"),
+                Finding.of("SEC-ENV", "secrets", Severity.LOW, new ObjectRef("Deployment", "team-a", "backend"),
+                        "Secret used as env var", "Env vars leak.", "Mount it.", List.of())));
+        state.sessionProperty().set(TestSnapshots.session(SourceSpec.demo()));
+        page = new OverviewPage(ctx);
+        Node view = page.view();
+        page.onSnapshot(state.snapshot(), state.session());
+        stage.setScene(new Scene((javafx.scene.Parent) view, 1600, 1000));
+        stage.show();
+    }
+
+    @Test
+    void showsFindingsWithChipsAndFixButtons(FxRobot robot) {
+        assertThat(robot.lookup("#top-findings .severity-chip").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactly("Critical", "High", "Low");
+        List<Button> fixes = new ArrayList<>(robot.lookup("#top-findings .fix-button").queryAllAs(Button.class));
+        assertThat(fixes).hasSize(2);
+        assertThat(fixes.get(0).isDisabled()).isFalse();
+        assertThat(fixes.get(1).isDisabled()).isTrue(); // encryption-config is not registered
+        robot.clickOn(fixes.get(0));
+        assertThat(openedWizards).containsExactly("secret-reader-role ServiceAccount/team-b/deployer");
+        assertThat(robot.lookup("#posture-rbac .posture-state").queryAs(Label.class).getText()).isEqualTo("At risk");
+        assertThat(robot.lookup("#posture-secrets .posture-state").queryAs(Label.class).getText())
+                .isEqualTo("Needs attention");
+        assertThat(robot.lookup("#posture-external-stores .posture-state").queryAs(Label.class).getText())
+                .isEqualTo("Not analysed");
+    }
+
+    @Test
+    void namespaceFilterNarrowsTheFindings(FxRobot robot) {
+        robot.interact(() -> state.namespaceFilter().setAll("team-a"));
+        assertThat(robot.lookup("#top-findings .severity-chip").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactly("High", "Low");
+        robot.interact(() -> state.namespaceFilter().clear());
+        assertThat(robot.lookup("#top-findings .severity-chip").queryAll()).hasSize(3);
+    }
+}
