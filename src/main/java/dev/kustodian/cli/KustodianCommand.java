@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 CanICommand.class,
                 WhoCanCommand.class,
                 RbacCommand.class,
+                StoresCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 

@@ -22,14 +22,24 @@ import java.util.concurrent.Callable;
 @Command(name = "seal", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Seal values offline into a Bitnami SealedSecret (bitnami.com/v1alpha1) with the controller's",
                 "certificate. Values come only from files or stdin, never from the command line.",
-                "Example: kubeseal --fetch-cert > cert.pem",
+                "The certificate comes from --cert FILE or, with --fetch-cert, from the controller through the API",
+                "server's service proxy (like kubeseal; needs a live cluster: --kubeconfig/--context).",
+                "Example: kustodian seal --fetch-cert --name db -n team-a --from-file password=./password.txt",
                 "         kustodian seal --cert cert.pem --name db -n team-a --from-file password=./password.txt",
                 "Exit codes: 0 sealed, 1 failed, 2 bad input."})
 public final class SealCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-    @Option(names = "--cert", required = true, paramLabel = "FILE", description = "Controller certificate (PEM), from `kubeseal --fetch-cert`.")
+    @Option(names = "--cert", paramLabel = "FILE", description = "Controller certificate (PEM), from `kubeseal --fetch-cert`.")
     Path cert;
+    @Option(names = "--fetch-cert", description = "Fetch the certificate from the controller in the cluster instead of --cert.")
+    boolean fetchCert;
+    @Option(names = "--controller-namespace", defaultValue = "kube-system", description = "With --fetch-cert: namespace of the controller's Service (default ${DEFAULT-VALUE}).")
+    String controllerNamespace;
+    @Option(names = "--controller-name", defaultValue = "sealed-secrets-controller", description = "With --fetch-cert: name of the controller's Service (default ${DEFAULT-VALUE}).")
+    String controllerName;
+    @CommandLine.Mixin
+    SourceOptions source = new SourceOptions();
     @Option(names = "--name", required = true, description = "Name of the Secret (and SealedSecret).")
     String name;
     @Option(names = {"-n", "--namespace"}, description = "Namespace (required unless --scope cluster-wide).")
@@ -49,9 +59,26 @@ public final class SealCommand implements Callable<Integer> {
 
     /** for tests: stdin replacement */
     InputStream stdin = System.in;
+    /** How a cluster session is opened for --fetch-cert (tests substitute a mock server session). */
+    static final java.util.function.Function<dev.kustodian.core.cluster.SourceSpec, dev.kustodian.core.cluster.ClusterSession>
+            OPENER_DEFAULT = spec -> dev.kustodian.core.cluster.ClusterLoader.open(spec, (f, m) -> { },
+            new dev.kustodian.core.util.Cancellation());
+    static java.util.function.Function<dev.kustodian.core.cluster.SourceSpec, dev.kustodian.core.cluster.ClusterSession>
+            opener = OPENER_DEFAULT;
 
-    @Override
-    public Integer call() {
+    private X509Certificate certificate() {
+        if ((cert == null) == !fetchCert) {
+            throw UserFacingException.badInput("Give the controller certificate: either --cert FILE or --fetch-cert"
+                    + " (from the cluster), not both and not neither.");
+        }
+        if (fetchCert) {
+            try (dev.kustodian.core.cluster.ClusterSession session = opener.apply(source.toSpec())) {
+                var client = session.client().orElseThrow(() -> UserFacingException.badInput("--fetch-cert needs"
+                        + " a live cluster (--kubeconfig/--context), not " + session.spec().describe()
+                        + ". Use --cert FILE instead."));
+                return SealedSecrets.fetchCertificate(client, controllerNamespace, controllerName);
+            }
+        }
         byte[] certBytes;
         try {
             certBytes = Files.readAllBytes(cert);
@@ -59,7 +86,12 @@ public final class SealCommand implements Callable<Integer> {
             throw UserFacingException.badInput("Cannot read the certificate " + cert + " ("
                     + e.getClass().getSimpleName() + "). Get it with `kubeseal --fetch-cert > cert.pem`.");
         }
-        X509Certificate c = SealedSecrets.parseCertificate(certBytes, cert.toString());
+        return SealedSecrets.parseCertificate(certBytes, cert.toString());
+    }
+
+    @Override
+    public Integer call() {
+        X509Certificate c = certificate();
         Map<String, byte[]> values = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> e : BundleOutput.pairs(fromFile, "--from-file").entrySet()) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 StorePolicyCommand.class,
                 SopsConfigCommand.class,
                 AkeylessOperatorCommand.class,
+                MigrationCommand.class,
                 dev.kustodian.cli.GenerateRoleCommand.class,
         })
 public final class GenerateCommand implements Runnable {
