@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
         description = {"An External Secrets Operator ExternalSecret (external-secrets.io/v1).",
                 "Example: kustodian generate externalsecret --name db -n team-a --store vault \\",
                 "           --data password=team-a/db#password --data username=team-a/db#username"})
-public final class ExternalSecretCommand implements Callable<Integer> {
+public final class ExternalSecretCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "ExternalSecret name.")
@@ -25,6 +25,11 @@ public final class ExternalSecretCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return BundleOutput.emit(spec, ExternalSecretGenerator.externalSecret(es.toSpec(name, namespace)), output, null);
+        return BundleOutput.emit(spec, bundle(), output, null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
+        return ExternalSecretGenerator.externalSecret(es.toSpec(name, namespace));
     }
 }

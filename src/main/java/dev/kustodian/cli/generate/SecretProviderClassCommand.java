@@ -26,7 +26,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "  akeyless /ITEM/PATH=FILE",
                 "Example: kustodian generate secretproviderclass --name app -n team-a --provider vault \\",
                 "           --role-name app --vault-address https://vault:8200 --object password=team-a/db#password"})
-public final class SecretProviderClassCommand implements Callable<Integer> {
+public final class SecretProviderClassCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "SecretProviderClass name.")
@@ -84,6 +84,11 @@ public final class SecretProviderClassCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return BundleOutput.emit(spec, bundle(), output, null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
         if (objects.isEmpty()) {
             throw UserFacingException.badInput("Give at least one --object.");
         }
@@ -94,7 +99,7 @@ public final class SecretProviderClassCommand implements Callable<Integer> {
             syncs.add(new SyncSecret(syncSecret, syncType, keys));
         }
         CsiSpec s = new CsiSpec(name, namespace, provider(), syncs, mountPath, serviceAccount);
-        return BundleOutput.emit(spec, CsiGenerator.generate(s), output, null);
+        return CsiGenerator.generate(s);
     }
 
     private CsiProvider provider() {

@@ -24,7 +24,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "  azurekv  workload-identity (default) | managed-identity | service-principal",
                 "Example: kustodian generate secretstore --name vault --namespace team-a --provider vault \\",
                 "           --vault-server https://vault.example:8200 --vault-role team-a --service-account app"})
-public final class SecretStoreCommand implements Callable<Integer> {
+public final class SecretStoreCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -141,10 +141,15 @@ public final class SecretStoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return BundleOutput.emit(spec, bundle(), output, null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
         if (!cluster) {
             require(namespace, "--namespace", "a SecretStore is namespaced (or use --cluster)");
         }
-        return BundleOutput.emit(spec, StoreGenerator.generate(toSpec()), output, null);
+        return StoreGenerator.generate(toSpec());
     }
 
     SecretStoreSpec toSpec() {

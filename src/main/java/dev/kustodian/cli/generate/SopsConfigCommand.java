@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 "RULE = 'path=REGEX;age=R1,R2;pgp=FP;kms=ARN;gcp_kms=ID;azure_keyvault=URL' (omit path= for the catch-all).",
                 "Example: kustodian generate sops-config --rule 'path=^clusters/prod/;kms=arn:aws:kms:...' \\",
                 "           --rule 'age=age1...'"})
-public final class SopsConfigCommand implements Callable<Integer> {
+public final class SopsConfigCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--rule", required = true, paramLabel = "RULE", description = "A creation rule (repeatable, in order).")
@@ -26,11 +26,16 @@ public final class SopsConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return BundleOutput.emit(spec, bundle(), output, ".sops.yaml");
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
         List<SopsConfig.Rule> parsed = new ArrayList<>();
         for (String r : rules) {
             parsed.add(parse(r));
         }
-        return BundleOutput.emit(spec, SopsConfig.generate(parsed), output, ".sops.yaml");
+        return SopsConfig.generate(parsed);
     }
 
     static SopsConfig.Rule parse(String r) {

@@ -21,7 +21,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "  azure  Key Vault Secrets User on the vault + workload identity",
                 "Example: kustodian generate store-policy --provider aws --region eu-central-1 --account-id 123456789012 \\",
                 "           --secret team-a/db --role-arn arn:aws:iam::123456789012:role/team-a -n team-a --service-account app"})
-public final class StorePolicyCommand implements Callable<Integer> {
+public final class StorePolicyCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--provider", required = true, description = "aws | vault | gcp | azure.")
@@ -81,26 +81,31 @@ public final class StorePolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return BundleOutput.emit(spec, bundle(), output, "aws".equals(provider) ? "iam-policy.json" : null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
         String sa = require(serviceAccount, "--service-account", "the policy is bound to a service account");
         String ns = require(namespace, "--namespace", "the service account's namespace");
         return switch (provider) {
-            case "aws" -> BundleOutput.emit(spec, StorePolicies.generate(new StorePolicies.AwsPolicy(awsService,
+            case "aws" -> StorePolicies.generate(new StorePolicies.AwsPolicy(awsService,
                     require(region, "--region", "ARNs name the region"), require(accountId, "--account-id",
                     "ARNs name the account"), secrets, kmsKeyArn, require(roleArn, "--role-arn", "IRSA annotates the role"),
-                    ns, sa)), output, "iam-policy.json");
-            case "vault" -> BundleOutput.emit(spec, StorePolicies.generate(new StorePolicies.VaultPolicy(policyName,
+                    ns, sa));
+            case "vault" -> StorePolicies.generate(new StorePolicies.VaultPolicy(policyName,
                     vaultMount, vaultVersion, paths, vaultAuthMount, require(vaultRole, "--vault-role",
-                    "the auth role binds the service account"), ns, sa, ttl)), output, null);
-            case "gcp" -> BundleOutput.emit(spec, StorePolicies.generate(new StorePolicies.GcpPolicy(
+                    "the auth role binds the service account"), ns, sa, ttl));
+            case "gcp" -> StorePolicies.generate(new StorePolicies.GcpPolicy(
                     require(project, "--project", "the binding names the project"), secrets,
-                    require(gsa, "--gsa", "the Google service account gets the access"), ns, sa)), output, null);
-            case "azure" -> BundleOutput.emit(spec, StorePolicies.generate(new StorePolicies.AzurePolicy(
+                    require(gsa, "--gsa", "the Google service account gets the access"), ns, sa));
+            case "azure" -> StorePolicies.generate(new StorePolicies.AzurePolicy(
                     require(subscription, "--subscription", "the scope names the subscription"),
                     require(resourceGroup, "--resource-group", "the scope names the resource group"),
                     require(vaultName, "--vault-name", "the role is scoped to the vault"),
                     require(principalId, "--principal-id", "the role is assigned to an identity"),
                     require(clientId, "--client-id", "workload identity annotates the client id"), tenantId, ns, sa,
-                    identityName, oidcIssuer)), output, null);
+                    identityName, oidcIssuer));
             default -> throw UserFacingException.badInput("Unknown --provider '" + provider
                     + "': use aws, vault, gcp or azure.");
         };

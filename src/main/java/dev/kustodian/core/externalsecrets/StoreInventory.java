@@ -149,9 +149,11 @@ public final class StoreInventory {
             } else {
                 ObjectMeta.OwnerRef owner = m.owners().stream().filter(ObjectMeta.OwnerRef::controller).findFirst()
                         .orElse(null);
-                if (owner != null && owner.kind().equals("ExternalSecret")) {
+                if (owner != null && owner.kind().equals("ExternalSecret")
+                        || m.annotations().containsKey("reconcile.external-secrets.io/data-hash")
+                        || m.labels().containsKey("reconcile.external-secrets.io/created-by")) {
                     mg = Management.EXTERNAL_SECRET;
-                    who = "ExternalSecret " + owner.name();
+                    who = owner != null ? "ExternalSecret " + owner.name() : "ExternalSecret (ESO labels)";
                 } else if (owner != null && owner.kind().equals("SealedSecret")) {
                     mg = Management.SEALED_SECRET;
                     who = "SealedSecret " + owner.name();

@@ -1,0 +1,131 @@
+package dev.kustodian.ui.stores;
+
+import dev.kustodian.cli.generate.BundleSource;
+import dev.kustodian.cli.generate.ExternalSecretCommand;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.ui.wizard.Fields;
+import dev.kustodian.ui.wizard.FormValues;
+import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.WizardContext;
+import dev.kustodian.ui.wizard.WizardForm;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ESO ExternalSecret (the fix of secret findings): which store, which remote keys, which target Secret.
+ * Pre-filled from a Secret: its keys become data entries {@code key=<namespace>/<name>#key}. Field ids are the flags
+ * of {@code kustodian generate externalsecret}.
+ */
+public final class ExternalSecretWizard implements Wizard {
+    public static final String ID = "external-secret";
+    private WizardContext context;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "ExternalSecret";
+    }
+
+    @Override
+    public String description() {
+        return "An ExternalSecret (external-secrets.io/v1): ESO reads the values from the store and keeps the"
+                + " Kubernetes Secret in sync, so no value lives in Git.";
+    }
+
+    @Override
+    public void build(WizardForm form, WizardContext context) {
+        this.context = context;
+        WizardForm.Step what = form.step("Secret", "The ExternalSecret and the Secret it creates.");
+        what.text("name", "Name", "Name of the ExternalSecret.", "db-credentials").alias("metadata.name");
+        what.namespace("namespace", "Namespace", "The ExternalSecret and its Secret live here.")
+                .alias("metadata.namespace");
+        what.text("target", "Target Secret", "Name of the created Secret (empty = the ExternalSecret's name).", "")
+                .alias("spec.target.name");
+        Fields.Choice type = what.choice("template-type", "Secret type", "Type of the created Secret.",
+                List.of("", "Opaque", "kubernetes.io/tls", "kubernetes.io/dockerconfigjson",
+                        "kubernetes.io/basic-auth", "kubernetes.io/ssh-auth"));
+        type.alias("spec.target.template");
+        WizardForm.Step from = form.step("Store", "Where the values come from. Stores found in the cluster: "
+                + (WizardSupport.stores(context).isEmpty() ? "none" : String.join(", ", WizardSupport.stores(context)))
+                + ".");
+        from.text("store", "Store name", "The SecretStore (same namespace) or ClusterSecretStore.",
+                WizardSupport.stores(context).isEmpty() ? "vault" : WizardSupport.stores(context).get(0))
+                .alias("spec.secretStoreRef");
+        Fields.Choice kind = from.choice("store-kind", "Store kind", "SecretStore or ClusterSecretStore.",
+                List.of("SecretStore", "ClusterSecretStore"));
+        kind.valueProperty().set("SecretStore");
+        from.text("refresh-interval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
+                + " once).", "1h").alias("spec.refreshInterval");
+        WizardForm.Step data = form.step("Keys", "Each entry KEY=REMOTE[#PROPERTY][@VERSION]: the Secret key KEY"
+                + " gets the remote secret REMOTE (its PROPERTY for JSON secrets).");
+        data.list("data", "Data", "e.g. password=team-a/db#password", List::of).alias("spec.data");
+        data.list("extract", "Extract", "Every property of a remote JSON secret: REMOTE[#PROPERTY][@VERSION].",
+                List::of).alias("spec.dataFrom");
+        WizardForm.Step pol = form.step("Policies", "What ESO does with the created Secret.");
+        Fields.Choice cp = pol.choice("creation-policy", "Creation policy", "Owner (default): ESO owns the Secret;"
+                + " Orphan, Merge, None.", List.of("Owner", "Orphan", "Merge", "None"));
+        cp.valueProperty().set("Owner");
+        cp.alias("spec.target.creationPolicy");
+        Fields.Choice dp = pol.choice("deletion-policy", "Deletion policy", "When the remote secret is gone: Retain"
+                + " (default), Delete (Owner only), Merge.", List.of("Retain", "Delete", "Merge"));
+        dp.valueProperty().set("Retain");
+        dp.alias("spec.target.deletionPolicy");
+    }
+
+    @Override
+    public Bundle generate(FormValues v, WizardContext context) {
+        WizardSupport.Args a = new WizardSupport.Args(v).text("name", "namespace", "store", "store-kind",
+                "refresh-interval", "target", "creation-policy", "deletion-policy", "template-type")
+                .list("data", "data").list("extract", "extract");
+        Bundle b = BundleSource.run(new ExternalSecretCommand(), a.build());
+        return WizardSupport.remap(b, Map.of("spec.data", "data", "spec.dataFrom", "extract",
+                "spec.secretStoreRef", "store", "spec.target.creationPolicy", "creation-policy",
+                "spec.target.deletionPolicy", "deletion-policy", "spec.target", "target", "metadata.name", "name",
+                "find-name", "extract"));
+    }
+
+    @Override
+    public void prefill(WizardForm form, ObjectRef target) {
+        if (!target.namespace().isEmpty()) {
+            form.field("namespace", Fields.Choice.class).valueProperty().set(target.namespace());
+        }
+        if ("SecretStore".equals(target.kind()) || "ClusterSecretStore".equals(target.kind())) {
+            form.field("store", Fields.Text.class).valueProperty().set(target.name());
+            form.field("store-kind", Fields.Choice.class).valueProperty().set(target.kind());
+            return;
+        }
+        if (!"Secret".equals(target.kind())) {
+            return;
+        }
+        form.field("name", Fields.Text.class).valueProperty().set(target.name());
+        ClusterSnapshot snap = context == null ? null : context.snapshot();
+        SecretInfo s = snap == null ? null : snap.secrets().stream().filter(x -> x.meta().namespace()
+                .equals(target.namespace()) && x.meta().name().equals(target.name())).findFirst().orElse(null);
+        if (s == null) {
+            return;
+        }
+        var data = form.field("data", Fields.ListEditor.class);
+        for (SecretInfo.SecretKeyInfo k : s.keys()) {
+            data.add(k.name() + "=" + target.namespace() + "/" + target.name() + "#" + k.name());
+        }
+        if (!SecretInfo.TYPE_OPAQUE.equals(s.type())) {
+            form.field("template-type", Fields.Choice.class).valueProperty().set(s.type());
+        }
+        List<String> stores = WizardSupport.stores(context);
+        if (!stores.isEmpty()) {
+            form.field("store", Fields.Text.class).valueProperty().set(stores.get(0));
+            String kind = WizardSupport.storeKind(context, target.namespace(), stores.get(0));
+            if (kind != null) {
+                form.field("store-kind", Fields.Choice.class).valueProperty().set(kind);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kustodian.ui.stores;
+
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.externalsecrets.SchemaValidator;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.ui.Page;
+import dev.kustodian.ui.PageContext;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/** External stores (order 5): operators, store objects, adoption, wizards, lint a folder. */
+public final class StoresPage implements Page {
+    public static final String ID = "external-stores";
+    private final PageContext ctx;
+    private final StoresViewModel vm = new StoresViewModel();
+    private StoresView view;
+
+    public StoresPage(PageContext ctx) {
+        this.ctx = ctx;
+        ctx.state().namespaceFilter().addListener((ListChangeListener<String>) c -> refresh());
+        preloadSchemas();
+    }
+
+    /** Compiles the bundled CRD schemas once, off the FX thread, so the first wizard preview does not wait. */
+    static void preloadSchemas() {
+        Thread t = new Thread(() -> {
+            try {
+                SchemaValidator.get().preload();
+            } catch (RuntimeException e) {
+                // the first validation will load (and report) it
+            }
+        }, "kustodian-schema-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "External stores";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.DATABASE;
+    }
+
+    @Override
+    public int order() {
+        return 5;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = new StoresView(vm, ctx);
+            refresh();
+        }
+        return view;
+    }
+
+    public StoresViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public TextInputControl filterField() {
+        view();
+        return view.filterField();
+    }
+
+    @Override
+    public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
+        refresh();
+    }
+
+    private void refresh() {
+        ClusterSnapshot s = ctx.state().snapshot();
+        if (s == null) {
+            return;
+        }
+        String sel = view == null ? null : view.selectedSecretKey();
+        String obj = view == null ? null : view.selectedObjectKey();
+        vm.update(s, ctx.state()::namespaceVisible);
+        if (view != null) {
+            view.reselect(sel, obj);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.kustodian.ui.stores;
+
+import dev.kustodian.core.externalsecrets.ManifestLinter;
+import dev.kustodian.core.externalsecrets.StoreDetection;
+import dev.kustodian.core.externalsecrets.StoreInventory;
+import dev.kustodian.core.model.ClusterSnapshot;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * What the External stores page shows (no FX nodes; testable): operator detection, store objects, which Secrets a
+ * store manages (adoption), and the problems of the last "Lint a folder".
+ */
+public final class StoresViewModel {
+    private final ObservableList<StoreDetection.Status> operators = FXCollections.observableArrayList();
+    private final ObservableList<StoreInventory.StoreObject> objects = FXCollections.observableArrayList();
+    private final ObservableList<StoreInventory.Adoption> secrets = FXCollections.observableArrayList();
+    private final ObservableList<ManifestLinter.LintProblem> lintProblems = FXCollections.observableArrayList();
+    private final FilteredList<StoreInventory.StoreObject> filteredObjects = new FilteredList<>(objects);
+    private final FilteredList<StoreInventory.Adoption> filteredSecrets = new FilteredList<>(secrets);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final StringProperty lintSummary = new SimpleStringProperty("Lint a folder of manifests (ESO, CSI,"
+            + " Sealed Secrets, EncryptionConfiguration, RBAC) before you commit it.");
+
+    public StoresViewModel() {
+        filter.addListener((o, a, b) -> applyFilter());
+    }
+
+    /** Recomputes everything from the snapshot; {@code namespaceVisible} is the app's namespace filter. */
+    public void update(ClusterSnapshot snap, Predicate<String> namespaceVisible) {
+        operators.setAll(StoreDetection.detect(snap));
+        objects.setAll(StoreInventory.objects(snap).stream().filter(o -> namespaceVisible.test(o.namespace()))
+                .toList());
+        secrets.setAll(StoreInventory.adoption(snap).stream()
+                .filter(a -> a.management() != StoreInventory.Management.SYSTEM)
+                .filter(a -> namespaceVisible.test(a.namespace())).toList());
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
+        filteredObjects.setPredicate(o -> f.isEmpty() || (o.kind() + " " + o.qualifiedName() + " " + o.summary())
+                .toLowerCase(Locale.ROOT).contains(f));
+        filteredSecrets.setPredicate(a -> f.isEmpty() || (a.namespace() + "/" + a.name() + " " + a.management() + " "
+                + a.by()).toLowerCase(Locale.ROOT).contains(f));
+    }
+
+    /** Runs the linter (call off the FX thread). */
+    public static ManifestLinter.Report lint(List<java.nio.file.Path> inputs) {
+        return new ManifestLinter().lint(inputs);
+    }
+
+    /** Shows a lint report. */
+    public void showLint(java.nio.file.Path folder, ManifestLinter.Report r) {
+        lintProblems.setAll(r.problems());
+        lintSummary.set(folder + ": " + r.files() + " file(s), " + r.objects() + " object(s), " + r.errors()
+                + " error(s), " + r.warnings() + " warning(s)" + (r.unreadable().isEmpty() ? ""
+                : ", " + r.unreadable().size() + " unreadable: " + r.unreadable().stream()
+                .map(u -> u.file() + ":" + u.line() + " " + u.message()).reduce((a, b) -> a + "; " + b).orElse(""))
+                + (r.errors() == 0 ? " — no errors." : "."));
+    }
+
+    public long plainCount() {
+        return secrets.stream().filter(a -> a.management() == StoreInventory.Management.PLAIN).count();
+    }
+
+    public long managedCount() {
+        return secrets.size() - plainCount();
+    }
+
+    public ObservableList<StoreDetection.Status> operators() {
+        return operators;
+    }
+
+    public ObservableList<StoreInventory.StoreObject> objects() {
+        return filteredObjects;
+    }
+
+    public ObservableList<StoreInventory.Adoption> secrets() {
+        return filteredSecrets;
+    }
+
+    public ObservableList<StoreInventory.Adoption> allSecrets() {
+        return secrets;
+    }
+
+    public ObservableList<ManifestLinter.LintProblem> lintProblems() {
+        return lintProblems;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public StringProperty lintSummaryProperty() {
+        return lintSummary;
+    }
+}

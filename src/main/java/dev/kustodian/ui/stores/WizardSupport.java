@@ -1,0 +1,157 @@
+package dev.kustodian.ui.stores;
+
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.core.model.CustomObjectInfo;
+import dev.kustodian.ui.wizard.Fields;
+import dev.kustodian.ui.wizard.FormField;
+import dev.kustodian.ui.wizard.FormValues;
+import dev.kustodian.ui.wizard.WizardContext;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Shared helpers of the store wizards: field values → the CLI's flags (so a wizard and its {@code kustodian generate}
+ * command share one model), and fields shown only for some choices (e.g. the Vault fields when the provider is vault).
+ */
+final class WizardSupport {
+    private WizardSupport() {
+    }
+
+    /** Builds CLI args: each field id is its flag (text: {@code --id value} when not blank; lists: repeated). */
+    static final class Args {
+        private final FormValues v;
+        private final List<String> args = new ArrayList<>();
+
+        Args(FormValues v) {
+            this.v = v;
+        }
+
+        Args text(String... ids) {
+            for (String id : ids) {
+                textAs(id, id);
+            }
+            return this;
+        }
+
+        Args textAs(String id, String flag) {
+            String s = v.string(id).trim();
+            if (!s.isEmpty()) {
+                args.add("--" + flag);
+                args.add(s);
+            }
+            return this;
+        }
+
+        Args list(String id, String flag) {
+            for (String s : v.list(id)) {
+                args.add("--" + flag);
+                args.add(s);
+            }
+            return this;
+        }
+
+        Args flag(boolean on, String flag) {
+            if (on) {
+                args.add("--" + flag);
+            }
+            return this;
+        }
+
+        Args raw(String... a) {
+            args.addAll(Arrays.asList(a));
+            return this;
+        }
+
+        List<String> build() {
+            return List.copyOf(args);
+        }
+    }
+
+    /** Shows {@code field} only while {@code choice} has one of {@code values} (hidden fields take no space). */
+    static void showWhen(FormField field, Fields.Choice choice, String... values) {
+        Node n = field.node();
+        List<String> allowed = List.of(values);
+        n.visibleProperty().bind(Bindings.createBooleanBinding(() -> allowed.contains(choice.valueProperty().get()),
+                choice.valueProperty()));
+        n.managedProperty().bind(n.visibleProperty());
+    }
+
+    /** Shows {@code field} only while {@code check} is ticked. */
+    static void showWhen(FormField field, Fields.Check check) {
+        Node n = field.node();
+        n.visibleProperty().bind(check.valueProperty());
+        n.managedProperty().bind(n.visibleProperty());
+    }
+
+    /** SecretStores of {@code namespace} and all ClusterSecretStores, as "name (Kind)". */
+    static List<String> stores(WizardContext ctx) {
+        ClusterSnapshot s = ctx.snapshot();
+        if (s == null) {
+            return List.of();
+        }
+        TreeSet<String> out = new TreeSet<>();
+        for (CustomObjectInfo o : s.customObjects("external-secrets.io", "SecretStore")) {
+            out.add(o.meta().name());
+        }
+        for (CustomObjectInfo o : s.customObjects("external-secrets.io", "ClusterSecretStore")) {
+            out.add(o.meta().name());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The kind of the store with this name in the snapshot (namespace first), or null. */
+    static String storeKind(WizardContext ctx, String namespace, String name) {
+        ClusterSnapshot s = ctx.snapshot();
+        if (s == null) {
+            return null;
+        }
+        for (CustomObjectInfo o : s.customObjects("external-secrets.io", "SecretStore")) {
+            if (o.meta().name().equals(name) && o.meta().namespace().equals(namespace)) {
+                return "SecretStore";
+            }
+        }
+        for (CustomObjectInfo o : s.customObjects("external-secrets.io", "ClusterSecretStore")) {
+            if (o.meta().name().equals(name)) {
+                return "ClusterSecretStore";
+            }
+        }
+        return null;
+    }
+
+    /** All Secrets as namespace/name. */
+    static List<String> secrets(WizardContext ctx) {
+        ClusterSnapshot s = ctx.snapshot();
+        return s == null ? List.of() : s.secrets().stream().map(x -> x.meta().namespace() + "/" + x.meta().name())
+                .sorted().toList();
+    }
+
+    /**
+     * Maps generator problems ("Kind/name spec.provider.vault.server") to field ids by the longest matching field
+     * path prefix in {@code paths} (path prefix → field id); unmatched problems keep their path.
+     */
+    static Bundle remap(Bundle b, Map<String, String> paths) {
+        List<Bundle.Problem> out = new ArrayList<>();
+        for (Bundle.Problem p : b.problems()) {
+            String path = p.path() == null ? "" : p.path();
+            int sp = path.indexOf(' ');
+            String field = sp > 0 && path.substring(0, sp).contains("/") ? path.substring(sp + 1) : path;
+            String best = null;
+            for (String prefix : paths.keySet()) {
+                if ((field.equals(prefix) || field.startsWith(prefix + ".") || field.startsWith(prefix + "["))
+                        && (best == null || prefix.length() > best.length())) {
+                    best = prefix;
+                }
+            }
+            out.add(best == null ? p : new Bundle.Problem(paths.get(best), p.message() + " (" + field + ")",
+                    p.error()));
+        }
+        return new Bundle(b.title(), b.manifests(), out, b.warnings(), b.nextSteps());
+    }
+}
