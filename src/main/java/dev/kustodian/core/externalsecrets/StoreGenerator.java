@@ -154,7 +154,9 @@ public final class StoreGenerator {
             m.put("serviceAccountRef", new Commented(sa(w.serviceAccount()), "annotated azure.workload.identity/client-id"));
         } else if (z.auth() instanceof AzureManagedIdentity mi) {
             m.put("authType", "ManagedIdentity");
-            m.put("identityId", blankToNull(mi.identityId()));
+            if (blankToNull(mi.identityId()) != null) {
+                m.put("identityId", mi.identityId());
+            }
         } else {
             AzureServicePrincipal sp = (AzureServicePrincipal) z.auth();
             m.put("authType", "ServicePrincipal");

@@ -1,0 +1,278 @@
+package dev.kustodian.ui.stores;
+
+import dev.kustodian.core.externalsecrets.Validation;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.core.yaml.YamlReader;
+import dev.kustodian.ui.ContextSource;
+import dev.kustodian.ui.KustodianApp;
+import dev.kustodian.ui.PageRegistry;
+import dev.kustodian.ui.RecordingDialogService;
+import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.Settings;
+import dev.kustodian.ui.ShellView;
+import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.wizard.Fields;
+import dev.kustodian.ui.wizard.WizardRegistry;
+import dev.kustodian.ui.wizard.WizardView;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Walks every store wizard to the end in the real shell, saves to a folder, and validates the saved files. */
+@ExtendWith(ApplicationExtension.class)
+class StoresWizardsTest {
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private ShellView shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
+                (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
+                Settings.inMemory(), PageRegistry.defaults(), WizardRegistry.defaults());
+        stage.setScene(new Scene(shell, 1600, 1000));
+        stage.show();
+        shell.viewModel().startUp();
+    }
+
+    private WizardView open(FxRobot robot, String id, ObjectRef target) {
+        robot.interact(() -> shell.openWizard(id, target));
+        assertThat(shell.currentWizard()).isNotNull();
+        return shell.currentWizard();
+    }
+
+    private void set(FxRobot robot, WizardView view, Map<String, String> values) {
+        robot.interact(() -> values.forEach((k, v) -> view.viewModel().form().field(k).orElseThrow().setFromText(v)));
+    }
+
+    /** Clicks Next through every step (each must be valid), then saves on the Review step. */
+    private List<Path> walkAndSave(FxRobot robot, WizardView view, Path dir) throws IOException {
+        while (!view.viewModel().isReviewStep()) {
+            assertThat(robot.lookup("#wizard-next").queryButton().isDisabled())
+                    .as("Next on step " + view.viewModel().stepProperty().get() + ": " + preview(robot)).isFalse();
+            robot.clickOn("#wizard-next");
+        }
+        assertThat(view.viewModel().isReviewStep()).isTrue();
+        dialogs.nextDirectory = dir;
+        robot.clickOn("#wizard-save");
+        assertThat(robot.lookup("#wizard-status").queryAs(Label.class).getText()).startsWith("Saved");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static String preview(FxRobot robot) {
+        return robot.lookup("#wizard-preview").queryAs(TextArea.class).getText();
+    }
+
+    /** Every saved Kubernetes object validates against the bundled CRD schema and the provider rules. */
+    private static void assertValid(List<Path> files) throws IOException {
+        int checked = 0;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (!name.endsWith(".yaml") || name.equals("kustomization.yaml") || name.contains(".snippet.")
+                    || name.equals(".sops.yaml")) {
+                continue;
+            }
+            Map<String, Object> o = YamlReader.readMap(Files.readString(f), name);
+            List<Bundle.Problem> problems = Validation.check(o);
+            assertThat(problems).as(name).noneMatch(Bundle.Problem::error);
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void secretStoreWizardTypedByHandWithPolicy(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("Generate").clickOn("External Secrets store…");
+        WizardView view = shell.currentWizard();
+        assertThat(preview(robot)).startsWith("# Nothing to generate yet");
+        robot.clickOn("#field-name").write("vault");
+        robot.clickOn("#field-namespace").write("team-a");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#field-vault-server").write("https://vault.example:8200");
+        // kubernetes auth needs a role: the error names the field
+        assertThat(view.viewModel().form().field("vault-role").orElseThrow().messageText()).contains("--vault-role");
+        robot.clickOn("#field-vault-role").write("team-a");
+        assertThat(preview(robot)).contains("kind: SecretStore").contains("server: https://vault.example:8200");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#field-service-account").write("backend");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#field-policy");
+        robot.clickOn("#field-secret-input").write("team-a/db").type(KeyCode.ENTER);
+        assertThat(preview(robot)).contains("path \"secret/data/team-a/db\"");
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertThat(files.stream().map(p -> p.getFileName().toString()))
+                .contains("secretstore-vault.yaml", "kustomization.yaml").anyMatch(n -> n.endsWith(".hcl"));
+        assertValid(files);
+    }
+
+    @Test
+    void secretStoreForEveryProviderAndAuthValidates(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, SecretStoreWizard.ID, null);
+        Map<String, Map<String, String>> providers = new LinkedHashMap<>();
+        providers.put("aws", Map.of("region", "eu-central-1", "service-account", "backend", "secret-name", "aws-keys"));
+        providers.put("vault", Map.of("vault-server", "https://v:8200", "vault-role", "r", "vault-role-id", "id",
+                "secret-name", "vault-creds", "service-account", "backend"));
+        providers.put("akeyless", Map.of("secret-name", "ak", "akeyless-access-id", "p-123",
+                "akeyless-k8s-conf", "k8s"));
+        providers.put("gcpsm", Map.of("gcp-project", "p", "service-account", "backend", "secret-name", "gcp-key"));
+        providers.put("azurekv", Map.of("azure-vault-url", "https://v.vault.azure.net", "azure-tenant-id", "t",
+                "service-account", "backend", "secret-name", "sp"));
+        int n = 0;
+        for (var e : providers.entrySet()) {
+            for (String auth : SecretStoreWizard.AUTH.get(e.getKey())) {
+                for (String kind : List.of("SecretStore", "ClusterSecretStore")) {
+                    Map<String, String> v = new LinkedHashMap<>(Map.of("kind", kind, "name", "s" + n,
+                            "namespace", "team-a", "provider", e.getKey()));
+                    v.putAll(e.getValue());
+                    if (kind.equals("ClusterSecretStore")) {
+                        v.put("secret-namespace", "team-a");
+                        v.put("service-account-namespace", "team-a");
+                    }
+                    set(robot, view, v);
+                    set(robot, view, Map.of("auth", auth));
+                    Bundle b = view.viewModel().bundleProperty().get();
+                    assertThat(b.problems()).as(e.getKey() + "/" + auth + "/" + kind).noneMatch(Bundle.Problem::error);
+                    assertThat(b.combinedYaml()).contains("kind: " + kind);
+                    n++;
+                }
+            }
+        }
+        assertThat(n).isEqualTo(2 * 15);
+        assertValid(walkAndSave(robot, view, dir));
+    }
+
+    @Test
+    void externalSecretPrefilledFromASecret(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, ExternalSecretWizard.ID, new ObjectRef("Secret", "team-a", "db-credentials"));
+        assertThat(view.viewModel().form().field("data", Fields.ListEditor.class).values())
+                .containsExactlyInAnyOrder("password=team-a/db-credentials#password",
+                        "username=team-a/db-credentials#username");
+        robot.interact(() -> view.viewModel().form().field("store", Fields.Text.class).valueProperty().set("vault"));
+        assertThat(preview(robot)).contains("kind: ExternalSecret").contains("secretKey: password");
+        // an ESO webhook rule at its field
+        set(robot, view, Map.of("creation-policy", "Orphan", "deletion-policy", "Delete"));
+        assertThat(view.viewModel().form().field("deletion-policy").orElseThrow().messageText()).isNotEmpty();
+        set(robot, view, Map.of("deletion-policy", "Retain"));
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertThat(dir.resolve("externalsecret-db-credentials.yaml")).exists();
+        assertValid(files);
+    }
+
+    @Test
+    void secretProviderClassWithPodSnippetForAWorkload(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, SecretProviderClassWizard.ID, null);
+        set(robot, view, Map.of("name", "backend-secrets", "namespace", "team-a", "provider", "vault",
+                "role-name", "backend", "vault-address", "https://vault:8200", "object", "password=team-a/db#password"));
+        set(robot, view, Map.of("workload", "Deployment/backend"));
+        assertThat(view.viewModel().form().field("service-account", Fields.Choice.class).valueProperty().get())
+                .isEqualTo("backend");
+        assertThat(preview(robot)).contains("secretPath: secret/data/team-a/db");
+        List<Path> files = walkAndSave(robot, view, dir);
+        Path snippet = dir.resolve("pod-volume-backend-secrets.snippet.yaml");
+        assertThat(Files.readString(snippet)).contains("Deployment/backend").contains("secretProviderClass:"
+                + " backend-secrets").contains("serviceAccountName: backend");
+        assertValid(files);
+        // azure only: array objects
+        set(robot, view, Map.of("provider", "azure", "keyvault-name", "kv", "tenant-id", "t", "object", "db-pass"));
+        assertThat(preview(robot)).contains("array:");
+    }
+
+    @Test
+    void sealedSecretFromFilesShowsCiphertextOnly(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("in/cert.pem");
+        Files.createDirectories(cert.getParent());
+        Files.writeString(cert, selfSignedPem());
+        Path value = dir.resolve("in/password.txt");
+        Files.writeString(value, "hunter2-very-secret");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        WizardView view = open(robot, SealedSecretWizard.ID, new ObjectRef("Secret", "team-a", "db-credentials"));
+        set(robot, view, Map.of("cert", cert.toString()));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#field-from-file-input").write("password=" + value).type(KeyCode.ENTER);
+        assertThat(preview(robot)).contains("kind: SealedSecret").contains("password: ")
+                .doesNotContain("hunter2");
+        List<Path> files = walkAndSave(robot, view, out);
+        assertThat(Files.readString(out.resolve("sealedsecret-db-credentials.yaml"))).doesNotContain("hunter2");
+        assertValid(files);
+        // no cluster connection: fetching is refused with a clear message at the field
+        set(robot, view, Map.of("cert-source", "cluster"));
+        assertThat(view.viewModel().form().field("cert-source").orElseThrow().messageText())
+                .contains("No cluster connection");
+    }
+
+    @Test
+    void sopsConfigWizard(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, SopsConfigWizard.ID, null);
+        set(robot, view, Map.of("path", "^clusters/prod/", "age", "age1qqqexample", "rule", "age=age1catchall"));
+        assertThat(preview(robot)).contains("encrypted_regex: ^(data|stringData)$");
+        walkAndSave(robot, view, dir);
+        String sops = Files.readString(dir.resolve(".sops.yaml"));
+        assertThat(sops.indexOf("^clusters/prod/")).isLessThan(sops.indexOf("age1catchall"));
+    }
+
+    @Test
+    void migrateSecretOpenedFromTheStoresPage(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> shell.viewModel());
+        robot.clickOn("External stores");
+        assertThat(robot.lookup("#operator-external_secrets").tryQuery()).isPresent();
+        robot.clickOn("payments");
+        robot.clickOn("stripe-keys");
+        robot.clickOn("#stores-migrate");
+        WizardView view = shell.currentWizard();
+        assertThat(view.viewModel().wizard().id()).isEqualTo(MigrateSecretWizard.ID);
+        assertThat(view.viewModel().form().field("secret", Fields.Choice.class).valueProperty().get())
+                .isEqualTo("payments/stripe-keys");
+        set(robot, view, Map.of("store", "vault", "upload", "cli"));
+        assertThat(preview(robot)).contains("kind: ExternalSecret").contains("key: payments/stripe-keys")
+                .contains("property: secret").contains("vault kv put");
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertThat(dir.resolve("upload-payments-stripe-keys.sh")).exists();
+        assertValid(files);
+    }
+
+    static String selfSignedPem() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair kp = g.generateKeyPair();
+        X500Name dn = new X500Name("CN=sealed-secrets-test");
+        var holder = new JcaX509v3CertificateBuilder(dn, BigInteger.ONE, new Date(),
+                new Date(System.currentTimeMillis() + 86_400_000L), dn, kp.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
+            w.writeObject(holder);
+        }
+        return pem.toString();
+    }
+
+}
