@@ -17,6 +17,10 @@ import java.io.PrintWriter;
                 "Run without arguments to open the desktop app."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ContextsCommand.class,
+                SummaryCommand.class,
+                SnapshotCommand.class,
+                DemoCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 
