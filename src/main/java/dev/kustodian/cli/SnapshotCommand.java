@@ -2,6 +2,7 @@ package dev.kustodian.cli;
 
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SnapshotFileWriter;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -55,25 +55,7 @@ public final class SnapshotCommand implements java.util.concurrent.Callable<Inte
         return 0;
     }
 
-    /**
-     * Calls {@code core.cluster.SnapshotFileWriter.write(snapshot, file)} (written on main, arriving at merge time).
-     * TEMPORARY: reflective so this branch compiles without it; replace with the direct call after the merge.
-     */
     static void write(ClusterSnapshot snapshot, Path file) throws IOException {
-        try {
-            Class.forName("dev.kustodian.core.cluster.SnapshotFileWriter")
-                    .getMethod("write", ClusterSnapshot.class, Path.class).invoke(null, snapshot, file);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new UserFacingException(UserFacingException.Category.FAILED,
-                    "Writing snapshots is not available in this build (SnapshotFileWriter is missing).");
-        }
+        SnapshotFileWriter.write(snapshot, file);
     }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -71,6 +72,11 @@ public final class DemoCluster {
 
     private static DemoCluster instance;
 
+    /** Strong references: java.util.logging forgets the level of a logger nobody holds. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver"),
+            java.util.logging.Logger.getLogger(MockWebServer.class.getName()));
+
     private final KubernetesMockServer server;
     private final Path kubeconfig;
     private final String url;
@@ -112,6 +118,8 @@ public final class DemoCluster {
     }
 
     private static DemoCluster create() {
+        // the mock server logs every request at INFO through java.util.logging: keep the console for the app
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion(VERSION)
                 .withGitCommit("a78aa47129b8539636eb86a9d00e31b2720fe06b").withGitTreeState("clean")
@@ -240,17 +248,61 @@ public final class DemoCluster {
                 }
             }
         }
-        for (String f : files) {
-            List<HasMetadata> items;
-            try (InputStream in = resource(BASE + f)) {
-                items = client.load(in).items();
+        // parse all files in parallel, then create: everything before the first CRD file, the CRDs, the rest
+        // (custom objects need their CRD first). Creates run on a few threads: the seed is ~300 objects.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<HasMetadata>>> parsed = new ArrayList<>();
+            for (String f : files) {
+                parsed.add(pool.submit(() -> {
+                    try (InputStream in = resource(BASE + f)) {
+                        return client.load(in).items();
+                    }
+                }));
             }
-            for (HasMetadata item : items) {
-                if (item instanceof Secret s && "shop-web-tls".equals(s.getMetadata().getName())) {
-                    reissueExpiringSoon(s);
+            List<List<HasMetadata>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (java.util.concurrent.Future<List<HasMetadata>> p : parsed) {
+                for (HasMetadata item : p.get()) {
+                    if (item instanceof CustomResourceDefinition crd) {
+                        stripSchemas(crd);
+                        phases.get(1).add(item);
+                    } else if (item.getApiVersion() != null && item.getApiVersion().contains(".")
+                            && !item.getApiVersion().contains("k8s.io")) {
+                        phases.get(2).add(item);
+                    } else {
+                        if (item instanceof Secret sec && "shop-web-tls".equals(sec.getMetadata().getName())) {
+                            reissueExpiringSoon(sec);
+                        }
+                        phases.get(0).add(item);
+                    }
                 }
-                client.resource(item).create();
             }
+            for (List<HasMetadata> phase : phases) {
+                List<java.util.concurrent.Future<?>> created = new ArrayList<>();
+                for (HasMetadata item : phase) {
+                    created.add(pool.submit(() -> client.resource(item).create()));
+                }
+                for (java.util.concurrent.Future<?> c : created) {
+                    c.get();
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("seeding the demo cluster failed: " + KubeconfigContexts.safeReason(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("seeding the demo cluster was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The demo serves CRDs without their (large) openAPIV3Schema: the mock server does not validate, the snapshot
+     * keeps no schema, and the ~1.5 MB of ESO schemas would make every start slower. The files keep them.
+     */
+    private static void stripSchemas(CustomResourceDefinition crd) {
+        if (crd.getSpec() != null && crd.getSpec().getVersions() != null) {
+            crd.getSpec().getVersions().forEach(v -> v.setSchema(null));
         }
     }
 
