@@ -392,7 +392,9 @@ public final class LiveLoader {
         void discover() {
             List<ApiResourceInfo> found = new ArrayList<>();
             try {
-                addResources(found, "", "v1");
+                if (!addResources(found, "", "v1")) {
+                    note("API discovery returned nothing for the core group; API versions are taken from the CRDs only.");
+                }
                 var groups = client.getApiGroups();
                 if (groups != null && groups.getGroups() != null) {
                     for (APIGroup g : groups.getGroups()) {
@@ -417,15 +419,16 @@ public final class LiveLoader {
             kindDone("API discovery");
         }
 
-        private void addResources(List<ApiResourceInfo> out, String group, String version) {
+        private boolean addResources(List<ApiResourceInfo> out, String group, String version) {
             APIResourceList list = client.getApiResources(group.isEmpty() ? version : group + "/" + version);
             if (list == null || list.getResources() == null) {
-                return;
+                return false;
             }
             for (APIResource r : list.getResources()) {
                 out.add(new ApiResourceInfo(group, version, r.getName(), r.getKind(),
                         Boolean.TRUE.equals(r.getNamespaced()), r.getVerbs()));
             }
+            return true;
         }
 
         /** The CRDs Kustodian reads objects of, at their storage (or first served) version. */
@@ -526,6 +529,9 @@ public final class LiveLoader {
                         gap(k, 404, "not served by this cluster: " + k.resource());
                         return null;
                     }
+                    if (code <= 0) {
+                        code = 0;
+                    }
                     boolean transientFailure = code == 429 || code >= 500 || code == 0;
                     if (!transientFailure || attempt >= options.retries()) {
                         String why = code == 0 ? "no answer (" + KubeconfigContexts.safeReason(e) + ")"
@@ -534,6 +540,12 @@ public final class LiveLoader {
                                 + " attempt(s) with " + why + "; refresh to try again");
                         return null;
                     }
+                } catch (UserFacingException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    gap(k, 0, "not loaded: " + k.resource() + " could not be read ("
+                            + KubeconfigContexts.safeReason(e) + "); refresh to try again");
+                    return null;
                 }
                 try {
                     Thread.sleep(backoff);
