@@ -165,9 +165,8 @@ public final class DemoCluster {
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
                 .andReturn(201, new SelfSubjectAccessReviewBuilder().withNewStatus().withAllowed(true)
                         .withReason("demo user is in system:masters").endStatus().build()).always();
-        server.expect().get().withPath("/api")
-                .andReturn(200, new APIVersionsBuilder().withVersions("v1").build()).always();
-        server.expect().get().withPath("/api/v1").andReturn(200, new APIResourceListBuilder().withGroupVersion("v1")
+        discovery(server, "/api", new APIVersionsBuilder().withVersions("v1").build());
+        discovery(server, "/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
                 .withResources(
                         res("namespaces", "Namespace", false, "create", "delete", "get", "list", "patch", "update", "watch"),
                         res("nodes", "Node", false, "create", "delete", "get", "list", "patch", "update", "watch"),
@@ -183,7 +182,7 @@ public final class DemoCluster {
                         res("services", "Service", true, "create", "delete", "get", "list", "patch", "update", "watch"),
                         res("persistentvolumeclaims", "PersistentVolumeClaim", true, "create", "delete", "get", "list", "patch", "update", "watch"),
                         res("events", "Event", true, "create", "delete", "get", "list", "patch", "update", "watch"))
-                .build()).always();
+                .build());
         Map<String, List<APIResource>> groups = new java.util.LinkedHashMap<>();
         groups.put("apps/v1", List.of(
                 res("deployments", "Deployment", true, "create", "delete", "get", "list", "patch", "update", "watch"),
@@ -224,11 +223,17 @@ public final class DemoCluster {
             String v = gv.substring(gv.indexOf('/') + 1);
             var gvd = new GroupVersionForDiscoveryBuilder().withGroupVersion(gv).withVersion(v).build();
             groupList.addToGroups(new APIGroupBuilder().withName(g).withVersions(gvd).withPreferredVersion(gvd).build());
-            server.expect().get().withPath("/apis/" + gv)
-                    .andReturn(200, new APIResourceListBuilder().withGroupVersion(gv).withResources(e.getValue()).build())
-                    .always();
+            discovery(server, "/apis/" + gv,
+                    new APIResourceListBuilder().withGroupVersion(gv).withResources(e.getValue()).build());
         }
-        server.expect().get().withPath("/apis").andReturn(200, groupList.build()).always();
+        discovery(server, "/apis", groupList.build());
+    }
+
+    /** A discovery document, also for kubectl, which asks with {@code ?timeout=32s}. */
+    private static void discovery(KubernetesMockServer server, String path, Object body) {
+        for (String p : List.of(path, path + "?timeout=32s")) {
+            server.expect().get().withPath(p).andReturn(200, body).always();
+        }
     }
 
     private static APIResource res(String name, String kind, boolean namespaced, String... verbs) {
@@ -286,6 +291,7 @@ public final class DemoCluster {
                     c.get();
                 }
             }
+            fixOwnerUids(client, phases.get(0));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException("seeding the demo cluster failed: " + KubeconfigContexts.safeReason(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -293,6 +299,37 @@ public final class DemoCluster {
             throw new IOException("seeding the demo cluster was interrupted", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The mock server assigns uids on create: point owner references of seeded secrets (the ESO-owned one) at the
+     * owner's real uid, as a controller would have.
+     */
+    private static void fixOwnerUids(KubernetesClient client, List<HasMetadata> items) {
+        for (HasMetadata item : items) {
+            if (!(item instanceof Secret sec) || sec.getMetadata().getOwnerReferences() == null
+                    || sec.getMetadata().getOwnerReferences().isEmpty()) {
+                continue;
+            }
+            var refs = sec.getMetadata().getOwnerReferences();
+            boolean changed = false;
+            for (var ref : refs) {
+                String ns = sec.getMetadata().getNamespace();
+                var owner = client.genericKubernetesResources(ref.getApiVersion(), ref.getKind()).inNamespace(ns)
+                        .withName(ref.getName()).get();
+                if (owner != null && owner.getMetadata().getUid() != null) {
+                    ref.setUid(owner.getMetadata().getUid());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                client.secrets().inNamespace(sec.getMetadata().getNamespace()).withName(sec.getMetadata().getName())
+                        .edit(x -> {
+                            x.getMetadata().setOwnerReferences(refs);
+                            return x;
+                        });
+            }
         }
     }
 

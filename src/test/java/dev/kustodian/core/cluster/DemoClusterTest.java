@@ -80,7 +80,8 @@ class DemoClusterTest {
         String b = s.secret("payments", "legacy-db").orElseThrow().keys().get(0).fingerprint();
         assertThat(a).isEqualTo(b);
         assertThat(s.secret("payments", "payments-db").orElseThrow().meta().owners())
-                .anyMatch(o -> o.kind().equals("ExternalSecret"));
+                .anyMatch(o -> o.kind().equals("ExternalSecret") && o.name().equals("payments-db"));
+        assertThat(s.configMaps()).anyMatch(c -> c.meta().name().equals("shop-config") && !c.leaks().isEmpty());
         assertThat(s.secrets()).anyMatch(x -> x.type().equals("helm.sh/release.v1"));
         assertThat(s.bindings()).anyMatch(bd -> bd.roleRef().name().equals("cluster-admin")
                 && bd.subjects().stream().anyMatch(sub -> sub.kind().equals("Group") && sub.name().equals("platform-team")));
