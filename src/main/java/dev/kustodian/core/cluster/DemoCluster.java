@@ -72,6 +72,9 @@ public final class DemoCluster {
 
     private static DemoCluster instance;
 
+    /** The seeded creationTimestamp, which the mock server would otherwise replace by the start time. */
+    static final String CREATED_ANNOTATION = "kustodian.dev/demo-created";
+
     /** Strong references: java.util.logging forgets the level of a logger nobody holds. */
     private static final List<java.util.logging.Logger> QUIET = List.of(
             java.util.logging.Logger.getLogger("io.fabric8.mockwebserver"),
@@ -125,7 +128,7 @@ public final class DemoCluster {
                 .withGitCommit("a78aa47129b8539636eb86a9d00e31b2720fe06b").withGitTreeState("clean")
                 .withGoVersion("go1.22.10").withCompiler("gc").withPlatform("linux/amd64").build();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false, version);
+                new TimestampKeepingDispatcher(responses), false, version);
         try {
             server.init(InetAddress.getLoopbackAddress(), 0);
             expectations(server);
@@ -268,6 +271,13 @@ public final class DemoCluster {
             List<List<HasMetadata>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (java.util.concurrent.Future<List<HasMetadata>> p : parsed) {
                 for (HasMetadata item : p.get()) {
+                    String created = item.getMetadata().getCreationTimestamp();
+                    if (created != null && !created.isBlank()) {
+                        if (item.getMetadata().getAnnotations() == null) {
+                            item.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+                        }
+                        item.getMetadata().getAnnotations().put(CREATED_ANNOTATION, created);
+                    }
                     if (item instanceof CustomResourceDefinition crd) {
                         stripSchemas(crd);
                         phases.get(1).add(item);
@@ -391,6 +401,57 @@ public final class DemoCluster {
                     ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null) : o);
         }
         return w.toString();
+    }
+
+    /**
+     * CRUD mode stamps every object with the time it was created in the mock server; the demo needs the ages it
+     * was written with (a secret unchanged for months, namespaces from last year). GET responses carrying the
+     * {@link #CREATED_ANNOTATION} get it back as {@code metadata.creationTimestamp}.
+     */
+    static final class TimestampKeepingDispatcher extends KubernetesMixedDispatcher {
+        private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+        TimestampKeepingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
+            super(responses);
+        }
+
+        @Override
+        public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+            io.fabric8.mockwebserver.http.MockResponse response = super.dispatch(request);
+            if (!"GET".equalsIgnoreCase(request.getMethod()) || response == null || response.getBody() == null
+                    || response.code() != 200) {
+                return response;
+            }
+            byte[] body = response.getBody().getBytes();
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (!text.contains(CREATED_ANNOTATION)) {
+                return response;
+            }
+            try {
+                tools.jackson.databind.JsonNode tree = JSON.readTree(text);
+                restore(tree);
+                response.setBody(JSON.writeValueAsString(tree));
+            } catch (RuntimeException e) {
+                // leave the response as the mock server made it
+            }
+            return response;
+        }
+
+        private static void restore(tools.jackson.databind.JsonNode node) {
+            if (node instanceof tools.jackson.databind.node.ObjectNode o) {
+                tools.jackson.databind.JsonNode meta = o.get("metadata");
+                if (meta instanceof tools.jackson.databind.node.ObjectNode m && m.get("annotations") != null
+                        && m.get("annotations").get(CREATED_ANNOTATION) != null) {
+                    m.put("creationTimestamp", m.get("annotations").get(CREATED_ANNOTATION).asText());
+                }
+                tools.jackson.databind.JsonNode items = o.get("items");
+                if (items != null && items.isArray()) {
+                    for (tools.jackson.databind.JsonNode item : items) {
+                        restore(item);
+                    }
+                }
+            }
+        }
     }
 
     /** Stops the server (tests and the {@code demo} command on exit). */

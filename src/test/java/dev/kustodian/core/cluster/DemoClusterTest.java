@@ -81,6 +81,8 @@ class DemoClusterTest {
         assertThat(a).isEqualTo(b);
         assertThat(s.secret("payments", "payments-db").orElseThrow().meta().owners())
                 .anyMatch(o -> o.kind().equals("ExternalSecret") && o.name().equals("payments-db"));
+        assertThat(s.secret("monitoring", "grafana-admin").orElseThrow().meta().lastModified())
+                .isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(90)));
         assertThat(s.configMaps()).anyMatch(c -> c.meta().name().equals("shop-config") && !c.leaks().isEmpty());
         assertThat(s.secrets()).anyMatch(x -> x.type().equals("helm.sh/release.v1"));
         assertThat(s.bindings()).anyMatch(bd -> bd.roleRef().name().equals("cluster-admin")
