@@ -26,6 +26,10 @@ import java.io.PrintWriter;
                 WhoCanCommand.class,
                 RbacCommand.class,
                 StoresCommand.class,
+                ContextsCommand.class,
+                SummaryCommand.class,
+                SnapshotCommand.class,
+                DemoCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 
