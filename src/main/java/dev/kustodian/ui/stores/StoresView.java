@@ -197,11 +197,11 @@ public final class StoresView extends BorderPane {
 
     private void buildSecretTable() {
         secretTable.setId("stores-secrets");
-        secretTable.getColumns().addAll(List.of(col("Namespace", 130, StoreInventory.Adoption::namespace),
-                col("Secret", 200, StoreInventory.Adoption::name),
-                col("Managed by", 150, a -> label(a.management())),
-                col("Source", 220, StoreInventory.Adoption::by),
-                col("Keys", 60, a -> String.valueOf(a.keys()))));
+        secretTable.getColumns().addAll(List.of(col("Namespace", 110, StoreInventory.Adoption::namespace),
+                col("Secret", 190, StoreInventory.Adoption::name),
+                col("Managed by", 120, a -> label(a.management())),
+                col("Source", 190, StoreInventory.Adoption::by),
+                col("Keys", 50, a -> String.valueOf(a.keys()))));
         secretTable.setItems(sorted(vm.secrets(), secretTable));
         secretTable.setPlaceholder(new Label("No Secrets in the selected namespaces."));
         secretTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSecret(b));
@@ -233,7 +233,7 @@ public final class StoresView extends BorderPane {
             case CSI_SYNC -> "CSI sync";
             case AKEYLESS -> "Akeyless operator";
             case SYSTEM -> "Kubernetes";
-            case PLAIN -> "Plain (in cluster only)";
+            case PLAIN -> "Plain";
         };
     }
 
