@@ -32,6 +32,7 @@ public final class SealedSecretWizard implements Wizard {
     /** Fetched certificates per namespace/service of this wizard instance. */
     private final Map<String, X509Certificate> fetched = new LinkedHashMap<>();
     private final Map<String, String> fetchErrors = new LinkedHashMap<>();
+    private final java.util.Set<String> inFlight = new java.util.HashSet<>();
     private Fields.Text fetchStatus;
 
     @Override
@@ -92,12 +93,14 @@ public final class SealedSecretWizard implements Wizard {
     private X509Certificate certificate(FormValues v, WizardContext context, List<Bundle.Problem> problems) {
         if ("cluster".equals(v.string("cert-source"))) {
             String key = v.string("controller-namespace") + "/" + v.string("controller-name");
-            if (fetched.containsKey(key)) {
-                return fetched.get(key);
-            }
-            if (fetchErrors.containsKey(key)) {
-                problems.add(new Bundle.Problem("controller-name", fetchErrors.get(key), true));
-                return null;
+            synchronized (fetched) {
+                if (fetched.containsKey(key)) {
+                    return fetched.get(key);
+                }
+                if (fetchErrors.containsKey(key)) {
+                    problems.add(new Bundle.Problem("controller-name", fetchErrors.get(key), true));
+                    return null;
+                }
             }
             var client = context.session() == null ? null : context.session().client().orElse(null);
             if (client == null) {
@@ -106,7 +109,9 @@ public final class SealedSecretWizard implements Wizard {
                 return null;
             }
             problems.add(new Bundle.Problem("fetched", "Fetching the certificate from " + key + "…", true));
-            fetchAsync(client, v.string("controller-namespace"), v.string("controller-name"), key);
+            if (inFlight.add(key)) {
+                fetchAsync(client, v.string("controller-namespace"), v.string("controller-name"), key);
+            }
             return null;
         }
         String file = v.string("cert").trim();
@@ -140,7 +145,10 @@ public final class SealedSecretWizard implements Wizard {
                 status = "failed: " + e.getMessage();
             }
             String s = status;
-            Platform.runLater(() -> fetchStatus.valueProperty().set(s));
+            Platform.runLater(() -> {
+                inFlight.remove(key);
+                fetchStatus.valueProperty().set(s);
+            });
         }, "kustodian-fetch-cert");
         t.setDaemon(true);
         t.start();
