@@ -13,9 +13,12 @@ public final class Pages {
 
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
+        pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
         wizards.register(SecretReaderRoleWizard::new);
+        wizards.register(dev.kustodian.ui.encryption.EncryptionConfigWizard::new);
+        wizards.register(dev.kustodian.ui.encryption.EncryptionRotationWizard::new);
     }
 }

@@ -120,5 +120,8 @@ class SecretRewriterTest {
         SecretRewriter.Result second = new SecretRewriter(client, state, 3).run(again, Progress.NONE, new Cancellation());
         assertThat(second.rewritten()).isEqualTo(1);
         assertThat(rv("a", "s0")).isEqualTo(aRv); // completed namespace skipped
+        // complete: the resume file is gone, so the next rotation rewrites everything again
+        assertThat(state).doesNotExist();
+        assertThat(new SecretRewriter(client, state, 3).count().remaining()).isEqualTo(4);
     }
 }
