@@ -97,6 +97,8 @@ public final class RewriteRunner {
         status.set("Rewriting " + cnt.remaining() + " Secret(s)…");
         handle = tasks.submit("Rewrite all Secrets", (p, c) -> rewriter().run(cnt, p, c), res -> {
             running.set(false);
+            progress.unbind();
+            progress.set(1.0);
             result.set(res);
             count.set(null);
             status.set("Rewrote " + res.rewritten() + " Secret(s); " + res.conflictsRetried()
@@ -129,6 +131,7 @@ public final class RewriteRunner {
 
     private void failed(Throwable t) {
         running.set(false);
+        progress.unbind();
         count.set(null);
         if (t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED) {
             status.set("Cancelled. Completed namespaces are recorded in " + stateFile.get()
