@@ -60,7 +60,7 @@ public final class EncryptionRotationWizard implements Wizard {
 
     @Override
     public void build(WizardForm form, WizardContext context) {
-        WizardForm.Step cur = form.step("Current configuration", "The EncryptionConfiguration the API servers use "
+        WizardForm.Step cur = form.step("Current file", "The EncryptionConfiguration the API servers use "
                 + "now (copy it from a control-plane node, e.g. /etc/kubernetes/enc/encryption-config.yaml). It is "
                 + "read in memory only. Not encrypting yet? Use the Encryption at rest wizard instead.");
         cur.text("currentConfig", "Current EncryptionConfiguration file", "A local path.",

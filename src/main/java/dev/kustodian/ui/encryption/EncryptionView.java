@@ -68,6 +68,8 @@ public final class EncryptionView extends ScrollPane {
         rotate.setId("enc-open-rotation-wizard");
         rotate.setOnAction(e -> ctx.openWizard(EncryptionRotationWizard.ID, null));
         rotate.setDisable(!ctx.wizards().isRegistered(EncryptionRotationWizard.ID));
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        rotate.setMinWidth(Region.USE_PREF_SIZE);
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         HBox header = new HBox(10, new VBox(2, title, sub), sp, create, rotate);
@@ -145,11 +147,14 @@ public final class EncryptionView extends ScrollPane {
             t.setWrapText(true);
             t.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(t, Priority.ALWAYS);
-            HBox row = new HBox(8, new SeverityChip(f.severity()), t);
+            SeverityChip chip = new SeverityChip(f.severity());
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(8, chip, t);
             row.setAlignment(Pos.CENTER_LEFT);
             if (f.fix() != null && !f.fix().isEmpty()) {
                 Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));
                 fix.getStyleClass().add("fix-button");
+                fix.setMinWidth(Region.USE_PREF_SIZE);
                 fix.setDisable(!ctx.wizards().isRegistered(f.fix()));
                 fix.setOnAction(e -> ctx.openWizard(f.fix(), f.object()));
                 row.getChildren().add(fix);
@@ -211,7 +216,9 @@ public final class EncryptionView extends ScrollPane {
             Label t = new Label(o.message());
             t.setWrapText(true);
             HBox.setHgrow(t, Priority.ALWAYS);
-            HBox row = new HBox(8, new SeverityChip(o.severity()), t);
+            SeverityChip chip = new SeverityChip(o.severity());
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(8, chip, t);
             row.setAlignment(Pos.TOP_LEFT);
             observationBox.getChildren().add(row);
         }
@@ -281,7 +288,14 @@ public final class EncryptionView extends ScrollPane {
                 + "endpoint is first probed without a client certificate (is etcd exposed?).");
         help.setWrapText(true);
         help.getStyleClass().add("field-help");
-        return new Card("etcd verification (the proof)", help, g, new HBox(8, verify, snap, cancel), bar, status,
+        Label hint = new Label();
+        hint.setId("enc-etcd-hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("field-help");
+        hint.textProperty().bind(vm.etcdHintProperty());
+        hint.visibleProperty().bind(vm.etcdHintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        return new Card("etcd verification (the proof)", help, hint, g, new HBox(8, verify, snap, cancel), bar, status,
                 reportBox);
     }
 

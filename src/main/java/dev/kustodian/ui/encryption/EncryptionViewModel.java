@@ -67,7 +67,9 @@ public final class EncryptionViewModel {
     private final StringProperty configSummary = new SimpleStringProperty("");
     private EncryptionConfig analysedConfig;
 
-    private final StringProperty endpoints = new SimpleStringProperty("https://127.0.0.1:2379");
+    static final String DEFAULT_ENDPOINT = "https://127.0.0.1:2379";
+    private final StringProperty endpoints = new SimpleStringProperty(DEFAULT_ENDPOINT);
+    private final StringProperty etcdHint = new SimpleStringProperty("");
     private final StringProperty caCert = new SimpleStringProperty("");
     private final StringProperty clientCert = new SimpleStringProperty("");
     private final StringProperty clientKey = new SimpleStringProperty("");
@@ -90,6 +92,7 @@ public final class EncryptionViewModel {
         metrics = null;
         metricsText.set("");
         refreshPosture(snapshot);
+        prefillEtcd(snapshot);
         Optional<io.fabric8.kubernetes.client.KubernetesClient> client = session == null ? Optional.empty()
                 : session.client();
         if (client.isEmpty()) {
@@ -101,6 +104,50 @@ public final class EncryptionViewModel {
             metrics = m.orElse(null);
             refreshPosture(snapshot);
         }, t -> metricsText.set("Metrics: could not be read (" + message(t) + ")."));
+    }
+
+    /**
+     * Pre-fills the etcd panel from the first kube-apiserver's flags (--etcd-servers, --etcd-cafile,
+     * --etcd-certfile, --etcd-keyfile: the kubeadm apiserver-etcd-client pair) while the user has not typed anything.
+     */
+    void prefillEtcd(ClusterSnapshot snapshot) {
+        boolean untouched = (endpoints.get().isBlank() || endpoints.get().equals(DEFAULT_ENDPOINT))
+                && caCert.get().isBlank() && clientCert.get().isBlank() && clientKey.get().isBlank();
+        if (!untouched) {
+            return;
+        }
+        for (dev.kustodian.core.model.WorkloadInfo w : snapshot.workloads()) {
+            if (!w.isPod() || !"kube-system".equals(w.meta().namespace())
+                    || !"kube-apiserver".equals(w.meta().label("component"))) {
+                continue;
+            }
+            List<String> cmd = w.spec().containers().stream().filter(c -> "kube-apiserver".equals(c.name()))
+                    .findFirst().map(dev.kustodian.core.model.PodSpecInfo.Container::command).orElse(List.of());
+            String servers = flag(cmd, "--etcd-servers");
+            if (servers == null) {
+                continue;
+            }
+            endpoints.set(servers);
+            caCert.set(Optional.ofNullable(flag(cmd, "--etcd-cafile")).orElse(""));
+            clientCert.set(Optional.ofNullable(flag(cmd, "--etcd-certfile")).orElse(""));
+            clientKey.set(Optional.ofNullable(flag(cmd, "--etcd-keyfile")).orElse(""));
+            etcdHint.set("Pre-filled from " + w.meta().name() + "'s flags (paths on its node: run Kustodian there, "
+                    + "or copy the files).");
+            return;
+        }
+    }
+
+    static String flag(List<String> cmd, String name) {
+        for (int i = 0; i < cmd.size(); i++) {
+            String a = cmd.get(i);
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+            if (a.equals(name) && i + 1 < cmd.size()) {
+                return cmd.get(i + 1);
+            }
+        }
+        return null;
     }
 
     private void refreshPosture(ClusterSnapshot snapshot) {
@@ -335,6 +382,7 @@ public final class EncryptionViewModel {
     public ObservableList<String> configWarnings() { return configWarnings; }
     public StringProperty configSummaryProperty() { return configSummary; }
     public StringProperty endpointsProperty() { return endpoints; }
+    public StringProperty etcdHintProperty() { return etcdHint; }
     public StringProperty caCertProperty() { return caCert; }
     public StringProperty clientCertProperty() { return clientCert; }
     public StringProperty clientKeyProperty() { return clientKey; }

@@ -58,6 +58,9 @@ public final class WizardView extends BorderPane {
                 .ifPresent(vm::saveAnswers));
         Button loadAnswers = new Button("Load answers…", new FontIcon(Feather.UPLOAD));
         loadAnswers.setOnAction(e -> dialogs.chooseFile("Load answers", null).ifPresent(vm::loadAnswers));
+        for (Button b : List.of(loadAnswers, saveAnswers, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the description wraps; the buttons keep their labels
+        }
         HBox header = new HBox(10, new VBox(2, title, desc), spacer, loadAnswers, saveAnswers, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("wizard-header");

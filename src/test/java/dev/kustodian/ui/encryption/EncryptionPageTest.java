@@ -78,7 +78,8 @@ class EncryptionPageTest {
         };
         ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.DEMO, "demo", "", "v1.31.2",
                 Instant.EPOCH, null));
-        b.workloads.add(apiserver("kube-apiserver-cp-1"));
+        b.workloads.add(apiserver("kube-apiserver-cp-1", "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
+                "--etcd-certfile", "/etc/kubernetes/pki/apiserver-etcd-client.crt"));
         ClusterSession session = new ClusterSession(SourceSpec.demo(), b.build(), null, "demo");
         state.sessionProperty().set(session);
         page = new EncryptionPage(ctx);
@@ -101,6 +102,14 @@ class EncryptionPageTest {
         assertThat(texts(robot, "#enc-apiservers")).contains("kube-apiserver-cp-1 on cp-1",
                 "NO --encryption-provider-config");
         assertThat(robot.lookup("#enc-metrics").queryAs(Label.class).getText()).contains("not read");
+        // the etcd panel is pre-filled from the API server's etcd flags
+        assertThat(robot.lookup("#enc-endpoints").queryAs(TextField.class).getText()).isEqualTo("https://127.0.0.1:2379");
+        assertThat(robot.lookup("#enc-cacert").queryAs(TextField.class).getText())
+                .isEqualTo("/etc/kubernetes/pki/etcd/ca.crt");
+        assertThat(robot.lookup("#enc-cert").queryAs(TextField.class).getText())
+                .isEqualTo("/etc/kubernetes/pki/apiserver-etcd-client.crt");
+        assertThat(robot.lookup("#enc-etcd-hint").queryAs(Label.class).getText())
+                .startsWith("Pre-filled from kube-apiserver-cp-1");
         Button fix = robot.lookup("#enc-findings .fix-button").queryButton();
         assertThat(fix.isDisabled()).isFalse();
         robot.interact(fix::fire);
