@@ -110,6 +110,9 @@ class EncryptionWizardsTest {
         previews.add(preview(robot));
         assertThat(previews).allSatisfy(p -> assertThat(p).doesNotContain(secret));
         assertThat(robot.lookup("#wizard-save").queryButton().isDisabled()).isFalse();
+        // only files for the nodes: nothing to copy as YAML or to apply to the API
+        assertThat(robot.lookup("#wizard-copy").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#wizard-apply").queryButton().isDisabled()).isTrue();
 
         Path out = dir.resolve("enc");
         robot.interact(() -> assertThat(view[0].saveTo(out)).isTrue());
