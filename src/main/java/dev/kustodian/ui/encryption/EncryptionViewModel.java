@@ -156,7 +156,16 @@ public final class EncryptionViewModel {
         managed.set(EncryptionPosture.managed(snapshot).map(m -> m.label() + ": " + m.howTo()).orElse(""));
         postureLines.setAll(st.lines());
         findings.setAll(st.findings());
-        metricsText.set(String.join("\n", st.lines().stream().filter(l -> l.startsWith("Metrics:")).toList()));
+        List<String> m = new ArrayList<>(st.lines().stream().filter(l -> l.startsWith("Metrics:")).toList());
+        if (metrics != null && !metrics.secretReadsByPrefix().isEmpty()) {
+            m.add("Metrics: Secret reads by transformer prefix: " + String.join(", ", metrics.secretReadsByPrefix()
+                    .entrySet().stream().map(e -> e.getKey() + " × " + Math.round(e.getValue())).toList()));
+        }
+        if (metrics != null && !metrics.configHashes().isEmpty()) {
+            m.add("Metrics: loaded config hash " + String.join(", ", metrics.configHashes())
+                    + " (open the file below to compare).");
+        }
+        metricsText.set(String.join("\n", m));
     }
 
     /** Opens and analyses an EncryptionConfiguration (small file, read on the executor). */
