@@ -13,11 +13,14 @@ public final class Pages {
 
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
+        pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
         pages.register(dev.kustodian.ui.stores.StoresPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
         wizards.register(SecretReaderRoleWizard::new);
+        wizards.register(dev.kustodian.ui.encryption.EncryptionConfigWizard::new);
+        wizards.register(dev.kustodian.ui.encryption.EncryptionRotationWizard::new);
         wizards.register(dev.kustodian.ui.stores.SecretStoreWizard::new);
         wizards.register(dev.kustodian.ui.stores.ExternalSecretWizard::new);
         wizards.register(dev.kustodian.ui.stores.SecretProviderClassWizard::new);
