@@ -1,5 +1,6 @@
 package dev.kustodian.ui;
 
+import dev.kustodian.ui.access.AccessPage;
 import dev.kustodian.ui.overview.OverviewPage;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
@@ -13,6 +14,7 @@ public final class Pages {
 
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
+        pages.register(AccessPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
