@@ -73,7 +73,7 @@ public final class AccessView extends StackPane {
     private final TableView<RbacEngine.EffectiveRule> rulesTable = new TableView<>();
     private final TableView<AccessViewModel.MatrixRow> matrixTable = new TableView<>();
     private final TreeView<String> whoTree = new TreeView<>();
-    private final TableView<Reader> readersTable = new TableView<>();
+    private final TableView<AccessViewModel.ReaderRow> readersTable = new TableView<>();
     private final Label readersNote = new Label();
     private boolean syncing;
 
@@ -85,7 +85,7 @@ public final class AccessView extends StackPane {
         content.setPadding(new Insets(16));
         content.setTop(header());
         SplitPane split = new SplitPane(master(), detailPane());
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.52);
         content.setCenter(split);
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         overlay.setVisible(false);
@@ -158,17 +158,25 @@ public final class AccessView extends StackPane {
         count.getStyleClass().add("section-title");
 
         table.setId("access-subjects");
-        table.getColumns().add(col("Kind", 110, r -> r.subject().kind() + (r.system() ? " · system" : "")));
-        table.getColumns().add(col("Name", 200, r -> r.subject().name()));
-        table.getColumns().add(col("Namespace", 110, r -> r.subject().namespace()));
+        TableColumn<SubjectRisk, String> kindCol = col("Kind", 120, r -> r.subject().kind()
+                + (r.system() ? "\n(system)" : ""));
+        kindCol.setMinWidth(130);
+        table.getColumns().add(kindCol);
+        table.getColumns().add(col("Name", 150, r -> r.subject().name()));
+        TableColumn<SubjectRisk, String> nsCol = col("Namespace", 100, r -> r.subject().namespace());
+        nsCol.setMinWidth(96);
+        table.getColumns().add(nsCol);
         TableColumn<SubjectRisk, Integer> score = new TableColumn<>("Score");
-        score.setPrefWidth(64);
+        score.setPrefWidth(60);
+        score.setMinWidth(60);
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
         score.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().add(score);
-        table.getColumns().add(col("Top reasons", 380, r -> topReasons(r, 2)));
+        TableColumn<SubjectRisk, String> reasons = col("Top reasons", 300, r -> topReasons(r, 2));
+        table.getColumns().add(reasons);
         TableColumn<SubjectRisk, Integer> bindings = new TableColumn<>("Bindings");
         bindings.setPrefWidth(76);
+        bindings.setMinWidth(76);
         bindings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().bindings().size()));
         table.getColumns().add(bindings);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -325,8 +333,12 @@ public final class AccessView extends StackPane {
         nsLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, subjectTitle, subjectScore, grow, nsLabel, ns, rightSize);
-        top.setAlignment(Pos.CENTER_LEFT);
+        subjectTitle.setWrapText(true);
+        rightSize.setMinWidth(Region.USE_PREF_SIZE);
+        subjectScore.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(8, subjectScore, grow, nsLabel, ns, rightSize);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, subjectTitle, line);
 
         pathsTree.setId("subject-paths");
         pathsTree.setShowRoot(true);
@@ -543,10 +555,12 @@ public final class AccessView extends StackPane {
         HBox bar = new HBox(8, l, secret);
         bar.setAlignment(Pos.CENTER_LEFT);
         readersTable.setId("secret-readers");
-        readersTable.getColumns().add(readerCol("Subject", 210, r -> r.subject().display()
-                + (r.system() ? "  (system)" : "")));
-        TableColumn<Reader, Boolean> access = new TableColumn<>("Access");
-        access.setPrefWidth(90);
+        readersTable.getColumns().add(readerCol("Subject", 170, r -> r.subject().kind() + "\n"
+                + (r.subject().namespace().isEmpty() ? "" : r.subject().namespace() + "/") + r.subject().name()
+                + (r.system() ? "\n(system)" : "")));
+        TableColumn<AccessViewModel.ReaderRow, Boolean> access = new TableColumn<>("Access");
+        access.setPrefWidth(95);
+        access.setMinWidth(95);
         access.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().direct()));
         access.setCellFactory(x -> new TableCell<>() {
             @Override
@@ -562,19 +576,10 @@ public final class AccessView extends StackPane {
             }
         });
         readersTable.getColumns().add(access);
-        readersTable.getColumns().add(readerCol("How", 260, Reader::how));
-        TableColumn<Reader, String> path = readerCol("Path (binding → role → rule)", 420,
-                r -> String.join("\n", r.via().stream().map(Grant::describe).toList()));
-        path.setCellFactory(x -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setWrapText(true);
-            }
-        });
-        readersTable.getColumns().add(path);
-        readersTable.setItems(vm.secretReaders());
+        readersTable.getColumns().add(readerCol("How", 190, r -> String.join("\n", r.how())));
+        readersTable.getColumns().add(readerCol("Path (binding → role → rule)", 380, r -> String.join("\n", r.paths())));
+        readersTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        readersTable.setItems(vm.readerRows());
         readersTable.setPlaceholder(new Label("Pick a secret to see every subject that can read it."));
         VBox.setVgrow(readersTable, Priority.ALWAYS);
         readersNote.setId("secret-readers-note");
@@ -614,6 +619,7 @@ public final class AccessView extends StackPane {
         TableColumn<SubjectRisk, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(x -> wrapping(c));
         return c;
     }
 
@@ -625,11 +631,31 @@ public final class AccessView extends StackPane {
         return c;
     }
 
-    private static TableColumn<Reader, String> readerCol(String title, double width,
-                                                         java.util.function.Function<Reader, String> f) {
-        TableColumn<Reader, String> c = new TableColumn<>(title);
+    private static TableColumn<AccessViewModel.ReaderRow, String> readerCol(String title, double width,
+            java.util.function.Function<AccessViewModel.ReaderRow, String> f) {
+        TableColumn<AccessViewModel.ReaderRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setCellFactory(x -> wrapping(c));
         return c;
+    }
+
+    /** A cell whose text wraps at the column's width (rows grow to fit several lines). */
+    private static <S> TableCell<S, String> wrapping(TableColumn<S, String> column) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        text.getStyleClass().add("wrapping-text");
+        text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+        TableCell<S, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                text.setText(empty || s == null ? "" : s);
+                setGraphic(empty ? null : text);
+                setText(null);
+            }
+        };
+        cell.setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+        cell.getStyleClass().add("wrapping-cell");
+        return cell;
     }
 }

@@ -90,6 +90,7 @@ public final class AccessViewModel {
     private final ObservableList<String> namespaceChoices = FXCollections.observableArrayList();
     private final StringProperty selectedSecret = new SimpleStringProperty();
     private final ObservableList<Reader> secretReaders = FXCollections.observableArrayList();
+    private final ObservableList<ReaderRow> readerRows = FXCollections.observableArrayList();
     private final IntegerProperty hiddenSystemReaders = new SimpleIntegerProperty();
 
     public AccessViewModel() {
@@ -336,6 +337,7 @@ public final class AccessViewModel {
         String s = selectedSecret.get();
         if (a == null || s == null || !s.contains("/")) {
             secretReaders.clear();
+            readerRows.clear();
             hiddenSystemReaders.set(0);
             return;
         }
@@ -350,17 +352,40 @@ public final class AccessViewModel {
                 shown.add(r);
             }
         }
-        secretReaders.setAll(shown);
         hiddenSystemReaders.set(hidden);
+        readerRows.setAll(group(shown));
+        secretReaders.setAll(shown);
     }
 
-    /** The readers of the selected secret grouped per subject (direct paths first), for a compact tree. */
-    public Map<SubjectRef, List<Reader>> readersBySubject() {
-        Map<SubjectRef, List<Reader>> m = new LinkedHashMap<>();
-        for (Reader r : secretReaders) {
-            m.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
+    /** One row of the readers view: a subject's direct (or indirect) ways to read the secret, and their paths. */
+    public record ReaderRow(SubjectRef subject, boolean direct, List<String> how, List<String> paths,
+                            boolean system) {
+    }
+
+    /** The readers of the selected secret, one row per subject and kind of access (direct rows first). */
+    public static List<ReaderRow> group(List<Reader> readers) {
+        Map<String, List<Reader>> m = new LinkedHashMap<>();
+        for (boolean direct : new boolean[]{true, false}) {
+            for (Reader r : readers) {
+                if (r.direct() == direct) {
+                    m.computeIfAbsent(direct + "\n" + r.subject().display(), k -> new ArrayList<>()).add(r);
+                }
+            }
         }
-        return m;
+        List<ReaderRow> out = new ArrayList<>();
+        for (List<Reader> l : m.values()) {
+            Set<String> how = new java.util.LinkedHashSet<>();
+            Set<String> paths = new java.util.LinkedHashSet<>();
+            boolean system = true;
+            for (Reader r : l) {
+                how.add(r.how());
+                r.via().forEach(g -> paths.add(g.describe()));
+                system &= r.system();
+            }
+            out.add(new ReaderRow(l.get(0).subject(), l.get(0).direct(), List.copyOf(how), List.copyOf(paths),
+                    system));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ properties
@@ -459,6 +484,10 @@ public final class AccessViewModel {
 
     public ObservableList<Reader> secretReaders() {
         return secretReaders;
+    }
+
+    public ObservableList<ReaderRow> readerRows() {
+        return readerRows;
     }
 
     public IntegerProperty hiddenSystemReadersProperty() {

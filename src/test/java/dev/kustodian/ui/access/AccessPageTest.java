@@ -164,10 +164,15 @@ class AccessPageTest {
     @SuppressWarnings("unchecked")
     void secretReadersView(FxRobot robot) {
         robot.interact(() -> ((AccessView) page.view()).showSecret("team-a/db-credentials"));
-        TableView<dev.kustodian.core.rbac.Reader> readers = robot.lookup("#secret-readers").queryAs(TableView.class);
+        TableView<AccessViewModel.ReaderRow> readers = robot.lookup("#secret-readers").queryAs(TableView.class);
         assertThat(readers.getItems()).extracting(r -> r.subject().display())
                 .contains("User/alice", "ServiceAccount/team-b/deployer", "Group/devs");
         assertThat(readers.getItems()).anyMatch(r -> !r.direct());
+        AccessViewModel.ReaderRow deployer = readers.getItems().stream()
+                .filter(r -> r.direct() && r.subject().name().equals("deployer")).findFirst().orElseThrow();
+        assertThat(deployer.how()).hasSize(3); // get, list, watch in one row
+        assertThat(deployer.paths()).singleElement().asString()
+                .startsWith("ClusterRoleBinding/ci-can-list-secrets → ClusterRole/secret-lister");
         assertThat(robot.lookup("#secret-readers-note").queryAs(Label.class).getText())
                 .contains("directly").contains("expected system path(s) not listed");
         robot.clickOn("#access-show-system");
