@@ -122,7 +122,7 @@ public final class SecretReaders {
     private Shared shared(String namespace) {
         return shared.computeIfAbsent(namespace, ns -> {
             List<Reader> direct = new ArrayList<>(namespaceDirect(ns));
-            sortByOrder(direct);
+            direct.sort(ORDER);
             java.util.Set<SubjectRef> subjects = new java.util.HashSet<>();
             List<Reader> indirect = new ArrayList<>(namespaceWide(ns));
             direct.forEach(d -> subjects.add(d.subject()));
@@ -130,7 +130,7 @@ public final class SecretReaders {
             indirect.addAll(clusterStepReaders());
             java.util.Set<SubjectRef> clusterTargets = clusterTargets();
             indirect.addAll(stepReaders(subjects.stream().filter(x -> !clusterTargets.contains(x)).toList()));
-            sortByOrder(indirect);
+            indirect.sort(ORDER);
             return new Shared(List.copyOf(direct), List.copyOf(indirect), java.util.Set.copyOf(subjects));
         });
     }
@@ -369,60 +369,6 @@ public final class SecretReaders {
     }
 
     private static boolean isMastersOnly(RbacEngine.SubjectAccess s) {
-        for (Grant g : s.via()) {
-            if (!g.isMasters()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Sorts by {@link #ORDER} (stable, same result) with each subject's rank computed once: the subjects of the list
-     * are sorted among themselves and readers then compare by int rank instead of three string comparisons.
-     */
-    static void sortByOrder(List<Reader> readers) {
-        if (readers.size() < 64) {
-            readers.sort(ORDER);
-            return;
-        }
-        Map<SubjectRef, Integer> rank = new HashMap<>();
-        for (Reader r : readers) {
-            rank.putIfAbsent(r.subject(), 0);
-        }
-        SubjectRef[] subjects = rank.keySet().toArray(new SubjectRef[0]);
-        java.util.Arrays.sort(subjects);
-        for (int i = 0; i < subjects.length; i++) {
-            rank.put(subjects[i], i);
-        }
-        int n = readers.size();
-        Reader[] items = readers.toArray(new Reader[0]);
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            // direct first, then subject rank; the low 32 bits keep the input position (stability, how tie-break)
-            long major = (items[i].direct() ? 0L : 1L << 30) | rank.get(items[i].subject());
-            keys[i] = (major << 32) | i;
-        }
-        java.util.Arrays.sort(keys);
-        // within one (direct, subject) run, order by how (stable): runs are short, insertion sort them
-        int start = 0;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || (keys[i] >>> 32) != (keys[start] >>> 32)) {
-                for (int a = start + 1; a < i; a++) {
-                    long k = keys[a];
-                    String how = items[(int) k].how();
-                    int b = a - 1;
-                    while (b >= start && items[(int) keys[b]].how().compareTo(how) > 0) {
-                        keys[b + 1] = keys[b];
-                        b--;
-                    }
-                    keys[b + 1] = k;
-                }
-                start = i;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            readers.set(i, items[(int) keys[i]]);
-        }
+        return s.via().stream().allMatch(Grant::isMasters);
     }
 }
