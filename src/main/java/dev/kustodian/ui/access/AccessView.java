@@ -162,7 +162,9 @@ public final class AccessView extends StackPane {
                 + (r.system() ? "\n(system)" : ""));
         kindCol.setMinWidth(130);
         table.getColumns().add(kindCol);
-        table.getColumns().add(col("Name", 150, r -> r.subject().name()));
+        TableColumn<SubjectRisk, String> nameCol = col("Name", 160, r -> r.subject().name());
+        nameCol.setMinWidth(150);
+        table.getColumns().add(nameCol);
         TableColumn<SubjectRisk, String> nsCol = col("Namespace", 100, r -> r.subject().namespace());
         nsCol.setMinWidth(96);
         table.getColumns().add(nsCol);
@@ -217,8 +219,9 @@ public final class AccessView extends StackPane {
         Runnable counts = () -> {
             count.setText("Risky subjects (" + vm.subjects().size() + " shown of " + vm.totalRankedProperty().get()
                     + ")");
-            systemPane.setText("Expected system access (" + vm.systemSubjects().size()
-                    + " subjects: control plane, bootstrap roles, kube-system)");
+            systemPane.setText("Expected system access (" + vm.systemSubjects().size() + " subjects)");
+            systemPane.setTooltip(new Tooltip("Control-plane components, bootstrap roles and kube-system service "
+                    + "accounts: expected, not user risks. Tick Show system access to rank them with the others."));
             boolean show = !vm.systemSubjects().isEmpty();
             systemPane.setVisible(show);
             systemPane.setManaged(show);
@@ -392,7 +395,12 @@ public final class AccessView extends StackPane {
                 + "access matrix and binding paths.");
         empty.setWrapText(true);
         empty.getStyleClass().add("muted");
-        VBox body = new VBox(10, top, subjectReasons, subjectParts);
+        javafx.scene.control.ScrollPane reasonsScroll = new javafx.scene.control.ScrollPane(subjectReasons);
+        reasonsScroll.setFitToWidth(true);
+        reasonsScroll.setMaxHeight(170);
+        reasonsScroll.setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+        reasonsScroll.getStyleClass().add("reasons-scroll");
+        VBox body = new VBox(10, top, reasonsScroll, subjectParts);
         body.setPadding(new Insets(10));
         StackPane stack = new StackPane(body, empty);
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
@@ -436,7 +444,7 @@ public final class AccessView extends StackPane {
             TreeItem<String> role = new TreeItem<>(p.role() + (p.roleFound() ? "" : "   (missing: grants nothing)"),
                     new FontIcon(p.roleFound() ? Feather.SHIELD : Feather.ALERT_TRIANGLE));
             for (String rule : p.rules()) {
-                role.getChildren().add(new TreeItem<>(rule, new FontIcon(Feather.CHEVRON_RIGHT)));
+                role.getChildren().add(new TreeItem<>(rule, new FontIcon(Feather.LIST)));
             }
             role.setExpanded(true);
             b.getChildren().add(role);
@@ -558,6 +566,7 @@ public final class AccessView extends StackPane {
         readersTable.getColumns().add(readerCol("Subject", 170, r -> r.subject().kind() + "\n"
                 + (r.subject().namespace().isEmpty() ? "" : r.subject().namespace() + "/") + r.subject().name()
                 + (r.system() ? "\n(system)" : "")));
+        readersTable.getColumns().get(0).setMinWidth(180);
         TableColumn<AccessViewModel.ReaderRow, Boolean> access = new TableColumn<>("Access");
         access.setPrefWidth(95);
         access.setMinWidth(95);
