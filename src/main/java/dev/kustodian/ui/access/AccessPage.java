@@ -19,6 +19,7 @@ public final class AccessPage implements Page {
     private final AccessViewModel vm = new AccessViewModel();
     private AccessView view;
     private ClusterSnapshot analysed;
+    private ClusterSnapshot pending;
 
     public AccessPage(PageContext ctx) {
         this.ctx = ctx;
@@ -51,6 +52,12 @@ public final class AccessPage implements Page {
     public Node view() {
         if (view == null) {
             view = new AccessView(vm, ctx);
+            // the analysis runs when the page is first shown after a load (not for pages nobody opens)
+            view.sceneProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    analysePending();
+                }
+            });
         }
         return view;
     }
@@ -67,11 +74,18 @@ public final class AccessPage implements Page {
 
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
+        pending = snapshot;
+        if (view().getScene() != null) {
+            analysePending();
+        }
+    }
+
+    private void analysePending() {
+        ClusterSnapshot snapshot = pending;
         if (snapshot == null || snapshot == analysed) {
             return;
         }
         analysed = snapshot;
-        view();
         view.setLoading(true, null);
         ctx.tasks().submit("Analysing access (RBAC)", (progress, cancel) -> AccessViewModel.analyse(snapshot),
                 a -> {
