@@ -85,7 +85,7 @@ public final class AccessView extends StackPane {
         content.setPadding(new Insets(16));
         content.setTop(header());
         SplitPane split = new SplitPane(master(), detailPane());
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.5);
         content.setCenter(split);
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         overlay.setVisible(false);
@@ -585,7 +585,9 @@ public final class AccessView extends StackPane {
             }
         });
         readersTable.getColumns().add(access);
-        readersTable.getColumns().add(readerCol("How", 190, r -> String.join("\n", r.how())));
+        TableColumn<AccessViewModel.ReaderRow, String> how = readerCol("How", 190, r -> String.join("\n", r.how()));
+        how.setMinWidth(175);
+        readersTable.getColumns().add(how);
         readersTable.getColumns().add(readerCol("Path (binding → role → rule)", 380, r -> String.join("\n", r.paths())));
         readersTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         readersTable.setItems(vm.readerRows());
