@@ -1,5 +1,6 @@
 package dev.kustodian.ui;
 
+import dev.kustodian.ui.access.AccessPage;
 import dev.kustodian.ui.overview.OverviewPage;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
@@ -15,6 +16,7 @@ public final class Pages {
         pages.register(OverviewPage::new);
         pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
         pages.register(dev.kustodian.ui.stores.StoresPage::new);
+        pages.register(AccessPage::new);
     }
 
     public static void register(WizardRegistry wizards) {

@@ -1,0 +1,496 @@
+package dev.kustodian.ui.access;
+
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.model.BindingInfo;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.NamespaceInfo;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.rbac.Grant;
+import dev.kustodian.core.rbac.Identity;
+import dev.kustodian.core.rbac.RbacEngine;
+import dev.kustodian.core.rbac.RbacMatch;
+import dev.kustodian.core.rbac.RbacRisks;
+import dev.kustodian.core.rbac.Reader;
+import dev.kustodian.core.rbac.Request;
+import dev.kustodian.core.rbac.RuleText;
+import dev.kustodian.core.rbac.SecretReaders;
+import dev.kustodian.core.rbac.SubjectRef;
+import dev.kustodian.core.rbac.SubjectRisk;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Everything the Access page shows, as JavaFX properties without nodes (testable without a scene): the ranked risky
+ * subjects with their filters, the selected subject's effective rules, access matrix and binding paths, the
+ * who-can query and the readers of a secret. The expensive part ({@link #analyse}) runs off the FX thread.
+ */
+public final class AccessViewModel {
+    public static final String ALL_KINDS = "All kinds";
+    public static final List<String> KINDS = List.of(ALL_KINDS, SubjectRef.USER, SubjectRef.GROUP,
+            SubjectRef.SERVICE_ACCOUNT);
+    /** Choice for "evaluate at cluster scope" in namespace pickers. */
+    public static final String CLUSTER_SCOPE = "(cluster scope)";
+    public static final String RIGHT_SIZE_WIZARD = "right-size";
+
+    /** The analysis of one snapshot: engine, ranking, readers index. Immutable; built off the FX thread. */
+    public record Analysis(ClusterSnapshot snapshot, RbacEngine engine, List<SubjectRisk> ranking,
+                           SecretReaders readers) {
+    }
+
+    /** A row of the access matrix: resource (display form) and verb → allowed. */
+    public record MatrixRow(String resource, Map<String, Boolean> verbs) {
+    }
+
+    /** A binding path: the binding, the subject it names that matched ({@code via}), the role and its rules. */
+    public record PathBinding(String binding, String via, String role, boolean roleFound, List<String> rules) {
+    }
+
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+    private final ObservableList<SubjectRisk> subjects = FXCollections.observableArrayList();
+    private final ObservableList<SubjectRisk> systemSubjects = FXCollections.observableArrayList();
+    private final StringProperty kindFilter = new SimpleStringProperty(ALL_KINDS);
+    private final BooleanProperty showSystem = new SimpleBooleanProperty(false);
+    private final StringProperty textFilter = new SimpleStringProperty("");
+    private final IntegerProperty totalRanked = new SimpleIntegerProperty();
+    private Predicate<String> namespaceVisible = ns -> true;
+
+    private final ObjectProperty<SubjectRef> selected = new SimpleObjectProperty<>();
+    private final StringProperty subjectNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
+    private final ObservableList<RbacEngine.EffectiveRule> effectiveRules = FXCollections.observableArrayList();
+    private final ObservableList<MatrixRow> matrix = FXCollections.observableArrayList();
+    private final ObservableList<PathBinding> paths = FXCollections.observableArrayList();
+    private final ObjectProperty<SubjectRisk> selectedRisk = new SimpleObjectProperty<>();
+
+    private final StringProperty whoVerb = new SimpleStringProperty("get");
+    private final StringProperty whoResource = new SimpleStringProperty("secrets");
+    private final StringProperty whoSubresource = new SimpleStringProperty("");
+    private final StringProperty whoName = new SimpleStringProperty("");
+    private final StringProperty whoNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
+    private final ObservableList<RbacEngine.SubjectAccess> whoCan = FXCollections.observableArrayList();
+    private final StringProperty whoMessage = new SimpleStringProperty("");
+
+    private final ObservableList<String> secretChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> namespaceChoices = FXCollections.observableArrayList();
+    private final StringProperty selectedSecret = new SimpleStringProperty();
+    private final ObservableList<Reader> secretReaders = FXCollections.observableArrayList();
+    private final ObservableList<ReaderRow> readerRows = FXCollections.observableArrayList();
+    private final IntegerProperty hiddenSystemReaders = new SimpleIntegerProperty();
+
+    public AccessViewModel() {
+        kindFilter.addListener((o, a, b) -> refilter());
+        showSystem.addListener((o, a, b) -> {
+            refilter();
+            refreshSecretReaders();
+        });
+        textFilter.addListener((o, a, b) -> refilter());
+        selected.addListener((o, a, b) -> {
+            if (b != null && !java.util.Objects.equals(a, b)) {
+                subjectNamespace.set(SubjectRef.SERVICE_ACCOUNT.equals(b.kind()) ? b.namespace() : CLUSTER_SCOPE);
+            }
+            refreshSubject();
+        });
+        subjectNamespace.addListener((o, a, b) -> refreshSubject());
+        selectedSecret.addListener((o, a, b) -> refreshSecretReaders());
+    }
+
+    // ------------------------------------------------------------------ analysis
+
+    /** The expensive part, for the TaskExecutor: engine, risks and ranking, readers index. */
+    public static Analysis analyse(ClusterSnapshot snapshot) {
+        AnalysisContext ctx = AnalysisContext.of(snapshot);
+        RbacEngine engine = RbacEngine.of(ctx);
+        List<SubjectRisk> ranking = SubjectRisk.rank(RbacRisks.of(ctx));
+        return new Analysis(snapshot, engine, ranking, SecretReaders.of(ctx));
+    }
+
+    /** Installs a new analysis (FX thread); the selected subject and secret survive when they still exist. */
+    public void setAnalysis(Analysis a) {
+        analysis.set(a);
+        totalRanked.set(a == null ? 0 : a.ranking().size());
+        refreshChoices();
+        refilter();
+        refreshSubject();
+        refreshSecretReaders();
+        if (!whoCan.isEmpty() || !whoMessage.get().isEmpty()) {
+            runWhoCan();
+        }
+    }
+
+    public void setNamespaceVisible(Predicate<String> visible) {
+        this.namespaceVisible = visible == null ? ns -> true : visible;
+        refreshChoices();
+        refilter();
+    }
+
+    private void refreshChoices() {
+        Analysis a = analysis.get();
+        List<String> secrets = new ArrayList<>();
+        Set<String> namespaces = new TreeSet<>();
+        if (a != null) {
+            for (SecretInfo s : a.snapshot().secrets()) {
+                if (namespaceVisible.test(s.meta().namespace())) {
+                    secrets.add(s.meta().namespace() + "/" + s.meta().name());
+                }
+            }
+            for (NamespaceInfo n : a.snapshot().namespaces()) {
+                namespaces.add(n.meta().name());
+            }
+            a.snapshot().secrets().forEach(s -> namespaces.add(s.meta().namespace()));
+            namespaces.addAll(a.engine().namespacesWithRoleBindings());
+        }
+        secrets.sort(String::compareTo);
+        secretChoices.setAll(secrets);
+        List<String> ns = new ArrayList<>();
+        ns.add(CLUSTER_SCOPE);
+        namespaces.stream().filter(n -> !n.isEmpty() && namespaceVisible.test(n)).forEach(ns::add);
+        namespaceChoices.setAll(ns);
+        if (selectedSecret.get() != null && !secrets.contains(selectedSecret.get())) {
+            selectedSecret.set(null);
+        }
+    }
+
+    private void refilter() {
+        Analysis a = analysis.get();
+        List<SubjectRisk> main = new ArrayList<>();
+        List<SubjectRisk> sys = new ArrayList<>();
+        if (a != null) {
+            String kind = kindFilter.get();
+            String text = textFilter.get() == null ? "" : textFilter.get().trim().toLowerCase(Locale.ROOT);
+            for (SubjectRisk r : a.ranking()) {
+                if (kind != null && !ALL_KINDS.equals(kind) && !kind.equals(r.subject().kind())) {
+                    continue;
+                }
+                if (!text.isEmpty() && !r.subject().display().toLowerCase(Locale.ROOT).contains(text)
+                        && r.reasons().stream().noneMatch(x -> x.toLowerCase(Locale.ROOT).contains(text))) {
+                    continue;
+                }
+                if (!inVisibleNamespace(r)) {
+                    continue;
+                }
+                (r.system() && !showSystem.get() ? sys : main).add(r);
+            }
+        }
+        subjects.setAll(main);
+        systemSubjects.setAll(sys);
+    }
+
+    /** Service accounts by their namespace; users and groups when any of their risky bindings is visible. */
+    private boolean inVisibleNamespace(SubjectRisk r) {
+        if (SubjectRef.SERVICE_ACCOUNT.equals(r.subject().kind())) {
+            return namespaceVisible.test(r.subject().namespace());
+        }
+        for (String b : r.bindings()) {
+            if (!b.startsWith("RoleBinding/")) {
+                return true;
+            }
+            String[] p = b.split("/", 3);
+            if (p.length == 3 && namespaceVisible.test(p[1])) {
+                return true;
+            }
+        }
+        return r.bindings().isEmpty();
+    }
+
+    // ------------------------------------------------------------------ subject view
+
+    private void refreshSubject() {
+        Analysis a = analysis.get();
+        SubjectRef s = selected.get();
+        if (a == null || s == null) {
+            effectiveRules.clear();
+            matrix.clear();
+            paths.clear();
+            selectedRisk.set(null);
+            return;
+        }
+        selectedRisk.set(a.ranking().stream().filter(r -> r.subject().equals(s)).findFirst().orElse(null));
+        Identity id = s.identity();
+        String ns = namespaceOf(subjectNamespace.get());
+        effectiveRules.setAll(a.engine().rulesFor(id, ns));
+        List<MatrixRow> rows = new ArrayList<>();
+        a.engine().matrix(id, ns, null).forEach((res, verbs) -> rows.add(new MatrixRow(res.display(), verbs)));
+        matrix.setAll(rows);
+        paths.setAll(pathsOf(a.engine(), s));
+    }
+
+    /** Every binding that applies to the subject (directly or through its groups), with its role and rules. */
+    static List<PathBinding> pathsOf(RbacEngine engine, SubjectRef s) {
+        Identity id = s.identity();
+        List<PathBinding> out = new ArrayList<>();
+        if (id.isMaster()) {
+            out.add(new PathBinding(Grant.MASTERS_BINDING, null, Grant.MASTERS_ROLE, true,
+                    List.of("everything (the apiserver allows group system:masters before RBAC)")));
+        }
+        for (RbacEngine.Bound b : engine.bindings()) {
+            SubjectRef via = null;
+            boolean matched = false;
+            for (BindingInfo.Subject bs : b.binding().subjects()) {
+                if (RbacMatch.subjectMatches(bs, b.namespace(), id)) {
+                    SubjectRef ref = SubjectRef.of(bs, b.namespace());
+                    matched = true;
+                    if (s.equals(ref)) {
+                        via = null;
+                        break;
+                    }
+                    via = ref;
+                }
+            }
+            if (!matched) {
+                continue;
+            }
+            List<String> rules = b.roleFound() ? b.rules().stream().map(RuleText::of).toList()
+                    : List.of("(the role does not exist: this binding grants nothing)");
+            out.add(new PathBinding(b.bindingRef(), via == null ? null : via.display(), b.roleRef(), b.roleFound(),
+                    rules));
+        }
+        // direct bindings first, then those through a group; each part in binding order
+        List<PathBinding> sorted = new ArrayList<>(out.stream().filter(p -> p.via() == null).toList());
+        sorted.addAll(out.stream().filter(p -> p.via() != null).toList());
+        return sorted;
+    }
+
+    static String namespaceOf(String choice) {
+        return choice == null || CLUSTER_SCOPE.equals(choice) ? "" : choice;
+    }
+
+    // ------------------------------------------------------------------ who-can
+
+    /** Parses the query bar into a request; throws IllegalArgumentException with a user sentence. */
+    public static Request parseQuery(String verb, String resource, String subresource, String name, String namespace) {
+        String v = verb == null ? "" : verb.trim();
+        String res = resource == null ? "" : resource.trim();
+        String sub = subresource == null ? "" : subresource.trim();
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("Give a verb, such as get, list or create.");
+        }
+        if (res.isEmpty()) {
+            throw new IllegalArgumentException("Give a resource, such as secrets, deployments.apps or pods/exec.");
+        }
+        if (res.startsWith("/")) {
+            return Request.nonResource(v, res);
+        }
+        int slash = res.indexOf('/');
+        if (slash >= 0) {
+            String s = res.substring(slash + 1);
+            res = res.substring(0, slash);
+            if (s.isEmpty() || s.contains("/") || (!sub.isEmpty() && !sub.equals(s))) {
+                throw new IllegalArgumentException("'" + resource.trim() + "' is not RESOURCE[.GROUP]/SUBRESOURCE"
+                        + (sub.isEmpty() ? "." : " matching the subresource field '" + sub + "'."));
+            }
+            sub = s;
+        }
+        String group = "";
+        int dot = res.indexOf('.');
+        if (dot >= 0) {
+            group = res.substring(dot + 1);
+            res = res.substring(0, dot);
+        }
+        if (res.isEmpty()) {
+            throw new IllegalArgumentException("'" + resource.trim() + "' has no resource name.");
+        }
+        return Request.resource(v, group, res, sub, name == null ? "" : name.trim(), namespaceOf(namespace));
+    }
+
+    /** Runs the query bar: fills {@link #whoCan()} and {@link #whoMessageProperty()}. */
+    public void runWhoCan() {
+        Analysis a = analysis.get();
+        if (a == null) {
+            whoCan.clear();
+            whoMessage.set("Nothing loaded yet.");
+            return;
+        }
+        Request r;
+        try {
+            r = parseQuery(whoVerb.get(), whoResource.get(), whoSubresource.get(), whoName.get(), whoNamespace.get());
+        } catch (IllegalArgumentException e) {
+            whoCan.clear();
+            whoMessage.set(e.getMessage());
+            return;
+        }
+        List<RbacEngine.SubjectAccess> result = a.engine().whoCan(r);
+        whoCan.setAll(result);
+        whoMessage.set(result.size() + (result.size() == 1 ? " subject can " : " subjects can ") + r.describe()
+                + ".");
+    }
+
+    // ------------------------------------------------------------------ secret readers
+
+    private void refreshSecretReaders() {
+        Analysis a = analysis.get();
+        String s = selectedSecret.get();
+        if (a == null || s == null || !s.contains("/")) {
+            secretReaders.clear();
+            readerRows.clear();
+            hiddenSystemReaders.set(0);
+            return;
+        }
+        String[] p = s.split("/", 2);
+        List<Reader> all = a.readers().readers(p[0], p[1]);
+        List<Reader> shown = new ArrayList<>();
+        int hidden = 0;
+        for (Reader r : all) {
+            if (r.system() && !showSystem.get()) {
+                hidden++;
+            } else {
+                shown.add(r);
+            }
+        }
+        hiddenSystemReaders.set(hidden);
+        readerRows.setAll(group(shown));
+        secretReaders.setAll(shown);
+    }
+
+    /** One row of the readers view: a subject's direct (or indirect) ways to read the secret, and their paths. */
+    public record ReaderRow(SubjectRef subject, boolean direct, List<String> how, List<String> paths,
+                            boolean system) {
+    }
+
+    /** The readers of the selected secret, one row per subject and kind of access (direct rows first). */
+    public static List<ReaderRow> group(List<Reader> readers) {
+        Map<String, List<Reader>> m = new LinkedHashMap<>();
+        for (boolean direct : new boolean[]{true, false}) {
+            for (Reader r : readers) {
+                if (r.direct() == direct) {
+                    m.computeIfAbsent(direct + "\n" + r.subject().display(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        List<ReaderRow> out = new ArrayList<>();
+        for (List<Reader> l : m.values()) {
+            Set<String> how = new java.util.LinkedHashSet<>();
+            Set<String> paths = new java.util.LinkedHashSet<>();
+            boolean system = true;
+            for (Reader r : l) {
+                how.add(r.how());
+                r.via().forEach(g -> paths.add(g.describe()));
+                system &= r.system();
+            }
+            out.add(new ReaderRow(l.get(0).subject(), l.get(0).direct(), List.copyOf(how), List.copyOf(paths),
+                    system));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ObjectProperty<Analysis> analysisProperty() {
+        return analysis;
+    }
+
+    public ObservableList<SubjectRisk> subjects() {
+        return subjects;
+    }
+
+    public ObservableList<SubjectRisk> systemSubjects() {
+        return systemSubjects;
+    }
+
+    public IntegerProperty totalRankedProperty() {
+        return totalRanked;
+    }
+
+    public StringProperty kindFilterProperty() {
+        return kindFilter;
+    }
+
+    public BooleanProperty showSystemProperty() {
+        return showSystem;
+    }
+
+    public StringProperty textFilterProperty() {
+        return textFilter;
+    }
+
+    public ObjectProperty<SubjectRef> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<SubjectRisk> selectedRiskProperty() {
+        return selectedRisk;
+    }
+
+    public StringProperty subjectNamespaceProperty() {
+        return subjectNamespace;
+    }
+
+    public ObservableList<RbacEngine.EffectiveRule> effectiveRules() {
+        return effectiveRules;
+    }
+
+    public ObservableList<MatrixRow> matrix() {
+        return matrix;
+    }
+
+    public ObservableList<PathBinding> paths() {
+        return paths;
+    }
+
+    public StringProperty whoVerbProperty() {
+        return whoVerb;
+    }
+
+    public StringProperty whoResourceProperty() {
+        return whoResource;
+    }
+
+    public StringProperty whoSubresourceProperty() {
+        return whoSubresource;
+    }
+
+    public StringProperty whoNameProperty() {
+        return whoName;
+    }
+
+    public StringProperty whoNamespaceProperty() {
+        return whoNamespace;
+    }
+
+    public ObservableList<RbacEngine.SubjectAccess> whoCan() {
+        return whoCan;
+    }
+
+    public StringProperty whoMessageProperty() {
+        return whoMessage;
+    }
+
+    public ObservableList<String> secretChoices() {
+        return secretChoices;
+    }
+
+    public ObservableList<String> namespaceChoices() {
+        return namespaceChoices;
+    }
+
+    public StringProperty selectedSecretProperty() {
+        return selectedSecret;
+    }
+
+    public ObservableList<Reader> secretReaders() {
+        return secretReaders;
+    }
+
+    public ObservableList<ReaderRow> readerRows() {
+        return readerRows;
+    }
+
+    public IntegerProperty hiddenSystemReadersProperty() {
+        return hiddenSystemReaders;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kustodian.ui.access;
+
+import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.rbac.Reader;
+import dev.kustodian.core.rbac.SubjectRisk;
+import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.ui.ContextSource;
+import dev.kustodian.ui.KustodianApp;
+import dev.kustodian.ui.RecordingDialogService;
+import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.SessionOpener;
+import dev.kustodian.ui.Settings;
+import dev.kustodian.ui.ShellView;
+import dev.kustodian.ui.TestSnapshots;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Access page's screenshots on the demo cluster: {@code 3-access.png} (ranked subjects),
+ * {@code 3-access-subject.png} (the top-ranked subject with its binding paths) and
+ * {@code 3-access-secret-readers.png} (the readers of the secret with the most non-system readers). Runs only with
+ * {@code -Dkustodian.screenshots=true}:
+ * <pre>mvn -B -q -o test -Dtest='*ScreenshotGenerator' -Dtest.extraArgs=-Dkustodian.screenshots=true</pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class AccessScreenshotGenerator {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void renderAccess(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
+        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
+        Files.createDirectories(out);
+        ClusterSession[] session = new ClusterSession[1];
+        SessionOpener opener = (spec, progress, cancel) -> {
+            try {
+                session[0] = ClusterLoader.open(SourceSpec.demo(), progress, cancel);
+            } catch (UserFacingException | UnsupportedOperationException e) {
+                System.out.println("The demo cluster is not available (" + e.getMessage()
+                        + "): using the builder-made TestSnapshots.demoLike cluster instead.");
+                session[0] = TestSnapshots.session(SourceSpec.demo());
+            }
+            return session[0];
+        };
+        ShellView[] shell = new ShellView[1];
+        Scene[] scene = new Scene[1];
+        robot.interact(() -> {
+            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
+                    ContextSource.of(List.of(), null, false), Settings.inMemory());
+            scene[0] = new Scene(shell[0], 1600, 1000);
+            stage.setScene(scene[0]);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.show();
+            shell[0].viewModel().startUp();
+        });
+        AccessPage page = (AccessPage) shell[0].page("access").orElseThrow();
+        AccessView view = (AccessView) page.view();
+        robot.interact(() -> shell[0].showPage(page));
+        shoot(robot, scene[0], out.resolve("3-access.png"));
+
+        AccessViewModel vm = page.viewModel();
+        List<SubjectRisk> ranked = List.copyOf(vm.subjects());
+        if (!ranked.isEmpty()) {
+            robot.interact(() -> {
+                view.showSubject(ranked.get(0).subject());
+                view.showSubjectPart("part-paths");
+            });
+            shoot(robot, scene[0], out.resolve("3-access-subject.png"));
+        }
+        String secret = vm.secretChoices().stream()
+                .max(Comparator.comparingLong(s -> nonSystemReaders(vm, s))).orElse(null);
+        if (secret != null) {
+            robot.interact(() -> view.showSecret(secret));
+            shoot(robot, scene[0], out.resolve("3-access-secret-readers.png"));
+        }
+        if (session[0] != null) {
+            session[0].close();
+        }
+    }
+
+    private static long nonSystemReaders(AccessViewModel vm, String key) {
+        String[] p = key.split("/", 2);
+        return vm.analysisProperty().get().readers().readers(p[0], p[1]).stream().filter(r -> !r.system())
+                .map(Reader::subject).distinct().count();
+    }
+
+    private static void shoot(FxRobot robot, Scene scene, Path file) {
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            img[0] = scene.snapshot(null);
+        });
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Screenshot written: " + file);
+    }
+}
