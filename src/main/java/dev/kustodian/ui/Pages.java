@@ -1,6 +1,8 @@
 package dev.kustodian.ui;
 
 import dev.kustodian.ui.overview.OverviewPage;
+import dev.kustodian.ui.reports.ReportsPage;
+import dev.kustodian.ui.secrets.SecretsPage;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
@@ -13,6 +15,8 @@ public final class Pages {
 
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
+        pages.register(SecretsPage::new);
+        pages.register(ReportsPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
