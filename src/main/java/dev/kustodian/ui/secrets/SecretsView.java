@@ -121,6 +121,11 @@ public final class SecretsView extends BorderPane {
         renderDetail(vm.selectedProperty().get());
     }
 
+    /** A CSS-safe node id part for a key name ({@code tls.key} → {@code tls_key}). */
+    public static String nodeId(String key) {
+        return key.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
     public TextField filterField() {
         return filter;
     }
@@ -260,13 +265,13 @@ public final class SecretsView extends BorderPane {
             size.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(MASK);
             value.getStyleClass().add("secret-value");
-            value.setId("value-" + k.name());
+            value.setId("value-" + nodeId(k.name()));
             value.setWrapText(true);
             value.setMaxWidth(360);
             valueLabels.put(k.name(), value);
             Button reveal = new Button("Reveal", new FontIcon(Feather.EYE));
             reveal.getStyleClass().add("reveal-button");
-            reveal.setId("reveal-" + k.name());
+            reveal.setId("reveal-" + nodeId(k.name()));
             reveal.disableProperty().bind(rv.availableProperty().not());
             reveal.setOnAction(e -> {
                 if (k.name().equals(rv.revealedKeyProperty().get())) {
@@ -277,7 +282,7 @@ public final class SecretsView extends BorderPane {
             });
             Button copy = new Button("Copy", new FontIcon(Feather.COPY));
             copy.getStyleClass().add("copy-button");
-            copy.setId("copy-" + k.name());
+            copy.setId("copy-" + nodeId(k.name()));
             copy.disableProperty().bind(rv.availableProperty().not());
             copy.setOnAction(e -> rv.copy(k.name()));
             Tooltip tip = new Tooltip();
@@ -333,7 +338,7 @@ public final class SecretsView extends BorderPane {
         });
         for (Node n : detail.lookupAll(".reveal-button")) {
             if (n instanceof Button b) {
-                boolean shown = key != null && b.getId() != null && b.getId().equals("reveal-" + key);
+                boolean shown = key != null && b.getId() != null && b.getId().equals("reveal-" + nodeId(key));
                 b.setText(shown ? "Hide" : "Reveal");
                 b.setGraphic(new FontIcon(shown ? Feather.EYE_OFF : Feather.EYE));
             }
@@ -438,7 +443,7 @@ public final class SecretsView extends BorderPane {
         VBox list = new VBox(6);
         list.setId("secret-readers");
         if (!vm.readersAvailable()) {
-            list.getChildren().add(new Label("Who can read it is not known: the RBAC analysis is not available."));
+            list.getChildren().add(new Label("Who can read it is not known: " + vm.readersProblem() + "."));
             return new Card("Who can read it", list);
         }
         List<ReaderEntry> entries = vm.readersOf(r);

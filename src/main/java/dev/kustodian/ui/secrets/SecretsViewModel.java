@@ -39,7 +39,7 @@ public final class SecretsViewModel {
     public static final String ALL_TYPES = "All types";
 
     /** The result of one analysis (computed off the FX thread). */
-    public record Inventory(List<SecretRow> rows, SecretReaders readers, Clock clock) {
+    public record Inventory(List<SecretRow> rows, SecretReaders readers, String readersProblem, Clock clock) {
     }
 
     private final ObservableList<SecretRow> rows = FXCollections.observableArrayList();
@@ -52,6 +52,7 @@ public final class SecretsViewModel {
     private final RevealViewModel reveal;
     private Predicate<String> namespaceOk = ns -> true;
     private SecretReaders readers;
+    private String readersProblem;
     private Clock clock = Clock.systemUTC();
 
     public SecretsViewModel(RevealViewModel reveal) {
@@ -73,10 +74,12 @@ public final class SecretsViewModel {
         AnalysisContext ctx = new AnalysisContext(snapshot, clock);
         SecretUsageIndex index = SecretUsageIndex.of(ctx);
         SecretReaders readers;
+        String problem = null;
         try {
             readers = SecretReaders.of(ctx);
         } catch (RuntimeException e) {
             readers = null; // the readers column then says "n/a"; never guess
+            problem = "the RBAC analysis failed (" + e.getClass().getSimpleName() + ")";
         }
         Map<String, List<Finding>> bySecret = new HashMap<>();
         for (Finding f : findings) {
@@ -108,7 +111,7 @@ public final class SecretsViewModel {
             fs.sort(worstFirst);
             out.add(new SecretRow(s, u.managedBy(), u.uses(), count, system, fs));
         }
-        return new Inventory(out, readers, clock);
+        return new Inventory(out, readers, problem, clock);
     }
 
     /** Shows a new inventory; the selection survives when the same secret is still there. */
@@ -116,6 +119,7 @@ public final class SecretsViewModel {
         String keep = selected.get() == null ? null : selected.get().key();
         reveal.hide();
         this.readers = inv.readers();
+        this.readersProblem = inv.readersProblem();
         this.clock = inv.clock();
         rows.setAll(inv.rows());
         TreeSet<String> t = new TreeSet<>();
@@ -160,6 +164,11 @@ public final class SecretsViewModel {
             return List.of();
         }
         return ReaderEntry.of(readers.readers(row.namespace(), row.name()));
+    }
+
+    /** Why the readers are not known (null when they are). */
+    public String readersProblem() {
+        return readers != null ? null : readersProblem == null ? "the RBAC analysis is not available" : readersProblem;
     }
 
     public boolean readersAvailable() {
