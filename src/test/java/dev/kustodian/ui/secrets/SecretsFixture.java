@@ -77,7 +77,8 @@ public final class SecretsFixture {
     }
 
     static SecretInfo.SecretKeyInfo key(String name, long size) {
-        return new SecretInfo.SecretKeyInfo(name, size, "0".repeat(32), false);
+        String fp = String.format("%032x", new java.math.BigInteger(1, name.getBytes()).add(java.math.BigInteger.valueOf(size)));
+        return new SecretInfo.SecretKeyInfo(name, size, fp.substring(fp.length() - 32), false);
     }
 
     public static ClusterSession session(SourceSpec spec, ClusterSnapshot s,
