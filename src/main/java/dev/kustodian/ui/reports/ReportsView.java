@@ -109,7 +109,7 @@ public final class ReportsView extends BorderPane {
         detail.setId("finding-detail");
         detail.setPadding(new Insets(0, 12, 12, 12));
         SplitPane split = new SplitPane(table, ds);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.62);
         setCenter(split);
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
@@ -137,7 +137,8 @@ public final class ReportsView extends BorderPane {
         table.setId("findings-table");
         table.setPlaceholder(new Label("No findings match the filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Finding, Severity> sev = col("Severity", Finding::severity, 100);
+        TableColumn<Finding, Severity> sev = col("Severity", Finding::severity, 115);
+        sev.setMinWidth(115);
         sev.setComparator(Comparator.reverseOrder());
         sev.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -148,8 +149,10 @@ public final class ReportsView extends BorderPane {
             }
         });
         table.getColumns().add(sev);
-        table.getColumns().add(col("Area", Finding::area, 90));
-        table.getColumns().add(col("Rule", Finding::rule, 170));
+        table.getColumns().add(col("Area", Finding::area, 80));
+        TableColumn<Finding, String> rule = col("Rule", Finding::rule, 200);
+        rule.setMinWidth(170);
+        table.getColumns().add(rule);
         table.getColumns().add(col("Object", f -> f.object().display() + (f.system() ? " (system)" : ""), 230));
         table.getColumns().add(col("Title", Finding::title, 320));
         SortedList<Finding> sorted = new SortedList<>(vm.filtered());
@@ -203,7 +206,7 @@ public final class ReportsView extends BorderPane {
         }
         detail.getChildren().add(new Card("How to fix it", fixBox));
         if (!f.cis().isEmpty()) {
-            Label cis = new Label("CIS Kubernetes Benchmark " + String.join(", ", f.cis()));
+            Label cis = new Label("CIS Kubernetes Benchmark " + String.join(", ", f.cis().stream().map(c -> c.replaceFirst("^CIS\\s*", "")).toList()));
             cis.setId("finding-cis");
             detail.getChildren().add(new Card("Benchmark", cis));
         }

@@ -59,9 +59,10 @@ public final class RevealViewModel {
         hide();
         if (session == null) {
             setFetcher(null, "Nothing loaded.");
-        } else if (session.spec() != null && session.spec().kind() == SourceSpec.Kind.SNAPSHOT
-                || session.client().isEmpty()) {
-            setFetcher(null, "Reveal needs a live cluster: a snapshot file holds no secret values.");
+        } else if (session.spec() != null && session.spec().kind() == SourceSpec.Kind.SNAPSHOT) {
+            setFetcher(null, "a snapshot file holds no secret values; reveal needs a live cluster.");
+        } else if (session.client().isEmpty()) {
+            setFetcher(null, "this source has no connection to an API server to fetch values from.");
         } else {
             setFetcher(SecretFetcher.of(session.client().get()), null);
         }

@@ -88,7 +88,8 @@ public final class SecretsView extends BorderPane {
         detail.setId("secret-detail");
         detail.setPadding(new Insets(0, 12, 12, 12));
         SplitPane split = new SplitPane(table, detailScroll);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.63);
+        detailScroll.setMinWidth(480);
         setCenter(split);
 
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -138,21 +139,27 @@ public final class SecretsView extends BorderPane {
         table.setId("secrets-table");
         table.setPlaceholder(new Label("No secrets match the filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Namespace", SecretRow::namespace, 110));
-        table.getColumns().add(col("Name", SecretRow::name, 170));
-        table.getColumns().add(col("Type", r -> shortType(r.type()), 110));
-        table.getColumns().add(col("Keys", SecretRow::keyCount, 50));
+        table.getColumns().add(col("Namespace", SecretRow::namespace, 100));
+        table.getColumns().add(col("Name", SecretRow::name, 160));
+        table.getColumns().add(col("Type", r -> shortType(r.type()), 95));
+        TableColumn<SecretRow, Integer> keys = col("Keys", SecretRow::keyCount, 50);
+        keys.setMinWidth(50);
+        table.getColumns().add(keys);
         TableColumn<SecretRow, Long> size = col("Size", SecretRow::totalBytes, 70);
+        size.setMinWidth(60);
         size.setCellFactory(c -> textCell(SecretsViewModel::size));
         table.getColumns().add(size);
-        TableColumn<SecretRow, Instant> age = col("Age", SecretRow::created, 55);
+        TableColumn<SecretRow, Instant> age = col("Age", SecretRow::created, 50);
+        age.setMinWidth(48);
         age.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
         age.setCellFactory(c -> textCell(i -> SecretsViewModel.age(i, vm.clock().instant())));
         table.getColumns().add(age);
         table.getColumns().add(col("Managed by", r -> r.managedBy().label(), 110));
-        TableColumn<SecretRow, Long> used = col("Used by", SecretRow::usedByCount, 65);
+        TableColumn<SecretRow, Long> used = col("Used by", SecretRow::usedByCount, 70);
+        used.setMinWidth(68);
         table.getColumns().add(used);
-        TableColumn<SecretRow, Integer> readers = col("Readers", SecretRow::readerCount, 70);
+        TableColumn<SecretRow, Integer> readers = col("Readers", SecretRow::readerCount, 75);
+        readers.setMinWidth(72);
         readers.setCellFactory(c -> textCell(n -> n < 0 ? "n/a" : String.valueOf(n)));
         Label rh = new Label("Readers");
         rh.setTooltip(new Tooltip("Subjects that can read the secret (directly or indirectly), system components "
@@ -160,7 +167,8 @@ public final class SecretsView extends BorderPane {
         readers.setGraphic(rh);
         readers.setText("");
         table.getColumns().add(readers);
-        TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 110);
+        TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 115);
+        worst.setMinWidth(112);
         worst.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         worst.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -288,7 +296,7 @@ public final class SecretsView extends BorderPane {
             Tooltip tip = new Tooltip();
             tip.textProperty().bind(javafx.beans.binding.Bindings.when(rv.availableProperty())
                     .then("Fetches this one key with a GET and shows it for 30 s")
-                    .otherwise(rv.unavailableReasonProperty()));
+                    .otherwise(javafx.beans.binding.Bindings.concat("Reveal is off: ", rv.unavailableReasonProperty())));
             reveal.setTooltip(tip);
             g.addRow(row++, key, size, value, reveal, copy);
         }
