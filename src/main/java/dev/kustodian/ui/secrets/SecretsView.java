@@ -88,7 +88,7 @@ public final class SecretsView extends BorderPane {
         detail.setId("secret-detail");
         detail.setPadding(new Insets(0, 12, 12, 12));
         SplitPane split = new SplitPane(table, detailScroll);
-        split.setDividerPositions(0.63);
+        split.setDividerPositions(0.66);
         detailScroll.setMinWidth(480);
         setCenter(split);
 
@@ -138,28 +138,28 @@ public final class SecretsView extends BorderPane {
     private void buildTable() {
         table.setId("secrets-table");
         table.setPlaceholder(new Label("No secrets match the filters."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Namespace", SecretRow::namespace, 100));
-        table.getColumns().add(col("Name", SecretRow::name, 160));
-        table.getColumns().add(col("Type", r -> shortType(r.type()), 95));
-        TableColumn<SecretRow, Integer> keys = col("Keys", SecretRow::keyCount, 50);
-        keys.setMinWidth(50);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(col("Namespace", SecretRow::namespace, 102));
+        table.getColumns().add(col("Name", SecretRow::name, 138));
+        table.getColumns().add(col("Type", r -> shortType(r.type()), 80));
+        TableColumn<SecretRow, Integer> keys = col("Keys", SecretRow::keyCount, 55);
+        keys.setMinWidth(55);
         table.getColumns().add(keys);
-        TableColumn<SecretRow, Long> size = col("Size", SecretRow::totalBytes, 70);
+        TableColumn<SecretRow, Long> size = col("Size", SecretRow::totalBytes, 65);
         size.setMinWidth(60);
         size.setCellFactory(c -> textCell(SecretsViewModel::size));
         table.getColumns().add(size);
-        TableColumn<SecretRow, Instant> age = col("Age", SecretRow::created, 50);
-        age.setMinWidth(48);
+        TableColumn<SecretRow, Instant> age = col("Age", SecretRow::created, 55);
+        age.setMinWidth(52);
         age.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
         age.setCellFactory(c -> textCell(i -> SecretsViewModel.age(i, vm.clock().instant())));
         table.getColumns().add(age);
-        table.getColumns().add(col("Managed by", r -> r.managedBy().label(), 110));
-        TableColumn<SecretRow, Long> used = col("Used by", SecretRow::usedByCount, 70);
-        used.setMinWidth(68);
+        table.getColumns().add(col("Managed by", r -> r.managedBy().label(), 95));
+        TableColumn<SecretRow, Long> used = col("Used by", SecretRow::usedByCount, 75);
+        used.setMinWidth(75);
         table.getColumns().add(used);
-        TableColumn<SecretRow, Integer> readers = col("Readers", SecretRow::readerCount, 75);
-        readers.setMinWidth(72);
+        TableColumn<SecretRow, Integer> readers = col("Readers", SecretRow::readerCount, 80);
+        readers.setMinWidth(80);
         readers.setCellFactory(c -> textCell(n -> n < 0 ? "n/a" : String.valueOf(n)));
         Label rh = new Label("Readers");
         rh.setTooltip(new Tooltip("Subjects that can read the secret (directly or indirectly), system components "
@@ -167,8 +167,8 @@ public final class SecretsView extends BorderPane {
         readers.setGraphic(rh);
         readers.setText("");
         table.getColumns().add(readers);
-        TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 115);
-        worst.setMinWidth(112);
+        TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 112);
+        worst.setMinWidth(104);
         worst.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         worst.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -245,8 +245,11 @@ public final class SecretsView extends BorderPane {
                 new dev.kustodian.core.findings.ObjectRef("Secret", r.namespace(), r.name())));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(10, new VBox(2, name, sub, chips), grow, migrate);
-        head.setAlignment(Pos.TOP_LEFT);
+        migrate.setMinWidth(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(10, chips, grow, migrate);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        name.setWrapText(true);
+        VBox head = new VBox(4, name, sub, actions);
         detail.getChildren().add(head);
         detail.getChildren().add(keysCard(r));
         Node facts = factsCard(r);
@@ -485,20 +488,45 @@ public final class SecretsView extends BorderPane {
         HBox top = new HBox(8, who, kind);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(2, top);
-        for (String h : e.hows()) {
-            Label l = new Label(h);
-            l.setWrapText(true);
-            l.getStyleClass().add("finding-why");
-            box.getChildren().add(l);
+        List<String> direct = e.hows().stream().filter(h -> !h.startsWith(INDIRECT)).toList();
+        List<String> indirect = e.hows().stream().filter(h -> h.startsWith(INDIRECT))
+                .map(h -> h.substring(INDIRECT.length())).toList();
+        for (String h : direct) {
+            box.getChildren().add(muted(h));
         }
-        for (String p : e.paths()) {
+        int shownIndirect = Math.min(indirect.size(), direct.isEmpty() ? 2 : 1);
+        for (String h : indirect.subList(0, shownIndirect)) {
+            box.getChildren().add(muted("indirect: " + h));
+        }
+        if (indirect.size() > shownIndirect) {
+            Label more = muted("+ " + (indirect.size() - shownIndirect) + " more indirect way(s)");
+            more.setTooltip(new Tooltip(String.join("\n", indirect)));
+            more.getStyleClass().add("reader-more");
+            box.getChildren().add(more);
+        }
+        int shownPaths = Math.min(e.paths().size(), 4);
+        for (String p : e.paths().subList(0, shownPaths)) {
             Label l = new Label("via " + p);
             l.setWrapText(true);
             l.getStyleClass().add("reader-path");
             box.getChildren().add(l);
         }
+        if (e.paths().size() > shownPaths) {
+            Label more = muted("+ " + (e.paths().size() - shownPaths) + " more path(s)");
+            more.setTooltip(new Tooltip(String.join("\n", e.paths())));
+            box.getChildren().add(more);
+        }
         box.getStyleClass().add("reader-row");
         return box;
+    }
+
+    private static final String INDIRECT = "indirect: ";
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("finding-why");
+        return l;
     }
 
     private Node findingsCard(SecretRow r) {
