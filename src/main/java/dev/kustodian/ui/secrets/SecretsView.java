@@ -88,8 +88,8 @@ public final class SecretsView extends BorderPane {
         detail.setId("secret-detail");
         detail.setPadding(new Insets(0, 12, 12, 12));
         SplitPane split = new SplitPane(table, detailScroll);
-        split.setDividerPositions(0.66);
-        detailScroll.setMinWidth(480);
+        split.setDividerPositions(0.665);
+        detailScroll.setMinWidth(440);
         setCenter(split);
 
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -167,7 +167,7 @@ public final class SecretsView extends BorderPane {
         readers.setGraphic(rh);
         readers.setText("");
         table.getColumns().add(readers);
-        TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 112);
+        TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 124);
         worst.setMinWidth(104);
         worst.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         worst.setCellFactory(c -> new TableCell<>() {
@@ -175,7 +175,11 @@ public final class SecretsView extends BorderPane {
             protected void updateItem(Severity s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(null);
-                setGraphic(empty || s == null ? null : new SeverityChip(s));
+                SeverityChip chip = empty || s == null ? null : new SeverityChip(s);
+                if (chip != null) {
+                    chip.setMinWidth(Region.USE_PREF_SIZE);
+                }
+                setGraphic(chip);
             }
         });
         table.getColumns().add(worst);
@@ -264,7 +268,7 @@ public final class SecretsView extends BorderPane {
     private Node keysCard(SecretRow r) {
         GridPane g = new GridPane();
         g.setId("secret-keys");
-        g.setHgap(12);
+        g.setHgap(8);
         g.setVgap(6);
         RevealViewModel rv = vm.reveal();
         int row = 0;
@@ -301,6 +305,9 @@ public final class SecretsView extends BorderPane {
                     .then("Fetches this one key with a GET and shows it for 30 s")
                     .otherwise(javafx.beans.binding.Bindings.concat("Reveal is off: ", rv.unavailableReasonProperty())));
             reveal.setTooltip(tip);
+            reveal.setMinWidth(Region.USE_PREF_SIZE);
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(72);
             g.addRow(row++, key, size, value, reveal, copy);
         }
         VBox box = new VBox(8);
@@ -433,7 +440,9 @@ public final class SecretsView extends BorderPane {
         VBox list = new VBox(4);
         list.setId("secret-uses");
         if (r.uses().isEmpty()) {
-            list.getChildren().add(new Label("No workload, service account or custom resource refers to it."));
+            Label none = new Label("No workload, service account or custom resource refers to it.");
+            none.setWrapText(true);
+            list.getChildren().add(none);
         }
         for (SecretUse u : r.uses()) {
             String where = u.where().isEmpty() ? "" : " · " + u.where();
