@@ -11,6 +11,9 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.time.Clock;
+import java.util.List;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.util.UserFacingException;
 
 /**
  * Secrets: the inventory of every visible secret (type, keys, size, age, managed by, used by, readers, worst
@@ -23,6 +26,8 @@ public final class SecretsPage implements Page {
     private final Clock clock;
     private SecretsView view;
     private long generation;
+    private ClusterSnapshot pending;
+    private List<Finding> pendingFindings;
 
     public SecretsPage(PageContext ctx) {
         this(ctx, RevealTimer.fx(), SecretClipboard.system(), Clock.systemUTC());
@@ -62,6 +67,12 @@ public final class SecretsPage implements Page {
     public Node view() {
         if (view == null) {
             view = new SecretsView(vm, ctx);
+            // the inventory is built when the page is first shown after a load (not for every load)
+            view.sceneProperty().addListener((o, a, b) -> {
+                if (b != null && pending != null) {
+                    analysePending();
+                }
+            });
         }
         return view;
     }
@@ -79,8 +90,20 @@ public final class SecretsPage implements Page {
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         vm.reveal().setSession(session);
-        long gen = ++generation;
-        var findings = ctx.state().findings();
+        generation++;
+        pending = snapshot;
+        pendingFindings = ctx.state().findings();
+        if (view != null && view.getScene() != null) {
+            analysePending();
+        }
+    }
+
+    private void analysePending() {
+        ClusterSnapshot snapshot = pending;
+        List<Finding> findings = pendingFindings;
+        pending = null;
+        pendingFindings = null;
+        long gen = generation;
         ctx.tasks().submit("Analysing secrets", (p, c) -> SecretsViewModel.analyse(snapshot, findings, clock, c),
                 inv -> {
                     if (gen == generation) {
@@ -88,9 +111,10 @@ public final class SecretsPage implements Page {
                     }
                 },
                 t -> {
-                    if (gen == generation) {
+                    if (gen == generation && !(t instanceof UserFacingException u
+                            && u.category() == UserFacingException.Category.CANCELLED)) {
                         ctx.dialogs().showError("Secrets", "The secrets inventory could not be built: "
-                                + (t instanceof dev.kustodian.core.util.UserFacingException ? t.getMessage()
+                                + (t instanceof UserFacingException ? t.getMessage()
                                 : "an internal error occurred (" + t.getClass().getSimpleName() + ")."));
                     }
                 });
