@@ -2,6 +2,8 @@ package dev.kustodian.ui;
 
 import dev.kustodian.ui.access.AccessPage;
 import dev.kustodian.ui.overview.OverviewPage;
+import dev.kustodian.ui.reports.ReportsPage;
+import dev.kustodian.ui.secrets.SecretsPage;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
@@ -17,6 +19,8 @@ public final class Pages {
         pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
         pages.register(dev.kustodian.ui.stores.StoresPage::new);
         pages.register(AccessPage::new);
+        pages.register(SecretsPage::new);
+        pages.register(ReportsPage::new);
     }
 
     public static void register(WizardRegistry wizards) {

@@ -1,0 +1,248 @@
+package dev.kustodian.ui.reports;
+
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.Severity;
+import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.report.ReportFormat;
+import dev.kustodian.ui.PageContext;
+import dev.kustodian.ui.common.Card;
+import dev.kustodian.ui.common.Css;
+import dev.kustodian.ui.common.EmptyState;
+import dev.kustodian.ui.common.SeverityChip;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The Reports page: findings table (left), detail (right), filter, include-system toggle and Export. */
+public final class ReportsView extends BorderPane {
+    private final ReportsViewModel vm;
+    private final PageContext ctx;
+    private final Clock clock;
+    private final TableView<Finding> table = new TableView<>();
+    private final TextField filter = new TextField();
+    private final ComboBox<ReportFormat> format = new ComboBox<>(FXCollections.observableArrayList(ReportFormat.values()));
+    private final VBox detail = new VBox(12);
+
+    public ReportsView(ReportsViewModel vm, PageContext ctx, Clock clock) {
+        this.vm = vm;
+        this.ctx = ctx;
+        this.clock = clock;
+        getStyleClass().add("reports-page");
+        Css.add(this, "/dev/kustodian/ui/reports/reports.css");
+        setPadding(new Insets(16));
+
+        Label title = new Label("Reports");
+        title.getStyleClass().add("page-title");
+        Label header = new Label();
+        header.setId("reports-header");
+        header.getStyleClass().add("page-subtitle");
+        header.textProperty().bind(vm.headerProperty());
+        filter.setId("reports-filter");
+        filter.setPromptText("Filter by rule, area, object, title (Ctrl+F)");
+        filter.setPrefColumnCount(26);
+        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        CheckBox system = new CheckBox("Include system components");
+        system.setId("include-system");
+        system.selectedProperty().bindBidirectional(vm.includeSystemProperty());
+        format.setId("export-format");
+        format.setValue(ReportFormat.HTML);
+        format.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReportFormat f) {
+                return f == null ? "" : switch (f) {
+                    case TABLE -> "Table (text)";
+                    case JSON -> "JSON";
+                    case SARIF -> "SARIF 2.1.0";
+                    case MARKDOWN -> "Markdown";
+                    case HTML -> "HTML";
+                };
+            }
+
+            @Override
+            public ReportFormat fromString(String s) {
+                return ReportFormat.parse(s);
+            }
+        });
+        Button export = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
+        export.setId("export-button");
+        export.getStyleClass().add("accent");
+        export.setTooltip(new Tooltip("Save the findings shown (filters applied) as a report file"));
+        export.setOnAction(e -> export(format.getValue()));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(12, new VBox(2, title, header), grow, filter, system, format, export);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        buildTable();
+        ScrollPane ds = new ScrollPane(detail);
+        ds.setFitToWidth(true);
+        detail.setId("finding-detail");
+        detail.setPadding(new Insets(0, 12, 12, 12));
+        SplitPane split = new SplitPane(table, ds);
+        split.setDividerPositions(0.62);
+        setCenter(split);
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+            render(b);
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null || !vm.filtered().contains(vm.selectedProperty().get())) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        render(null);
+    }
+
+    public TextField filterField() {
+        return filter;
+    }
+
+    public TableView<Finding> table() {
+        return table;
+    }
+
+    private void buildTable() {
+        table.setId("findings-table");
+        table.setPlaceholder(new Label("No findings match the filters."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Finding, Severity> sev = col("Severity", Finding::severity, 115);
+        sev.setMinWidth(115);
+        sev.setComparator(Comparator.reverseOrder());
+        sev.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Severity s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(null);
+                setGraphic(empty || s == null ? null : new SeverityChip(s));
+            }
+        });
+        table.getColumns().add(sev);
+        table.getColumns().add(col("Area", Finding::area, 80));
+        TableColumn<Finding, String> rule = col("Rule", Finding::rule, 200);
+        rule.setMinWidth(170);
+        table.getColumns().add(rule);
+        table.getColumns().add(col("Object", f -> f.object().display() + (f.system() ? " (system)" : ""), 230));
+        table.getColumns().add(col("Title", Finding::title, 320));
+        SortedList<Finding> sorted = new SortedList<>(vm.filtered());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSortOrder().add(sev);
+    }
+
+    private static <T> TableColumn<Finding, T> col(String title, Function<Finding, T> value, double width) {
+        TableColumn<Finding, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void render(Finding f) {
+        detail.getChildren().clear();
+        if (f == null) {
+            detail.getChildren().add(new EmptyState(Feather.FILE_TEXT, vm.findings().isEmpty() ? "No findings"
+                    : "No finding selected", vm.findings().isEmpty()
+                    ? "Nothing was found on this cluster by the installed checks."
+                    : "Select a finding to see why it matters and how to fix it. Export saves the findings shown."));
+            return;
+        }
+        SeverityChip chip = new SeverityChip(f.severity());
+        Label t = new Label(f.title());
+        t.getStyleClass().add("detail-title");
+        t.setWrapText(true);
+        t.setId("finding-title");
+        Label meta = new Label(f.rule() + " · " + f.area() + " · " + f.object().display()
+                + (f.system() ? " · expected (system component)" : ""));
+        meta.getStyleClass().add("page-subtitle");
+        meta.setWrapText(true);
+        detail.getChildren().addAll(new VBox(4, chip, t, meta));
+        Label why = new Label(f.explanation());
+        why.setWrapText(true);
+        detail.getChildren().add(new Card("Why it matters", why));
+        Label rem = new Label(f.remediation());
+        rem.setWrapText(true);
+        VBox fixBox = new VBox(8, rem);
+        if (f.fix() != null) {
+            boolean ok = ctx.wizards().isRegistered(f.fix());
+            Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));
+            fix.setId("finding-fix");
+            fix.getStyleClass().add("fix-button");
+            fix.setDisable(!ok);
+            fix.setTooltip(new Tooltip(ok ? "Open the " + f.fix() + " wizard for " + f.object().display()
+                    : "The " + f.fix() + " wizard is not available in this version; see the remediation text."));
+            fix.setOnAction(e -> ctx.openWizard(f.fix(), f.object()));
+            fixBox.getChildren().add(fix);
+        }
+        detail.getChildren().add(new Card("How to fix it", fixBox));
+        if (!f.cis().isEmpty()) {
+            Label cis = new Label("CIS Kubernetes Benchmark " + String.join(", ", f.cis().stream().map(c -> c.replaceFirst("^CIS\\s*", "")).toList()));
+            cis.setId("finding-cis");
+            detail.getChildren().add(new Card("Benchmark", cis));
+        }
+    }
+
+    /** Asks for a file (via DialogService), asks before replacing one, writes atomically off the FX thread. */
+    void export(ReportFormat fmt) {
+        if (fmt == null) {
+            return;
+        }
+        String name = "kustodian-report." + fmt.extension();
+        Path target = ctx.dialogs().chooseSaveFile("Export report (" + fmt.id() + ")", null, name).orElse(null);
+        if (target == null) {
+            return;
+        }
+        if (Files.exists(target) && !ctx.dialogs().confirm("Replace " + target.getFileName() + "?",
+                "The file " + target + " already exists. Replace it with the new report?", "Replace", false)) {
+            return;
+        }
+        String text = vm.render(fmt, clock.instant());
+        int count = vm.filtered().size();
+        ctx.tasks().submit("Exporting report to " + target.getFileName(), (p, c) -> {
+            SafeFiles.writeAtomically(target, text);
+            return target;
+        }, p -> ctx.dialogs().showInfo("Report exported", "Wrote " + count + " finding(s) as "
+                + fmt.id() + " to " + p + "."), t -> ctx.dialogs().showError("Export failed",
+                "The report could not be written to " + target + ": " + reason(t) + " Choose another file or folder."));
+    }
+
+    private static String reason(Throwable t) {
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied.";
+        }
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "the folder does not exist.";
+        }
+        return t.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT) + " error.";
+    }
+}

@@ -1,0 +1,240 @@
+package dev.kustodian.ui.secrets;
+
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.rbac.Reader;
+import dev.kustodian.core.rbac.SecretReaders;
+import dev.kustodian.core.secrets.SecretUsage;
+import dev.kustodian.core.secrets.SecretUsageIndex;
+import dev.kustodian.core.util.Cancellation;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The Secrets page's state (no nodes; testable): the inventory rows, the text/type/namespace filters, the selection
+ * (kept across refreshes by namespace/name), the readers of the selected secret and the safe reveal.
+ */
+public final class SecretsViewModel {
+    public static final String ALL_TYPES = "All types";
+
+    /** The result of one analysis (computed off the FX thread). */
+    public record Inventory(List<SecretRow> rows, SecretReaders readers, String readersProblem, Clock clock) {
+    }
+
+    private final ObservableList<SecretRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<SecretRow> filtered = new FilteredList<>(rows, r -> true);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty typeFilter = new SimpleStringProperty(ALL_TYPES);
+    private final ObservableList<String> types = FXCollections.observableArrayList(ALL_TYPES);
+    private final ObjectProperty<SecretRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    private final RevealViewModel reveal;
+    private Predicate<String> namespaceOk = ns -> true;
+    private SecretReaders readers;
+    private String readersProblem;
+    private Clock clock = Clock.systemUTC();
+
+    public SecretsViewModel(RevealViewModel reveal) {
+        this.reveal = reveal;
+        filterText.addListener((o, a, b) -> applyFilter());
+        typeFilter.addListener((o, a, b) -> applyFilter());
+        selected.addListener((o, a, b) -> {
+            if (b == null) {
+                reveal.setTarget(null, null);
+            } else if (a == null || !a.key().equals(b.key())) {
+                reveal.setTarget(b.namespace(), b.name());
+            }
+        });
+    }
+
+    /** Builds the inventory of {@code snapshot} with its findings: the usage index and the RBAC readers. */
+    public static Inventory analyse(ClusterSnapshot snapshot, List<Finding> findings, Clock clock,
+                                    Cancellation cancel) {
+        AnalysisContext ctx = new AnalysisContext(snapshot, clock);
+        SecretUsageIndex index = SecretUsageIndex.of(ctx);
+        SecretReaders readers;
+        String problem = null;
+        try {
+            readers = SecretReaders.of(ctx);
+        } catch (RuntimeException e) {
+            readers = null; // the readers column then says "n/a"; never guess
+            problem = "the RBAC analysis failed (" + e.getClass().getSimpleName() + ")";
+        }
+        Map<String, List<Finding>> bySecret = new HashMap<>();
+        for (Finding f : findings) {
+            if ("Secret".equals(f.object().kind())) {
+                bySecret.computeIfAbsent(f.object().namespace() + "/" + f.object().name(), k -> new ArrayList<>())
+                        .add(f);
+            }
+        }
+        Comparator<Finding> worstFirst = Comparator.comparing(Finding::severity).reversed();
+        List<SecretRow> out = new ArrayList<>(snapshot.secrets().size());
+        for (SecretInfo s : snapshot.secrets()) {
+            if (cancel != null) {
+                cancel.check();
+            }
+            SecretUsage u = index.usage(s);
+            int count = -1;
+            int system = 0;
+            if (readers != null) {
+                Set<Object> subjects = new HashSet<>();
+                Set<Object> systemSubjects = new HashSet<>();
+                for (Reader r : readers.readers(s.namespace(), s.name())) {
+                    (r.system() ? systemSubjects : subjects).add(r.subject());
+                }
+                systemSubjects.removeAll(subjects);
+                count = subjects.size();
+                system = systemSubjects.size();
+            }
+            List<Finding> fs = new ArrayList<>(bySecret.getOrDefault(s.namespace() + "/" + s.name(), List.of()));
+            fs.sort(worstFirst);
+            out.add(new SecretRow(s, u.managedBy(), u.uses(), count, system, fs));
+        }
+        return new Inventory(out, readers, problem, clock);
+    }
+
+    /** Shows a new inventory; the selection survives when the same secret is still there. */
+    public void setInventory(Inventory inv) {
+        String keep = selected.get() == null ? null : selected.get().key();
+        reveal.hide();
+        this.readers = inv.readers();
+        this.readersProblem = inv.readersProblem();
+        this.clock = inv.clock();
+        rows.setAll(inv.rows());
+        TreeSet<String> t = new TreeSet<>();
+        inv.rows().forEach(r -> t.add(r.type()));
+        List<String> typeList = new ArrayList<>();
+        typeList.add(ALL_TYPES);
+        typeList.addAll(t);
+        types.setAll(typeList);
+        if (!types.contains(typeFilter.get())) {
+            typeFilter.set(ALL_TYPES);
+        }
+        applyFilter();
+        SecretRow again = keep == null ? null
+                : filtered.stream().filter(r -> r.key().equals(keep)).findFirst().orElse(null);
+        selected.set(again);
+    }
+
+    public void setNamespaceFilter(Predicate<String> ok) {
+        this.namespaceOk = ok;
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        String type = typeFilter.get();
+        Predicate<String> ns = namespaceOk;
+        filtered.setPredicate(r -> ns.test(r.namespace())
+                && (type == null || ALL_TYPES.equals(type) || type.equals(r.type()))
+                && (text.isEmpty() || r.searchText().contains(text)));
+        if (selected.get() != null && !filtered.contains(selected.get())) {
+            selected.set(null);
+        }
+        long withFindings = filtered.stream().filter(r -> !r.findings().isEmpty()).count();
+        header.set(rows.size() + (rows.size() == 1 ? " secret" : " secrets")
+                + (filtered.size() == rows.size() ? "" : " · " + filtered.size() + " shown")
+                + " · " + withFindings + " with findings");
+    }
+
+    /** The readers of the selected secret, grouped by subject (empty when none or RBAC not analysed). */
+    public List<ReaderEntry> readersOf(SecretRow row) {
+        if (readers == null || row == null) {
+            return List.of();
+        }
+        return ReaderEntry.of(readers.readers(row.namespace(), row.name()));
+    }
+
+    /** Why the readers are not known (null when they are). */
+    public String readersProblem() {
+        return readers != null ? null : readersProblem == null ? "the RBAC analysis is not available" : readersProblem;
+    }
+
+    public boolean readersAvailable() {
+        return readers != null;
+    }
+
+    public ObservableList<SecretRow> rows() {
+        return rows;
+    }
+
+    public FilteredList<SecretRow> filtered() {
+        return filtered;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public StringProperty typeFilterProperty() {
+        return typeFilter;
+    }
+
+    public ObservableList<String> types() {
+        return types;
+    }
+
+    public ObjectProperty<SecretRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
+    }
+
+    public RevealViewModel reveal() {
+        return reveal;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Human age: 5m, 3h, 12d, 2y; "" when unknown. */
+    public static String age(java.time.Instant created, java.time.Instant now) {
+        if (created == null) {
+            return "";
+        }
+        long s = Math.max(0, java.time.Duration.between(created, now).getSeconds());
+        if (s < 3600) {
+            return (s / 60) + "m";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + "h";
+        }
+        long d = s / 86_400;
+        return d < 730 ? d + "d" : (d / 365) + "y";
+    }
+
+    /** 1.2 KiB style sizes. */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+}

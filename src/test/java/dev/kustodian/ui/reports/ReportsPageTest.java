@@ -1,0 +1,136 @@
+package dev.kustodian.ui.reports;
+
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.findings.Severity;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.ui.AppState;
+import dev.kustodian.ui.RecordingDialogService;
+import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.secrets.SecretsFixture;
+import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
+import dev.kustodian.ui.wizard.WizardRegistry;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Reports page: findings of all areas, filter, include-system toggle, detail with Fix, export with overwrite question. */
+@ExtendWith(ApplicationExtension.class)
+class ReportsPageTest {
+    private final AppState state = new AppState();
+    private final List<String> opened = new ArrayList<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private ReportsPage page;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
+        ClusterSnapshot s = SecretsFixture.snapshot(SourceInfo.Kind.LIVE);
+        List<Finding> findings = new ArrayList<>(SecretsFixture.findings(s));
+        findings.add(Finding.of("RBAC-SECRETS-LIST", "rbac", Severity.CRITICAL,
+                new ObjectRef("ServiceAccount", "shop", "ci"), "ci can list every secret of shop",
+                "Listing returns values.", "Bind a Role with get on named secrets.", List.of("5.1.2"))
+                .withFix(SecretReaderRoleWizard.ID));
+        findings.add(Finding.of("RBAC-SYSTEM", "rbac", Severity.HIGH, new ObjectRef("ServiceAccount", "kube-system",
+                "generic-garbage-collector"), "expected system access", "System.", "None.", List.of()).asSystem());
+        state.findingsProperty().set(findings);
+        state.sessionProperty().set(SecretsFixture.session(SourceSpec.live(null, "test"), s, null));
+        page = new ReportsPage(SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs,
+                new WizardRegistry().register(SecretReaderRoleWizard::new), opened), SecretsFixture.CLOCK);
+        Parent view = (Parent) page.view();
+        page.onSnapshot(state.snapshot(), state.session());
+        stage.setScene(new Scene(view, 1600, 1000));
+        stage.show();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Finding> table(FxRobot robot) {
+        return robot.lookup("#findings-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void listsFindingsOfAllAreasSortedBySeverityWithoutSystemByDefault(FxRobot robot) {
+        TableView<Finding> t = table(robot);
+        int all = state.findings().size();
+        long system = state.findings().stream().filter(Finding::system).count();
+        assertThat(system).isPositive();
+        assertThat(t.getItems()).hasSize((int) (all - system)).noneMatch(Finding::system);
+        assertThat(t.getItems().get(0).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(t.getItems()).extracting(Finding::area).contains("rbac", "secrets");
+        assertThat(robot.lookup("#reports-header").queryAs(Label.class).getText())
+                .contains(system + " expected system finding(s) hidden");
+        robot.clickOn("#include-system");
+        assertThat(robot.lookup("#include-system").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(t.getItems()).hasSize(all).anyMatch(Finding::system);
+    }
+
+    @Test
+    void filterAndDetailWithFixButton(FxRobot robot) {
+        robot.clickOn("#reports-filter").write("list every");
+        TableView<Finding> t = table(robot);
+        assertThat(t.getItems()).extracting(Finding::rule).containsExactly("RBAC-SECRETS-LIST");
+        robot.interact(() -> t.getSelectionModel().select(0));
+        assertThat(robot.lookup("#finding-title").queryAs(Label.class).getText())
+                .isEqualTo("ci can list every secret of shop");
+        assertThat(robot.lookup("#finding-cis").queryAs(Label.class).getText()).contains("5.1.2");
+        Button fix = robot.lookup("#finding-fix").queryButton();
+        assertThat(fix.isDisabled()).isFalse();
+        robot.clickOn(fix);
+        assertThat(opened).containsExactly("secret-reader-role ServiceAccount/shop/ci");
+        robot.interact(() -> state.namespaceFilter().setAll("payments"));
+        assertThat(t.getItems()).isEmpty();
+    }
+
+    @Test
+    void exportsEveryFormatAndAsksBeforeReplacing(FxRobot robot) throws Exception {
+        for (var fmt : dev.kustodian.core.report.ReportFormat.values()) {
+            Path file = dir.resolve("report." + fmt.extension());
+            dialogs.nextFile = file;
+            robot.interact(() -> robot.lookup("#export-format").queryAs(ComboBox.class).setValue(fmt));
+            robot.clickOn("#export-button");
+            assertThat(file).exists();
+            String text = Files.readString(file);
+            assertThat(text).contains("RBAC-SECRETS-LIST").doesNotContain("generic-garbage-collector");
+        }
+        assertThat(Files.readString(dir.resolve("report.sarif"))).contains("\"version\" : \"2.1.0\"");
+        assertThat(dialogs.ofKind("info")).hasSize(5);
+        assertThat(dialogs.ofKind("confirm")).isEmpty();
+        // an existing file: asked; declined: left as it was
+        Path existing = dir.resolve("report.json");
+        Files.writeString(existing, "keep me");
+        dialogs.nextFile = existing;
+        dialogs.confirmAnswer = false;
+        robot.interact(() -> robot.lookup("#export-format").queryAs(ComboBox.class)
+                .setValue(dev.kustodian.core.report.ReportFormat.JSON));
+        robot.clickOn("#export-button");
+        assertThat(dialogs.ofKind("confirm")).hasSize(1);
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        dialogs.confirmAnswer = true;
+        robot.clickOn("#export-button");
+        assertThat(Files.readString(existing)).contains("\"findings\"");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.kustodian.ui.secrets;
+
+import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.ui.ContextSource;
+import dev.kustodian.ui.KustodianApp;
+import dev.kustodian.ui.Page;
+import dev.kustodian.ui.RecordingDialogService;
+import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.SessionOpener;
+import dev.kustodian.ui.Settings;
+import dev.kustodian.ui.ShellView;
+import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.reports.ReportsPage;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Secrets and Reports pages in use, on the demo cluster (1600×1000, light): {@code 2-secrets-tls.png} (a TLS
+ * secret selected), {@code 2-secrets-readers.png} (the readers of a secret with their paths) and
+ * {@code 7-reports-detail.png} (a finding selected). Runs only with {@code -Dkustodian.screenshots=true}:
+ * <pre>mvn -B -q -o test -Dtest='*ScreenshotGenerator' -Dtest.extraArgs=-Dkustodian.screenshots=true</pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class SecretsScreenshotGenerator {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void render(FxRobot robot) {
+        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
+        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
+        List<ClusterSession> opened = new ArrayList<>();
+        SessionOpener opener = (spec, progress, cancel) -> {
+            ClusterSession s;
+            try {
+                s = ClusterLoader.open(SourceSpec.demo(), progress, cancel);
+            } catch (UserFacingException | UnsupportedOperationException e) {
+                System.out.println("The demo cluster is not available (" + e.getMessage()
+                        + "): using TestSnapshots.demoLike instead.");
+                s = TestSnapshots.session(SourceSpec.demo());
+            }
+            opened.add(s);
+            return s;
+        };
+        ShellView[] shell = new ShellView[1];
+        Scene[] scene = new Scene[1];
+        robot.interact(() -> {
+            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
+                    ContextSource.of(List.of(), null, false), Settings.inMemory());
+            scene[0] = new Scene(shell[0], 1600, 1000);
+            stage.setScene(scene[0]);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.show();
+            shell[0].viewModel().startUp();
+        });
+        SecretsPage secrets = (SecretsPage) shell[0].page("secrets").orElseThrow();
+        SecretsViewModel vm = secrets.viewModel();
+        robot.interact(() -> shell[0].showPage(secrets));
+        List<String> written = new ArrayList<>();
+        // a TLS secret with certificate facts, preferring one that expires soon
+        SecretRow tls = vm.filtered().stream().filter(r -> r.secret().tls() != null)
+                .min(Comparator.comparing(r -> r.secret().tls().notAfter() == null ? java.time.Instant.MAX
+                        : r.secret().tls().notAfter()))
+                .or(() -> vm.filtered().stream().filter(r -> SecretInfo.TYPE_TLS.equals(r.type())).findFirst())
+                .orElse(null);
+        if (tls != null) {
+            robot.interact(() -> vm.selectedProperty().set(tls));
+            written.add(shoot(robot, scene[0], out.resolve("2-secrets-tls.png")));
+        }
+        // the secret with the most non-system readers that has a direct reader: the readers with their paths
+        SecretRow readers = vm.filtered().stream().filter(r -> !r.namespace().startsWith("kube-"))
+                .max(Comparator.comparingInt(SecretRow::readerCount)).orElse(null);
+        if (readers != null) {
+            robot.interact(() -> vm.selectedProperty().set(readers));
+            robot.interact(() -> scrollTo(secrets.view(), "#secret-readers"));
+            written.add(shoot(robot, scene[0], out.resolve("2-secrets-readers.png")));
+        }
+        Page reportsPage = shell[0].page("reports").orElseThrow();
+        ReportsPage reports = (ReportsPage) reportsPage;
+        robot.interact(() -> {
+            shell[0].showPage(reportsPage);
+            reports.viewModel().filtered().stream()
+                    .filter(f -> f.fix() != null).findFirst()
+                    .ifPresent(f -> reports.viewModel().selectedProperty().set(f));
+        });
+        written.add(shoot(robot, scene[0], out.resolve("7-reports-detail.png")));
+        opened.forEach(ClusterSession::close);
+        System.out.println("Screenshots written: " + written);
+    }
+
+    private static void scrollTo(Node view, String id) {
+        view.applyCss();
+        if (view instanceof javafx.scene.Parent p) {
+            p.layout();
+        }
+        ScrollPane sp = (ScrollPane) view.lookup("#secret-detail-scroll");
+        Node target = view.lookup(id);
+        if (sp == null || target == null) {
+            return;
+        }
+        Node content = sp.getContent();
+        double y = content.sceneToLocal(target.localToScene(0, 0)).getY() - 40;
+        double h = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+        sp.setVvalue(h <= 0 ? 0 : Math.min(1, Math.max(0, y / h)));
+    }
+
+    private static String shoot(FxRobot robot, Scene scene, Path file) {
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            img[0] = scene.snapshot(null);
+        });
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.getFileName().toString();
+    }
+}
