@@ -1,6 +1,9 @@
 package dev.kustodian.ui;
 
 import dev.kustodian.ui.overview.OverviewPage;
+import dev.kustodian.ui.roles.RightSizeWizard;
+import dev.kustodian.ui.roles.RoleWizard;
+import dev.kustodian.ui.roles.RolesPage;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
@@ -13,9 +16,12 @@ public final class Pages {
 
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
+        pages.register(RolesPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
         wizards.register(SecretReaderRoleWizard::new);
+        wizards.register(RoleWizard::new);
+        wizards.register(RightSizeWizard::new);
     }
 }
