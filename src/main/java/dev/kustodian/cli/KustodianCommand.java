@@ -25,6 +25,10 @@ import java.io.PrintWriter;
                 CanICommand.class,
                 WhoCanCommand.class,
                 RbacCommand.class,
+                ContextsCommand.class,
+                SummaryCommand.class,
+                SnapshotCommand.class,
+                DemoCommand.class,
         })
 public final class KustodianCommand implements Runnable {
 

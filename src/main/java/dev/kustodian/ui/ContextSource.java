@@ -1,15 +1,13 @@
 package dev.kustodian.ui;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.kustodian.core.cluster.KubeconfigContexts;
+
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Feeds the context picker: the kubeconfig's contexts and the current one. The real implementation wraps
- * {@code core.cluster.KubeconfigContexts} (written by the cluster helper; wired at merge). Until then
- * {@link #kubeconfigOnly()} knows only whether a kubeconfig file exists and lists no contexts (the UI never
- * parses a kubeconfig by hand).
+ * Feeds the context picker: the kubeconfig's contexts and the current one, read by fabric8 through
+ * {@link KubeconfigContexts} (the UI never parses a kubeconfig by hand).
  */
 public interface ContextSource {
 
@@ -41,16 +39,22 @@ public interface ContextSource {
         };
     }
 
-    /** No context list (until KubeconfigContexts is wired); kubeconfig existence from KUBECONFIG / ~/.kube/config. */
-    static ContextSource kubeconfigOnly() {
-        String env = System.getenv("KUBECONFIG");
-        boolean exists;
-        if (env != null && !env.isBlank()) {
-            exists = java.util.Arrays.stream(env.split(java.io.File.pathSeparator))
-                    .anyMatch(p -> !p.isBlank() && Files.isRegularFile(Path.of(p)));
-        } else {
-            exists = Files.isRegularFile(Path.of(System.getProperty("user.home"), ".kube", "config"));
+    /**
+     * The user's kubeconfig (KUBECONFIG merged like kubectl, else ~/.kube/config) through
+     * {@link KubeconfigContexts}; a kubeconfig that cannot be read lists no contexts (opening it then shows
+     * the clear error of the loader).
+     */
+    static ContextSource kubeconfig() {
+        boolean exists = KubeconfigContexts.anyKubeconfigExists();
+        if (!exists) {
+            return of(List.of(), null, false);
         }
-        return of(List.of(), null, exists);
+        try {
+            KubeconfigContexts.Resolved r = KubeconfigContexts.resolve(null);
+            return of(r.contexts().stream().map(KubeconfigContexts.ContextEntry::name).toList(),
+                    r.currentContext(), true);
+        } catch (RuntimeException e) {
+            return of(List.of(), null, true);
+        }
     }
 }

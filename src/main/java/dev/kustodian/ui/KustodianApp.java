@@ -19,7 +19,7 @@ public final class KustodianApp extends Application {
         tasks = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(() -> stage);
         shell = createShell(tasks, dialogs, SessionOpener.CLUSTER_LOADER,
-                ContextSource.kubeconfigOnly(), Settings.load());
+                ContextSource.kubeconfig(), Settings.load());
         stage.setTitle("Kustodian");
         stage.setScene(new Scene(shell, 1600, 1000));
         stage.show();

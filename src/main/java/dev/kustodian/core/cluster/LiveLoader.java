@@ -1,19 +1,601 @@
 package dev.kustodian.core.cluster;
 
+import dev.kustodian.core.model.ApiResourceInfo;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.model.VisibilityGap;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
+import io.fabric8.kubernetes.api.model.authentication.UserInfo;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
-/** Loads a live cluster through the kubeconfig (fabric8), and the embedded demo cluster. (Being written.) */
+import javax.net.ssl.SSLException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loads a live cluster through the kubeconfig (fabric8), and the embedded demo cluster through the same code.
+ * <p>
+ * Connects (server version within a deadline, identity via SelfSubjectReview), discovers API resources and CRDs,
+ * then lists every kind the model keeps on a small fixed pool, paginated ({@code limit}/{@code continue}); each
+ * item of each page goes straight to the {@link ModelConverter} and the page is dropped. A kind that cannot be
+ * listed (403, or 429/5xx/timeouts after a few retries) becomes a {@link VisibilityGap}; the rest still loads.
+ */
 public final class LiveLoader {
+
+    /** Tunables; {@link #DEFAULTS} for real use, tests shorten the timeouts. */
+    public record Options(int connectDeadlineMillis, int requestTimeoutMillis, int pageSize, int retries,
+                          long backoffMillis, int threads) {
+        public static final Options DEFAULTS = new Options(10_000, 30_000, 500, 3, 300, 4);
+    }
+
+    /** Custom resources the analyses read, when their CRD is installed. */
+    static final Map<String, Set<String>> INTERESTING_CUSTOM = Map.of(
+            "external-secrets.io", Set.of("ExternalSecret", "SecretStore", "ClusterSecretStore",
+                    "ClusterExternalSecret", "PushSecret"),
+            "bitnami.com", Set.of("SealedSecret"),
+            "secrets-store.csi.x-k8s.io", Set.of("SecretProviderClass"),
+            "cert-manager.io", Set.of("Certificate"),
+            "secrets.akeyless.io", Set.of("*"));
+
+    @FunctionalInterface
+    interface Lister {
+        KubernetesResourceList<? extends HasMetadata> list(KubernetesClient c, ListOptions o);
+    }
+
+    /** A kind to list: group ("" core), plural resource, scope. */
+    record KindSpec(String kind, String group, String resource, boolean namespaced, Lister lister) {
+    }
+
+    static final List<KindSpec> KINDS = List.of(
+            new KindSpec("Namespace", "", "namespaces", false, (c, o) -> c.namespaces().list(o)),
+            new KindSpec("Node", "", "nodes", false, (c, o) -> c.nodes().list(o)),
+            new KindSpec("CustomResourceDefinition", "apiextensions.k8s.io", "customresourcedefinitions", false,
+                    (c, o) -> c.apiextensions().v1().customResourceDefinitions().list(o)),
+            new KindSpec("Secret", "", "secrets", true, (c, o) -> c.secrets().inAnyNamespace().list(o)),
+            new KindSpec("ConfigMap", "", "configmaps", true, (c, o) -> c.configMaps().inAnyNamespace().list(o)),
+            new KindSpec("Pod", "", "pods", true, (c, o) -> c.pods().inAnyNamespace().list(o)),
+            new KindSpec("ServiceAccount", "", "serviceaccounts", true,
+                    (c, o) -> c.serviceAccounts().inAnyNamespace().list(o)),
+            new KindSpec("Deployment", "apps", "deployments", true,
+                    (c, o) -> c.apps().deployments().inAnyNamespace().list(o)),
+            new KindSpec("StatefulSet", "apps", "statefulsets", true,
+                    (c, o) -> c.apps().statefulSets().inAnyNamespace().list(o)),
+            new KindSpec("DaemonSet", "apps", "daemonsets", true,
+                    (c, o) -> c.apps().daemonSets().inAnyNamespace().list(o)),
+            new KindSpec("ReplicaSet", "apps", "replicasets", true,
+                    (c, o) -> c.apps().replicaSets().inAnyNamespace().list(o)),
+            new KindSpec("Job", "batch", "jobs", true, (c, o) -> c.batch().v1().jobs().inAnyNamespace().list(o)),
+            new KindSpec("CronJob", "batch", "cronjobs", true,
+                    (c, o) -> c.batch().v1().cronjobs().inAnyNamespace().list(o)),
+            new KindSpec("Role", "rbac.authorization.k8s.io", "roles", true,
+                    (c, o) -> c.rbac().roles().inAnyNamespace().list(o)),
+            new KindSpec("ClusterRole", "rbac.authorization.k8s.io", "clusterroles", false,
+                    (c, o) -> c.rbac().clusterRoles().list(o)),
+            new KindSpec("RoleBinding", "rbac.authorization.k8s.io", "rolebindings", true,
+                    (c, o) -> c.rbac().roleBindings().inAnyNamespace().list(o)),
+            new KindSpec("ClusterRoleBinding", "rbac.authorization.k8s.io", "clusterrolebindings", false,
+                    (c, o) -> c.rbac().clusterRoleBindings().list(o)));
+
     private LiveLoader() {
     }
 
     public static ClusterSession open(SourceSpec spec, Progress progress, Cancellation cancel) {
-        throw new UserFacingException(UserFacingException.Category.FAILED, "Live loading is not built yet.");
+        return open(spec, Options.DEFAULTS, progress, cancel);
     }
 
+    public static ClusterSession open(SourceSpec spec, Options options, Progress progress, Cancellation cancel) {
+        return open(spec, SourceInfo.Kind.LIVE, options, progress, cancel);
+    }
+
+    /** Starts the embedded demo cluster (once per process) and loads it through its generated kubeconfig. */
     public static ClusterSession openDemo(Progress progress, Cancellation cancel) {
-        throw new UserFacingException(UserFacingException.Category.FAILED, "The demo cluster is not built yet.");
+        progress.update(-1, "Starting the demo cluster");
+        DemoCluster demo = DemoCluster.start();
+        ClusterSession s = open(SourceSpec.live(demo.kubeconfig(), DemoCluster.CONTEXT), SourceInfo.Kind.DEMO,
+                Options.DEFAULTS, progress, cancel);
+        return new ClusterSession(SourceSpec.demo(), s.snapshot(), s.client().orElse(null), s.contextName());
+    }
+
+    static ClusterSession open(SourceSpec spec, SourceInfo.Kind kind, Options options, Progress progress,
+                               Cancellation cancel) {
+        cancel.check();
+        progress.update(-1, "Reading the kubeconfig");
+        KubeconfigContexts.Resolved resolved = KubeconfigContexts.resolve(spec.kubeconfig());
+        Config config = KubeconfigContexts.config(resolved, spec.kubeconfig(), spec.context());
+        String contextName = spec.context() != null ? spec.context() : resolved.currentContext();
+        KubeconfigContexts.ContextEntry entry = resolved.find(contextName);
+        config.setConnectionTimeout(Math.min(options.connectDeadlineMillis(), 10_000));
+        config.setRequestTimeout(options.requestTimeoutMillis());
+        config.setRequestRetryBackoffLimit(0); // our own retry: per page, with backoff, then a gap
+        KubernetesClient client;
+        try {
+            client = new KubernetesClientBuilder().withConfig(config).build();
+        } catch (RuntimeException e) {
+            throw UserFacingException.badInput("Could not create a client for context \"" + contextName + "\": "
+                    + KubeconfigContexts.safeReason(e) + ". Check the kubeconfig's cluster and user entries.");
+        }
+        boolean ok = false;
+        try {
+            ClusterSnapshot snapshot = new Run(client, config, contextName, entry, kind, options, progress, cancel).load();
+            ok = true;
+            return new ClusterSession(spec, snapshot, client, contextName);
+        } finally {
+            if (!ok) {
+                client.close();
+            }
+        }
+    }
+
+    /** One load: state shared by the worker threads. */
+    private static final class Run {
+        final KubernetesClient client;
+        final Config config;
+        final String contextName;
+        final KubeconfigContexts.ContextEntry entry;
+        final SourceInfo.Kind kind;
+        final Options options;
+        final Progress progress;
+        final Cancellation cancel;
+        final ModelConverter converter = new ModelConverter();
+        final ClusterSnapshot.Builder builder;
+        final AtomicLong items = new AtomicLong();
+        final AtomicInteger kindsDone = new AtomicInteger();
+        volatile int kindsTotal = KINDS.size() + 1;
+        volatile boolean accessReviewWorks = true;
+        final List<CustomResourceDefinition> interestingCrds = new ArrayList<>();
+
+        Run(KubernetesClient client, Config config, String contextName, KubeconfigContexts.ContextEntry entry,
+            SourceInfo.Kind kind, Options options, Progress progress, Cancellation cancel) {
+            this.client = client;
+            this.config = config;
+            this.contextName = contextName;
+            this.entry = entry;
+            this.kind = kind;
+            this.options = options;
+            this.progress = progress;
+            this.cancel = cancel;
+            this.builder = ClusterSnapshot.builder(new SourceInfo(kind, contextName, config.getMasterUrl(), "",
+                    Instant.now(), null));
+        }
+
+        ClusterSnapshot load() {
+            progress.update(-1, "Connecting to " + config.getMasterUrl());
+            String version = connect();
+            cancel.check();
+            SourceInfo.Identity identity = identity();
+            builder.source(new SourceInfo(kind, contextName, config.getMasterUrl(), version, Instant.now(), identity));
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+                Thread t = new Thread(r, "kustodian-load");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                futures.add(pool.submit(this::discover));
+                Future<?> crdFuture = null;
+                for (KindSpec k : KINDS) {
+                    Future<?> f = pool.submit(() -> listKind(k));
+                    futures.add(f);
+                    if (k.kind().equals("CustomResourceDefinition")) {
+                        crdFuture = f;
+                    }
+                }
+                await(crdFuture);
+                List<KindSpec> custom = customKinds();
+                kindsTotal += custom.size();
+                for (KindSpec k : custom) {
+                    futures.add(pool.submit(() -> listKind(k)));
+                }
+                for (Future<?> f : futures) {
+                    await(f);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            cancel.check();
+            progress.update(1, "Loaded " + items.get() + " objects from " + contextName);
+            return builder.build();
+        }
+
+        private void await(Future<?> f) {
+            while (true) {
+                if (cancel.isCancelled()) {
+                    f.cancel(true);
+                    cancel.check();
+                }
+                try {
+                    f.get(100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    // poll cancellation again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserFacingException(UserFacingException.Category.CANCELLED, "Loading was interrupted.");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UserFacingException u) {
+                        throw u;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+
+        /** Server version within the deadline, or a clear error (unreachable, TLS, 401...). */
+        String connect() {
+            ExecutorService one = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kustodian-connect");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Future<VersionInfo> f = one.submit(client::getKubernetesVersion);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.connectDeadlineMillis());
+                while (true) {
+                    if (cancel.isCancelled()) {
+                        f.cancel(true);
+                        cancel.check();
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        f.cancel(true);
+                        throw unreachable("did not answer within " + options.connectDeadlineMillis() / 1000.0 + " s",
+                                null);
+                    }
+                    try {
+                        VersionInfo v = f.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
+                        return v == null || v.getGitVersion() == null ? "" : v.getGitVersion();
+                    } catch (TimeoutException e) {
+                        // poll again
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UserFacingException(UserFacingException.Category.CANCELLED, "Connecting was interrupted.");
+                    } catch (ExecutionException e) {
+                        UserFacingException failure = connectFailure(e.getCause());
+                        if (failure == null) {
+                            return "";
+                        }
+                        throw failure;
+                    }
+                }
+            } finally {
+                one.shutdownNow();
+            }
+        }
+
+        private UserFacingException unreachable(String why, Throwable cause) {
+            return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                    "The API server " + config.getMasterUrl() + " of context \"" + contextName + "\" " + why
+                            + ". Check that the cluster is running and reachable (VPN, proxy, firewall), then retry.",
+                    true, cause);
+        }
+
+        private UserFacingException connectFailure(Throwable e) {
+            int code = e instanceof KubernetesClientException k ? k.getCode() : 0;
+            String exec = entry != null && entry.execCommand() != null ? entry.execCommand() : null;
+            if (code == 401) {
+                return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                        "The API server " + config.getMasterUrl() + " rejected the credentials of user \""
+                                + (entry == null ? "?" : entry.user()) + "\" (context \"" + contextName
+                                + "\"): 401 Unauthorized. They are wrong or expired"
+                                + (exec != null ? "; check that the credential plugin \"" + exec + "\" works and you are logged in"
+                                : "; log in again or refresh the token in the kubeconfig") + ".", false, null);
+            }
+            if (code == 403) {
+                // /version forbidden: odd but possible; carry on without a version
+                return null;
+            }
+            if (code > 0) {
+                return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                        "The API server " + config.getMasterUrl() + " of context \"" + contextName + "\" answered "
+                                + code + " when asked for its version. Check that the server URL points at a Kubernetes API server.",
+                        true, null);
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SSLException || t instanceof CertificateException) {
+                    return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                            "The TLS connection to " + config.getMasterUrl() + " (context \"" + contextName
+                                    + "\") failed: " + KubeconfigContexts.safeReason(t)
+                                    + ". Check certificate-authority(-data) of the cluster in the kubeconfig, or the server URL.",
+                            false, null);
+                }
+                if (t instanceof UnknownHostException) {
+                    return unreachable("has a host name that does not resolve", null);
+                }
+                if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                    return unreachable("refused the connection or could not be reached", null);
+                }
+                if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
+                    return unreachable("did not answer in time", null);
+                }
+                String m = t.getMessage() == null ? "" : t.getMessage();
+                if (exec != null && (m.contains("exec") || m.contains(exec))) {
+                    return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                            "The credential plugin \"" + exec + "\" of user \"" + entry.user() + "\" failed: "
+                                    + KubeconfigContexts.safeReason(t) + ". Run it by hand to see why.", false, null);
+                }
+            }
+            return unreachable("could not be reached (" + KubeconfigContexts.safeReason(e) + ")", null);
+        }
+
+        /** SelfSubjectReview v1, then v1beta1; else the kubeconfig user as a guess. */
+        SourceInfo.Identity identity() {
+            try {
+                SelfSubjectReview r = client.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
+                UserInfo u = r == null || r.getStatus() == null ? null : r.getStatus().getUserInfo();
+                if (u != null && u.getUsername() != null) {
+                    return new SourceInfo.Identity(u.getUsername(), u.getGroups(), "SelfSubjectReview v1");
+                }
+            } catch (RuntimeException e) {
+                // older server or forbidden: try v1beta1
+            }
+            try {
+                var generic = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                        .withApiVersion("authentication.k8s.io/v1beta1").withKind("SelfSubjectReview")
+                        .withNewMetadata().endMetadata().build();
+                var r = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                                .withGroup("authentication.k8s.io").withVersion("v1beta1").withKind("SelfSubjectReview")
+                                .withPlural("selfsubjectreviews").withNamespaced(false).build())
+                        .resource(generic).create();
+                Object status = r == null ? null : r.getAdditionalProperties().get("status");
+                if (status instanceof Map<?, ?> sm && sm.get("userInfo") instanceof Map<?, ?> ui
+                        && ui.get("username") instanceof String name) {
+                    List<String> groups = ui.get("groups") instanceof List<?> gl
+                            ? gl.stream().map(String::valueOf).toList() : List.of();
+                    return new SourceInfo.Identity(name, groups, "SelfSubjectReview v1beta1");
+                }
+            } catch (RuntimeException e) {
+                // fall through
+            }
+            String user = entry == null || entry.user().isEmpty() ? "unknown" : entry.user();
+            return new SourceInfo.Identity(user, List.of(), "kubeconfig user (the server did not say)");
+        }
+
+        /** API discovery (incl. subresources); failures become a note. */
+        void discover() {
+            List<ApiResourceInfo> found = new ArrayList<>();
+            try {
+                if (!addResources(found, "", "v1")) {
+                    note("API discovery returned nothing for the core group; API versions are taken from the CRDs only.");
+                }
+                var groups = client.getApiGroups();
+                if (groups != null && groups.getGroups() != null) {
+                    for (APIGroup g : groups.getGroups()) {
+                        cancel.check();
+                        if (g.getPreferredVersion() == null) {
+                            continue;
+                        }
+                        try {
+                            addResources(found, g.getName(), g.getPreferredVersion().getVersion());
+                        } catch (KubernetesClientException e) {
+                            note("API discovery of " + g.getName() + " failed (" + e.getCode() + ").");
+                        }
+                    }
+                }
+            } catch (KubernetesClientException e) {
+                note("API discovery was not possible (" + (e.getCode() > 0 ? "HTTP " + e.getCode()
+                        : KubeconfigContexts.safeReason(e)) + "); API versions are taken from the CRDs only.");
+            }
+            synchronized (builder) {
+                builder.apiResources.addAll(found);
+            }
+            kindDone("API discovery");
+        }
+
+        private boolean addResources(List<ApiResourceInfo> out, String group, String version) {
+            APIResourceList list = client.getApiResources(group.isEmpty() ? version : group + "/" + version);
+            if (list == null || list.getResources() == null) {
+                return false;
+            }
+            for (APIResource r : list.getResources()) {
+                out.add(new ApiResourceInfo(group, version, r.getName(), r.getKind(),
+                        Boolean.TRUE.equals(r.getNamespaced()), r.getVerbs()));
+            }
+            return true;
+        }
+
+        /** The CRDs Kustodian reads objects of, at their storage (or first served) version. */
+        List<KindSpec> customKinds() {
+            List<KindSpec> out = new ArrayList<>();
+            List<CustomResourceDefinition> crds;
+            synchronized (interestingCrds) {
+                crds = List.copyOf(interestingCrds);
+            }
+            for (CustomResourceDefinition crd : crds) {
+                var spec = crd.getSpec();
+                String version = null;
+                for (CustomResourceDefinitionVersion v : spec.getVersions()) {
+                    if (Boolean.TRUE.equals(v.getServed()) && (version == null || Boolean.TRUE.equals(v.getStorage()))) {
+                        version = v.getName();
+                    }
+                }
+                if (version == null) {
+                    continue;
+                }
+                boolean namespaced = "Namespaced".equals(spec.getScope());
+                ResourceDefinitionContext ctx = new ResourceDefinitionContext.Builder().withGroup(spec.getGroup())
+                        .withVersion(version).withKind(spec.getNames().getKind()).withPlural(spec.getNames().getPlural())
+                        .withNamespaced(namespaced).build();
+                Lister lister = namespaced
+                        ? (c, o) -> c.genericKubernetesResources(ctx).inAnyNamespace().list(o)
+                        : (c, o) -> c.genericKubernetesResources(ctx).list(o);
+                out.add(new KindSpec(spec.getNames().getKind(), spec.getGroup(), spec.getNames().getPlural(),
+                        namespaced, lister));
+            }
+            return out;
+        }
+
+        static boolean interesting(CustomResourceDefinition crd) {
+            if (crd.getSpec() == null || crd.getSpec().getNames() == null) {
+                return false;
+            }
+            Set<String> kinds = INTERESTING_CUSTOM.get(crd.getSpec().getGroup());
+            return kinds != null && (kinds.contains("*") || kinds.contains(crd.getSpec().getNames().getKind()));
+        }
+
+        /** Lists one kind page by page; a kind that cannot be listed becomes a gap. */
+        void listKind(KindSpec k) {
+            try {
+                if (!mayList(k)) {
+                    gap(k, 403, "not visible: needs list on " + k.resource()
+                            + (k.group().isEmpty() ? "" : "." + k.group()));
+                    return;
+                }
+                String cont = null;
+                long count = 0;
+                do {
+                    cancel.check();
+                    ListOptions opts = new ListOptionsBuilder().withLimit((long) options.pageSize())
+                            .withContinue(cont).build();
+                    KubernetesResourceList<? extends HasMetadata> page = fetch(k, opts);
+                    if (page == null) {
+                        return; // gap recorded
+                    }
+                    for (HasMetadata item : page.getItems()) {
+                        if (item instanceof CustomResourceDefinition crd && interesting(crd)) {
+                            synchronized (interestingCrds) {
+                                interestingCrds.add(crd);
+                            }
+                        }
+                        converter.add(item, builder);
+                    }
+                    count += page.getItems().size();
+                    long total = items.addAndGet(page.getItems().size());
+                    progress.update(fraction(), k.resource() + ": " + count + " loaded (" + total + " objects)");
+                    cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                } while (cont != null && !cont.isEmpty());
+            } finally {
+                kindDone(k.resource());
+            }
+        }
+
+        /** One page with retries on 429/5xx/timeouts; null (and a gap) when it cannot be had. */
+        private KubernetesResourceList<? extends HasMetadata> fetch(KindSpec k, ListOptions opts) {
+            long backoff = options.backoffMillis();
+            for (int attempt = 0; ; attempt++) {
+                cancel.check();
+                try {
+                    return k.lister().list(client, opts);
+                } catch (KubernetesClientException e) {
+                    int code = e.getCode();
+                    if (code == 403) {
+                        gap(k, 403, "not visible: needs list on " + k.resource()
+                                + (k.group().isEmpty() ? "" : "." + k.group()));
+                        return null;
+                    }
+                    if (code == 401) {
+                        throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
+                                "The API server rejected the credentials (401) while listing " + k.resource()
+                                        + "; they may have expired during the load. Log in again and retry.", true, null);
+                    }
+                    if (code == 404) {
+                        gap(k, 404, "not served by this cluster: " + k.resource());
+                        return null;
+                    }
+                    if (code <= 0) {
+                        code = 0;
+                    }
+                    boolean transientFailure = code == 429 || code >= 500 || code == 0;
+                    if (!transientFailure || attempt >= options.retries()) {
+                        String why = code == 0 ? "no answer (" + KubeconfigContexts.safeReason(e) + ")"
+                                : "HTTP " + code;
+                        gap(k, code, "not loaded: " + k.resource() + " failed after " + (attempt + 1)
+                                + " attempt(s) with " + why + "; refresh to try again");
+                        return null;
+                    }
+                } catch (UserFacingException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    gap(k, 0, "not loaded: " + k.resource() + " could not be read ("
+                            + KubeconfigContexts.safeReason(e) + "); refresh to try again");
+                    return null;
+                }
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new UserFacingException(UserFacingException.Category.CANCELLED, "Loading was interrupted.");
+                }
+                backoff *= 2;
+            }
+        }
+
+        /** SelfSubjectAccessReview for list on the kind, cluster-wide; true when allowed or the review is unavailable. */
+        private boolean mayList(KindSpec k) {
+            if (!accessReviewWorks) {
+                return true;
+            }
+            try {
+                SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
+                        .withNewResourceAttributes().withVerb("list").withGroup(k.group()).withResource(k.resource())
+                        .endResourceAttributes().endSpec().build();
+                SelfSubjectAccessReview r = client.authorization().v1().selfSubjectAccessReview().create(review);
+                if (r == null || r.getStatus() == null || r.getStatus().getAllowed() == null) {
+                    return true;
+                }
+                return r.getStatus().getAllowed();
+            } catch (RuntimeException e) {
+                accessReviewWorks = false;
+                return true;
+            }
+        }
+
+        private void gap(KindSpec k, int status, String message) {
+            synchronized (builder) {
+                builder.gaps.add(new VisibilityGap(k.resource(), "", status, message));
+            }
+        }
+
+        private void note(String s) {
+            synchronized (builder) {
+                builder.notes.add(s);
+            }
+        }
+
+        private void kindDone(String what) {
+            kindsDone.incrementAndGet();
+            progress.update(fraction(), what + " done");
+        }
+
+        private double fraction() {
+            return Math.min(1.0, kindsDone.get() / (double) Math.max(1, kindsTotal));
+        }
     }
 }

@@ -349,7 +349,7 @@ public final class ModelConverter {
         }
         boolean controlPlane = "kube-system".equals(meta.namespace())
                 && ("control-plane".equals(meta.label("tier"))
-                || CONTROL_PLANE_COMPONENTS.contains(meta.label("component")));
+                || meta.label("component") != null && CONTROL_PLANE_COMPONENTS.contains(meta.label("component")));
         List<PodSpecInfo.Container> containers = new ArrayList<>();
         addContainers(containers, spec.getInitContainers(), true, controlPlane, leaks, path + ".initContainers");
         addContainers(containers, spec.getContainers(), false, controlPlane, leaks, path + ".containers");

@@ -25,6 +25,16 @@ public final class ClusterApplier {
     }
 
     public static List<Outcome> apply(KubernetesClient client, Bundle bundle, boolean dryRun, Cancellation cancel) {
+        return apply(client, bundle, dryRun, cancel, true);
+    }
+
+    /**
+     * With {@code serverSideApply} false (only for the embedded demo cluster: fabric8's mock server implements no
+     * server-side apply), objects are created or updated, and a "dry run" only checks whether each object exists and
+     * says that the server did not validate it.
+     */
+    public static List<Outcome> apply(KubernetesClient client, Bundle bundle, boolean dryRun, Cancellation cancel,
+                                      boolean serverSideApply) {
         if (bundle.hasErrors()) {
             throw new IllegalStateException("The generated objects have errors; fix them before applying.");
         }
@@ -35,15 +45,31 @@ public final class ClusterApplier {
             try {
                 List<HasMetadata> items = client.load(new ByteArrayInputStream(
                         m.content().getBytes(StandardCharsets.UTF_8))).items();
+                String message = dryRun ? "dry run accepted by the server" : "applied";
                 for (HasMetadata item : items) {
                     var resource = client.resource(item);
-                    if (dryRun) {
-                        resource.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                    if (serverSideApply) {
+                        if (dryRun) {
+                            resource.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                        } else {
+                            resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                        }
                     } else {
-                        resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                        boolean exists = resource.get() != null;
+                        if (dryRun) {
+                            message = "this cluster cannot dry-run (no server-side apply); the object would be "
+                                    + (exists ? "updated" : "created") + ", unvalidated by the server";
+                        } else {
+                            if (exists) {
+                                resource.update();
+                            } else {
+                                resource.create();
+                            }
+                            message = exists ? "updated" : "created";
+                        }
                     }
                 }
-                out.add(new Outcome(ref, true, dryRun ? "dry run accepted by the server" : "applied"));
+                out.add(new Outcome(ref, true, message));
             } catch (KubernetesClientException e) {
                 String reason = e.getStatus() != null && e.getStatus().getMessage() != null
                         ? e.getStatus().getMessage() : "HTTP " + e.getCode();

@@ -41,7 +41,14 @@ public final class WizardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanBinding hasErrors;
-    private Applier applier = ClusterApplier::apply;
+    /** Server-side apply, except on the demo cluster whose mock server has none (create or update there). */
+    private Applier applier = (client, bundle, dryRun, cancel) -> ClusterApplier.apply(client, bundle, dryRun, cancel,
+            !onDemo());
+
+    private boolean onDemo() {
+        return context.session() != null
+                && context.session().spec().kind() == dev.kustodian.core.cluster.SourceSpec.Kind.DEMO;
+    }
 
     /** How bundles reach the cluster ({@link ClusterApplier#apply}; tests substitute it). */
     @FunctionalInterface

@@ -325,10 +325,16 @@ class SecretRulesTest {
         @Test
         void silentWithoutAnRbacSource() {
             var ctx = ctx(snap());
+            SecretReadersSource.install(ctx, SecretReadersSource.UNAVAILABLE);
             assertThat(SecretReadersSource.of(ctx).available()).isFalse();
             assertThat(rule(SecretRules.READERS_LIST).evaluate(ctx)).isEmpty();
             assertThat(rule(SecretRules.READERS_MANY).evaluate(ctx)).isEmpty();
         }
+    }
+
+    @Test
+    void theRbacEngineIsTheDefaultReadersSource() {
+        assertThat(SecretReadersSource.of(ctx(builder().build())).available()).isTrue();
     }
 
     @Nested

@@ -1,0 +1,123 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.model.VisibilityGap;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.UserFacingException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code kustodian summary}: what was loaded, counts per kind, visibility gaps, server version and identity. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = {"Load the cluster (or snapshot, or demo) and show counts per kind, visibility gaps (what could not be",
+                "listed and why), the server version and who you are."})
+public final class SummaryCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default) or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw UserFacingException.badInput("Unknown output format \"" + format + "\": use -o table or -o json.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ClusterSession session = ClusterLoader.open(source.toSpec(), new CliProgress(spec.commandLine().getErr()),
+                new Cancellation())) {
+            ClusterSnapshot s = session.snapshot();
+            if (format.equals("json")) {
+                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(toJson(s)));
+            } else {
+                printTable(out, s);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> toJson(ClusterSnapshot s) {
+        SourceInfo src = s.source();
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("kind", src.kind().name());
+        source.put("label", src.label());
+        source.put("server", src.server());
+        source.put("serverVersion", src.serverVersion());
+        source.put("loadedAt", src.loadedAt() == null ? null : src.loadedAt().toString());
+        if (src.identity() != null) {
+            source.put("identity", Map.of("user", src.identity().user(), "groups", src.identity().groups(),
+                    "how", src.identity().how()));
+        }
+        m.put("source", source);
+        m.put("counts", s.counts());
+        List<Map<String, Object>> gaps = new ArrayList<>();
+        for (VisibilityGap g : s.gaps()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("resource", g.resource());
+            gm.put("namespace", g.namespace());
+            gm.put("status", g.status());
+            gm.put("message", g.message());
+            gaps.add(gm);
+        }
+        m.put("gaps", gaps);
+        m.put("notes", s.notes());
+        return m;
+    }
+
+    private static void printTable(PrintWriter out, ClusterSnapshot s) {
+        SourceInfo src = s.source();
+        out.println("Source:    " + src.describe());
+        if (!src.server().isEmpty()) {
+            out.println("Server:    " + src.server() + (src.serverVersion().isEmpty() ? "" : " (" + src.serverVersion() + ")"));
+        }
+        if (src.identity() != null) {
+            out.println("You are:   " + src.identity().user()
+                    + (src.identity().groups().isEmpty() ? "" : " in " + String.join(", ", src.identity().groups()))
+                    + " (" + src.identity().how() + ")");
+        }
+        out.println();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"KIND", "COUNT"});
+        s.counts().forEach((k, v) -> rows.add(new String[]{k, String.valueOf(v)}));
+        Tables.print(out, rows);
+        out.println();
+        if (s.gaps().isEmpty()) {
+            out.println("Visibility gaps: none (everything Kustodian reads could be listed).");
+        } else {
+            out.println("Visibility gaps (" + s.gaps().size() + "):");
+            List<String[]> g = new ArrayList<>();
+            g.add(new String[]{"RESOURCE", "NAMESPACE", "STATUS", "WHY"});
+            for (VisibilityGap gap : s.gaps()) {
+                g.add(new String[]{gap.resource(), gap.namespace().isEmpty() ? "(all)" : gap.namespace(),
+                        String.valueOf(gap.status()), gap.message()});
+            }
+            Tables.print(out, g);
+        }
+        if (!s.notes().isEmpty()) {
+            out.println();
+            out.println("Notes:");
+            s.notes().forEach(n -> out.println("  - " + n));
+        }
+    }
+}

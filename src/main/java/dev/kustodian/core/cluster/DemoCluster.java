@@ -1,0 +1,469 @@
+package dev.kustodian.core.cluster;
+
+import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.util.UserFacingException;
+import io.fabric8.kubernetes.api.model.APIGroupBuilder;
+import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceBuilder;
+import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
+import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * The embedded demo cluster: fabric8's {@link KubernetesMockServer} in CRUD mode (with a few expectations for what
+ * CRUD mode does not answer: SelfSubjectReview, SelfSubjectAccessReview, API discovery) on loopback, seeded from
+ * the classpath folder {@code /kustodian/demo/} (top-level {@code resources/demo/}), plus a generated kubeconfig
+ * (0600 temp file) so the app connects with exactly the client code used for a real cluster. Started once per
+ * process. All data is demo data.
+ */
+public final class DemoCluster {
+
+    public static final String CONTEXT = "kustodian-demo";
+    public static final String USER = "kubernetes-admin";
+    static final String VERSION = "v1.31.4";
+    private static final String BASE = "/kustodian/demo/";
+
+    private static DemoCluster instance;
+
+    /** The seeded creationTimestamp, which the mock server would otherwise replace by the start time. */
+    static final String CREATED_ANNOTATION = "kustodian.dev/demo-created";
+
+    /** Strong references: java.util.logging forgets the level of a logger nobody holds. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver"),
+            java.util.logging.Logger.getLogger(MockWebServer.class.getName()));
+
+    private final KubernetesMockServer server;
+    private final Path kubeconfig;
+    private final String url;
+
+    private DemoCluster(KubernetesMockServer server, Path kubeconfig, String url) {
+        this.server = server;
+        this.kubeconfig = kubeconfig;
+        this.url = url;
+    }
+
+    /** Starts the demo cluster the first time; later calls return the running one. */
+    public static synchronized DemoCluster start() {
+        if (instance == null) {
+            instance = create();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Files.deleteIfExists(instance.kubeconfig);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }, "kustodian-demo-cleanup"));
+        }
+        return instance;
+    }
+
+    /** The generated kubeconfig (temp file, 0600) pointing at the demo cluster. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** The API server URL, e.g. http://127.0.0.1:41234. */
+    public String url() {
+        return url;
+    }
+
+    /** Writes a kubeconfig for the demo cluster to {@code target} (0600); refuses to overwrite unless {@code force}. */
+    public void writeKubeconfig(Path target, boolean force) throws IOException {
+        SafeFiles.writePrivate(target, kubeconfigText(url).getBytes(StandardCharsets.UTF_8), force);
+    }
+
+    private static DemoCluster create() {
+        // the mock server logs every request at INFO through java.util.logging: keep the console for the app
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion(VERSION)
+                .withGitCommit("a78aa47129b8539636eb86a9d00e31b2720fe06b").withGitTreeState("clean")
+                .withGoVersion("go1.22.10").withCompiler("gc").withPlatform("linux/amd64").build();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new TimestampKeepingDispatcher(responses), false, version);
+        try {
+            server.init(InetAddress.getLoopbackAddress(), 0);
+            expectations(server);
+            String url = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+            try (KubernetesClient client = server.createClient()) {
+                seed(client);
+            }
+            Path kc = Files.createTempFile("kustodian-demo-", ".kubeconfig",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            SafeFiles.writeAtomically(kc, kubeconfigText(url).getBytes(StandardCharsets.UTF_8), true);
+            return new DemoCluster(server, kc, url);
+        } catch (IOException | RuntimeException e) {
+            server.destroy();
+            throw new UserFacingException(UserFacingException.Category.FAILED,
+                    "The embedded demo cluster could not start: " + KubeconfigContexts.safeReason(e)
+                            + ". This is a bug; please report it.", false, e);
+        }
+    }
+
+    static String kubeconfigText(String url) {
+        return "# Kubeconfig of the Kustodian embedded demo cluster (demo data only; the token is not a secret).\n"
+                + "apiVersion: v1\nkind: Config\n"
+                + "clusters:\n- name: kustodian-demo\n  cluster:\n    server: " + url + "\n"
+                + "users:\n- name: " + USER + "\n  user:\n    token: kustodian-demo-token-not-a-secret\n"
+                + "contexts:\n- name: " + CONTEXT + "\n  context:\n    cluster: kustodian-demo\n    user: " + USER
+                + "\n    namespace: default\n"
+                + "current-context: " + CONTEXT + "\n";
+    }
+
+    /** What CRUD mode does not answer by itself. */
+    private static void expectations(KubernetesMockServer server) {
+        server.expect().post().withPath("/apis/authentication.k8s.io/v1/selfsubjectreviews")
+                .andReturn(201, new SelfSubjectReviewBuilder().withNewStatus().withNewUserInfo().withUsername(USER)
+                        .withGroups("kubeadm:cluster-admins", "system:masters", "system:authenticated")
+                        .endUserInfo().endStatus().build()).always();
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+                .andReturn(201, new SelfSubjectAccessReviewBuilder().withNewStatus().withAllowed(true)
+                        .withReason("demo user is in system:masters").endStatus().build()).always();
+        discovery(server, "/api", new APIVersionsBuilder().withVersions("v1").build());
+        discovery(server, "/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
+                .withResources(
+                        res("namespaces", "Namespace", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                        res("nodes", "Node", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                        res("nodes/proxy", "NodeProxyOptions", false, "create", "get"),
+                        res("secrets", "Secret", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
+                        res("configmaps", "ConfigMap", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
+                        res("pods", "Pod", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
+                        res("pods/exec", "PodExecOptions", true, "create", "get"),
+                        res("pods/log", "Pod", true, "get"),
+                        res("pods/attach", "PodAttachOptions", true, "create", "get"),
+                        res("serviceaccounts", "ServiceAccount", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                        res("serviceaccounts/token", "TokenRequest", true, "create"),
+                        res("services", "Service", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                        res("persistentvolumeclaims", "PersistentVolumeClaim", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                        res("events", "Event", true, "create", "delete", "get", "list", "patch", "update", "watch"))
+                .build());
+        Map<String, List<APIResource>> groups = new java.util.LinkedHashMap<>();
+        groups.put("apps/v1", List.of(
+                res("deployments", "Deployment", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("statefulsets", "StatefulSet", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("daemonsets", "DaemonSet", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("replicasets", "ReplicaSet", true, "create", "delete", "get", "list", "patch", "update", "watch")));
+        groups.put("batch/v1", List.of(
+                res("jobs", "Job", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("cronjobs", "CronJob", true, "create", "delete", "get", "list", "patch", "update", "watch")));
+        groups.put("rbac.authorization.k8s.io/v1", List.of(
+                res("roles", "Role", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("rolebindings", "RoleBinding", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("clusterroles", "ClusterRole", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("clusterrolebindings", "ClusterRoleBinding", false, "create", "delete", "get", "list", "patch", "update", "watch")));
+        groups.put("apiextensions.k8s.io/v1", List.of(
+                res("customresourcedefinitions", "CustomResourceDefinition", false, "create", "delete", "get", "list", "patch", "update", "watch")));
+        groups.put("authentication.k8s.io/v1", List.of(
+                res("selfsubjectreviews", "SelfSubjectReview", false, "create"),
+                res("tokenreviews", "TokenReview", false, "create")));
+        groups.put("authorization.k8s.io/v1", List.of(
+                res("selfsubjectaccessreviews", "SelfSubjectAccessReview", false, "create"),
+                res("selfsubjectrulesreviews", "SelfSubjectRulesReview", false, "create"),
+                res("subjectaccessreviews", "SubjectAccessReview", false, "create")));
+        groups.put("networking.k8s.io/v1", List.of(
+                res("ingresses", "Ingress", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("networkpolicies", "NetworkPolicy", true, "create", "delete", "get", "list", "patch", "update", "watch")));
+        groups.put("external-secrets.io/v1", List.of(
+                res("externalsecrets", "ExternalSecret", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("externalsecrets/status", "ExternalSecret", true, "get", "patch", "update"),
+                res("secretstores", "SecretStore", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("clustersecretstores", "ClusterSecretStore", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("clusterexternalsecrets", "ClusterExternalSecret", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("pushsecrets", "PushSecret", true, "create", "delete", "get", "list", "patch", "update", "watch")));
+        var groupList = new APIGroupListBuilder();
+        for (var e : groups.entrySet()) {
+            String gv = e.getKey();
+            String g = gv.substring(0, gv.indexOf('/'));
+            String v = gv.substring(gv.indexOf('/') + 1);
+            var gvd = new GroupVersionForDiscoveryBuilder().withGroupVersion(gv).withVersion(v).build();
+            groupList.addToGroups(new APIGroupBuilder().withName(g).withVersions(gvd).withPreferredVersion(gvd).build());
+            discovery(server, "/apis/" + gv,
+                    new APIResourceListBuilder().withGroupVersion(gv).withResources(e.getValue()).build());
+        }
+        discovery(server, "/apis", groupList.build());
+    }
+
+    /** A discovery document, also for kubectl, which asks with {@code ?timeout=32s}. */
+    private static void discovery(KubernetesMockServer server, String path, Object body) {
+        for (String p : List.of(path, path + "?timeout=32s")) {
+            server.expect().get().withPath(p).andReturn(200, body).always();
+        }
+    }
+
+    private static APIResource res(String name, String kind, boolean namespaced, String... verbs) {
+        return new APIResourceBuilder().withName(name).withKind(kind).withNamespaced(namespaced)
+                .withSingularName("").withVerbs(verbs).build();
+    }
+
+    /** Creates every object of the demo files, in index order (CRDs before their custom objects). */
+    private static void seed(KubernetesClient client) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (InputStream in = resource(BASE + "index.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    files.add(line.trim());
+                }
+            }
+        }
+        // parse all files in parallel, then create: everything before the first CRD file, the CRDs, the rest
+        // (custom objects need their CRD first). Creates run on a few threads: the seed is ~300 objects.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<HasMetadata>>> parsed = new ArrayList<>();
+            for (String f : files) {
+                parsed.add(pool.submit(() -> {
+                    try (InputStream in = resource(BASE + f)) {
+                        return client.load(in).items();
+                    }
+                }));
+            }
+            List<List<HasMetadata>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (java.util.concurrent.Future<List<HasMetadata>> p : parsed) {
+                for (HasMetadata item : p.get()) {
+                    String created = item.getMetadata().getCreationTimestamp();
+                    if (created != null && !created.isBlank()) {
+                        if (item.getMetadata().getAnnotations() == null) {
+                            item.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+                        }
+                        item.getMetadata().getAnnotations().put(CREATED_ANNOTATION, created);
+                    }
+                    if (item instanceof CustomResourceDefinition crd) {
+                        stripSchemas(crd);
+                        phases.get(1).add(item);
+                    } else if (item.getApiVersion() != null && item.getApiVersion().contains(".")
+                            && !item.getApiVersion().contains("k8s.io")) {
+                        phases.get(2).add(item);
+                    } else {
+                        if (item instanceof Secret sec && "shop-web-tls".equals(sec.getMetadata().getName())) {
+                            reissueExpiringSoon(sec);
+                        }
+                        phases.get(0).add(item);
+                    }
+                }
+            }
+            for (List<HasMetadata> phase : phases) {
+                List<java.util.concurrent.Future<?>> created = new ArrayList<>();
+                for (HasMetadata item : phase) {
+                    created.add(pool.submit(() -> client.resource(item).create()));
+                }
+                for (java.util.concurrent.Future<?> c : created) {
+                    c.get();
+                }
+            }
+            fixOwnerUids(client, phases.get(0));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("seeding the demo cluster failed: " + KubeconfigContexts.safeReason(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("seeding the demo cluster was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The mock server assigns uids on create: point owner references of seeded secrets (the ESO-owned one) at the
+     * owner's real uid, as a controller would have.
+     */
+    private static void fixOwnerUids(KubernetesClient client, List<HasMetadata> items) {
+        for (HasMetadata item : items) {
+            if (!(item instanceof Secret sec) || sec.getMetadata().getOwnerReferences() == null
+                    || sec.getMetadata().getOwnerReferences().isEmpty()) {
+                continue;
+            }
+            var refs = sec.getMetadata().getOwnerReferences();
+            boolean changed = false;
+            for (var ref : refs) {
+                String ns = sec.getMetadata().getNamespace();
+                var owner = client.genericKubernetesResources(ref.getApiVersion(), ref.getKind()).inNamespace(ns)
+                        .withName(ref.getName()).get();
+                if (owner != null && owner.getMetadata().getUid() != null) {
+                    ref.setUid(owner.getMetadata().getUid());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                client.secrets().inNamespace(sec.getMetadata().getNamespace()).withName(sec.getMetadata().getName())
+                        .edit(x -> {
+                            x.getMetadata().setOwnerReferences(refs);
+                            return x;
+                        });
+            }
+        }
+    }
+
+    /**
+     * The demo serves CRDs without their (large) openAPIV3Schema: the mock server does not validate, the snapshot
+     * keeps no schema, and the ~1.5 MB of ESO schemas would make every start slower. The files keep them.
+     */
+    private static void stripSchemas(CustomResourceDefinition crd) {
+        if (crd.getSpec() != null && crd.getSpec().getVersions() != null) {
+            crd.getSpec().getVersions().forEach(v -> v.setSchema(null));
+        }
+    }
+
+    private static InputStream resource(String path) throws IOException {
+        InputStream in = DemoCluster.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IOException("demo data " + path + " is missing from the class path");
+        }
+        return in;
+    }
+
+    /**
+     * The demo's "certificate expiring within 30 days": issued now by a throw-away CA so it always expires in 20
+     * days, whatever the date the demo runs (a stored certificate would drift into "expired").
+     */
+    private static void reissueExpiringSoon(Secret s) {
+        try {
+            SecureRandom random = new SecureRandom();
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+            gen.initialize(new ECGenParameterSpec("secp256r1"), random);
+            KeyPair caKeys = gen.generateKeyPair();
+            KeyPair leafKeys = gen.generateKeyPair();
+            Instant now = Instant.now();
+            X500Name caName = new X500Name("CN=Kustodian Demo CA");
+            X509CertificateHolder ca = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE),
+                    Date.from(now.minus(Duration.ofDays(400))), Date.from(now.plus(Duration.ofDays(3650))), caName,
+                    caKeys.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
+            X509CertificateHolder leaf = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE),
+                    Date.from(now.minus(Duration.ofDays(70))), Date.from(now.plus(Duration.ofDays(20))),
+                    new X500Name("CN=shop.demo.example"), leafKeys.getPublic())
+                    .addExtension(Extension.subjectAlternativeName, false,
+                            new GeneralNames(new GeneralName(GeneralName.dNSName, "shop.demo.example")))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
+            String crt = pem(leaf) + pem(ca);
+            String key = pem(leafKeys.getPrivate());
+            Base64.Encoder b64 = Base64.getEncoder();
+            s.getData().put("tls.crt", b64.encodeToString(crt.getBytes(StandardCharsets.US_ASCII)));
+            s.getData().put("tls.key", b64.encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            // keep the stored certificate (it expires 2026-12-18)
+        }
+    }
+
+    private static String pem(Object o) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+            pw.writeObject(o instanceof java.security.PrivateKey k
+                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null) : o);
+        }
+        return w.toString();
+    }
+
+    /**
+     * CRUD mode stamps every object with the time it was created in the mock server; the demo needs the ages it
+     * was written with (a secret unchanged for months, namespaces from last year). GET responses carrying the
+     * {@link #CREATED_ANNOTATION} get it back as {@code metadata.creationTimestamp}.
+     */
+    static final class TimestampKeepingDispatcher extends KubernetesMixedDispatcher {
+        private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+        TimestampKeepingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
+            super(responses);
+        }
+
+        @Override
+        public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+            io.fabric8.mockwebserver.http.MockResponse response = super.dispatch(request);
+            if (!"GET".equalsIgnoreCase(request.getMethod()) || response == null || response.getBody() == null
+                    || response.code() != 200) {
+                return response;
+            }
+            byte[] body = response.getBody().getBytes();
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (!text.contains(CREATED_ANNOTATION)) {
+                return response;
+            }
+            try {
+                tools.jackson.databind.JsonNode tree = JSON.readTree(text);
+                restore(tree);
+                response.setBody(JSON.writeValueAsString(tree));
+            } catch (RuntimeException e) {
+                // leave the response as the mock server made it
+            }
+            return response;
+        }
+
+        private static void restore(tools.jackson.databind.JsonNode node) {
+            if (node instanceof tools.jackson.databind.node.ObjectNode o) {
+                tools.jackson.databind.JsonNode meta = o.get("metadata");
+                if (meta instanceof tools.jackson.databind.node.ObjectNode m && m.get("annotations") != null
+                        && m.get("annotations").get(CREATED_ANNOTATION) != null) {
+                    m.put("creationTimestamp", m.get("annotations").get(CREATED_ANNOTATION).asText());
+                }
+                tools.jackson.databind.JsonNode items = o.get("items");
+                if (items != null && items.isArray()) {
+                    for (tools.jackson.databind.JsonNode item : items) {
+                        restore(item);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stops the server (tests and the {@code demo} command on exit). */
+    public static synchronized void stop() {
+        if (instance != null) {
+            instance.server.destroy();
+            try {
+                Files.deleteIfExists(instance.kubeconfig);
+            } catch (IOException ignored) {
+                // best effort
+            }
+            instance = null;
+        }
+    }
+}

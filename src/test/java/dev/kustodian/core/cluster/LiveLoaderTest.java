@@ -1,0 +1,258 @@
+package dev.kustodian.core.cluster;
+
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.VisibilityGap;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.Progress;
+import dev.kustodian.core.util.UserFacingException;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceListBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.SecretListBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The live loader against fabric8's mock server in expectation mode: faults, retries, timeouts, pagination. */
+class LiveLoaderTest {
+
+    static final LiveLoader.Options FAST = new LiveLoader.Options(3_000, 1_000, 500, 2, 5, 2);
+
+    @TempDir
+    Path dir;
+    KubernetesMockServer server;
+    Path kubeconfig;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new KubernetesMockServer(false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        server.clearExpectations(); // the mock answers /version itself otherwise
+        kubeconfig = dir.resolve("config");
+        Files.writeString(kubeconfig, DemoCluster.kubeconfigText("http://127.0.0.1:" + server.getPort()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.destroy();
+    }
+
+    private void expectVersion() {
+        server.expect().get().withPath("/version").andReturn(200, Map.of("major", "1", "minor", "30",
+                "gitVersion", "v1.30.2")).always();
+    }
+
+    /** Every kind answers an empty list except those in {@code except}. */
+    private void expectEmptyLists(String... except) {
+        List<String> skip = List.of(except);
+        for (LiveLoader.KindSpec k : LiveLoader.KINDS) {
+            if (skip.contains(k.resource())) {
+                continue;
+            }
+            server.expect().get().withPath(path(k) + "?limit=500")
+                    .andReturn(200, Map.of("apiVersion", "v1", "kind", "List", "metadata", Map.of(), "items", List.of()))
+                    .always();
+        }
+    }
+
+    private static String path(LiveLoader.KindSpec k) {
+        String base = k.group().isEmpty() ? "/api/v1" : "/apis/" + k.group() + "/v1";
+        return base + "/" + k.resource();
+    }
+
+    private static final String SECRETS = "/api/v1/secrets?limit=500";
+
+    private ClusterSnapshot load() {
+        return load(FAST);
+    }
+
+    private ClusterSnapshot load(LiveLoader.Options options) {
+        try (ClusterSession s = LiveLoader.open(SourceSpec.live(kubeconfig, null), options, Progress.NONE,
+                new Cancellation())) {
+            return s.snapshot();
+        }
+    }
+
+    @Test
+    void loadsVersionKindsAndFallsBackToTheKubeconfigUserWithoutSelfSubjectReview() {
+        expectVersion();
+        expectEmptyLists("namespaces");
+        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
+                .addToItems(new NamespaceBuilder().withNewMetadata().withName("a").endMetadata().build(),
+                        new NamespaceBuilder().withNewMetadata().withName("b").endMetadata().build()).build()).always();
+        ClusterSnapshot s = load();
+        assertThat(s.source().serverVersion()).isEqualTo("v1.30.2");
+        assertThat(s.source().label()).isEqualTo(DemoCluster.CONTEXT);
+        assertThat(s.source().identity().user()).isEqualTo(DemoCluster.USER);
+        assertThat(s.source().identity().how()).contains("kubeconfig");
+        assertThat(s.counts().get("Namespace")).isEqualTo(2);
+        assertThat(s.gaps()).isEmpty();
+        assertThat(s.notes()).anyMatch(n -> n.contains("discovery"));
+    }
+
+    @Test
+    void unauthorizedIsAClearCredentialsError() {
+        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
+                .withMessage("Unauthorized").build()).always();
+        UserFacingException e = catchThrowableOfType(UserFacingException.class, this::load);
+        assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
+        assertThat(e.category().exitCode()).isEqualTo(3);
+        assertThat(e.getMessage()).contains("rejected the credentials").contains("401").contains(DemoCluster.USER);
+    }
+
+    @Test
+    void forbiddenKindBecomesAGapAndTheRestLoads() {
+        expectVersion();
+        expectEmptyLists("secrets", "namespaces");
+        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
+                .addToItems(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).build())
+                .always();
+        server.expect().get().withPath(SECRETS).andReturn(403, new StatusBuilder().withCode(403)
+                .withReason("Forbidden").withMessage("secrets is forbidden").build()).always();
+        ClusterSnapshot s = load();
+        assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "", 403, "not visible: needs list on secrets"));
+        assertThat(s.isHidden("secrets", "shop")).isTrue();
+        assertThat(s.counts().get("Namespace")).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorIsRetriedThenSucceeds() {
+        expectVersion();
+        expectEmptyLists("secrets");
+        server.expect().get().withPath(SECRETS).andReturn(500, "boom").once();
+        server.expect().get().withPath(SECRETS).andReturn(429, "slow down").once();
+        server.expect().get().withPath(SECRETS).andReturn(200, new SecretListBuilder().addToItems(
+                new SecretBuilder().withNewMetadata().withName("s1").withNamespace("shop").endMetadata().build()).build())
+                .always();
+        ClusterSnapshot s = load();
+        assertThat(s.gaps()).isEmpty();
+        assertThat(s.secrets()).extracting(x -> x.meta().name()).containsExactly("s1");
+    }
+
+    @Test
+    void persistentServerErrorBecomesAGapAfterRetries() {
+        expectVersion();
+        expectEmptyLists("secrets");
+        server.expect().get().withPath(SECRETS).andReturn(500, "boom").always();
+        ClusterSnapshot s = load();
+        assertThat(s.gaps()).singleElement().satisfies(g -> {
+            assertThat(g.resource()).isEqualTo("secrets");
+            assertThat(g.status()).isEqualTo(500);
+            assertThat(g.message()).contains("3 attempt(s)");
+        });
+        assertThat(server.getRequestCount()).isGreaterThan(3);
+    }
+
+    @Test
+    void slowListHonoursTheRequestTimeoutAndBecomesAGap() {
+        expectVersion();
+        expectEmptyLists("secrets");
+        server.expect().get().delay(10, TimeUnit.SECONDS).withPath(SECRETS)
+                .andReturn(200, new SecretListBuilder().build()).always();
+        ClusterSnapshot s = load(new LiveLoader.Options(3_000, 300, 500, 1, 5, 2));
+        assertThat(s.gaps()).singleElement().satisfies(g -> {
+            assertThat(g.resource()).isEqualTo("secrets");
+            assertThat(g.status()).isZero();
+            assertThat(g.message()).contains("no answer");
+        });
+    }
+
+    @Test
+    void slowServerIsUnreachableWithinTheConnectDeadline() {
+        server.expect().get().delay(10, TimeUnit.SECONDS).withPath("/version").andReturn(200, Map.of()).always();
+        UserFacingException e = catchThrowableOfType(UserFacingException.class,
+                () -> load(new LiveLoader.Options(500, 5_000, 500, 0, 5, 2)));
+        assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("did not answer");
+    }
+
+    @Test
+    void followsContinueTokensAcrossPages() {
+        expectVersion();
+        expectEmptyLists("secrets");
+        server.expect().get().withPath(SECRETS).andReturn(200, new SecretListBuilder().withNewMetadata()
+                .withContinue("page-2").endMetadata().addToItems(new SecretBuilder().withNewMetadata().withName("s1")
+                        .withNamespace("a").endMetadata().build()).build()).always();
+        server.expect().get().withPath("/api/v1/secrets?continue=page-2&limit=500").andReturn(200, new SecretListBuilder()
+                .addToItems(new SecretBuilder().withNewMetadata().withName("s2").withNamespace("b").endMetadata().build())
+                .build()).always();
+        server.expect().get().withPath("/api/v1/secrets?limit=500&continue=page-2").andReturn(200, new SecretListBuilder()
+                .addToItems(new SecretBuilder().withNewMetadata().withName("s2").withNamespace("b").endMetadata().build())
+                .build()).always();
+        ClusterSnapshot s = load();
+        assertThat(s.secrets()).extracting(x -> x.meta().name()).containsExactlyInAnyOrder("s1", "s2");
+        assertThat(s.gaps()).isEmpty();
+    }
+
+    @Test
+    void unreachableServerIsRetryable() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(kubeconfig, DemoCluster.kubeconfigText("http://127.0.0.1:" + port));
+        UserFacingException e = catchThrowableOfType(UserFacingException.class, this::load);
+        assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("127.0.0.1:" + port).contains("retry");
+    }
+
+    @Test
+    void cancellationStopsTheLoad() {
+        expectVersion();
+        expectEmptyLists();
+        Cancellation cancel = new Cancellation();
+        cancel.cancel();
+        assertThatThrownBy(() -> LiveLoader.open(SourceSpec.live(kubeconfig, null), FAST, Progress.NONE, cancel))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.category()).isEqualTo(UserFacingException.Category.CANCELLED));
+    }
+
+    @Test
+    void missingKubeconfigNamesTheFile() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> LiveLoader.open(SourceSpec.live(missing, null), FAST, Progress.NONE, new Cancellation()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.category()).isEqualTo(UserFacingException.Category.BAD_INPUT);
+                    assertThat(e.getMessage()).contains(missing.toString()).contains("does not exist");
+                });
+    }
+
+    @Test
+    void malformedKubeconfigNamesTheFileWithoutQuotingIt() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "apiVersion: v1\nusers:\n- name: x\n  user: {token: sup3r-s3cret\ncontexts: [\n");
+        assertThatThrownBy(() -> LiveLoader.open(SourceSpec.live(bad, null), FAST, Progress.NONE, new Cancellation()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.category()).isEqualTo(UserFacingException.Category.BAD_INPUT);
+                    assertThat(e.getMessage()).contains(bad.toString()).contains("not valid")
+                            .doesNotContain("sup3r-s3cret");
+                });
+    }
+
+    @Test
+    void unknownContextListsTheKnownOnes() {
+        assertThatThrownBy(() -> LiveLoader.open(SourceSpec.live(kubeconfig, "prod"), FAST, Progress.NONE,
+                new Cancellation()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.category()).isEqualTo(UserFacingException.Category.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("\"prod\"").contains("Known contexts: " + DemoCluster.CONTEXT);
+                });
+    }
+}
