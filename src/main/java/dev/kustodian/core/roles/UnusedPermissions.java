@@ -82,6 +82,15 @@ public final class UnusedPermissions {
         public long unusedCells() {
             return bindings.stream().mapToLong(BindingUse::unusedCells).sum();
         }
+
+        /** Unused permissions of the bindings that name the subject itself (the ones it can lose alone). */
+        public long unusedDirectCells() {
+            return bindings.stream().filter(BindingUse::direct).mapToLong(BindingUse::unusedCells).sum();
+        }
+
+        public long directCells() {
+            return bindings.stream().filter(BindingUse::direct).mapToLong(b -> b.usedCells() + b.unusedCells()).sum();
+        }
     }
 
     /** The identity the API server sees for the subject (service accounts with their implicit groups). */
@@ -137,6 +146,8 @@ public final class UnusedPermissions {
             }
             bindings.add(new BindingUse(b.binding(), b.roleRef(), ns, via, direct, others, rules));
         }
+        // bindings that name the subject first: those are the ones a right-size can change
+        bindings.sort(java.util.Comparator.comparing((BindingUse b) -> !b.direct()));
         List<Change> changes = new ArrayList<>();
         List<Manifest> extra = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
@@ -289,7 +300,10 @@ public final class UnusedPermissions {
         sb.append("Unused permissions of ").append(subject).append('\n');
         long used = bindings.stream().mapToLong(BindingUse::usedCells).sum();
         long unused = bindings.stream().mapToLong(BindingUse::unusedCells).sum();
-        sb.append("Effective permissions: ").append(bindings.size()).append(" binding(s), ").append(used + unused)
+        long direct = bindings.stream().filter(BindingUse::direct).count();
+        sb.append("Effective permissions: ").append(bindings.size()).append(" binding(s) (").append(direct)
+                .append(" naming the subject, ").append(bindings.size() - direct).append(" through its groups), ")
+                .append(used + unused)
                 .append(" verb × resource permission(s): ").append(used).append(" used, ").append(unused)
                 .append(" unused in the logs\n");
         if (bindings.isEmpty()) {

@@ -45,8 +45,7 @@ public final class RightSizeWizard implements Wizard {
 
     @Override
     public String description() {
-        return "Compares what a subject may do with what the audit logs show it did: the permissions that can go, "
-                + "a least-privilege role re-checked with the RBAC engine, and the binding changes.";
+        return "What a subject may do versus what its audit logs show it did.";
     }
 
     @Override
@@ -138,8 +137,7 @@ public final class RightSizeWizard implements Wizard {
         }
         UnusedPermissions.Result u = o.unused();
         if (u != null) {
-            long used = u.bindings().stream().mapToLong(UnusedPermissions.BindingUse::usedCells).sum();
-            parts.add(u.unusedCells() + " of " + (used + u.unusedCells()) + " permissions unused");
+            parts.add(u.unusedDirectCells() + " of " + u.directCells() + " permissions granted to it directly unused");
             long changes = u.changes().stream().filter(c -> c.action() == UnusedPermissions.Action.DELETE_BINDING
                     || c.action() == UnusedPermissions.Action.REMOVE_SUBJECT).count();
             parts.add(changes + " binding(s) to change");

@@ -45,8 +45,7 @@ public final class RoleWizard implements Wizard {
 
     @Override
     public String description() {
-        return "Gives one ServiceAccount, user or group exactly the permissions it needs: Role + RoleBinding per "
-                + "namespace, a ClusterRole only when needed, with guidance as you pick.";
+        return "Exactly the permissions one subject needs, with guidance as you pick.";
     }
 
     @Override

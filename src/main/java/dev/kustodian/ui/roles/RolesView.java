@@ -61,16 +61,16 @@ public final class RolesView extends BorderPane {
 
         TableColumn<RolesViewModel.Row, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
-        kind.setPrefWidth(120);
+        kind.setPrefWidth(130);
         TableColumn<RolesViewModel.Row, String> ns = new TableColumn<>("Namespace");
         ns.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().namespace()));
         ns.setPrefWidth(110);
         TableColumn<RolesViewModel.Row, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(220);
+        name.setPrefWidth(200);
         TableColumn<RolesViewModel.Row, Integer> count = new TableColumn<>("Bindings");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().bindingCount()));
-        count.setPrefWidth(80);
+        count.setPrefWidth(85);
         TableColumn<RolesViewModel.Row, String> broad = new TableColumn<>("Broad");
         broad.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().broad() ? "yes" : ""));
         broad.setPrefWidth(70);
