@@ -53,7 +53,7 @@ public final class EncryptionRules implements Rules.RuleProvider {
                                 "Generate an EncryptionConfiguration (secretbox or KMS v2), copy it to every control-plane "
                                         + "node, add --encryption-provider-config to " + KubeadmPatch.MANIFEST
                                         + ", then rewrite all Secrets (kustodian encryption config / patch)."),
-                        List.of("CIS 1.2.27"));
+                        List.of("1.2.27"));
                 out.add(managed.isPresent() ? f : f.withFix(WIZARD));
             }
             return out;
@@ -114,7 +114,7 @@ public final class EncryptionRules implements Rules.RuleProvider {
                     "The API servers of " + m.get().label() + " are not visible in the cluster, so Kustodian cannot read "
                             + "their flags. Encryption of Secrets is configured on the provider's side (KMS envelope "
                             + "encryption), not with a kubeadm patch.",
-                    m.get().howTo(), List.of("CIS 1.2.27")));
+                    m.get().howTo(), List.of("1.2.27")));
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.kustodian.core.model.ClusterSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.function.Function;
 
 /**
@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class AnalysisContext {
     private final ClusterSnapshot snapshot;
     private final Clock clock;
-    private final Map<Class<?>, Object> memo = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Object> memo = new HashMap<>();
 
     public AnalysisContext(ClusterSnapshot snapshot, Clock clock) {
         this.snapshot = snapshot;
@@ -38,9 +38,17 @@ public final class AnalysisContext {
         return clock;
     }
 
-    /** Computes (once per context) and returns the derived value of type {@code type}. */
+    /**
+     * Computes (once per context) and returns the derived value of type {@code type}. A computation may itself ask
+     * for other derived values (the monitor is reentrant); other threads wait for it.
+     */
     @SuppressWarnings("unchecked")
-    public <T> T derived(Class<T> type, Function<ClusterSnapshot, T> compute) {
-        return (T) memo.computeIfAbsent(type, k -> compute.apply(snapshot));
+    public synchronized <T> T derived(Class<T> type, Function<ClusterSnapshot, T> compute) {
+        Object v = memo.get(type);
+        if (v == null) {
+            v = compute.apply(snapshot);
+            memo.put(type, v);
+        }
+        return (T) v;
     }
 }

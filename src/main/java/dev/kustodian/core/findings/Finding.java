@@ -10,6 +10,7 @@ import java.util.List;
  * @param rule        the rule id, e.g. {@code SEC-ENV}, {@code RBAC-SECRETS-LIST}, {@code ENC-NOT-CONFIGURED}
  * @param area        secrets, rbac, encryption, external-stores...
  * @param system      true when this is expected access of a system component (shown grouped and collapsed)
+ * @param cis         CIS Kubernetes Benchmark control numbers, e.g. {@code 5.1.2} (a leading "CIS " is dropped)
  * @param fix         an optional hint for the UI: the wizard to open, e.g. {@code encryption-config},
  *                    {@code external-secret}, {@code role}; null when the remediation text is the fix
  */
@@ -27,7 +28,9 @@ public record Finding(
         String fix) {
 
     public Finding {
-        cis = cis == null ? List.of() : List.copyOf(cis);
+        // CIS ids are bare control numbers ("5.1.2"); renderers add the "CIS" label
+        cis = cis == null ? List.of() : cis.stream().map(c -> c.startsWith("CIS ") ? c.substring(4).strip() : c)
+                .toList();
     }
 
     /** A builder-ish factory for the common case. */

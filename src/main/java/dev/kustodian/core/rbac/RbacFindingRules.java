@@ -97,7 +97,8 @@ public final class RbacFindingRules implements Rules.RuleProvider {
             RiskCheck c = RbacRisks.SA_TOKEN_MOUNT;
             List<Finding> out = new ArrayList<>();
             for (WorkloadInfo w : context.snapshot().workloads()) {
-                if (w.spec() == null || (w.isPod() && w.isControlled())) {
+                if (w.spec() == null || w.isControlled()) {
+                    // a pod of a ReplicaSet, a ReplicaSet of a Deployment, a Job of a CronJob: the owner is reported
                     continue;
                 }
                 String ns = w.meta().namespace();
@@ -117,7 +118,7 @@ public final class RbacFindingRules implements Rules.RuleProvider {
                 ObjectRef ref = new ObjectRef(w.kind(), ns, w.meta().name());
                 String via = own.stream().map(b -> b.bindingRef() + " → " + b.roleRef()).collect(Collectors.joining("; "));
                 out.add(new Finding(c.id() + ":" + ref.display(), c.id(), AREA, c.severity(),
-                        w.kind() + " " + ref.display() + " mounts the token of ServiceAccount " + ns + "/" + sa,
+                        ref.display() + " mounts the token of ServiceAccount " + ns + "/" + sa,
                         c.reason() + " Grants: " + via + ".", ref, c.cis(), c.fix(), "kube-system".equals(ns), null));
             }
             return out;

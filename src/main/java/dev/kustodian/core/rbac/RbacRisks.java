@@ -50,16 +50,16 @@ public final class RbacRisks {
     public static final RiskCheck CLUSTER_ADMIN = new RiskCheck("RBAC-CLUSTER-ADMIN",
             "cluster-admin granted", HIGH,
             "cluster-admin allows every action on every resource, including reading every secret.",
-            List.of("CIS 5.1.1"), "Bind a narrower role; keep cluster-admin for break-glass accounts only.", List.of());
+            List.of("5.1.1"), "Bind a narrower role; keep cluster-admin for break-glass accounts only.", List.of());
     public static final RiskCheck SECRETS_LIST = new RiskCheck("RBAC-SECRETS-LIST",
             "list/watch on secrets", HIGH,
             "list and watch return the values of every secret in scope, not just names.",
-            List.of("CIS 5.1.2"), "Remove list/watch on secrets; grant get with resourceNames for the secrets needed.",
+            List.of("5.1.2"), "Remove list/watch on secrets; grant get with resourceNames for the secrets needed.",
             verbs(List.of("list", "watch"), "", "secrets"));
     public static final RiskCheck SECRETS_GET = new RiskCheck("RBAC-SECRETS-GET",
             "get on any secret", MEDIUM,
             "get without resourceNames reads any secret in scope.",
-            List.of("CIS 5.1.2"), "Restrict get on secrets with resourceNames to the secrets the subject needs.",
+            List.of("5.1.2"), "Restrict get on secrets with resourceNames to the secrets the subject needs.",
             List.of(r("get", "", "secrets")));
     public static final RiskCheck SECRETS_WRITE_PRIVILEGED = new RiskCheck("RBAC-SECRETS-WRITE-PRIVILEGED",
             "create/update secrets in a privileged namespace", MEDIUM,
@@ -69,35 +69,35 @@ public final class RbacRisks {
     public static final RiskCheck WILDCARD = new RiskCheck("RBAC-WILDCARD",
             "wildcard in verbs, resources or apiGroups", MEDIUM,
             "'*' grants every current and future verb, resource or API group, including secrets and new CRDs.",
-            List.of("CIS 5.1.3"), "Replace '*' with the explicit verbs, resources and API groups needed.", List.of());
+            List.of("5.1.3"), "Replace '*' with the explicit verbs, resources and API groups needed.", List.of());
     public static final RiskCheck CREATE_PODS = new RiskCheck("RBAC-CREATE-PODS",
             "create/update pods or workload controllers", MEDIUM,
             "a pod can mount any secret of its namespace and run as any service account there.",
-            List.of("CIS 5.1.4"), "Limit workload creation to CI/CD identities; use admission policy to restrict mounts.",
+            List.of("5.1.4"), "Limit workload creation to CI/CD identities; use admission policy to restrict mounts.",
             workloadRequests());
     public static final RiskCheck DEFAULT_SA = new RiskCheck("RBAC-DEFAULT-SA",
             "default service account has a grant", LOW,
             "every pod that names no service account runs as 'default' and inherits this grant.",
-            List.of("CIS 5.1.5"), "Bind a dedicated service account instead and set automountServiceAccountToken: false on 'default'.",
+            List.of("5.1.5"), "Bind a dedicated service account instead and set automountServiceAccountToken: false on 'default'.",
             List.of());
     public static final RiskCheck SA_TOKEN_MOUNT = new RiskCheck("RBAC-SA-TOKEN-MOUNT",
             "pod mounts a token of a service account with grants", LOW,
             "anyone who can exec into the pod or escape its container can use the service account's permissions.",
-            List.of("CIS 5.1.6"), "Set automountServiceAccountToken: false unless the pod calls the API.", List.of());
+            List.of("5.1.6"), "Set automountServiceAccountToken: false unless the pod calls the API.", List.of());
     public static final RiskCheck SYSTEM_MASTERS = new RiskCheck("RBAC-SYSTEM-MASTERS",
             "binding to group system:masters", HIGH,
             "members of system:masters bypass RBAC entirely; the grant can never be revoked by RBAC.",
-            List.of("CIS 5.1.7"), "Do not use system:masters for users; bind a revocable group instead.", List.of());
+            List.of("5.1.7"), "Do not use system:masters for users; bind a revocable group instead.", List.of());
     public static final RiskCheck IMPERSONATE = new RiskCheck("RBAC-IMPERSONATE",
             "impersonate users, groups or service accounts", HIGH,
             "impersonation acts as another identity, e.g. group system:masters.",
-            List.of("CIS 5.1.8"), "Remove impersonate, or restrict it with resourceNames.",
+            List.of("5.1.8"), "Remove impersonate, or restrict it with resourceNames.",
             List.of(c("impersonate", "", "users"), c("impersonate", "", "groups"), r("impersonate", "", "serviceaccounts"),
                     c("impersonate", "authentication.k8s.io", "userextras/scopes"), c("impersonate", "authentication.k8s.io", "uids")));
     public static final RiskCheck ESCALATE_BIND = new RiskCheck("RBAC-ESCALATE-BIND",
             "escalate or bind on roles", HIGH,
             "escalate and bind bypass RBAC's privilege-escalation prevention: the subject can grant itself anything.",
-            List.of("CIS 5.1.8"), "Remove escalate and bind; grant bind with resourceNames for specific roles only.",
+            List.of("5.1.8"), "Remove escalate and bind; grant bind with resourceNames for specific roles only.",
             verbs(List.of("escalate", "bind"), RBAC, "roles", "clusterroles"));
     public static final RiskCheck RBAC_WRITE = new RiskCheck("RBAC-RBAC-WRITE",
             "create/update roles or bindings", MEDIUM,
@@ -113,31 +113,31 @@ public final class RbacRisks {
     public static final RiskCheck PV_CREATE = new RiskCheck("RBAC-PV-CREATE",
             "create persistent volumes", MEDIUM,
             "a hostPath PersistentVolume exposes the node's filesystem, including kubelet credentials.",
-            List.of("CIS 5.1.9"), "Remove create on persistentvolumes; use StorageClasses and PVCs.",
+            List.of("5.1.9"), "Remove create on persistentvolumes; use StorageClasses and PVCs.",
             List.of(c("create", "", "persistentvolumes")));
     public static final RiskCheck NODES_PROXY = new RiskCheck("RBAC-NODES-PROXY",
             "nodes/proxy access", HIGH,
             "nodes/proxy reaches the kubelet API: exec into any pod on the node, bypassing audit and admission.",
-            List.of("CIS 5.1.10"), "Remove nodes/proxy; use metrics endpoints that do not need it.",
+            List.of("5.1.10"), "Remove nodes/proxy; use metrics endpoints that do not need it.",
             List.of(c("get", "", "nodes/proxy"), c("create", "", "nodes/proxy")));
     public static final RiskCheck CSR_APPROVE = new RiskCheck("RBAC-CSR-APPROVE",
             "approve certificate signing requests", HIGH,
             "approving CSRs mints client certificates, e.g. for system:masters or a node.",
-            List.of("CIS 5.1.11"), "Remove update on certificatesigningrequests/approval and approve on signers.",
+            List.of("5.1.11"), "Remove update on certificatesigningrequests/approval and approve on signers.",
             List.of(c("update", "certificates.k8s.io", "certificatesigningrequests/approval"),
                     c("patch", "certificates.k8s.io", "certificatesigningrequests/approval"),
                     c("approve", "certificates.k8s.io", "signers")));
     public static final RiskCheck WEBHOOK_CONFIG = new RiskCheck("RBAC-WEBHOOK-CONFIG",
             "change admission webhook configurations", HIGH,
             "a mutating webhook sees and can rewrite every object sent to the API, secrets included.",
-            List.of("CIS 5.1.12"), "Limit webhook configuration writes to cluster administrators.",
+            List.of("5.1.12"), "Limit webhook configuration writes to cluster administrators.",
             verbs(List.of("create", "update", "patch", "delete"), "admissionregistration.k8s.io",
                     "mutatingwebhookconfigurations", "validatingwebhookconfigurations").stream()
                     .map(q -> q.withNamespace("")).toList());
     public static final RiskCheck SA_TOKEN_CREATE = new RiskCheck("RBAC-SA-TOKEN-CREATE",
             "create service account tokens", HIGH,
             "serviceaccounts/token create mints a token for any service account in scope, and with it its access.",
-            List.of("CIS 5.1.13"), "Remove create on serviceaccounts/token, or restrict it with resourceNames.",
+            List.of("5.1.13"), "Remove create on serviceaccounts/token, or restrict it with resourceNames.",
             List.of(r("create", "", "serviceaccounts/token")));
     public static final RiskCheck PUBLIC_GROUP = new RiskCheck("RBAC-PUBLIC-GROUP",
             "grant to system:authenticated, system:unauthenticated or system:anonymous", HIGH,

@@ -325,8 +325,11 @@ public final class SecretRules implements Rules.RuleProvider {
             }
             SecretUsageIndex idx = SecretUsageIndex.of(ctx);
             for (WorkloadInfo w : snap.workloads()) {
-                if (w.spec() != null && !w.spec().leaks().isEmpty()) {
-                    ObjectRef o = idx.rootOf(w);
+                ObjectRef root = idx.rootOf(w);
+                // a pod made by a visible controller carries its template's values: report them once, on the root
+                boolean fromTemplate = w.isPod() && !"Pod".equals(root.kind());
+                if (w.spec() != null && !w.spec().leaks().isEmpty() && !fromTemplate) {
+                    ObjectRef o = root;
                     for (LeakHint h : w.spec().leaks()) {
                         add(out, o, h.location(), h.kind().description(), "pod specification");
                     }

@@ -51,7 +51,7 @@ class EncryptionRulesTest {
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.rule()).isEqualTo("ENC-NOT-CONFIGURED");
             assertThat(x.severity()).isEqualTo(Severity.HIGH);
-            assertThat(x.cis()).containsExactly("CIS 1.2.27");
+            assertThat(x.cis()).containsExactly("1.2.27");
             assertThat(x.fix()).isEqualTo("encryption-config");
             assertThat(x.area()).isEqualTo("encryption");
             assertThat(x.object().display()).isEqualTo("Pod/kube-system/kube-apiserver-cp-1");

@@ -46,31 +46,31 @@ class RbacFindingRulesTest {
     static Stream<Arguments> catalogue() {
         String rbac = "rbac.authorization.k8s.io";
         return Stream.of(
-                Arguments.of("RBAC-SECRETS-LIST", rule("", "secrets", "list"), named("", "secrets", List.of("a"), "list"), "CIS 5.1.2"),
-                Arguments.of("RBAC-SECRETS-LIST", rule("", "secrets", "watch"), rule("", "configmaps", "watch"), "CIS 5.1.2"),
-                Arguments.of("RBAC-SECRETS-GET", rule("", "secrets", "get"), named("", "secrets", List.of("a"), "get"), "CIS 5.1.2"),
-                Arguments.of("RBAC-WILDCARD", rule("", "*", "get"), rule("", "pods", "get"), "CIS 5.1.3"),
-                Arguments.of("RBAC-WILDCARD", rule("*", "pods", "get"), rule("apps", "deployments", "get"), "CIS 5.1.3"),
-                Arguments.of("RBAC-CREATE-PODS", rule("", "pods", "create"), rule("", "pods", "get"), "CIS 5.1.4"),
-                Arguments.of("RBAC-CREATE-PODS", rule("apps", "deployments", "update"), rule("apps", "deployments", "list"), "CIS 5.1.4"),
-                Arguments.of("RBAC-CREATE-PODS", rule("batch", "cronjobs", "create"), rule("batch", "cronjobs", "delete"), "CIS 5.1.4"),
-                Arguments.of("RBAC-IMPERSONATE", rule("", "users", "impersonate"), rule("", "users", "get"), "CIS 5.1.8"),
-                Arguments.of("RBAC-IMPERSONATE", rule("", "serviceaccounts", "impersonate"), rule("", "serviceaccounts", "list"), "CIS 5.1.8"),
-                Arguments.of("RBAC-ESCALATE-BIND", rule(rbac, "clusterroles", "escalate"), rule(rbac, "clusterroles", "get"), "CIS 5.1.8"),
-                Arguments.of("RBAC-ESCALATE-BIND", rule(rbac, "roles", "bind"), rule("", "roles", "bind"), "CIS 5.1.8"),
+                Arguments.of("RBAC-SECRETS-LIST", rule("", "secrets", "list"), named("", "secrets", List.of("a"), "list"), "5.1.2"),
+                Arguments.of("RBAC-SECRETS-LIST", rule("", "secrets", "watch"), rule("", "configmaps", "watch"), "5.1.2"),
+                Arguments.of("RBAC-SECRETS-GET", rule("", "secrets", "get"), named("", "secrets", List.of("a"), "get"), "5.1.2"),
+                Arguments.of("RBAC-WILDCARD", rule("", "*", "get"), rule("", "pods", "get"), "5.1.3"),
+                Arguments.of("RBAC-WILDCARD", rule("*", "pods", "get"), rule("apps", "deployments", "get"), "5.1.3"),
+                Arguments.of("RBAC-CREATE-PODS", rule("", "pods", "create"), rule("", "pods", "get"), "5.1.4"),
+                Arguments.of("RBAC-CREATE-PODS", rule("apps", "deployments", "update"), rule("apps", "deployments", "list"), "5.1.4"),
+                Arguments.of("RBAC-CREATE-PODS", rule("batch", "cronjobs", "create"), rule("batch", "cronjobs", "delete"), "5.1.4"),
+                Arguments.of("RBAC-IMPERSONATE", rule("", "users", "impersonate"), rule("", "users", "get"), "5.1.8"),
+                Arguments.of("RBAC-IMPERSONATE", rule("", "serviceaccounts", "impersonate"), rule("", "serviceaccounts", "list"), "5.1.8"),
+                Arguments.of("RBAC-ESCALATE-BIND", rule(rbac, "clusterroles", "escalate"), rule(rbac, "clusterroles", "get"), "5.1.8"),
+                Arguments.of("RBAC-ESCALATE-BIND", rule(rbac, "roles", "bind"), rule("", "roles", "bind"), "5.1.8"),
                 Arguments.of("RBAC-RBAC-WRITE", rule(rbac, "clusterrolebindings", "create"), rule(rbac, "clusterrolebindings", "list"), null),
                 Arguments.of("RBAC-POD-EXEC", rule("", "pods/exec", "create"), rule("", "pods", "create"), null),
                 Arguments.of("RBAC-POD-EXEC", rule("", "pods/attach", "create"), rule("", "pods/log", "get"), null),
                 Arguments.of("RBAC-POD-EXEC", rule("", "pods/ephemeralcontainers", "patch"), rule("", "pods/status", "patch"), null),
-                Arguments.of("RBAC-PV-CREATE", rule("", "persistentvolumes", "create"), rule("", "persistentvolumeclaims", "create"), "CIS 5.1.9"),
-                Arguments.of("RBAC-NODES-PROXY", rule("", "nodes/proxy", "get"), rule("", "nodes", "get"), "CIS 5.1.10"),
+                Arguments.of("RBAC-PV-CREATE", rule("", "persistentvolumes", "create"), rule("", "persistentvolumeclaims", "create"), "5.1.9"),
+                Arguments.of("RBAC-NODES-PROXY", rule("", "nodes/proxy", "get"), rule("", "nodes", "get"), "5.1.10"),
                 Arguments.of("RBAC-CSR-APPROVE", rule("certificates.k8s.io", "certificatesigningrequests/approval", "update"),
-                        rule("certificates.k8s.io", "certificatesigningrequests", "create"), "CIS 5.1.11"),
+                        rule("certificates.k8s.io", "certificatesigningrequests", "create"), "5.1.11"),
                 Arguments.of("RBAC-CSR-APPROVE", rule("certificates.k8s.io", "signers", "approve"),
-                        rule("certificates.k8s.io", "signers", "sign"), "CIS 5.1.11"),
+                        rule("certificates.k8s.io", "signers", "sign"), "5.1.11"),
                 Arguments.of("RBAC-WEBHOOK-CONFIG", rule("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "patch"),
-                        rule("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "list"), "CIS 5.1.12"),
-                Arguments.of("RBAC-SA-TOKEN-CREATE", rule("", "serviceaccounts/token", "create"), rule("", "serviceaccounts", "create"), "CIS 5.1.13"),
+                        rule("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "list"), "5.1.12"),
+                Arguments.of("RBAC-SA-TOKEN-CREATE", rule("", "serviceaccounts/token", "create"), rule("", "serviceaccounts", "create"), "5.1.13"),
                 Arguments.of("RBAC-SECRETS-WRITE-PRIVILEGED", rule("", "secrets", "update"), rule("", "configmaps", "update"), null));
     }
 
@@ -118,7 +118,7 @@ class RbacFindingRulesTest {
         List<Finding> all = Rules.evaluate(AnalysisContext.of(Fx.snapshot(roles, b)), new RbacFindingRules().rules());
         assertThat(all).extracting(Finding::rule).containsExactly("RBAC-CLUSTER-ADMIN");
         assertThat(all.get(0).severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(all.get(0).cis()).containsExactly("CIS 5.1.1");
+        assertThat(all.get(0).cis()).containsExactly("5.1.1");
     }
 
     @Test
@@ -148,7 +148,7 @@ class RbacFindingRulesTest {
     void defaultServiceAccount() {
         List<RoleInfo> roles = List.of(role("team", "r", rule("", "pods", "get")));
         Finding f = findings("RBAC-DEFAULT-SA", roles, List.of(rb("team", "x", "Role", "r", sa("", "default")))).get(0);
-        assertThat(f.cis()).containsExactly("CIS 5.1.5");
+        assertThat(f.cis()).containsExactly("5.1.5");
         assertThat(findings("RBAC-DEFAULT-SA", roles, List.of(rb("team", "x", "Role", "r", sa("", "app"))))).isEmpty();
     }
 
@@ -156,7 +156,7 @@ class RbacFindingRulesTest {
     void systemMasters() {
         List<RoleInfo> roles = List.of(clusterRole("r", rule("", "pods", "get")));
         Finding f = findings("RBAC-SYSTEM-MASTERS", roles, List.of(crb("x", "r", group("system:masters")))).get(0);
-        assertThat(f.cis()).containsExactly("CIS 5.1.7");
+        assertThat(f.cis()).containsExactly("5.1.7");
         assertThat(f.system()).isTrue();
         assertThat(findings("RBAC-SYSTEM-MASTERS", roles, List.of(crb("x", "r", group("admins"))))).isEmpty();
     }
@@ -187,7 +187,7 @@ class RbacFindingRulesTest {
         List<Finding> f = findings("RBAC-SA-TOKEN-MOUNT", b.build());
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.object().display()).isEqualTo("Deployment/team/api");
-            assertThat(x.cis()).containsExactly("CIS 5.1.6");
+            assertThat(x.cis()).containsExactly("5.1.6");
         });
     }
 
@@ -200,9 +200,9 @@ class RbacFindingRulesTest {
     void providerIsRegisteredAndCoversTheCatalogue() {
         assertThat(Rules.all()).extracting(FindingRule::id)
                 .containsAll(RbacRisks.CATALOGUE.stream().map(RiskCheck::id).toList());
-        assertThat(RbacRisks.CATALOGUE).flatExtracting(RiskCheck::cis).contains("CIS 5.1.1", "CIS 5.1.2", "CIS 5.1.3",
-                "CIS 5.1.4", "CIS 5.1.5", "CIS 5.1.6", "CIS 5.1.7", "CIS 5.1.8", "CIS 5.1.9", "CIS 5.1.10", "CIS 5.1.11",
-                "CIS 5.1.12", "CIS 5.1.13");
+        assertThat(RbacRisks.CATALOGUE).flatExtracting(RiskCheck::cis).contains("5.1.1", "5.1.2", "5.1.3",
+                "5.1.4", "5.1.5", "5.1.6", "5.1.7", "5.1.8", "5.1.9", "5.1.10", "5.1.11",
+                "5.1.12", "5.1.13");
     }
 
     @Test
