@@ -32,6 +32,7 @@ import java.util.Map;
 public final class RoleWizard implements Wizard {
     public static final String ID = "role";
     private WizardContext context;
+    private GuidanceField guidance;
 
     @Override
     public String id() {
@@ -63,10 +64,17 @@ public final class RoleWizard implements Wizard {
                 "Grants the permissions in every namespace, present and future.", false);
         WizardForm.Step perms = form.step("Permissions", "Pick resources, verbs and (optionally) object names, "
                 + "or start from a preset. Warnings appear as you pick.");
+        guidance = perms.custom(new GuidanceField("guidance", "Guidance", "Updated as you pick; the API server "
+                + "enforces none of this, so read it before applying."));
         perms.choice("preset", "Preset", "A common job; combine it with your own picks.", presetIds());
         perms.text("presetArg", "Preset argument", "read-secret: the secret name(s), comma-separated.", "db-credentials");
-        perms.list("resources", "Resources", "From the cluster's API discovery, CRDs and subresources included "
-                + "(resource[/subresource][.group]).", () -> RoleChoices.resources(ctx.snapshot())).alias("permissions");
+        Fields.ListEditor resources = perms.list("resources", "Resources", "From the cluster's API discovery, CRDs "
+                + "and subresources included (resource[/subresource][.group]).", () -> RoleChoices.resources(ctx.snapshot()));
+        resources.alias("permissions");
+        // long suggestions (CRD groups) must not widen the input past its buttons
+        if (resources.node().lookup("#field-resources-input") instanceof javafx.scene.control.ComboBox<?> c) {
+            c.setPrefWidth(160);
+        }
         perms.list("verbs", "Verbs", "What the subject may do on those resources.", () -> RoleChoices.VERBS);
         perms.list("resourceNames", "Object names (resourceNames)", "Optional: only these objects. Names do not "
                 + "restrict list, watch, create or deletecollection.", () -> names(ctx.snapshot()));
@@ -132,6 +140,7 @@ public final class RoleWizard implements Wizard {
                 problems.addAll(RoleGenerator.problems(new RoleRequest(subject, v.list("namespaces"),
                         v.bool("clusterWide"), perms, v.string("roleName"))));
             }
+            showGuidance(List.of());
             return new Bundle(title, List.of(), problems, List.of(), List.of());
         }
         RoleRequest req = new RoleRequest(subject, v.list("namespaces"), v.bool("clusterWide"), perms,
@@ -140,13 +149,27 @@ public final class RoleWizard implements Wizard {
         PermissionChecker checker = EnginePermissionChecker.forApplier(ctx.snapshot());
         Bundle b = RoleGenerator.generate(req, scopes, checker);
         problems.addAll(b.problems());
+        List<String> live = new ArrayList<>();
         if (!b.hasErrors()) {
-            // guidance live at the fields it is about (the Review step lists them again)
+            // guidance live at the fields it is about and in the Guidance box (the Review step lists them again)
             for (Guidance.Warning w : Guidance.warnings(RoleGenerator.scopedRules(req, scopes), checker)) {
                 problems.add(new Bundle.Problem(fieldOf(w.code()), w.message(), false));
+                live.add(w.message());
             }
         }
+        showGuidance(live);
         return new Bundle(b.title(), b.manifests(), problems, b.warnings(), b.nextSteps());
+    }
+
+    private void showGuidance(List<String> warnings) {
+        if (guidance != null) {
+            guidance.show(warnings);
+        }
+    }
+
+    /** The live guidance box (tests). */
+    public GuidanceField guidance() {
+        return guidance;
     }
 
     static String fieldOf(String code) {

@@ -110,7 +110,7 @@ class RolesUiTest {
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
         robot.clickOn("#wizard-next");
         String headline = robot.lookup("#field-result-headline").queryAs(Label.class).getText();
-        assertThat(headline).contains("permissions unused").contains("1 binding(s) to change").contains("re-check passed");
+        assertThat(headline).startsWith("2 of 3 permissions granted to it directly unused").contains("1 binding(s) to change").contains("re-check passed");
         String report = robot.lookup("#field-result-text").queryAs(TextArea.class).getText();
         assertThat(report).contains("ClusterRoleBinding/ci-can-list-secrets → ClusterRole/secret-lister")
                 .contains("can go:    list secrets, watch secrets")
@@ -173,6 +173,8 @@ class RolesUiTest {
         // guidance appears at the verbs field as soon as list on secrets is picked
         assertThat(w.viewModel().form().field("verbs").orElseThrow().messageText())
                 .startsWith("Warning: ").contains("list/watch on secrets");
+        assertThat(((RoleWizard) w.viewModel().wizard()).guidance().warnings())
+                .anyMatch(m -> m.contains("list/watch on secrets"));
         robot.clickOn("#field-verbs-remove"); // nothing selected: no-op
         robot.interact(() -> {
             Fields.ListEditor verbs = w.viewModel().form().field("verbs", Fields.ListEditor.class);
@@ -180,6 +182,7 @@ class RolesUiTest {
             w.viewModel().form().field("resourceNames", Fields.ListEditor.class).add("registry-pull");
         });
         assertThat(w.viewModel().form().field("verbs").orElseThrow().messageText()).isEmpty();
+        assertThat(((RoleWizard) w.viewModel().wizard()).guidance().warnings()).isEmpty();
         assertThat(preview(robot)).contains("kind: Role").contains("namespace: team-b")
                 .contains("# chosen in the wizard: get on secrets, only registry-pull").contains("- registry-pull");
         // a preset with a wildcard-free job and pods/exec shows the pod-creation warning
