@@ -29,10 +29,11 @@ public final class UnusedPermissions {
     }
 
     /** One rule of a binding's role: which of its verb × resource cells were used, which were not. */
-    public record RuleUse(PolicyRule rule, List<String> used, List<String> unused) {
+    public record RuleUse(PolicyRule rule, List<String> used, List<String> unused, List<String> broader) {
         public RuleUse {
             used = List.copyOf(used);
             unused = List.copyOf(unused);
+            broader = List.copyOf(broader);
         }
 
         public boolean wildcard() {
@@ -55,6 +56,11 @@ public final class UnusedPermissions {
 
         public long unusedCells() {
             return rules.stream().mapToLong(r -> r.unused().size()).sum();
+        }
+
+        /** Used permissions granted more widely than used (every namespace, every object). */
+        public long broaderCells() {
+            return rules.stream().mapToLong(r -> r.broader().size()).sum();
         }
 
         public String ref() {
@@ -165,12 +171,13 @@ public final class UnusedPermissions {
                         + (bu.unusedCells() > 0 ? " (" + bu.unusedCells() + " permission(s) unused by this subject)" : "")));
                 continue;
             }
-            if (bu.unusedCells() == 0 && bu.rules().stream().noneMatch(RuleUse::wildcard)) {
+            if (bu.unusedCells() == 0 && bu.broaderCells() == 0 && bu.rules().stream().noneMatch(RuleUse::wildcard)) {
                 changes.add(new Change(Action.KEEP, obj, "every permission it grants was used"));
                 continue;
             }
             String why = bu.usedCells() == 0 ? "nothing it grants was used in the logs"
-                    : bu.unusedCells() + " permission(s) it grants were not used"
+                    : (bu.unusedCells() > 0 ? bu.unusedCells() + " permission(s) it grants were not used"
+                    : bu.broaderCells() + " permission(s) it grants more widely than they were used")
                     + (bu.rules().stream().anyMatch(RuleUse::wildcard) ? " (and it grants wildcards)" : "")
                     + "; the generated role grants what was used";
             replacing = true;
@@ -227,18 +234,40 @@ public final class UnusedPermissions {
     static RuleUse ruleUse(PolicyRule rule, String bindingNs, List<Request> used) {
         List<String> u = new ArrayList<>();
         List<String> n = new ArrayList<>();
+        List<String> wider = new ArrayList<>();
         for (Map.Entry<String, PolicyRule> cell : cells(rule).entrySet()) {
             boolean any = false;
+            boolean allNamespaced = true;
+            boolean allNamed = true;
+            java.util.Set<String> namespaces = new java.util.TreeSet<>();
+            java.util.Set<String> names = new java.util.TreeSet<>();
             for (Request r : used) {
                 boolean inScope = !r.isResourceRequest() || bindingNs.isEmpty() || bindingNs.equals(r.namespace());
                 if (inScope && RbacMatch.ruleAllows(cell.getValue(), r)) {
                     any = true;
-                    break;
+                    if (!r.isResourceRequest() || r.namespace().isEmpty()) {
+                        allNamespaced = false;
+                    } else {
+                        namespaces.add(r.namespace());
+                    }
+                    if (!r.isResourceRequest() || r.name().isEmpty()) {
+                        allNamed = false;
+                    } else {
+                        names.add(r.name());
+                    }
                 }
             }
             (any ? u : n).add(cell.getKey());
+            if (any && rule.nonResourceURLs().isEmpty()) {
+                if (bindingNs.isEmpty() && allNamespaced) {
+                    wider.add(cell.getKey() + ": granted in every namespace, used only in " + String.join(", ", namespaces));
+                } else if (rule.resourceNames().isEmpty() && allNamed
+                        && !RoleSynthesizer.UNNAMEABLE_VERBS.contains(cell.getValue().verbs().get(0))) {
+                    wider.add(cell.getKey() + ": granted on every object, used only on " + String.join(", ", names));
+                }
+            }
         }
-        return new RuleUse(rule, u, n);
+        return new RuleUse(rule, u, n, wider);
     }
 
     /** The rule split into one rule per verb × group × resource (or verb × URL), keyed by a readable name. */
@@ -320,6 +349,9 @@ public final class UnusedPermissions {
                 }
                 if (!r.unused().isEmpty()) {
                     sb.append("    can go:    ").append(String.join(", ", r.unused())).append('\n');
+                }
+                for (String w : r.broader()) {
+                    sb.append("    too wide:  ").append(w).append('\n');
                 }
             }
         }

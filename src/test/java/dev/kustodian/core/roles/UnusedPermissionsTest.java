@@ -103,6 +103,23 @@ class UnusedPermissionsTest {
     }
 
     @Test
+    void aBindingUsedFullyButMoreWidelyThanNeededIsReplaced() {
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.SNAPSHOT, "x", "", "",
+                Instant.EPOCH, null));
+        b.roles.add(new RoleInfo(RoleInfo.CLUSTER_ROLE, ObjectMeta.of("", "get-secrets"), List.of(
+                PolicyRule.resources(List.of(""), List.of("secrets"), List.of("get"))), null));
+        b.bindings.add(binding(BindingInfo.CLUSTER_ROLE_BINDING, "", "everywhere", "ClusterRole", "get-secrets",
+                sa("shop", "api")));
+        RightSize.Outcome o = run(b.build(), res("get", "", "secrets", "", "shop", "db", 200));
+        assertThat(o.unused().unusedCells()).isZero();
+        assertThat(o.unused().bindings().get(0).rules().get(0).broader())
+                .containsExactly("get secrets: granted in every namespace, used only in shop");
+        assertThat(o.unused().changes()).anyMatch(c -> c.action() == UnusedPermissions.Action.DELETE_BINDING
+                && c.reason().startsWith("1 permission(s) it grants more widely than they were used"));
+        assertThat(o.unused().report()).contains("too wide:  get secrets: granted in every namespace, used only in shop");
+    }
+
+    @Test
     void useInAnotherNamespaceDoesNotCountForARoleBinding() {
         RightSize.Outcome o = run(shop(), res("get", "", "secrets", "", "web", "db", 403),
                 res("get", "", "secrets", "", "other", "db", 200));
