@@ -17,11 +17,14 @@ public final class Pages {
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
         pages.register(RolesPage::new);
+        pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
         wizards.register(SecretReaderRoleWizard::new);
         wizards.register(RoleWizard::new);
         wizards.register(RightSizeWizard::new);
+        wizards.register(dev.kustodian.ui.encryption.EncryptionConfigWizard::new);
+        wizards.register(dev.kustodian.ui.encryption.EncryptionRotationWizard::new);
     }
 }

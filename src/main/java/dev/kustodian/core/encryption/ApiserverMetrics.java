@@ -111,7 +111,10 @@ public record ApiserverMetrics(Map<String, Double> secretWritesByPrefix, Map<Str
     public static java.util.Optional<ApiserverMetrics> fetch(io.fabric8.kubernetes.client.KubernetesClient client) {
         try {
             String text = client.raw("/metrics");
-            return text == null ? java.util.Optional.empty() : java.util.Optional.of(parse(text));
+            // anything else (an error page, a proxy's answer, a test server's empty body) is not kube-apiserver's
+            // Prometheus exposition: report "not read" rather than "no writes"
+            return text == null || !text.contains("apiserver_") ? java.util.Optional.empty()
+                    : java.util.Optional.of(parse(text));
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }

@@ -132,7 +132,7 @@ public final class EncryptionConfigBuilder {
                 never commit it to git. Back it up securely: losing the key means losing the encrypted data.""";
         String yaml = YamlWriter.write(toYaml(c, false), header);
         String masked = YamlWriter.write(toYaml(c, true), header);
-        Manifest m = Manifest.sideFile(PRIVATE_FILE, Manifest.Format.YAML, yaml);
+        Manifest m = Manifest.privateFile(PRIVATE_FILE, Manifest.Format.YAML, yaml, masked);
         List<String> next = List.of(
                 "Copy " + PRIVATE_FILE + " to /etc/kubernetes/enc/ on every control-plane node (chmod 600).",
                 "Patch /etc/kubernetes/manifests/kube-apiserver.yaml (kustodian encryption patch) and wait for the API server to restart.",

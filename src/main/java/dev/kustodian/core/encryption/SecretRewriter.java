@@ -151,6 +151,14 @@ public final class SecretRewriter {
                 writeState(done);
             }
         }
+        if (failures.isEmpty() && stateFile != null) {
+            // complete: the next rotation must start from scratch, not skip every namespace
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (IOException e) {
+                progress.update(1.0, "Could not delete the resume file " + stateFile + "; delete it before the next rotation.");
+            }
+        }
         progress.update(1.0, "Rewrote " + rewritten + " Secret(s)");
         return new Result(rewritten, conflicts, vanished, failures, nsDone, false);
     }

@@ -58,14 +58,19 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
         return sb.toString();
     }
 
-    /** Everything, objects and side files, for a text preview; side files are introduced by a comment line. */
+    /**
+     * Everything, objects and side files, for a text preview; side files are introduced by a comment line. Private
+     * files (key material) show their masked content only.
+     */
     public String previewText() {
         StringBuilder sb = new StringBuilder(combinedYaml());
         for (Manifest m : manifests) {
             if (!m.isKubernetesObject()) {
-                sb.append(sb.length() > 0 ? "\n" : "").append("# ---- ").append(m.fileName()).append(" ----\n")
-                        .append(m.content());
-                if (!m.content().endsWith("\n")) {
+                String shown = m.previewContent();
+                sb.append(sb.length() > 0 ? "\n" : "").append("# ---- ").append(m.fileName())
+                        .append(m.privateFile() ? " (private: saved 0600, keys masked here) ----\n" : " ----\n")
+                        .append(shown);
+                if (!shown.endsWith("\n")) {
                     sb.append('\n');
                 }
             }

@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * "Save to folder": one file per manifest plus {@code kustomization.yaml}, each written atomically. Existing files
  * are only replaced when {@code confirmOverwrite} accepts the list of files that would be replaced (the GUI asks
- * in a dialog, the CLI needs {@code --force}).
+ * in a dialog, the CLI needs {@code --force}). {@link Manifest#privateFile() Private} files (key material) are
+ * written 0600 from their creation.
  */
 public final class FolderWriter {
     private FolderWriter() {
@@ -40,7 +41,16 @@ public final class FolderWriter {
         List<Path> written = new ArrayList<>();
         for (Manifest m : full.manifests()) {
             Path p = resolve(folder, m.fileName());
-            SafeFiles.writeAtomically(p, m.content());
+            if (m.privateFile()) {
+                byte[] b = m.content().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    SafeFiles.writeAtomically(p, b, true);
+                } finally {
+                    SafeFiles.wipe(b);
+                }
+            } else {
+                SafeFiles.writeAtomically(p, m.content());
+            }
             written.add(p);
         }
         return new Result(written, List.of());

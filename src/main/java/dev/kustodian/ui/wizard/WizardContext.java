@@ -5,8 +5,17 @@ import dev.kustodian.core.model.ClusterSnapshot;
 
 import java.util.List;
 
-/** What a wizard sees: the session (null when nothing is loaded) and its snapshot. */
-public record WizardContext(ClusterSession session) {
+/**
+ * What a wizard sees: the session (null when nothing is loaded) and its snapshot, plus the executor and dialogs for
+ * wizards whose steps run cluster work themselves (e.g. "Rewrite all secrets" of the rotation wizard).
+ */
+public record WizardContext(ClusterSession session, dev.kustodian.ui.TaskExecutor tasks,
+                            dev.kustodian.ui.DialogService dialogs) {
+
+    /** A context for generating only (tests, previews): work runs on the calling thread, no dialogs. */
+    public WizardContext(ClusterSession session) {
+        this(session, new dev.kustodian.ui.SameThreadTaskExecutor(), null);
+    }
 
     public ClusterSnapshot snapshot() {
         return session == null ? null : session.snapshot();

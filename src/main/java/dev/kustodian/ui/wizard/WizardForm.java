@@ -84,6 +84,11 @@ public final class WizardForm {
             return List.copyOf(fields);
         }
 
+        /** A wizard's own field type (a subclass of {@link FormField}), e.g. a step that runs an action. */
+        public <F extends FormField> F custom(F field) {
+            return add(this, field);
+        }
+
         public Fields.Text text(String id, String label, String help, String prompt) {
             return add(this, new Fields.Text(id, label, help, prompt));
         }

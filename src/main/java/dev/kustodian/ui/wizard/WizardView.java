@@ -58,6 +58,9 @@ public final class WizardView extends BorderPane {
                 .ifPresent(vm::saveAnswers));
         Button loadAnswers = new Button("Load answers…", new FontIcon(Feather.UPLOAD));
         loadAnswers.setOnAction(e -> dialogs.chooseFile("Load answers", null).ifPresent(vm::loadAnswers));
+        for (Button b : List.of(loadAnswers, saveAnswers, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the description wraps; the buttons keep their labels
+        }
         HBox header = new HBox(10, new VBox(2, title, desc), spacer, loadAnswers, saveAnswers, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("wizard-header");
@@ -214,16 +217,27 @@ public final class WizardView extends BorderPane {
         copy.setOnAction(e -> vm.copy());
         Button apply = new Button("Apply to " + vm.contextName() + "…", new FontIcon(Feather.UPLOAD_CLOUD));
         apply.setId("wizard-apply");
-        apply.setDisable(!vm.canApply());
+        boolean applicable = vm.canApply() && !b.objects().isEmpty();
+        apply.setDisable(!applicable);
         apply.setOnAction(e -> vm.apply());
         save.disableProperty().bind(vm.hasErrorsProperty().or(vm.busyProperty()));
-        copy.disableProperty().bind(vm.hasErrorsProperty());
-        if (vm.canApply()) {
+        if (b.objects().isEmpty()) {
+            copy.setDisable(true); // side files only (some private): nothing to copy as YAML
+        } else {
+            copy.disableProperty().bind(vm.hasErrorsProperty());
+        }
+        if (applicable) {
             apply.disableProperty().bind(vm.hasErrorsProperty().or(vm.busyProperty()));
         }
         HBox actions = new HBox(8, save, copy, apply);
         box.getChildren().add(actions);
-        if (!vm.canApply()) {
+        if (b.objects().isEmpty()) {
+            Label why = new Label("Nothing to apply to the API: these files go to the nodes or to your tools "
+                    + "(save them to a folder).");
+            why.getStyleClass().add("field-help");
+            why.setWrapText(true);
+            box.getChildren().add(why);
+        } else if (!vm.canApply()) {
             Label why = new Label("Apply needs a cluster connection; this source is a snapshot file.");
             why.getStyleClass().add("field-help");
             box.getChildren().add(why);

@@ -65,7 +65,7 @@ public final class WizardViewModel {
     public WizardViewModel(Wizard wizard, ClusterSession session, ObjectRef target, TaskExecutor tasks,
                            DialogService dialogs, boolean production) {
         this.wizard = wizard;
-        this.context = new WizardContext(session);
+        this.context = new WizardContext(session, tasks, dialogs);
         this.form = new WizardForm(context);
         this.tasks = tasks;
         this.dialogs = dialogs;

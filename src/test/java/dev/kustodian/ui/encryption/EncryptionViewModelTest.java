@@ -1,0 +1,60 @@
+package dev.kustodian.ui.encryption;
+
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.encryption.EncryptionConfigBuilder;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.ui.SameThreadTaskExecutor;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page model on a live (mock) API server: /metrics prefixes per operation and the loaded-config hash. */
+@EnableKubernetesMockClient
+class EncryptionViewModelTest {
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    static final String METRICS = """
+            # TYPE apiserver_storage_transformation_operations_total counter
+            apiserver_storage_transformation_operations_total{resource="secrets",status="OK",transformation_type="to_storage",transformer_prefix="k8s:enc:secretbox:v1:key2"} 30
+            apiserver_storage_transformation_operations_total{resource="secrets",status="OK",transformation_type="from_storage",transformer_prefix="identity"} 7
+            # TYPE apiserver_encryption_config_controller_last_config_info gauge
+            apiserver_encryption_config_controller_last_config_info{apiserver_id_hash="sha256:abc",hash="sha256:%s"} 1
+            """;
+
+    static String sha256Hex(byte[] b) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    @Test
+    void metricsPerOperationAndTheLoadedFileComparison(@TempDir Path dir) throws Exception {
+        Path file = EncryptionWizardsTest.currentConfig(dir, "key2");
+        byte[] bytes = Files.readAllBytes(file);
+        server.expect().get().withPath("/metrics").andReturn(200, METRICS.formatted(sha256Hex(bytes)))
+                .always();
+        ClusterSnapshot snap = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.LIVE, "prod", "", "v1.31.2",
+                Instant.EPOCH, null)).build();
+        EncryptionViewModel vm = new EncryptionViewModel(new SameThreadTaskExecutor());
+        vm.update(snap, new ClusterSession(SourceSpec.demo(), snap, client, "prod"));
+        assertThat(vm.metricsTextProperty().get())
+                .contains("Secret writes by transformer prefix: k8s:enc:secretbox:v1:key2 × 30")
+                .contains("Secret reads by transformer prefix: identity × 7")
+                .contains("loaded config hash sha256:");
+        vm.openConfig(file);
+        assertThat(vm.configSummaryProperty().get()).contains("The API servers report having loaded exactly this file.");
+        Path other = EncryptionWizardsTest.currentConfig(dir.resolve("o"), "key3");
+        vm.openConfig(other);
+        assertThat(vm.configSummaryProperty().get()).contains("report a different loaded config");
+        assertThat(vm.configSummaryProperty().get() + vm.coverage()).doesNotContain(EncryptionConfigBuilder.MASK);
+    }
+}
