@@ -49,15 +49,11 @@ public final class RightSizeWizard implements Wizard {
     }
 
     @Override
-    public void attach(TaskExecutor tasks, DialogService dialogs) {
-        this.tasks = tasks;
-        this.dialogs = dialogs;
-    }
-
-    @Override
     public void build(WizardForm f, WizardContext ctx) {
         this.context = ctx;
         this.form = f;
+        this.tasks = ctx.tasks();
+        this.dialogs = ctx.dialogs();
         WizardForm.Step who = f.step("Subject", "Whose permissions to right-size.");
         who.choice("subject", "Subject in the cluster", "Service accounts and the subjects of existing bindings.",
                 RoleChoices.subjects(ctx.snapshot()));

@@ -24,13 +24,6 @@ public interface Wizard {
     /** The generated bundle for the current values. Problem paths name field ids (or aliases). */
     Bundle generate(FormValues values, WizardContext context);
 
-    /**
-     * Called once before {@link #build} with the app's executor and dialogs, for wizards that read files or the
-     * cluster from their form (e.g. audit logs). Default: nothing.
-     */
-    default void attach(dev.kustodian.ui.TaskExecutor tasks, dev.kustodian.ui.DialogService dialogs) {
-    }
-
     /** Pre-fills fields for a finding's object (Fix button). Default: nothing. */
     default void prefill(WizardForm form, ObjectRef target) {
     }

@@ -105,11 +105,6 @@ public final class WizardForm {
             return add(this, new Fields.ListEditor(id, label, help, suggestions));
         }
 
-        /** A field of the wizard's own kind (a subclass of {@link FormField}). */
-        public <F extends FormField> F custom(F field) {
-            return add(this, field);
-        }
-
         /** A namespace picker fed from the snapshot (editable: a namespace that does not exist yet is allowed). */
         public Fields.Choice namespace(String id, String label, String help) {
             return add(this, new Fields.Choice(id, label, help, context::namespaces, true));

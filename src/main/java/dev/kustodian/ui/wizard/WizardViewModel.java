@@ -70,7 +70,6 @@ public final class WizardViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.production = production;
-        wizard.attach(tasks, dialogs);
         wizard.build(form, context);
         if (target != null) {
             wizard.prefill(form, target);
