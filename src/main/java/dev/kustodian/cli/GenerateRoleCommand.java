@@ -1,6 +1,9 @@
 package dev.kustodian.cli;
 
 import dev.kustodian.core.cluster.ClusterLoader;
+import dev.kustodian.core.roles.EnginePermissionChecker;
+import dev.kustodian.core.roles.PermissionChecker;
+import dev.kustodian.core.roles.RoleRecheck;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.output.Bundle;
@@ -90,7 +93,10 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RbacSubject who = RbacSubject.parse(subject);
-        ScopeTable scopes = scopes(err);
+        ClusterSnapshot snap = snapshot(err);
+        ScopeTable scopes = snap == null ? ScopeTable.builtIn() : ScopeTable.of(snap);
+        // the applying user's permissions (from the session's identity): "applier-lacks" guidance
+        PermissionChecker checker = EnginePermissionChecker.forApplier(snap);
         Bundle bundle;
         if (!auditFiles.isEmpty()) {
             if (!rules.isEmpty() || !presets.isEmpty() || !namespaces.isEmpty() || cluster) {
@@ -103,7 +109,12 @@ public final class GenerateRoleCommand implements Callable<Integer> {
             RoleSynthesizer.Options options = new RoleSynthesizer.Options(includeDenied, maxNames, includeDefaultUrls, name);
             RoleSynthesizer.Collector collector = new RoleSynthesizer.Collector(who, options);
             AuditLogReader.Result read = new AuditLogReader(progress(err), new Cancellation()).read(auditFiles, collector);
-            bundle = RoleSynthesizer.bundle(collector, read, scopes, null);
+            bundle = RoleSynthesizer.bundle(collector, read, scopes, checker);
+            if (!bundle.hasErrors()) {
+                RoleRecheck.Result recheck = RoleRecheck.check(who, bundle, collector.observed(), scopes);
+                bundle = RoleRecheck.attach(bundle, recheck);
+                err.println(recheck.summary());
+            }
             for (Bundle.Problem p : bundle.problems()) {
                 if (p.error() && "--name".equals(p.path())) {
                     throw UserFacingException.badInput(p.message());
@@ -123,7 +134,7 @@ public final class GenerateRoleCommand implements Callable<Integer> {
                 perms.add(Permission.parse(r));
             }
             RoleRequest req = new RoleRequest(who, namespaces, cluster, perms, name);
-            bundle = RoleGenerator.generate(req, scopes, null);
+            bundle = RoleGenerator.generate(req, scopes, checker);
             if (bundle.hasErrors()) {
                 bundle.problems().forEach(p -> err.println(p));
                 throw UserFacingException.badInput("Nothing generated: fix the problems above.");
@@ -151,16 +162,15 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Scopes from API discovery when a cluster or snapshot is named explicitly, else the built-in table. */
-    private ScopeTable scopes(PrintWriter err) {
+    /** The named cluster or snapshot (API discovery, the applier's permissions), or null when none is named. */
+    private ClusterSnapshot snapshot(PrintWriter err) {
         boolean given = source != null && (source.snapshot != null || source.demo || source.kubeconfig != null
                 || source.context != null);
         if (!given) {
-            return ScopeTable.builtIn();
+            return null;
         }
         try (ClusterSession s = ClusterLoader.open(source.toSpec(), progress(err), new Cancellation())) {
-            ClusterSnapshot snap = s.snapshot();
-            return ScopeTable.of(snap);
+            return s.snapshot();
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code kustodian rbac rules|matrix --as USER ...}: effective rules and a verbs × resources grid. */
 @Command(name = "rbac", mixinStandardHelpOptions = true,
         description = "Effective RBAC permissions of a user: rules (like kubectl auth can-i --list) and matrix (like rakkess).",
-        subcommands = {RbacCommand.RulesCommand.class, RbacCommand.MatrixCommand.class})
+        subcommands = {RbacCommand.RulesCommand.class, RbacCommand.MatrixCommand.class, RbacUnusedCommand.class})
 public final class RbacCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,9 @@ import dev.kustodian.ui.access.AccessPage;
 import dev.kustodian.ui.overview.OverviewPage;
 import dev.kustodian.ui.reports.ReportsPage;
 import dev.kustodian.ui.secrets.SecretsPage;
+import dev.kustodian.ui.roles.RightSizeWizard;
+import dev.kustodian.ui.roles.RoleWizard;
+import dev.kustodian.ui.roles.RolesPage;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
@@ -16,6 +19,7 @@ public final class Pages {
 
     public static void register(PageRegistry pages) {
         pages.register(OverviewPage::new);
+        pages.register(RolesPage::new);
         pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
         pages.register(dev.kustodian.ui.stores.StoresPage::new);
         pages.register(AccessPage::new);
@@ -25,6 +29,8 @@ public final class Pages {
 
     public static void register(WizardRegistry wizards) {
         wizards.register(SecretReaderRoleWizard::new);
+        wizards.register(RoleWizard::new);
+        wizards.register(RightSizeWizard::new);
         wizards.register(dev.kustodian.ui.encryption.EncryptionConfigWizard::new);
         wizards.register(dev.kustodian.ui.encryption.EncryptionRotationWizard::new);
         wizards.register(dev.kustodian.ui.stores.SecretStoreWizard::new);

@@ -116,6 +116,15 @@ class ScreenshotGenerator {
             try {
                 Files.write(tmp, in.readAllBytes());
                 WizardAnswers.load(wizardId, view.viewModel().form(), tmp);
+                // optional "step=N" (1-based): show that step instead of the first
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.Reader r = Files.newBufferedReader(tmp)) {
+                    p.load(r);
+                }
+                if (p.getProperty("step") != null) {
+                    javafx.application.Platform.runLater(() ->
+                            view.viewModel().goTo(Integer.parseInt(p.getProperty("step").trim()) - 1));
+                }
             } finally {
                 Files.deleteIfExists(tmp);
             }

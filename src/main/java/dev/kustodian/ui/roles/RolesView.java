@@ -1,0 +1,164 @@
+package dev.kustodian.ui.roles;
+
+import dev.kustodian.ui.PageContext;
+import dev.kustodian.ui.common.Css;
+import dev.kustodian.ui.common.EmptyState;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.collections.transformation.SortedList;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Roles page: subjects (left, sortable and filterable) and the selected subject's bindings (right). */
+public final class RolesView extends BorderPane {
+    private final RolesViewModel vm;
+    private final PageContext ctx;
+    private final TextField filter = new TextField();
+    private final TableView<RolesViewModel.Row> table = new TableView<>();
+    private final VBox detail = new VBox(10);
+    private boolean syncing;
+
+    public RolesView(RolesViewModel vm, PageContext ctx) {
+        this.vm = vm;
+        this.ctx = ctx;
+        getStyleClass().add("roles-page");
+        Css.add(this, "/dev/kustodian/ui/roles/roles.css");
+
+        Label title = new Label("Roles");
+        title.getStyleClass().add("page-title");
+        Label sub = new Label("Who is bound to what. Right-size a subject from its audit logs, or build a "
+                + "least-privilege role for it.");
+        sub.getStyleClass().add("page-subtitle");
+        sub.setWrapText(true);
+        Button newRole = new Button("New role…", new FontIcon(Feather.PLUS));
+        newRole.setId("roles-new-role");
+        newRole.setOnAction(e -> ctx.openWizard(RoleWizard.ID, null));
+        HBox top = new HBox(12, new VBox(2, title, sub), newRole);
+        HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
+        top.setPadding(new Insets(16, 16, 8, 16));
+        setTop(top);
+
+        filter.setPromptText("Filter subjects or roles (Ctrl+F)");
+        filter.setId("roles-filter");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Label header = new Label();
+        header.setId("roles-count");
+        header.getStyleClass().add("list-header");
+        header.textProperty().bind(vm.headerProperty());
+
+        TableColumn<RolesViewModel.Row, String> kind = new TableColumn<>("Kind");
+        kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
+        kind.setPrefWidth(130);
+        TableColumn<RolesViewModel.Row, String> ns = new TableColumn<>("Namespace");
+        ns.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().namespace()));
+        ns.setPrefWidth(110);
+        TableColumn<RolesViewModel.Row, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(200);
+        TableColumn<RolesViewModel.Row, Integer> count = new TableColumn<>("Bindings");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().bindingCount()));
+        count.setPrefWidth(85);
+        TableColumn<RolesViewModel.Row, String> broad = new TableColumn<>("Broad");
+        broad.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().broad() ? "yes" : ""));
+        broad.setPrefWidth(70);
+        table.getColumns().addAll(java.util.List.of(kind, ns, name, count, broad));
+        SortedList<RolesViewModel.Row> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("roles-table");
+        table.setPlaceholder(new Label("No subject matches the filter."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            syncing = true;
+            if (b == null) {
+                table.getSelectionModel().clearSelection();
+            } else {
+                table.getSelectionModel().select(b);
+            }
+            syncing = false;
+            renderDetail(b);
+        });
+        VBox left = new VBox(6, header, filter, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(0, 8, 12, 16));
+
+        detail.setPadding(new Insets(12));
+        detail.setId("roles-detail");
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(left, detailScroll);
+        split.setDividerPositions(0.5);
+        setCenter(split);
+        renderDetail(null);
+    }
+
+    public TextField filterField() {
+        return filter;
+    }
+
+    public TableView<RolesViewModel.Row> table() {
+        return table;
+    }
+
+    private void renderDetail(RolesViewModel.Row r) {
+        detail.getChildren().clear();
+        if (r == null) {
+            detail.getChildren().add(new EmptyState(Feather.USERS, "Select a subject",
+                    "Its bindings and roles appear here, with Right-size… to compare them with its audit logs."));
+            return;
+        }
+        Label h = new Label(r.text());
+        h.getStyleClass().add("detail-title");
+        h.setId("roles-detail-title");
+        Button rightSize = new Button("Right-size…", new FontIcon(Feather.SCISSORS));
+        rightSize.setId("roles-right-size");
+        rightSize.getStyleClass().add("accent");
+        rightSize.setTooltip(new Tooltip("Compare its permissions with its audit logs: what can go, and the binding changes."));
+        rightSize.setOnAction(e -> ctx.openWizard(RightSizeWizard.ID, r.ref()));
+        Button role = new Button("New role for it…", new FontIcon(Feather.PLUS));
+        role.setId("roles-role-for-subject");
+        role.setOnAction(e -> ctx.openWizard(RoleWizard.ID, r.ref()));
+        detail.getChildren().addAll(h, new HBox(8, rightSize, role));
+        if (r.bindings().isEmpty()) {
+            Label none = new Label("No binding names this subject: it has only what its groups get "
+                    + "(e.g. system:authenticated, system:serviceaccounts).");
+            none.setWrapText(true);
+            none.getStyleClass().add("field-help");
+            detail.getChildren().add(none);
+        }
+        for (RolesViewModel.BindingRow b : r.bindings()) {
+            Label bl = new Label(b.binding() + "  →  " + b.role(), new FontIcon(b.broad() ? Feather.ALERT_TRIANGLE
+                    : Feather.LINK));
+            bl.getStyleClass().addAll("binding-title", b.broad() ? "binding-broad" : "binding-ok");
+            bl.setWrapText(true);
+            Label scope = new Label(b.scope() + (b.broad() ? " · broad: wildcards or reads every secret" : ""));
+            scope.getStyleClass().add("field-help");
+            VBox box = new VBox(4, bl, scope);
+            for (String rule : b.rules()) {
+                Label rl = new Label("• " + rule);
+                rl.setWrapText(true);
+                rl.getStyleClass().add("rule-text");
+                box.getChildren().add(rl);
+            }
+            box.getStyleClass().add("binding-card");
+            detail.getChildren().add(box);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.kustodian.ui.roles;
+
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.model.BindingInfo;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.PolicyRule;
+import dev.kustodian.core.model.ServiceAccountInfo;
+import dev.kustodian.core.rbac.RbacEngine;
+import dev.kustodian.core.rbac.RuleText;
+import dev.kustodian.core.rbac.SubjectRef;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/** The Roles page's state: subjects with their bindings, the text filter and the selection (kept across loads). */
+public final class RolesViewModel {
+
+    /** One binding of a subject: binding → role, scope, the role's rules as text. */
+    public record BindingRow(String binding, String role, String scope, List<String> rules, boolean broad) {
+    }
+
+    /** One subject row. */
+    public record Row(SubjectRef subject, String text, List<BindingRow> bindings, boolean broad) {
+        public String kind() {
+            return subject.kind();
+        }
+
+        public String namespace() {
+            return subject.namespace();
+        }
+
+        public String name() {
+            return subject.name();
+        }
+
+        public ObjectRef ref() {
+            return new ObjectRef(subject.kind(), subject.namespace(), subject.name());
+        }
+
+        public int bindingCount() {
+            return bindings.size();
+        }
+    }
+
+    private final ObservableList<Row> all = FXCollections.observableArrayList();
+    private final FilteredList<Row> visible = new FilteredList<>(all);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
+    private final StringProperty header = new SimpleStringProperty("Subjects");
+    private Predicate<String> namespaceVisible = ns -> true;
+
+    public RolesViewModel() {
+        filter.addListener((o, a, b) -> applyFilter());
+    }
+
+    public ObservableList<Row> rows() {
+        return visible;
+    }
+
+    public List<Row> allRows() {
+        return List.copyOf(all);
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<Row> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty headerProperty() {
+        return header;
+    }
+
+    /** Rebuilds the rows from a snapshot; the selected subject stays selected when it still exists. */
+    public void update(ClusterSnapshot s, Predicate<String> namespaceVisible) {
+        this.namespaceVisible = namespaceVisible == null ? ns -> true : namespaceVisible;
+        String keep = selected.get() == null ? null : selected.get().text();
+        all.setAll(rows(s));
+        applyFilter();
+        Row again = keep == null ? null : visible.stream().filter(r -> r.text().equals(keep)).findFirst().orElse(null);
+        selected.set(again);
+    }
+
+    public void refilter(Predicate<String> namespaceVisible) {
+        this.namespaceVisible = namespaceVisible;
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
+        visible.setPredicate(r -> (r.namespace().isEmpty() || namespaceVisible.test(r.namespace()))
+                && (f.isEmpty() || r.text().toLowerCase(Locale.ROOT).contains(f)
+                || r.bindings().stream().anyMatch(b -> b.role().toLowerCase(Locale.ROOT).contains(f))));
+        header.set("Subjects (" + visible.size() + (visible.size() == all.size() ? "" : " of " + all.size()) + ")");
+    }
+
+    static List<Row> rows(ClusterSnapshot s) {
+        if (s == null) {
+            return List.of();
+        }
+        RbacEngine engine = RbacEngine.of(s);
+        Map<String, SubjectRef> subjects = new TreeMap<>();
+        Map<String, List<BindingRow>> bindings = new TreeMap<>();
+        for (ServiceAccountInfo sa : s.serviceAccounts()) {
+            SubjectRef r = SubjectRef.serviceAccount(sa.meta().namespace(), sa.meta().name());
+            subjects.put(RoleChoices.text(r), r);
+        }
+        for (RbacEngine.Bound b : engine.bindings()) {
+            BindingInfo bi = b.binding();
+            for (BindingInfo.Subject sub : bi.subjects()) {
+                SubjectRef r = SubjectRef.of(sub, b.namespace());
+                if (r == null) {
+                    continue;
+                }
+                String key = RoleChoices.text(r);
+                subjects.putIfAbsent(key, r);
+                List<String> rules = b.rules().stream().map(RuleText::of).toList();
+                bindings.computeIfAbsent(key, k -> new ArrayList<>()).add(new BindingRow(b.bindingRef(), b.roleRef(),
+                        b.namespace().isEmpty() ? "cluster-wide" : "namespace " + b.namespace(),
+                        b.roleFound() ? rules : List.of("(role not found: grants nothing)"),
+                        b.rules().stream().anyMatch(RolesViewModel::broad)));
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        subjects.forEach((k, r) -> {
+            List<BindingRow> bs = bindings.getOrDefault(k, List.of());
+            out.add(new Row(r, k, bs, bs.stream().anyMatch(BindingRow::broad)));
+        });
+        return out;
+    }
+
+    /** Wildcards, or reading every secret. */
+    static boolean broad(PolicyRule r) {
+        boolean wildcard = r.verbs().contains("*") || r.resources().contains("*") || r.apiGroups().contains("*")
+                || r.nonResourceURLs().contains("*");
+        boolean secrets = (r.apiGroups().contains("") || r.apiGroups().contains("*"))
+                && (r.resources().contains("secrets") || r.resources().contains("*"))
+                && r.resourceNames().isEmpty()
+                && (r.verbs().contains("list") || r.verbs().contains("watch") || r.verbs().contains("*"));
+        return wildcard || secrets;
+    }
+}
