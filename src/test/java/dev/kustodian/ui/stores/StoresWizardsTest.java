@@ -260,6 +260,50 @@ class StoresWizardsTest {
         assertValid(files);
     }
 
+    @Test
+    void clusterExternalSecretFromTheStoresPage(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("External stores");
+        robot.clickOn("#stores-wizard-" + ClusterExternalSecretWizard.ID);
+        WizardView view = shell.currentWizard();
+        assertThat(view.viewModel().wizard().id()).isEqualTo(ClusterExternalSecretWizard.ID);
+        set(robot, view, Map.of("name", "registry", "template-type", "kubernetes.io/dockerconfigjson",
+                "namespaces", "team-a,payments", "namespace-label", "team=payments", "refresh-time", "1m",
+                "store", "vault-shared", "store-kind", "ClusterSecretStore",
+                "data", ".dockerconfigjson=shared/registry"));
+        assertThat(preview(robot)).contains("kind: ClusterExternalSecret").contains("- team-a")
+                .contains("team: payments").contains("key: shared/registry");
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertThat(files.stream().map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("registry"));
+        assertValid(files);
+    }
+
+    @Test
+    void pushSecretPicksTheSecretFromTheSnapshot(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, PushSecretWizard.ID, null);
+        set(robot, view, Map.of("secret", "team-a/db-credentials"));
+        assertThat(view.viewModel().form().field("data", Fields.ListEditor.class).values())
+                .containsExactlyInAnyOrder("password=team-a/db-credentials#password",
+                        "username=team-a/db-credentials#username");
+        set(robot, view, Map.of("store", "vault", "update-policy", "IfNotExists"));
+        assertThat(preview(robot)).contains("kind: PushSecret").contains("apiVersion: external-secrets.io/v1alpha1")
+                .contains("name: db-credentials").contains("remoteKey: team-a/db-credentials");
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertValid(files);
+    }
+
+    @Test
+    void akeylessOperatorWithBothAuths(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, AkeylessOperatorWizard.ID, null);
+        set(robot, view, Map.of("namespace", "team-a", "store", "akeyless", "secret-name", "ak-auth",
+                "name", "db", "data", "password=/team-a/db#password"));
+        assertThat(preview(robot)).contains("kind: AkeylessSecretStore").contains("kind: AkeylessSecret");
+        set(robot, view, Map.of("auth", "kubernetes", "access-id", "p-123", "k8s-conf", "k8s",
+                "sync-policy", "Periodic", "sync-interval", "30m"));
+        assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertValid(files);
+    }
+
     static String selfSignedPem() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
