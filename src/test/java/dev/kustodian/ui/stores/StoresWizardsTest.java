@@ -304,6 +304,26 @@ class StoresWizardsTest {
         assertValid(files);
     }
 
+    /** The screenshot answers of the new wizards load without unknown fields and generate without errors. */
+    @Test
+    void screenshotAnswersOfTheNewWizardsGenerate(FxRobot robot, @TempDir Path dir) throws Exception {
+        for (String id : List.of(ClusterExternalSecretWizard.ID, PushSecretWizard.ID, AkeylessOperatorWizard.ID)) {
+            WizardView view = open(robot, id, null);
+            Path f = dir.resolve(id + ".answers");
+            try (var in = StoresWizardsTest.class.getResourceAsStream("/screenshots/" + id + ".answers")) {
+                assertThat(in).as(id).isNotNull();
+                Files.write(f, in.readAllBytes());
+            }
+            List<List<String>> unknown = new java.util.ArrayList<>();
+            robot.interact(() -> unknown.add(dev.kustodian.ui.wizard.WizardAnswers.load(id,
+                    view.viewModel().form(), f)));
+            assertThat(unknown.get(0)).as(id).isEmpty();
+            Bundle b = view.viewModel().bundleProperty().get();
+            assertThat(b.problems()).as(id).noneMatch(Bundle.Problem::error);
+            assertThat(b.manifests()).as(id).isNotEmpty();
+        }
+    }
+
     static String selfSignedPem() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
