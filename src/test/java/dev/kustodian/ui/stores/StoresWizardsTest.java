@@ -17,7 +17,6 @@ import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -89,7 +88,7 @@ class StoresWizardsTest {
     }
 
     private static String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(TextArea.class).getText();
+        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
     }
 
     /** Every saved Kubernetes object validates against the bundled CRD schema and the provider rules. */
