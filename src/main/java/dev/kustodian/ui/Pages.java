@@ -39,5 +39,8 @@ public final class Pages {
         wizards.register(dev.kustodian.ui.stores.SealedSecretWizard::new);
         wizards.register(dev.kustodian.ui.stores.SopsConfigWizard::new);
         wizards.register(dev.kustodian.ui.stores.MigrateSecretWizard::new);
+        wizards.register(dev.kustodian.ui.stores.ClusterExternalSecretWizard::new);
+        wizards.register(dev.kustodian.ui.stores.PushSecretWizard::new);
+        wizards.register(dev.kustodian.ui.stores.AkeylessOperatorWizard::new);
     }
 }

@@ -18,7 +18,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "Note: there is no akeyless.io/v1 ExternalSecret; for ESO use `generate secretstore --provider akeyless`.",
                 "Example: kustodian generate akeyless-operator -n team-a --store akeyless --secret-name ak-auth \\",
                 "           --name db --data password=/team-a/db"})
-public final class AkeylessOperatorCommand implements Callable<Integer> {
+public final class AkeylessOperatorCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = {"-n", "--namespace"}, required = true, description = "Namespace of both objects.")
@@ -52,6 +52,11 @@ public final class AkeylessOperatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return BundleOutput.emit(spec, bundle(), output, null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
         SecretStoreSpec.AkeylessAuth a = switch (auth) {
             case "secret" -> {
                 String s = require(secretName, "--secret-name", "--auth secret reads the access from a Secret");
@@ -77,7 +82,7 @@ public final class AkeylessOperatorCommand implements Callable<Integer> {
         if (items.isEmpty()) {
             throw UserFacingException.badInput("Give at least one --data KEY=PATH.");
         }
-        return BundleOutput.emit(spec, AkeylessGenerator.operator(new AkeylessGenerator.OperatorSpec(namespace, store,
-                gateway, a, name, target, syncPolicy, syncInterval, items)), output, null);
+        return AkeylessGenerator.operator(new AkeylessGenerator.OperatorSpec(namespace, store,
+                gateway, a, name, target, syncPolicy, syncInterval, items));
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         description = {"An ESO ClusterExternalSecret (external-secrets.io/v1): one ExternalSecret per selected namespace.",
                 "Example: kustodian generate clusterexternalsecret --name registry --store-kind ClusterSecretStore \\",
                 "           --store aws --namespace-label team=payments --data .dockerconfigjson=shared/registry"})
-public final class ClusterExternalSecretCommand implements Callable<Integer> {
+public final class ClusterExternalSecretCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "ClusterExternalSecret name.")
@@ -33,9 +33,13 @@ public final class ClusterExternalSecretCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var bundle = ExternalSecretGenerator.clusterExternalSecret(new ExternalSecretGenerator.ClusterSpec(name,
+        return BundleOutput.emit(spec, bundle(), output, null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
+        return ExternalSecretGenerator.clusterExternalSecret(new ExternalSecretGenerator.ClusterSpec(name,
                 externalSecretName, namespaces, BundleOutput.pairs(namespaceLabels, "--namespace-label"), refreshTime,
                 es.toSpec(externalSecretName == null ? name : externalSecretName, null)));
-        return BundleOutput.emit(spec, bundle, output, null);
     }
 }

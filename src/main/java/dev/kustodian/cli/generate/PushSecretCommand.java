@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         description = {"An ESO PushSecret (external-secrets.io/v1alpha1): copies keys of an existing Secret into the store.",
                 "Example: kustodian generate pushsecret --name db-push -n team-a --store vault --secret db \\",
                 "           --data password=team-a/db#password"})
-public final class PushSecretCommand implements Callable<Integer> {
+public final class PushSecretCommand implements Callable<Integer>, BundleSource {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "PushSecret name.")
@@ -40,6 +40,11 @@ public final class PushSecretCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return BundleOutput.emit(spec, bundle(), output, null);
+    }
+
+    @Override
+    public dev.kustodian.core.output.Bundle bundle() {
         List<ExternalSecretGenerator.Push> push = new ArrayList<>();
         for (String s : data) {
             int i = s.indexOf('=');
@@ -49,7 +54,7 @@ public final class PushSecretCommand implements Callable<Integer> {
             String[] r = ExternalSecretOptions.remote(s.substring(i + 1), "--data");
             push.add(new ExternalSecretGenerator.Push(s.substring(0, i), r[0], r[1]));
         }
-        return BundleOutput.emit(spec, ExternalSecretGenerator.pushSecret(new ExternalSecretGenerator.PushSpec(name,
-                namespace, store, storeKind, secret, refreshInterval, updatePolicy, deletionPolicy, push)), output, null);
+        return ExternalSecretGenerator.pushSecret(new ExternalSecretGenerator.PushSpec(name,
+                namespace, store, storeKind, secret, refreshInterval, updatePolicy, deletionPolicy, push));
     }
 }

@@ -66,6 +66,9 @@ public final class StoresView extends BorderPane {
         actions.getChildren().addAll(
                 wizardButton("New SecretStore…", SecretStoreWizard.ID, Feather.DATABASE),
                 wizardButton("ExternalSecret…", ExternalSecretWizard.ID, Feather.DOWNLOAD_CLOUD),
+                wizardButton("ClusterExternalSecret…", ClusterExternalSecretWizard.ID, Feather.LAYERS),
+                wizardButton("PushSecret…", PushSecretWizard.ID, Feather.UPLOAD_CLOUD),
+                wizardButton("Akeyless operator…", AkeylessOperatorWizard.ID, Feather.KEY),
                 wizardButton("SecretProviderClass…", SecretProviderClassWizard.ID, Feather.HARD_DRIVE),
                 wizardButton("SealedSecret…", SealedSecretWizard.ID, Feather.LOCK),
                 wizardButton(".sops.yaml…", SopsConfigWizard.ID, Feather.FILE_TEXT),

@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,7 +31,7 @@ public final class WizardView extends BorderPane {
     private final DialogService dialogs;
     private final VBox stepList = new VBox(2);
     private final VBox formArea = new VBox(14);
-    private final TextArea preview = new TextArea();
+    private final YamlPreview preview = new YamlPreview();
     private final Button back = new Button("Back", new FontIcon(Feather.CHEVRON_LEFT));
     private final Button next = new Button("Next", new FontIcon(Feather.CHEVRON_RIGHT));
     private final Label status = new Label();
@@ -75,7 +74,6 @@ public final class WizardView extends BorderPane {
         ScrollPane formScroll = new ScrollPane(formArea);
         formScroll.setFitToWidth(true);
 
-        preview.setEditable(false);
         preview.setId("wizard-preview");
         preview.getStyleClass().add("wizard-preview");
         preview.textProperty().bind(vm.previewProperty());

@@ -20,7 +20,6 @@ import dev.kustodian.ui.wizard.WizardView;
 import dev.kustodian.ui.wizard.WizardViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +54,7 @@ class EncryptionWizardsTest {
     }
 
     private static String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(TextArea.class).getText();
+        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
     }
 
     private static String mode(Path p) throws Exception {

@@ -56,7 +56,7 @@ class RolesUiTest {
     }
 
     private String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(TextArea.class).getText();
+        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
     }
 
     private RolesPage rolesPage(FxRobot robot) {

@@ -17,7 +17,6 @@ import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -89,7 +88,7 @@ class StoresWizardsTest {
     }
 
     private static String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(TextArea.class).getText();
+        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
     }
 
     /** Every saved Kubernetes object validates against the bundled CRD schema and the provider rules. */
@@ -258,6 +257,70 @@ class StoresWizardsTest {
         List<Path> files = walkAndSave(robot, view, dir);
         assertThat(dir.resolve("upload-payments-stripe-keys.sh")).exists();
         assertValid(files);
+    }
+
+    @Test
+    void clusterExternalSecretFromTheStoresPage(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("External stores");
+        robot.clickOn("#stores-wizard-" + ClusterExternalSecretWizard.ID);
+        WizardView view = shell.currentWizard();
+        assertThat(view.viewModel().wizard().id()).isEqualTo(ClusterExternalSecretWizard.ID);
+        set(robot, view, Map.of("name", "registry", "template-type", "kubernetes.io/dockerconfigjson",
+                "namespaces", "team-a,payments", "namespace-label", "team=payments", "refresh-time", "1m",
+                "store", "vault-shared", "store-kind", "ClusterSecretStore",
+                "data", ".dockerconfigjson=shared/registry"));
+        assertThat(preview(robot)).contains("kind: ClusterExternalSecret").contains("- team-a")
+                .contains("team: payments").contains("key: shared/registry");
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertThat(files.stream().map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("registry"));
+        assertValid(files);
+    }
+
+    @Test
+    void pushSecretPicksTheSecretFromTheSnapshot(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, PushSecretWizard.ID, null);
+        set(robot, view, Map.of("secret", "team-a/db-credentials"));
+        assertThat(view.viewModel().form().field("data", Fields.ListEditor.class).values())
+                .containsExactlyInAnyOrder("password=team-a/db-credentials#password",
+                        "username=team-a/db-credentials#username");
+        set(robot, view, Map.of("store", "vault", "update-policy", "IfNotExists"));
+        assertThat(preview(robot)).contains("kind: PushSecret").contains("apiVersion: external-secrets.io/v1alpha1")
+                .contains("name: db-credentials").contains("remoteKey: team-a/db-credentials");
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertValid(files);
+    }
+
+    @Test
+    void akeylessOperatorWithBothAuths(FxRobot robot, @TempDir Path dir) throws Exception {
+        WizardView view = open(robot, AkeylessOperatorWizard.ID, null);
+        set(robot, view, Map.of("namespace", "team-a", "store", "akeyless", "secret-name", "ak-auth",
+                "name", "db", "data", "password=/team-a/db#password"));
+        assertThat(preview(robot)).contains("kind: AkeylessSecretStore").contains("kind: AkeylessSecret");
+        set(robot, view, Map.of("auth", "kubernetes", "access-id", "p-123", "k8s-conf", "k8s",
+                "sync-policy", "Periodic", "sync-interval", "30m"));
+        assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
+        List<Path> files = walkAndSave(robot, view, dir);
+        assertValid(files);
+    }
+
+    /** The screenshot answers of the new wizards load without unknown fields and generate without errors. */
+    @Test
+    void screenshotAnswersOfTheNewWizardsGenerate(FxRobot robot, @TempDir Path dir) throws Exception {
+        for (String id : List.of(ClusterExternalSecretWizard.ID, PushSecretWizard.ID, AkeylessOperatorWizard.ID)) {
+            WizardView view = open(robot, id, null);
+            Path f = dir.resolve(id + ".answers");
+            try (var in = StoresWizardsTest.class.getResourceAsStream("/screenshots/" + id + ".answers")) {
+                assertThat(in).as(id).isNotNull();
+                Files.write(f, in.readAllBytes());
+            }
+            List<List<String>> unknown = new java.util.ArrayList<>();
+            robot.interact(() -> unknown.add(dev.kustodian.ui.wizard.WizardAnswers.load(id,
+                    view.viewModel().form(), f)));
+            assertThat(unknown.get(0)).as(id).isEmpty();
+            Bundle b = view.viewModel().bundleProperty().get();
+            assertThat(b.problems()).as(id).noneMatch(Bundle.Problem::error);
+            assertThat(b.manifests()).as(id).isNotEmpty();
+        }
     }
 
     static String selfSignedPem() throws Exception {

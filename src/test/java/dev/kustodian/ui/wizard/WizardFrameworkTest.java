@@ -12,7 +12,6 @@ import dev.kustodian.ui.ShellView;
 import dev.kustodian.ui.TestSnapshots;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class WizardFrameworkTest {
     }
 
     private String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(TextArea.class).getText();
+        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
     }
 
     @Test

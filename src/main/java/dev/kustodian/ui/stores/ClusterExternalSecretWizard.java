@@ -1,0 +1,136 @@
+package dev.kustodian.ui.stores;
+
+import dev.kustodian.cli.generate.BundleSource;
+import dev.kustodian.cli.generate.ClusterExternalSecretCommand;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.ui.wizard.Fields;
+import dev.kustodian.ui.wizard.FormValues;
+import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.WizardContext;
+import dev.kustodian.ui.wizard.WizardForm;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ESO ClusterExternalSecret: one ExternalSecret per selected namespace (by name or by label), with the same spec
+ * fields as the ExternalSecret wizard. Field ids are the flags of {@code kustodian generate clusterexternalsecret}.
+ */
+public final class ClusterExternalSecretWizard implements Wizard {
+    public static final String ID = "cluster-external-secret";
+    private WizardContext context;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "ClusterExternalSecret";
+    }
+
+    @Override
+    public String description() {
+        return "A ClusterExternalSecret (external-secrets.io/v1): ESO creates the same ExternalSecret in every"
+                + " selected namespace, so a shared credential (e.g. a registry pull secret) is never copied by hand.";
+    }
+
+    @Override
+    public void build(WizardForm form, WizardContext context) {
+        this.context = context;
+        WizardForm.Step what = form.step("Secret", "The ClusterExternalSecret and the ExternalSecrets it creates.");
+        what.text("name", "Name", "Name of the ClusterExternalSecret (cluster-scoped).", "registry")
+                .alias("metadata.name");
+        what.text("external-secret-name", "ExternalSecret name", "Name of the ExternalSecret created in each"
+                + " namespace (empty = the ClusterExternalSecret's name).", "").alias("spec.externalSecretName");
+        what.text("target", "Target Secret", "Name of the created Secrets (empty = the ExternalSecret's name).", "")
+                .alias("spec.externalSecretSpec.target.name");
+        what.choice("template-type", "Secret type", "Type of the created Secrets.",
+                List.of("", "Opaque", "kubernetes.io/tls", "kubernetes.io/dockerconfigjson",
+                        "kubernetes.io/basic-auth", "kubernetes.io/ssh-auth"))
+                .alias("spec.externalSecretSpec.target.template");
+        WizardForm.Step where = form.step("Namespaces", "Which namespaces get the ExternalSecret: by name, by label,"
+                + " or both (at least one).");
+        where.list("namespaces", "Namespaces", "e.g. team-a", () -> context.snapshot() == null ? List.of()
+                : context.snapshot().namespaces().stream().map(n -> n.meta().name()).sorted().toList())
+                .alias("spec.namespaces");
+        where.list("namespace-label", "Namespace labels", "KEY=VALUE: namespaces with all these labels.", List::of)
+                .alias("spec.namespaceSelectors");
+        where.text("refresh-time", "Namespace refresh", "How often ESO re-evaluates the selection, e.g. 1m.", "")
+                .alias("spec.refreshTime");
+        List<String> stores = WizardSupport.stores(context);
+        WizardForm.Step from = form.step("Store", "Where the values come from. Stores found in the cluster: "
+                + (stores.isEmpty() ? "none" : String.join(", ", stores)) + ". A ClusterSecretStore is usually what"
+                + " every namespace can read.");
+        from.text("store", "Store name", "The ClusterSecretStore (or a SecretStore present in every namespace).",
+                stores.isEmpty() ? "vault" : stores.get(0)).alias("spec.externalSecretSpec.secretStoreRef");
+        Fields.Choice kind = from.choice("store-kind", "Store kind", "SecretStore or ClusterSecretStore.",
+                List.of("SecretStore", "ClusterSecretStore"));
+        kind.valueProperty().set("ClusterSecretStore");
+        from.text("refresh-interval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
+                + " once).", "1h").alias("spec.externalSecretSpec.refreshInterval");
+        WizardForm.Step data = form.step("Keys", "Each entry KEY=REMOTE[#PROPERTY][@VERSION]: the Secret key KEY"
+                + " gets the remote secret REMOTE (its PROPERTY for JSON secrets).");
+        data.list("data", "Data", "e.g. .dockerconfigjson=shared/registry", List::of)
+                .alias("spec.externalSecretSpec.data");
+        data.list("extract", "Extract", "Every property of a remote JSON secret: REMOTE[#PROPERTY][@VERSION].",
+                List::of).alias("spec.externalSecretSpec.dataFrom");
+        WizardForm.Step pol = form.step("Policies", "What ESO does with the created Secrets.");
+        Fields.Choice cp = pol.choice("creation-policy", "Creation policy", "Owner (default): ESO owns the Secret;"
+                + " Orphan, Merge, None.", List.of("Owner", "Orphan", "Merge", "None"));
+        cp.valueProperty().set("Owner");
+        cp.alias("spec.externalSecretSpec.target.creationPolicy");
+        Fields.Choice dp = pol.choice("deletion-policy", "Deletion policy", "When the remote secret is gone: Retain"
+                + " (default), Delete (Owner only), Merge.", List.of("Retain", "Delete", "Merge"));
+        dp.valueProperty().set("Retain");
+        dp.alias("spec.externalSecretSpec.target.deletionPolicy");
+    }
+
+    @Override
+    public Bundle generate(FormValues v, WizardContext context) {
+        WizardSupport.Args a = new WizardSupport.Args(v).text("name", "external-secret-name", "refresh-time", "store",
+                "store-kind", "refresh-interval", "target", "creation-policy", "deletion-policy", "template-type")
+                .list("namespaces", "namespaces").list("namespace-label", "namespace-label")
+                .list("data", "data").list("extract", "extract");
+        Bundle b = BundleSource.run(new ClusterExternalSecretCommand(), a.build());
+        String es = "spec.externalSecretSpec";
+        return WizardSupport.remap(b, Map.ofEntries(Map.entry(es + ".data", "data"),
+                Map.entry(es + ".dataFrom", "extract"), Map.entry(es + ".secretStoreRef", "store"),
+                Map.entry(es + ".target.creationPolicy", "creation-policy"),
+                Map.entry(es + ".target.deletionPolicy", "deletion-policy"), Map.entry(es + ".target", "target"),
+                Map.entry(es + ".refreshInterval", "refresh-interval"), Map.entry("spec.namespaces", "namespaces"),
+                Map.entry("spec.namespaceSelectors", "namespace-label"), Map.entry("spec.refreshTime", "refresh-time"),
+                Map.entry("spec.externalSecretName", "external-secret-name"), Map.entry("metadata.name", "name"),
+                Map.entry("find-name", "extract")));
+    }
+
+    @Override
+    public void prefill(WizardForm form, ObjectRef target) {
+        if ("SecretStore".equals(target.kind()) || "ClusterSecretStore".equals(target.kind())) {
+            form.field("store", Fields.Text.class).valueProperty().set(target.name());
+            form.field("store-kind", Fields.Choice.class).valueProperty().set(target.kind());
+            return;
+        }
+        if (!"Secret".equals(target.kind())) {
+            return;
+        }
+        form.field("name", Fields.Text.class).valueProperty().set(target.name());
+        ClusterSnapshot snap = context == null ? null : context.snapshot();
+        SecretInfo s = snap == null ? null : snap.secrets().stream().filter(x -> x.meta().namespace()
+                .equals(target.namespace()) && x.meta().name().equals(target.name())).findFirst().orElse(null);
+        if (s == null) {
+            return;
+        }
+        var data = form.field("data", Fields.ListEditor.class);
+        for (SecretInfo.SecretKeyInfo k : s.keys()) {
+            data.add(k.name() + "=" + target.namespace() + "/" + target.name() + "#" + k.name());
+        }
+        if (!SecretInfo.TYPE_OPAQUE.equals(s.type())) {
+            form.field("template-type", Fields.Choice.class).valueProperty().set(s.type());
+        }
+    }
+}
