@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RBAC engine behind the secrets rules' "who can read this secret" seam: the direct readers (get, list, watch)
@@ -20,7 +21,10 @@ public final class RbacSecretReadersProvider implements SecretReadersSource.Prov
     @Override
     public SecretReadersSource create(AnalysisContext context) {
         SecretReaders readers = SecretReaders.of(context);
-        return (namespace, name) -> direct(readers.readers(namespace, name));
+        // one source per analysis: every reader rule asks for every secret, so compute each secret's readers once
+        Map<String, List<SecretReader>> memo = new ConcurrentHashMap<>();
+        return (namespace, name) -> memo.computeIfAbsent(namespace + "/" + name,
+                k -> direct(readers.readers(namespace, name)));
     }
 
     static List<SecretReader> direct(List<Reader> readers) {
