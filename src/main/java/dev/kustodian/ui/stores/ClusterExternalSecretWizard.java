@@ -3,8 +3,6 @@ package dev.kustodian.ui.stores;
 import dev.kustodian.cli.generate.BundleSource;
 import dev.kustodian.cli.generate.ClusterExternalSecretCommand;
 import dev.kustodian.core.findings.ObjectRef;
-import dev.kustodian.core.model.ClusterSnapshot;
-import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
@@ -110,27 +108,6 @@ public final class ClusterExternalSecretWizard implements Wizard {
 
     @Override
     public void prefill(WizardForm form, ObjectRef target) {
-        if ("SecretStore".equals(target.kind()) || "ClusterSecretStore".equals(target.kind())) {
-            form.field("store", Fields.Text.class).valueProperty().set(target.name());
-            form.field("store-kind", Fields.Choice.class).valueProperty().set(target.kind());
-            return;
-        }
-        if (!"Secret".equals(target.kind())) {
-            return;
-        }
-        form.field("name", Fields.Text.class).valueProperty().set(target.name());
-        ClusterSnapshot snap = context == null ? null : context.snapshot();
-        SecretInfo s = snap == null ? null : snap.secrets().stream().filter(x -> x.meta().namespace()
-                .equals(target.namespace()) && x.meta().name().equals(target.name())).findFirst().orElse(null);
-        if (s == null) {
-            return;
-        }
-        var data = form.field("data", Fields.ListEditor.class);
-        for (SecretInfo.SecretKeyInfo k : s.keys()) {
-            data.add(k.name() + "=" + target.namespace() + "/" + target.name() + "#" + k.name());
-        }
-        if (!SecretInfo.TYPE_OPAQUE.equals(s.type())) {
-            form.field("template-type", Fields.Choice.class).valueProperty().set(s.type());
-        }
+        WizardSupport.prefillExternalSecret(form, target, context == null ? null : context.snapshot());
     }
 }

@@ -1,6 +1,9 @@
 package dev.kustodian.ui.stores;
 
+import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SecretInfo;
+import dev.kustodian.ui.wizard.WizardForm;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.model.CustomObjectInfo;
 import dev.kustodian.ui.wizard.Fields;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -153,5 +157,33 @@ final class WizardSupport {
                     p.error()));
         }
         return new Bundle(b.title(), b.manifests(), out, b.warnings(), b.nextSteps());
+    }
+
+    /**
+     * The pre-fill the ExternalSecret and ClusterExternalSecret wizards share: a store finding sets the store; a
+     * Secret sets the name, one data entry per key and the template type. Returns that Secret when there was one.
+     */
+    static Optional<SecretInfo> prefillExternalSecret(WizardForm form, ObjectRef target, ClusterSnapshot snapshot) {
+        if ("SecretStore".equals(target.kind()) || "ClusterSecretStore".equals(target.kind())) {
+            form.field("store", Fields.Text.class).valueProperty().set(target.name());
+            form.field("store-kind", Fields.Choice.class).valueProperty().set(target.kind());
+            return Optional.empty();
+        }
+        if (!"Secret".equals(target.kind())) {
+            return Optional.empty();
+        }
+        form.field("name", Fields.Text.class).valueProperty().set(target.name());
+        Optional<SecretInfo> secret = snapshot == null ? Optional.empty()
+                : snapshot.secret(target.namespace(), target.name());
+        secret.ifPresent(s -> {
+            var data = form.field("data", Fields.ListEditor.class);
+            for (SecretInfo.SecretKeyInfo k : s.keys()) {
+                data.add(k.name() + "=" + target.namespace() + "/" + target.name() + "#" + k.name());
+            }
+            if (!SecretInfo.TYPE_OPAQUE.equals(s.type())) {
+                form.field("template-type", Fields.Choice.class).valueProperty().set(s.type());
+            }
+        });
+        return secret;
     }
 }
