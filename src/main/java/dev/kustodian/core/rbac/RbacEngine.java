@@ -55,6 +55,8 @@ public final class RbacEngine {
     private final Map<String, List<Bound>> rbByUser = new HashMap<>();
     private final Map<String, List<Bound>> rbByGroup = new HashMap<>();
     private final List<Bound> all = new ArrayList<>();
+    /** Found bindings by the user name they grant to (User subjects, ServiceAccount subjects as their user), any namespace. */
+    private final Map<String, List<Bound>> allByUser = new HashMap<>();
     private final List<String> dangling = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<Request, List<SubjectAccess>> clusterPartMemo = new ConcurrentHashMap<>();
@@ -94,12 +96,16 @@ public final class RbacEngine {
             }
             for (BindingInfo.Subject s : b.subjects()) {
                 switch (s.kind()) {
-                    case "User" -> add(b.isClusterRoleBinding() ? crbByUser : rbByUser, key(ns, s.name()), bound);
+                    case "User" -> {
+                        add(b.isClusterRoleBinding() ? crbByUser : rbByUser, key(ns, s.name()), bound);
+                        add(allByUser, s.name(), bound);
+                    }
                     case "Group" -> add(b.isClusterRoleBinding() ? crbByGroup : rbByGroup, key(ns, s.name()), bound);
                     case "ServiceAccount" -> {
                         String user = RbacMatch.serviceAccountUser(s, ns);
                         if (user != null) {
                             add(b.isClusterRoleBinding() ? crbByUser : rbByUser, key(ns, user), bound);
+                            add(allByUser, user, bound);
                         }
                     }
                     default -> { }
@@ -248,6 +254,11 @@ public final class RbacEngine {
 
     /** Every binding that applies to this identity in any namespace (all its RoleBindings and ClusterRoleBindings). */
     public List<Bound> allBoundsOf(Identity id) {
+        if (id.groups().isEmpty()) {
+            // only User and ServiceAccount subjects can match: the index has them, in binding order
+            return id.user() == null || id.user().isEmpty() ? new ArrayList<>()
+                    : new ArrayList<>(allByUser.getOrDefault(id.user(), List.of()));
+        }
         List<Bound> out = new ArrayList<>();
         for (Bound b : all) {
             if (!b.roleFound()) {

@@ -177,4 +177,29 @@ class RbacEngineTest {
         AnalysisContext ctx = AnalysisContext.of(CLUSTER);
         assertThat(RbacEngine.of(ctx)).isSameAs(RbacEngine.of(ctx));
     }
+
+    @Test
+    void allBoundsOfFindsEveryBindingOfAUserOrServiceAccountInBindingOrder() {
+        RbacEngine engine = RbacEngine.of(Fx.snapshot(
+                List.of(clusterRole("r", rule("", "configmaps", "get")), role("a", "ra", rule("", "pods", "get"))),
+                List.of(
+                        crb("c1", "r", user("u1"), user("u1")),
+                        rb("a", "b1", RoleInfo.ROLE, "ra", sa("", "app")),
+                        crb("c2", "r", sa("", "app")),
+                        rb("b", "b2", RoleInfo.CLUSTER_ROLE, "r", user("system:serviceaccount:a:app"), group("g")),
+                        rb("a", "b3", RoleInfo.ROLE, "missing", user("u1")),
+                        crb("c3", "r", sa("a", "app")),
+                        rb("b", "b4", RoleInfo.CLUSTER_ROLE, "r", group("g"), user("u1")))));
+        assertThat(engine.allBoundsOf(Identity.exactly("u1", List.of()))).extracting(RbacEngine.Bound::bindingRef)
+                .containsExactly("ClusterRoleBinding/c1", "RoleBinding/b/b4");
+        // a ServiceAccount subject without namespace matches in a RoleBinding (its namespace), never in a ClusterRoleBinding
+        assertThat(engine.allBoundsOf(Identity.exactly("system:serviceaccount:a:app", List.of())))
+                .extracting(RbacEngine.Bound::bindingRef)
+                .containsExactly("RoleBinding/a/b1", "RoleBinding/b/b2", "ClusterRoleBinding/c3");
+        assertThat(engine.allBoundsOf(Identity.exactly("nobody", List.of()))).isEmpty();
+        assertThat(engine.allBoundsOf(Identity.exactly("", List.of()))).isEmpty();
+        // with groups, group subjects count too
+        assertThat(engine.allBoundsOf(Identity.exactly("nobody", List.of("g")))).extracting(RbacEngine.Bound::bindingRef)
+                .containsExactly("RoleBinding/b/b2", "RoleBinding/b/b4");
+    }
 }
