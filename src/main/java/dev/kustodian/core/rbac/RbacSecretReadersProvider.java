@@ -21,10 +21,14 @@ public final class RbacSecretReadersProvider implements SecretReadersSource.Prov
     @Override
     public SecretReadersSource create(AnalysisContext context) {
         SecretReaders readers = SecretReaders.of(context);
-        // one source per analysis: every reader rule asks for every secret, so compute each secret's readers once
-        Map<String, List<SecretReader>> memo = new ConcurrentHashMap<>();
-        return (namespace, name) -> memo.computeIfAbsent(namespace + "/" + name,
-                k -> direct(readers.readers(namespace, name)));
+        // One source per analysis; the reader rules ask for every secret. Most secrets have exactly the readers of
+        // their namespace, so those share one list per namespace (the same instance, which the rules use to skip
+        // repeated work); only secrets named in some rule's resourceNames get a list of their own.
+        Map<String, List<SecretReader>> perNamespace = new ConcurrentHashMap<>();
+        Map<String, List<SecretReader>> perSecret = new ConcurrentHashMap<>();
+        return (namespace, name) -> readers.hasNamedReaders(namespace, name)
+                ? perSecret.computeIfAbsent(namespace + "/" + name, k -> direct(readers.directReaders(namespace, name)))
+                : perNamespace.computeIfAbsent(namespace, k -> direct(readers.directReaders(namespace, name)));
     }
 
     static List<SecretReader> direct(List<Reader> readers) {
@@ -46,6 +50,6 @@ public final class RbacSecretReadersProvider implements SecretReadersSource.Prov
         List<SecretReader> out = new ArrayList<>(verbs.size());
         verbs.forEach((s, v) -> out.add(new SecretReader(s.kind(), s.name(), s.namespace(), v,
                 List.copyOf(paths.get(s)), system.get(s))));
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -42,7 +42,7 @@ public final class SecretReaders {
     private final Map<String, List<Reader>> namespaceDirect = new ConcurrentHashMap<>();
     private final Map<SubjectRef, List<Step>> stepsTo = new ConcurrentHashMap<>();
     private final Map<String, List<NamedGrant>> namedGets = new HashMap<>();
-    private final Map<String, Map<String, List<WorkloadInfo>>> podsBySecret = new HashMap<>();
+    private volatile Map<String, Map<String, List<WorkloadInfo>>> podsBySecret;
     private final Map<String, List<Reader>> kubeletReaders = new ConcurrentHashMap<>();
 
     private record NamedGrant(RbacEngine.Bound bound, PolicyRule rule) {
@@ -64,15 +64,30 @@ public final class SecretReaders {
                 }
             }
         }
-        for (WorkloadInfo w : engine.snapshot().workloads()) {
-            if (!w.isPod() || w.spec() == null) {
-                continue;
-            }
-            for (String s : mountedSecrets(w.spec())) {
-                podsBySecret.computeIfAbsent(w.meta().namespace(), k -> new HashMap<>())
-                        .computeIfAbsent(s, k -> new ArrayList<>()).add(w);
+    }
+
+    /** Pods by namespace and the secrets they mount; built on the first question about indirect readers. */
+    private Map<String, Map<String, List<WorkloadInfo>>> podsBySecret() {
+        Map<String, Map<String, List<WorkloadInfo>>> m = podsBySecret;
+        if (m == null) {
+            synchronized (this) {
+                if (podsBySecret == null) {
+                    Map<String, Map<String, List<WorkloadInfo>>> built = new HashMap<>();
+                    for (WorkloadInfo w : engine.snapshot().workloads()) {
+                        if (!w.isPod() || w.spec() == null) {
+                            continue;
+                        }
+                        for (String s : mountedSecrets(w.spec())) {
+                            built.computeIfAbsent(w.meta().namespace(), k -> new HashMap<>())
+                                    .computeIfAbsent(s, k -> new ArrayList<>()).add(w);
+                        }
+                    }
+                    podsBySecret = built;
+                }
+                m = podsBySecret;
             }
         }
+        return m;
     }
 
     public static SecretReaders of(AnalysisContext context) {
@@ -121,8 +136,7 @@ public final class SecretReaders {
 
     private Shared shared(String namespace) {
         return shared.computeIfAbsent(namespace, ns -> {
-            List<Reader> direct = new ArrayList<>(namespaceDirect(ns));
-            direct.sort(ORDER);
+            List<Reader> direct = sortedDirect(ns);
             java.util.Set<SubjectRef> subjects = new java.util.HashSet<>();
             List<Reader> indirect = new ArrayList<>(namespaceWide(ns));
             direct.forEach(d -> subjects.add(d.subject()));
@@ -131,7 +145,7 @@ public final class SecretReaders {
             java.util.Set<SubjectRef> clusterTargets = clusterTargets();
             indirect.addAll(stepReaders(subjects.stream().filter(x -> !clusterTargets.contains(x)).toList()));
             indirect.sort(ORDER);
-            return new Shared(List.copyOf(direct), List.copyOf(indirect), java.util.Set.copyOf(subjects));
+            return new Shared(direct, List.copyOf(indirect), java.util.Set.copyOf(subjects));
         });
     }
 
@@ -143,21 +157,8 @@ public final class SecretReaders {
      */
     public List<Reader> readers(String namespace, String name) {
         Shared sh = shared(namespace);
-        // get with the secret's name in resourceNames (RoleBindings of the namespace and ClusterRoleBindings)
-        Map<SubjectRef, List<Grant>> named = new LinkedHashMap<>();
-        for (String scope : new String[]{"", namespace}) {
-            for (NamedGrant g : namedGets.getOrDefault(scope + "\n" + name, List.of())) {
-                Grant grant = new Grant(g.bound().bindingRef(), g.bound().roleRef(), g.rule());
-                for (var s : g.bound().binding().subjects()) {
-                    SubjectRef ref = SubjectRef.of(s, g.bound().namespace());
-                    if (ref != null) {
-                        named.computeIfAbsent(ref, k -> new ArrayList<>()).add(grant);
-                    }
-                }
-            }
-        }
-        List<Reader> direct = new ArrayList<>();
-        named.forEach((s, g) -> direct.add(new Reader(s, true, "get \"" + name + "\" (named in resourceNames)", g)));
+        Map<SubjectRef, List<Grant>> named = named(namespace, name);
+        List<Reader> direct = namedReaders(named, name);
         List<Reader> indirect = new ArrayList<>();
         // through a mint-a-token or impersonation step to a reader by name
         List<SubjectRef> newTargets = named.keySet().stream().filter(x -> !sh.directSubjects().contains(x)).toList();
@@ -165,7 +166,7 @@ public final class SecretReaders {
             indirect.addAll(stepReaders(newTargets));
         }
         // through pods that mount it
-        List<WorkloadInfo> pods = podsBySecret.getOrDefault(namespace, Map.of()).getOrDefault(name, List.of());
+        List<WorkloadInfo> pods = podsBySecret().getOrDefault(namespace, Map.of()).getOrDefault(name, List.of());
         for (WorkloadInfo pod : pods) {
             String p = pod.meta().name();
             add(indirect, Request.resource("create", "", "pods", "exec", p, namespace),
@@ -189,9 +190,64 @@ public final class SecretReaders {
                 return l;
             }));
         }
-        direct.sort(ORDER);
         indirect.sort(ORDER);
         return new Concat(List.of(sh.direct(), direct, sh.indirect(), indirect));
+    }
+
+    /**
+     * The direct readers of secret {@code namespace/name} only (get, list, watch), in the order {@link #readers}
+     * lists them. Cheap: the namespace-wide part is one shared list, and a secret adds readers only when its name
+     * is in some rule's resourceNames. Indirect readers (the costly part) are not computed.
+     */
+    public List<Reader> directReaders(String namespace, String name) {
+        List<Reader> shared = sortedDirect(namespace);
+        List<Reader> named = namedReaders(named(namespace, name), name);
+        return named.isEmpty() ? shared : new Concat(List.of(shared, named));
+    }
+
+    /** Whether some rule names secret {@code namespace/name} in resourceNames (it then has readers of its own). */
+    public boolean hasNamedReaders(String namespace, String name) {
+        return namedGets.containsKey("\n" + name) || namedGets.containsKey(namespace + "\n" + name);
+    }
+
+    private final Map<String, List<Reader>> sortedDirect = new ConcurrentHashMap<>();
+
+    private List<Reader> sortedDirect(String namespace) {
+        return sortedDirect.computeIfAbsent(namespace, ns -> {
+            List<Reader> direct = new ArrayList<>(namespaceDirect(ns));
+            direct.sort(ORDER);
+            return List.copyOf(direct);
+        });
+    }
+
+    /** Subjects that may get the secret by name (resourceNames in RoleBindings of the namespace and ClusterRoleBindings). */
+    private Map<SubjectRef, List<Grant>> named(String namespace, String name) {
+        if (!hasNamedReaders(namespace, name)) {
+            return Map.of();
+        }
+        Map<SubjectRef, List<Grant>> named = new LinkedHashMap<>();
+        for (String scope : new String[]{"", namespace}) {
+            for (NamedGrant g : namedGets.getOrDefault(scope + "\n" + name, List.of())) {
+                Grant grant = new Grant(g.bound().bindingRef(), g.bound().roleRef(), g.rule());
+                for (var s : g.bound().binding().subjects()) {
+                    SubjectRef ref = SubjectRef.of(s, g.bound().namespace());
+                    if (ref != null) {
+                        named.computeIfAbsent(ref, k -> new ArrayList<>()).add(grant);
+                    }
+                }
+            }
+        }
+        return named;
+    }
+
+    private static List<Reader> namedReaders(Map<SubjectRef, List<Grant>> named, String name) {
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        List<Reader> direct = new ArrayList<>(named.size());
+        named.forEach((s, g) -> direct.add(new Reader(s, true, "get \"" + name + "\" (named in resourceNames)", g)));
+        direct.sort(ORDER);
+        return direct;
     }
 
     /** An unmodifiable view of several lists one after the other. */

@@ -471,9 +471,12 @@ public final class SecretRules implements Rules.RuleProvider {
                 return List.of();
             }
             List<Finding> out = new ArrayList<>();
+            // secrets of a namespace usually share one readers list: count its subjects once
+            Map<List<SecretReader>, List<String>> counted = new java.util.IdentityHashMap<>();
             for (SecretInfo s : ctx.snapshot().secrets()) {
-                List<String> subjects = src.readers(s.namespace(), s.name()).stream()
-                        .filter(r -> !r.system()).map(SecretReader::display).distinct().sorted().toList();
+                List<String> subjects = counted.computeIfAbsent(src.readers(s.namespace(), s.name()),
+                        l -> l.stream().filter(r -> !r.system()).map(SecretReader::display).distinct().sorted()
+                                .toList());
                 if (subjects.size() < MANY_READERS) {
                     continue;
                 }
@@ -504,8 +507,15 @@ public final class SecretRules implements Rules.RuleProvider {
             Map<String, SecretReader> subjects = new TreeMap<>();
             Map<String, Set<String>> namespaces = new HashMap<>();
             Map<String, Set<String>> paths = new HashMap<>();
+            // secrets of a namespace usually share one readers list (the same instance): look at it once per namespace
+            Map<String, Set<List<SecretReader>>> seen = new HashMap<>();
             for (SecretInfo s : ctx.snapshot().secrets()) {
-                for (SecretReader r : src.readers(s.namespace(), s.name())) {
+                List<SecretReader> readers = src.readers(s.namespace(), s.name());
+                if (!seen.computeIfAbsent(s.namespace(), k -> java.util.Collections.newSetFromMap(
+                        new java.util.IdentityHashMap<>())).add(readers)) {
+                    continue;
+                }
+                for (SecretReader r : readers) {
                     if (r.system() || !r.canListOrWatch()) {
                         continue;
                     }

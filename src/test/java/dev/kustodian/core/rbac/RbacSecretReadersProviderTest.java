@@ -36,6 +36,17 @@ class RbacSecretReadersProviderTest {
     }
 
     @Test
+    void secretsWithoutNamedGrantsShareTheirNamespacesList() {
+        SecretReadersSource source = SecretReadersSource.of(ctx);
+        SecretReaders engine = SecretReaders.of(ctx);
+        assertThat(engine.hasNamedReaders("shop", "db")).isTrue();
+        assertThat(source.readers("shop", "db")).isNotSameAs(source.readers("shop", "no-such-secret"));
+        assertThat(source.readers("shop", "no-such-secret")).isSameAs(source.readers("shop", "another-one"))
+                .extracting(SecretReader::display).doesNotContain("User/alice").contains("ServiceAccount/ops/backup");
+        assertThat(source.readers("shop", "db")).isSameAs(source.readers("shop", "db"));
+    }
+
+    @Test
     void theListReaderRuleFiresForTheNonSystemListerOnly() {
         List<Finding> findings = Rules.evaluate(ctx);
         assertThat(findings).filteredOn(f -> f.rule().equals("SEC-READERS-LIST"))

@@ -73,6 +73,28 @@ class SecretReadersTest {
     }
 
     @Test
+    void directReadersAreTheDirectPartOfAllReadersInTheSameOrder() {
+        for (String secret : List.of("db", "other", "missing")) {
+            List<Reader> all = READERS.readers("prod", secret);
+            assertThat(READERS.directReaders("prod", secret))
+                    .as("direct readers of prod/%s", secret)
+                    .containsExactlyElementsOf(all.stream().filter(Reader::direct).toList());
+        }
+        // RoleBinding dev/elsewhere refers to a Role that exists only in prod: nobody but system:masters reads dev
+        assertThat(READERS.directReaders("dev", "db")).extracting(r -> r.subject().name())
+                .containsOnly("system:masters");
+    }
+
+    @Test
+    void onlySecretsNamedInResourceNamesHaveReadersOfTheirOwn() {
+        assertThat(READERS.hasNamedReaders("prod", "db")).isTrue();
+        assertThat(READERS.hasNamedReaders("prod", "other")).isFalse();
+        assertThat(READERS.hasNamedReaders("dev", "db")).isFalse();
+        // the namespace-wide part is one shared list
+        assertThat(READERS.directReaders("prod", "other")).isSameAs(READERS.directReaders("prod", "another"));
+    }
+
+    @Test
     void namedGrantOnlyForThatSecret() {
         assertThat(READERS.readers("prod", "other")).noneMatch(r -> r.subject().name().equals("reader"));
     }
