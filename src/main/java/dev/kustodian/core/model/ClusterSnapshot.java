@@ -138,8 +138,12 @@ public final class ClusterSnapshot {
 
     /** True when {@code resource} could not be listed (everywhere or in {@code namespace}). */
     public boolean isHidden(String resource, String namespace) {
-        return gaps.stream().anyMatch(g -> g.resource().equals(resource)
-                && (g.namespace().isEmpty() || g.namespace().equals(namespace)));
+        for (VisibilityGap g : gaps) {
+            if (g.resource().equals(resource) && (g.namespace().isEmpty() || g.namespace().equals(namespace))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Object counts per kind, in a stable order, for summaries. */

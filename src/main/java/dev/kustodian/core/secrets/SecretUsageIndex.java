@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,14 +32,22 @@ public final class SecretUsageIndex {
     private static final String SECRET_KEY_REF = "secretKeyRef";
     private static final String SECRET_REF = "secretRef";
 
+    /** Map key of a secret (no string building per lookup). */
+    private record SecretKey(String namespace, String name) {
+        @Override
+        public int hashCode() {
+            return namespace.hashCode() * 0x01000193 ^ name.hashCode();
+        }
+    }
+
     private final ClusterSnapshot snapshot;
-    private final Map<String, List<SecretUse>> uses;
+    private final Map<SecretKey, List<SecretUse>> uses;
     private final List<DanglingRef> dangling;
     private final Map<ObjectRef, Integer> podCounts;
     private final Map<ObjectRef, PodSpecInfo> rootSpecs;
     private final Map<ObjectRef, ObjectRef> roots;
 
-    private SecretUsageIndex(ClusterSnapshot snapshot, Map<String, List<SecretUse>> uses, List<DanglingRef> dangling,
+    private SecretUsageIndex(ClusterSnapshot snapshot, Map<SecretKey, List<SecretUse>> uses, List<DanglingRef> dangling,
                              Map<ObjectRef, Integer> podCounts, Map<ObjectRef, PodSpecInfo> rootSpecs,
                              Map<ObjectRef, ObjectRef> roots) {
         this.roots = roots;
@@ -58,7 +65,7 @@ public final class SecretUsageIndex {
 
     /** Uses of secret {@code namespace/name} (empty when unused). */
     public List<SecretUse> usesOf(String namespace, String name) {
-        return uses.getOrDefault(namespace + "/" + name, List.of());
+        return uses.getOrDefault(new SecretKey(namespace, name), List.of());
     }
 
     public SecretUsage usage(SecretInfo secret) {
@@ -138,24 +145,40 @@ public final class SecretUsageIndex {
 
     private static final class Builder {
         private final ClusterSnapshot snap;
-        private final Map<String, WorkloadInfo> workloads = new HashMap<>();
-        private final Map<String, Set<String>> secretKeys = new HashMap<>();
-        /** secret key -> (dedup key -> use under construction) */
-        private final Map<String, Map<String, UseDraft>> drafts = new LinkedHashMap<>();
+        private record WorkloadKey(String kind, String namespace, String name) {
+            @Override
+            public int hashCode() {
+                return (kind.hashCode() * 31 + namespace.hashCode()) * 0x01000193 ^ name.hashCode();
+            }
+        }
+
+        private record UseKey(ObjectRef user, SecretUse.How how, String where) {
+        }
+
+        private record DanglingKey(ObjectRef user, SecretUse.How how, String where, String secret, String key) {
+        }
+
+        private final Map<WorkloadKey, WorkloadInfo> workloads;
+        private final Map<SecretKey, SecretInfo> secrets;
+        /** secret -> (user, how, where -> use under construction) */
+        private final Map<SecretKey, Map<UseKey, UseDraft>> drafts = new LinkedHashMap<>();
         private final Map<ObjectRef, Integer> podCounts = new HashMap<>();
         private final Map<ObjectRef, PodSpecInfo> rootSpecs = new LinkedHashMap<>();
-        private final Map<String, DanglingRef> dangling = new LinkedHashMap<>();
-        private final Map<ObjectRef, ObjectRef> roots = new HashMap<>();
+        private final Map<DanglingKey, DanglingRef> dangling = new LinkedHashMap<>();
+        private final Map<ObjectRef, ObjectRef> roots;
+        /** the root of each controller reached from an owner reference (pods of one ReplicaSet share it) */
+        private final Map<WorkloadInfo, ObjectRef> controllerRoots = new java.util.IdentityHashMap<>();
 
         Builder(ClusterSnapshot snap) {
             this.snap = snap;
+            workloads = new HashMap<>(snap.workloads().size() * 2);
+            roots = new HashMap<>(snap.workloads().size() * 2);
             for (WorkloadInfo w : snap.workloads()) {
-                workloads.putIfAbsent(w.kind() + "/" + w.namespace() + "/" + w.name(), w);
+                workloads.putIfAbsent(new WorkloadKey(w.kind(), w.namespace(), w.name()), w);
             }
+            secrets = new HashMap<>(snap.secrets().size() * 2);
             for (SecretInfo s : snap.secrets()) {
-                Set<String> keys = new java.util.HashSet<>();
-                s.keys().forEach(k -> keys.add(k.name()));
-                secretKeys.put(s.namespace() + "/" + s.name(), keys);
+                secrets.put(new SecretKey(s.namespace(), s.name()), s);
             }
         }
 
@@ -199,7 +222,7 @@ public final class SecretUsageIndex {
                 ObjectRef user = new ObjectRef(o.kind(), o.namespace(), o.name());
                 walk(o.spec(), null, o.namespace(), user, 0);
             }
-            Map<String, List<SecretUse>> uses = new HashMap<>(drafts.size() * 2);
+            Map<SecretKey, List<SecretUse>> uses = new HashMap<>(drafts.size() * 2);
             drafts.forEach((secret, m) -> {
                 List<SecretUse> list = new ArrayList<>(m.size());
                 for (UseDraft d : m.values()) {
@@ -220,21 +243,41 @@ public final class SecretUsageIndex {
 
         /** Follows controlling owner references through the workloads of the snapshot. */
         private ObjectRef root(WorkloadInfo w) {
+            ObjectMeta.OwnerRef owner = controller(w);
+            if (owner == null) {
+                return ref(w);
+            }
+            WorkloadInfo next = workloads.get(new WorkloadKey(owner.kind(), w.namespace(), owner.name()));
+            if (next == null) {
+                // the owner is not a workload we know (not listed, or e.g. a custom controller)
+                return new ObjectRef(owner.kind(), w.namespace(), owner.name());
+            }
+            return controllerRoots.computeIfAbsent(next, this::walk);
+        }
+
+        private ObjectRef walk(WorkloadInfo w) {
             WorkloadInfo cur = w;
             for (int depth = 0; depth < 8; depth++) {
-                Optional<ObjectMeta.OwnerRef> owner = cur.meta().owners().stream()
-                        .filter(ObjectMeta.OwnerRef::controller).findFirst();
-                if (owner.isEmpty()) {
+                ObjectMeta.OwnerRef owner = controller(cur);
+                if (owner == null) {
                     return ref(cur);
                 }
-                WorkloadInfo next = workloads.get(owner.get().kind() + "/" + cur.namespace() + "/" + owner.get().name());
+                WorkloadInfo next = workloads.get(new WorkloadKey(owner.kind(), cur.namespace(), owner.name()));
                 if (next == null) {
-                    // the owner is not a workload we know (not listed, or e.g. a custom controller)
-                    return new ObjectRef(owner.get().kind(), cur.namespace(), owner.get().name());
+                    return new ObjectRef(owner.kind(), cur.namespace(), owner.name());
                 }
                 cur = next;
             }
             return ref(cur);
+        }
+
+        private static ObjectMeta.OwnerRef controller(WorkloadInfo w) {
+            for (ObjectMeta.OwnerRef o : w.meta().owners()) {
+                if (o.controller()) {
+                    return o;
+                }
+            }
+            return null;
         }
 
         private void addSpec(ObjectRef root, String ns, PodSpecInfo spec) {
@@ -309,11 +352,11 @@ public final class SecretUsageIndex {
 
         private void use(String ns, String secret, ObjectRef user, SecretUse.How how, String where,
                          List<String> keys) {
-            String sk = ns + "/" + secret;
-            String dk = user.kind() + "/" + user.name() + "|" + how + "|" + where;
-            UseDraft d = drafts.computeIfAbsent(sk, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(dk, k -> new UseDraft(user, how, where));
-            d.keys.addAll(keys);
+            UseDraft d = drafts.computeIfAbsent(new SecretKey(ns, secret), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(new UseKey(user, how, where), k -> new UseDraft(user, how, where));
+            if (!keys.isEmpty()) {
+                d.keys.addAll(keys);
+            }
         }
 
         private void check(ObjectRef user, SecretUse.How how, String where, String ns, String secret,
@@ -321,19 +364,28 @@ public final class SecretUsageIndex {
             if (optional || snap.isHidden("secrets", ns)) {
                 return;
             }
-            Set<String> present = secretKeys.get(ns + "/" + secret);
+            SecretInfo present = secrets.get(new SecretKey(ns, secret));
             if (present == null) {
-                dangling.putIfAbsent(user + "|" + how + "|" + where + "|" + secret,
+                dangling.putIfAbsent(new DanglingKey(user, how, where, secret, null),
                         new DanglingRef(user, how, where, ns, secret, null, blocksStart));
                 return;
             }
             for (String k : keys) {
-                if (!present.contains(k)) {
-                    dangling.putIfAbsent(user + "|" + how + "|" + where + "|" + secret + "|" + k,
+                if (!hasKey(present, k)) {
+                    dangling.putIfAbsent(new DanglingKey(user, how, where, secret, k),
                             new DanglingRef(user, how, where, ns, secret, k, blocksStart));
                 }
             }
         }
+    }
+
+    private static boolean hasKey(SecretInfo s, String key) {
+        for (SecretInfo.SecretKeyInfo k : s.keys()) {
+            if (k.name().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class UseDraft {
