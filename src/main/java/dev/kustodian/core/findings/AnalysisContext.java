@@ -4,8 +4,7 @@ import dev.kustodian.core.model.ClusterSnapshot;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -15,7 +14,12 @@ import java.util.function.Function;
 public final class AnalysisContext {
     private final ClusterSnapshot snapshot;
     private final Clock clock;
-    private final Map<Class<?>, Object> memo = new HashMap<>();
+    private final ConcurrentHashMap<Class<?>, Slot> memo = new ConcurrentHashMap<>();
+
+    /** One derived value; its own monitor, so different values are computed concurrently. */
+    private static final class Slot {
+        private Object value;
+    }
 
     public AnalysisContext(ClusterSnapshot snapshot, Clock clock) {
         this.snapshot = snapshot;
@@ -40,15 +44,17 @@ public final class AnalysisContext {
 
     /**
      * Computes (once per context) and returns the derived value of type {@code type}. A computation may itself ask
-     * for other derived values (the monitor is reentrant); other threads wait for it.
+     * for other derived values; other threads asking for the same value wait for it, while different values are
+     * computed concurrently (rules run in parallel). Derived values must not depend on each other in a cycle.
      */
     @SuppressWarnings("unchecked")
-    public synchronized <T> T derived(Class<T> type, Function<ClusterSnapshot, T> compute) {
-        Object v = memo.get(type);
-        if (v == null) {
-            v = compute.apply(snapshot);
-            memo.put(type, v);
+    public <T> T derived(Class<T> type, Function<ClusterSnapshot, T> compute) {
+        Slot slot = memo.computeIfAbsent(type, k -> new Slot());
+        synchronized (slot) {
+            if (slot.value == null) {
+                slot.value = compute.apply(snapshot);
+            }
+            return (T) slot.value;
         }
-        return (T) v;
     }
 }

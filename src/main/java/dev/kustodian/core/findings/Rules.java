@@ -29,22 +29,26 @@ public final class Rules {
     }
 
     public static List<Finding> evaluate(AnalysisContext context, List<FindingRule> rules) {
-        List<Finding> out = new ArrayList<>();
-        for (FindingRule rule : rules) {
-            try {
-                out.addAll(rule.evaluate(context));
-            } catch (RuntimeException e) {
-                out.add(Finding.of("KUSTODIAN-RULE-ERROR", "kustodian", Severity.INFO, ObjectRef.cluster(),
-                        "Rule " + rule.id() + " could not run",
-                        "The rule failed on this snapshot (" + e.getClass().getSimpleName()
-                                + "). Other rules ran normally.",
-                        "Report this with the snapshot file (kustodian snapshot --output FILE).", List.of())
-                        .withIdSuffix(rule.id()));
-            }
-        }
+        // rules are pure functions of the context: run them on every core, then merge in rule order
+        List<List<Finding>> results = rules.parallelStream().map(rule -> evaluateOne(context, rule)).toList();
+        List<Finding> out = new ArrayList<>(results.stream().mapToInt(List::size).sum());
+        results.forEach(out::addAll);
         out.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Finding::rule).thenComparing(Finding::id));
         return out;
+    }
+
+    private static List<Finding> evaluateOne(AnalysisContext context, FindingRule rule) {
+        try {
+            return rule.evaluate(context);
+        } catch (RuntimeException e) {
+            return List.of(Finding.of("KUSTODIAN-RULE-ERROR", "kustodian", Severity.INFO, ObjectRef.cluster(),
+                    "Rule " + rule.id() + " could not run",
+                    "The rule failed on this snapshot (" + e.getClass().getSimpleName()
+                            + "). Other rules ran normally.",
+                    "Report this with the snapshot file (kustodian snapshot --output FILE).", List.of())
+                    .withIdSuffix(rule.id()));
+        }
     }
 
     /** Implemented once per area (secrets, rbac, encryption, ...). */
