@@ -7,6 +7,20 @@ public record ObjectRef(String kind, String namespace, String name) {
         name = name == null ? "" : name;
     }
 
+    // equals and hashCode written out (same values as the generated ones): ObjectRef is a hot map key and the
+    // generated methods are slow until the JIT has compiled them
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ObjectRef r && kind.equals(r.kind) && namespace.equals(r.namespace)
+                && name.equals(r.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.hashCode() * 31 + namespace.hashCode()) * 31 + name.hashCode();
+    }
+
     public static ObjectRef cluster() {
         return new ObjectRef("Cluster", "", "");
     }

@@ -13,6 +13,16 @@ public final class Rules {
     private Rules() {
     }
 
+    /** The order of {@link #evaluate}'s result: most severe first, then by rule, then by finding id. */
+    public static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = b.severity().compareTo(a.severity());
+        if (c != 0) {
+            return c;
+        }
+        c = a.rule().compareTo(b.rule());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
+
     /** Every rule of every area. */
     public static List<FindingRule> all() {
         List<FindingRule> rules = new ArrayList<>();
@@ -33,8 +43,7 @@ public final class Rules {
         List<List<Finding>> results = rules.parallelStream().map(rule -> evaluateOne(context, rule)).toList();
         List<Finding> out = new ArrayList<>(results.stream().mapToInt(List::size).sum());
         results.forEach(out::addAll);
-        out.sort(Comparator.comparing(Finding::severity).reversed()
-                .thenComparing(Finding::rule).thenComparing(Finding::id));
+        out.sort(ORDER);
         return out;
     }
 

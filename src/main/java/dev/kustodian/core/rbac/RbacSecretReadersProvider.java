@@ -26,30 +26,57 @@ public final class RbacSecretReadersProvider implements SecretReadersSource.Prov
         // repeated work); only secrets named in some rule's resourceNames get a list of their own.
         Map<String, List<SecretReader>> perNamespace = new ConcurrentHashMap<>();
         Map<String, List<SecretReader>> perSecret = new ConcurrentHashMap<>();
-        return (namespace, name) -> readers.hasNamedReaders(namespace, name)
-                ? perSecret.computeIfAbsent(namespace + "/" + name, k -> direct(readers.directReaders(namespace, name)))
-                : perNamespace.computeIfAbsent(namespace, k -> direct(readers.directReaders(namespace, name)));
+        return (namespace, name) -> {
+            List<SecretReader> shared = perNamespace.computeIfAbsent(namespace,
+                    k -> direct(readers.directReaders(namespace, "")));
+            if (!readers.hasNamedReaders(namespace, name)) {
+                return shared;
+            }
+            // the namespace's readers, then the ones this secret's name adds (same order as directReaders)
+            return perSecret.computeIfAbsent(namespace + "/" + name, k -> {
+                List<Reader> own = readers.directReaders(namespace, name);
+                return direct(own.subList(readers.directReaders(namespace, "").size(), own.size()), shared);
+            });
+        };
     }
 
     static List<SecretReader> direct(List<Reader> readers) {
-        Map<SubjectRef, Set<String>> verbs = new LinkedHashMap<>();
-        Map<SubjectRef, Set<String>> paths = new LinkedHashMap<>();
-        Map<SubjectRef, Boolean> system = new LinkedHashMap<>();
+        return direct(readers, List.of());
+    }
+
+    /** One entry per subject: its read verbs, paths and whether it is a system component. */
+    private static final class Entry {
+        final Set<String> verbs = new LinkedHashSet<>();
+        final Set<String> paths = new LinkedHashSet<>();
+        boolean system = true;
+    }
+
+    /** {@code before} (already converted) followed by the direct readers among {@code readers}, merged by subject. */
+    static List<SecretReader> direct(List<Reader> readers, List<SecretReader> before) {
+        Map<SubjectRef, Entry> entries = new LinkedHashMap<>();
+        for (SecretReader b : before) {
+            Entry e = entries.computeIfAbsent(new SubjectRef(b.subjectKind(), b.subjectName(), b.subjectNamespace()),
+                    k -> new Entry());
+            e.verbs.addAll(b.verbs());
+            e.paths.addAll(b.paths());
+            e.system &= b.system();
+        }
         for (Reader r : readers) {
             if (!r.direct()) {
                 continue;
             }
-            String verb = r.how().split(" ", 2)[0];
-            verbs.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>()).add(verb);
-            Set<String> p = paths.computeIfAbsent(r.subject(), k -> new LinkedHashSet<>());
+            Entry e = entries.computeIfAbsent(r.subject(), k -> new Entry());
+            String how = r.how();
+            int sp = how.indexOf(' ');
+            e.verbs.add(sp < 0 ? how : how.substring(0, sp));
             for (Grant g : r.via()) {
-                p.add(g.isMasters() ? "group system:masters (apiserver)" : g.binding() + " → " + g.role());
+                e.paths.add(g.isMasters() ? "group system:masters (apiserver)" : g.binding() + " → " + g.role());
             }
-            system.merge(r.subject(), r.system(), Boolean::logicalAnd);
+            e.system &= r.system();
         }
-        List<SecretReader> out = new ArrayList<>(verbs.size());
-        verbs.forEach((s, v) -> out.add(new SecretReader(s.kind(), s.name(), s.namespace(), v,
-                List.copyOf(paths.get(s)), system.get(s))));
+        List<SecretReader> out = new ArrayList<>(entries.size());
+        entries.forEach((s, e) -> out.add(new SecretReader(s.kind(), s.name(), s.namespace(), e.verbs,
+                List.copyOf(e.paths), e.system)));
         return List.copyOf(out);
     }
 }

@@ -42,6 +42,8 @@ public final class SecretReaders {
     private final Map<String, List<Reader>> namespaceDirect = new ConcurrentHashMap<>();
     private final Map<SubjectRef, List<Step>> stepsTo = new ConcurrentHashMap<>();
     private final Map<String, List<NamedGrant>> namedGets = new HashMap<>();
+    /** Every secret name some get rule names in resourceNames (a quick first test before the scoped lookup). */
+    private final java.util.Set<String> namedSecrets = new java.util.HashSet<>();
     private volatile Map<String, Map<String, List<WorkloadInfo>>> podsBySecret;
     private final Map<String, List<Reader>> kubeletReaders = new ConcurrentHashMap<>();
 
@@ -60,6 +62,7 @@ public final class SecretReaders {
                     if (RbacMatch.ruleAllows(rule, Request.resource("get", "", "secrets", "", n, "x"))) {
                         namedGets.computeIfAbsent(b.namespace() + "\n" + n, k -> new ArrayList<>())
                                 .add(new NamedGrant(b, rule));
+                        namedSecrets.add(n);
                     }
                 }
             }
@@ -207,7 +210,8 @@ public final class SecretReaders {
 
     /** Whether some rule names secret {@code namespace/name} in resourceNames (it then has readers of its own). */
     public boolean hasNamedReaders(String namespace, String name) {
-        return namedGets.containsKey("\n" + name) || namedGets.containsKey(namespace + "\n" + name);
+        return namedSecrets.contains(name)
+                && (namedGets.containsKey("\n" + name) || namedGets.containsKey(namespace + "\n" + name));
     }
 
     private final Map<String, List<Reader>> sortedDirect = new ConcurrentHashMap<>();

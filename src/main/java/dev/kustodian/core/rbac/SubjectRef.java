@@ -14,6 +14,20 @@ public record SubjectRef(String kind, String name, String namespace) implements 
         namespace = namespace == null ? "" : namespace;
     }
 
+    // equals and hashCode written out (same values as the generated ones): SubjectRef is a hot map key and the
+    // generated methods are slow until the JIT has compiled them
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof SubjectRef r && name.equals(r.name) && kind.equals(r.kind)
+                && namespace.equals(r.namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.hashCode() * 31 + name.hashCode()) * 31 + namespace.hashCode();
+    }
+
     public static SubjectRef user(String name) {
         return new SubjectRef(USER, name, "");
     }

@@ -325,16 +325,19 @@ public final class SecretRules implements Rules.RuleProvider {
             }
             SecretUsageIndex idx = SecretUsageIndex.of(ctx);
             for (WorkloadInfo w : snap.workloads()) {
-                ObjectRef root = idx.rootOf(w);
-                // a pod made by a visible controller carries its template's values: report them once, on the root
-                boolean fromTemplate = w.isPod() && !"Pod".equals(root.kind());
-                if (w.spec() != null && !w.spec().leaks().isEmpty() && !fromTemplate) {
-                    ObjectRef o = root;
-                    for (LeakHint h : w.spec().leaks()) {
-                        add(out, o, h.location(), h.kind().description(), "pod specification");
+                if (w.spec() != null && !w.spec().leaks().isEmpty()) {
+                    ObjectRef root = idx.rootOf(w);
+                    // a pod made by a visible controller carries its template's values: report them once, on the root
+                    boolean fromTemplate = w.isPod() && !"Pod".equals(root.kind());
+                    if (!fromTemplate) {
+                        for (LeakHint h : w.spec().leaks()) {
+                            add(out, root, h.location(), h.kind().description(), "pod specification");
+                        }
                     }
                 }
-                annotations(out, ref(w.kind(), w), w.meta());
+                if (!w.meta().annotations().isEmpty()) {
+                    annotations(out, ref(w.kind(), w), w.meta());
+                }
             }
             for (ServiceAccountInfo sa : snap.serviceAccounts()) {
                 annotations(out, ref("ServiceAccount", sa), sa.meta());

@@ -35,6 +35,11 @@ public final class SecretUsageIndex {
     /** Map key of a secret (no string building per lookup). */
     private record SecretKey(String namespace, String name) {
         @Override
+        public boolean equals(Object o) {
+            return o instanceof SecretKey k && name.equals(k.name) && namespace.equals(k.namespace);
+        }
+
+        @Override
         public int hashCode() {
             return namespace.hashCode() * 0x01000193 ^ name.hashCode();
         }
@@ -145,7 +150,15 @@ public final class SecretUsageIndex {
 
     private static final class Builder {
         private final ClusterSnapshot snap;
+        // map keys with equals and hashCode written out: the generated ones are slow until the JIT compiles them
+
         private record WorkloadKey(String kind, String namespace, String name) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof WorkloadKey k && name.equals(k.name) && namespace.equals(k.namespace)
+                        && kind.equals(k.kind);
+            }
+
             @Override
             public int hashCode() {
                 return (kind.hashCode() * 31 + namespace.hashCode()) * 0x01000193 ^ name.hashCode();
@@ -153,9 +166,31 @@ public final class SecretUsageIndex {
         }
 
         private record UseKey(ObjectRef user, SecretUse.How how, String where) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof UseKey k && how == k.how && java.util.Objects.equals(where, k.where) && user.equals(k.user);
+            }
+
+            @Override
+            public int hashCode() {
+                return (user.hashCode() * 31 + how.ordinal()) * 31 + java.util.Objects.hashCode(where);
+            }
         }
 
         private record DanglingKey(ObjectRef user, SecretUse.How how, String where, String secret, String key) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof DanglingKey k && how == k.how && java.util.Objects.equals(where, k.where)
+                        && secret.equals(k.secret)
+                        && java.util.Objects.equals(key, k.key) && user.equals(k.user);
+            }
+
+            @Override
+            public int hashCode() {
+                return ((user.hashCode() * 31 + how.ordinal()) * 31 + java.util.Objects.hashCode(where)) * 31
+                        + secret.hashCode() * 7
+                        + java.util.Objects.hashCode(key);
+            }
         }
 
         private final Map<WorkloadKey, WorkloadInfo> workloads;
@@ -185,12 +220,13 @@ public final class SecretUsageIndex {
         SecretUsageIndex build() {
             for (WorkloadInfo w : snap.workloads()) {
                 ObjectRef root = root(w);
-                roots.put(ref(w), root);
+                ObjectRef self = ref(w);
+                roots.put(self, root);
                 if (w.isPod()) {
                     podCounts.merge(root, 1, Integer::sum);
                 }
                 // the controller's own template wins over a pod's copy of it
-                if (!w.isPod() && root.equals(ref(w)) || !rootSpecs.containsKey(root)) {
+                if (!w.isPod() && root.equals(self) || !rootSpecs.containsKey(root)) {
                     if (w.spec() != null) {
                         rootSpecs.put(root, w.spec());
                     }
@@ -280,43 +316,76 @@ public final class SecretUsageIndex {
             return null;
         }
 
+        /**
+         * One reference from a pod spec to a secret. {@code detail} is the env var name for env references (the
+         * dangling-reference report names it).
+         */
+        private record Ref(SecretUse.How how, String where, String detail, String secret, List<String> keys,
+                           boolean optional, boolean blocksStart) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Ref r && how == r.how && optional == r.optional && blocksStart == r.blocksStart
+                        && secret.equals(r.secret) && java.util.Objects.equals(where, r.where)
+                        && java.util.Objects.equals(detail, r.detail) && keys.equals(r.keys);
+            }
+
+            @Override
+            public int hashCode() {
+                return how.ordinal() * 31 + secret.hashCode();
+            }
+        }
+
+        /** The secret references last recorded for each workload root. */
+        private final Map<ObjectRef, List<Ref>> lastRefs = new HashMap<>();
+
         private void addSpec(ObjectRef root, String ns, PodSpecInfo spec) {
+            List<Ref> refs = refs(spec);
+            // The pods of a controller usually refer to the same secrets as each other and as the template: the
+            // same references under the same root add nothing, so they are recorded once.
+            if (refs.equals(lastRefs.put(root, refs))) {
+                return;
+            }
+            for (Ref r : refs) {
+                use(ns, r.secret(), root, r.how(), r.where(), r.keys());
+                check(root, r.how(), r.detail() == null ? r.where() : r.where() + " env " + r.detail(), ns,
+                        r.secret(), r.keys(), r.optional(), r.blocksStart());
+            }
+        }
+
+        private static List<Ref> refs(PodSpecInfo spec) {
+            List<Ref> out = new ArrayList<>(4);
             for (PodSpecInfo.Container c : spec.containers()) {
                 for (PodSpecInfo.EnvVar e : c.env()) {
                     if (SECRET_KEY_REF.equals(e.source()) && e.refName() != null) {
                         List<String> keys = e.refKey() == null ? List.of() : List.of(e.refKey());
-                        use(ns, e.refName(), root, SecretUse.How.ENV, c.name(), keys);
-                        check(root, SecretUse.How.ENV, c.name() + " env " + e.name(), ns, e.refName(), keys,
-                                e.optional(), true);
+                        out.add(new Ref(SecretUse.How.ENV, c.name(), e.name(), e.refName(), keys, e.optional(), true));
                     }
                 }
                 for (PodSpecInfo.EnvFrom e : c.envFrom()) {
                     if (SECRET_REF.equals(e.source()) && e.refName() != null) {
-                        use(ns, e.refName(), root, SecretUse.How.ENV_FROM, c.name(), List.of());
-                        check(root, SecretUse.How.ENV_FROM, c.name(), ns, e.refName(), List.of(), e.optional(), true);
+                        out.add(new Ref(SecretUse.How.ENV_FROM, c.name(), null, e.refName(), List.of(), e.optional(),
+                                true));
                     }
                 }
             }
             for (PodSpecInfo.Volume v : spec.volumes()) {
                 if ("secret".equals(v.kind()) && v.secretName() != null) {
-                    use(ns, v.secretName(), root, SecretUse.How.VOLUME, v.name(), v.items());
-                    check(root, SecretUse.How.VOLUME, v.name(), ns, v.secretName(), v.items(), v.optional(), true);
+                    out.add(new Ref(SecretUse.How.VOLUME, v.name(), null, v.secretName(), v.items(), v.optional(),
+                            true));
                 } else if ("projected".equals(v.kind())) {
                     for (PodSpecInfo.ProjectedSecret p : v.projectedSecrets()) {
-                        if (p.secretName() == null) {
-                            continue;
+                        if (p.secretName() != null) {
+                            out.add(new Ref(SecretUse.How.PROJECTED_VOLUME, v.name(), null, p.secretName(), p.items(),
+                                    p.optional(), true));
                         }
-                        use(ns, p.secretName(), root, SecretUse.How.PROJECTED_VOLUME, v.name(), p.items());
-                        check(root, SecretUse.How.PROJECTED_VOLUME, v.name(), ns, p.secretName(), p.items(),
-                                p.optional(), true);
                     }
                 }
                 // CSI volumes (Secrets Store CSI) read an external store: not a use of a Kubernetes Secret
             }
             for (String s : spec.imagePullSecrets()) {
-                use(ns, s, root, SecretUse.How.IMAGE_PULL_SECRET, "", List.of());
-                check(root, SecretUse.How.IMAGE_PULL_SECRET, "", ns, s, List.of(), false, false);
+                out.add(new Ref(SecretUse.How.IMAGE_PULL_SECRET, "", null, s, List.of(), false, false));
             }
+            return out;
         }
 
         /**
