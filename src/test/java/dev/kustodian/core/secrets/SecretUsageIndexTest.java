@@ -40,6 +40,50 @@ class SecretUsageIndexTest {
     }
 
     @Test
+    void aPodThatDiffersFromItsSiblingsAddsItsOwnReferencesToTheController() {
+        ClusterSnapshot.Builder b = builder();
+        b.secrets.add(secret("shop", "db", "password"));
+        b.secrets.add(secret("shop", "agent", "token"));
+        b.workloads.add(workload("Deployment", "shop", "web",
+                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of()))));
+        b.workloads.add(workload("ReplicaSet", "shop", "web-1",
+                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of())),
+                owner("Deployment", "web")));
+        // every pod has its own copy of the spec, as a loaded cluster has; the second one got a sidecar injected
+        // by a webhook, the third refers to a key the secret does not have
+        b.workloads.add(workload("Pod", "shop", "web-1-a",
+                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of())),
+                owner("ReplicaSet", "web-1")));
+        b.workloads.add(workload("Pod", "shop", "web-1-b",
+                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of()),
+                        container("agent", List.of(envSecret("TOKEN", "agent", "token")), List.of())),
+                owner("ReplicaSet", "web-1")));
+        b.workloads.add(workload("Pod", "shop", "web-1-c",
+                spec(container("app", List.of(envSecret("PW", "db", "pasword")), List.of())),
+                owner("ReplicaSet", "web-1")));
+        b.workloads.add(workload("Pod", "shop", "web-1-d",
+                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of())),
+                owner("ReplicaSet", "web-1")));
+        SecretUsageIndex idx = SecretUsageIndex.build(b.build());
+
+        ObjectRef web = new ObjectRef("Deployment", "shop", "web");
+        assertThat(idx.usesOf("shop", "db")).singleElement().satisfies(u -> {
+            assertThat(u.user()).isEqualTo(web);
+            assertThat(u.keys()).containsExactly("password", "pasword");
+            assertThat(u.podCount()).isEqualTo(4);
+        });
+        assertThat(idx.usesOf("shop", "agent")).singleElement().satisfies(u -> {
+            assertThat(u.user()).isEqualTo(web);
+            assertThat(u.where()).isEqualTo("agent");
+        });
+        assertThat(idx.dangling()).singleElement().satisfies(d -> {
+            assertThat(d.user()).isEqualTo(web);
+            assertThat(d.key()).isEqualTo("pasword");
+            assertThat(d.where()).isEqualTo("app env PW");
+        });
+    }
+
+    @Test
     void ownerMissingFromSnapshotIsShownAsTheOwner() {
         var spec = spec(container("app", List.of(), List.of(envFromSecret("db"))));
         ClusterSnapshot.Builder b = builder();
