@@ -18,7 +18,9 @@ import java.nio.file.Path;
 /** {@code kustodian snapshot --output FILE}: the value-free snapshot as YAML that {@code --snapshot} reads back. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Write the value-free snapshot (metadata, key names, sizes, keyed fingerprints, RBAC, workloads;",
-                "no secret value) as YAML that --snapshot reads back: a file you can hand to an auditor."})
+                "no secret value) as YAML that --snapshot reads back: a file you can hand to an auditor.",
+                "A FILE ending in .json gets the same document as JSON, which reads back several times faster",
+                "for large clusters."})
 public final class SnapshotCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -27,7 +29,7 @@ public final class SnapshotCommand implements java.util.concurrent.Callable<Inte
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--output", paramLabel = "FILE", required = true, description = "The YAML file to write.")
+    @Option(names = "--output", paramLabel = "FILE", required = true, description = "The file to write: YAML, or JSON when it ends in .json.")
     Path output;
 
     @Option(names = "--force", description = "Overwrite FILE if it exists.")

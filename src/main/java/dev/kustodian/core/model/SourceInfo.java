@@ -15,6 +15,13 @@ import java.util.List;
 public record SourceInfo(Kind kind, String label, String server, String serverVersion, Instant loadedAt,
                          Identity identity) {
 
+    public SourceInfo {
+        // a snapshot file may leave any of these out
+        label = label == null ? "" : label;
+        server = server == null ? "" : server;
+        serverVersion = serverVersion == null ? "" : serverVersion;
+    }
+
     public enum Kind { LIVE, SNAPSHOT, DEMO }
 
     /** The authenticated user and groups; {@code how} says how it was found out (SelfSubjectReview, kubeconfig...). */

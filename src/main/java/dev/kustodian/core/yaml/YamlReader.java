@@ -12,6 +12,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -26,6 +32,8 @@ import java.util.Optional;
 /**
  * Reads multi-document YAML (JSON is YAML) with snakeyaml-engine, keeping the start line of each document.
  * Timestamps stay strings (as Kubernetes writes them); documents may be large (code point limit raised).
+ * Text that starts like JSON ({@code kubectl -o json}, snapshots of large clusters) is read with Jackson, which is
+ * many times faster and lighter; if Jackson rejects it, snakeyaml reads it (YAML flow style) and reports errors.
  */
 public final class YamlReader {
     private YamlReader() {
@@ -55,8 +63,65 @@ public final class YamlReader {
         return read(new StringReader(text), label);
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     /** Reads every document; empty documents are skipped. */
     public static List<YamlDocument> read(Reader reader, String label) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        String text;
+        try {
+            if (!startsLikeJson(in)) {
+                return readYaml(in, label);
+            }
+            StringBuilder sb = new StringBuilder(1 << 16);
+            char[] buf = new char[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+            }
+            text = sb.toString();
+        } catch (IOException e) {
+            throw new YamlException(label, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            return readJson(text, label);
+        } catch (JacksonException notJson) {
+            // YAML flow style ({a: b}) or broken JSON: snakeyaml reads the one, and explains the other
+            return readYaml(new StringReader(text), label);
+        }
+    }
+
+    /** True when the first character after white space and a byte-order mark is '{' or '['. */
+    private static boolean startsLikeJson(BufferedReader in) throws IOException {
+        in.mark(1 << 15);
+        int c;
+        int seen = 0;
+        do {
+            c = in.read();
+            seen++;
+        } while (c != -1 && seen < (1 << 15) - 1 && (c == '\uFEFF' || Character.isWhitespace(c)));
+        in.reset();
+        return c == '{' || c == '[';
+    }
+
+    // package-private for tests
+    static List<YamlDocument> readJson(String text, String label) {
+        List<YamlDocument> docs = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            while (p.nextToken() != null) {
+                int line = p.currentTokenLocation().getLineNr();
+                Object value = JSON.readValue(p, Object.class);
+                if (value != null) {
+                    docs.add(new YamlDocument(value, label, line));
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static List<YamlDocument> readYaml(Reader reader, String label) {
         LoadSettings settings = settings(label);
         List<YamlDocument> docs = new ArrayList<>();
         try {

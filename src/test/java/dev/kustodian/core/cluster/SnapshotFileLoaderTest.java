@@ -117,6 +117,46 @@ class SnapshotFileLoaderTest {
     }
 
     @Test
+    void aSnapshotWrittenAsJsonReadsBackTheSame(@TempDir Path dir) throws Exception {
+        ClusterSnapshot s = load(BASIC);
+        Path yaml = dir.resolve("snap.yaml");
+        Path json = dir.resolve("snap.JSON");
+        SnapshotFileWriter.write(s, yaml);
+        SnapshotFileWriter.write(s, json);
+        String text = Files.readString(json);
+        assertThat(text).startsWith("{");
+        for (String marker : new String[]{"CANARY", b64("CANARY"), "Q0FOQVJZ", "Xk2#pQ9z", "9fK2mQ7xLp", "8sKq2LmZp"}) {
+            assertThat(text).doesNotContain(marker);
+        }
+        ClusterSnapshot fromJson = load(json);
+        ClusterSnapshot fromYaml = load(yaml);
+        assertThat(fromJson.secrets()).isEqualTo(s.secrets()).isEqualTo(fromYaml.secrets());
+        assertThat(fromJson.workloads()).isEqualTo(fromYaml.workloads());
+        assertThat(fromJson.roles()).isEqualTo(fromYaml.roles());
+        assertThat(fromJson.bindings()).isEqualTo(fromYaml.bindings());
+        assertThat(fromJson.counts()).isEqualTo(s.counts());
+        assertThat(fromJson.source().label()).endsWith("snap.JSON");
+    }
+
+    @Test
+    void aSnapshotWithoutServerFieldsLoads(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("min.yaml");
+        Files.writeString(f, """
+                apiVersion: kustodian.dev/v1alpha1
+                kind: ClusterSnapshot
+                source: {kind: SNAPSHOT, label: somewhere}
+                secrets:
+                - meta: {namespace: a, name: s}
+                  type: Opaque
+                """);
+        ClusterSnapshot s = load(f);
+        assertThat(s.secrets()).hasSize(1);
+        assertThat(s.source().server()).isEmpty();
+        assertThat(s.source().serverVersion()).isEmpty();
+        assertThat(s.source().describe()).contains("min.yaml");
+    }
+
+    @Test
     void malformedFileIsReportedWithFileAndLineAndTheRestLoads() {
         ClusterSnapshot s = load(Path.of("src/test/resources/snapshots/bad"));
         assertThat(s.secrets()).hasSize(5);
