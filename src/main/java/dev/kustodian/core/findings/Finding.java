@@ -29,8 +29,19 @@ public record Finding(
 
     public Finding {
         // CIS ids are bare control numbers ("5.1.2"); renderers add the "CIS" label
-        cis = cis == null ? List.of() : cis.stream().map(c -> c.startsWith("CIS ") ? c.substring(4).strip() : c)
-                .toList();
+        cis = bare(cis);
+    }
+
+    private static List<String> bare(List<String> cis) {
+        if (cis == null || cis.isEmpty()) {
+            return List.of();
+        }
+        for (String c : cis) {
+            if (c.startsWith("CIS ")) {
+                return cis.stream().map(x -> x.startsWith("CIS ") ? x.substring(4).strip() : x).toList();
+            }
+        }
+        return List.copyOf(cis); // the same instance when it already is an immutable list (findings are copied often)
     }
 
     /** A builder-ish factory for the common case. */

@@ -148,11 +148,11 @@ class ScanBenchmark {
         Rules.evaluate(ctx(snap));
         long firstWall = System.nanoTime() - fw;
         long firstCpu = processCpu() - f0;
-        // warm-up (JIT), then measured runs, each on a fresh context (nothing memoised between runs)
-        for (int i = 0; i < 3 + Integer.getInteger("kustodian.bench.loops", 0); i++) {
+        // warm-up (10 runs, for the JIT), then measured runs, each on a fresh context (nothing memoised between runs)
+        for (int i = 0; i < 10 + Integer.getInteger("kustodian.bench.loops", 0); i++) {
             Rules.evaluate(ctx(snap));
         }
-        int runs = 5;
+        int runs = 7;
         long[] cpu = new long[runs];
         long[] wall = new long[runs];
         long before = 0;
@@ -214,6 +214,7 @@ class ScanBenchmark {
         System.out.printf("ScanBenchmark:   shared: used-by index %.3f s, RBAC engine %.3f s, readers source %.3f s CPU%n",
                 (s1 - s0) / 1e9, (s2 - s1) / 1e9, (s3 - s2) / 1e9);
         long sum = s3 - s0;
+        long bestSum = s3 - s0;
         List<Finding> all = new java.util.ArrayList<>();
         System.out.printf("ScanBenchmark:   shared parts allocate %d MB%n", (alloc.getCurrentThreadAllocatedBytes() - a0) >> 20);
         for (var rule : Rules.all()) {
@@ -221,16 +222,24 @@ class ScanBenchmark {
             long r0 = threads.getCurrentThreadCpuTime();
             List<Finding> f = rule.evaluate(shared);
             long r = threads.getCurrentThreadCpuTime() - r0;
+            long allocated = alloc.getCurrentThreadAllocatedBytes() - b0;
+            long best = r;
+            for (int k = 0; k < 10; k++) {
+                long k0 = threads.getCurrentThreadCpuTime();
+                rule.evaluate(shared);
+                best = Math.min(best, threads.getCurrentThreadCpuTime() - k0);
+            }
+            bestSum += best;
             sum += r;
             all.addAll(f);
-            System.out.printf("ScanBenchmark:   %-26s %6d findings %.3f s CPU, %d MB allocated%n", rule.id(), f.size(),
-                    r / 1e9, (alloc.getCurrentThreadAllocatedBytes() - b0) >> 20);
+            System.out.printf("ScanBenchmark:   %-26s %6d findings %.3f s CPU (best of 11: %.3f s), %d MB allocated%n",
+                    rule.id(), f.size(), r / 1e9, best / 1e9, allocated >> 20);
         }
         long o0 = threads.getCurrentThreadCpuTime();
         all.sort(Rules.ORDER);
         long order = threads.getCurrentThreadCpuTime() - o0;
-        System.out.printf("ScanBenchmark:   ordering the findings %.3f s CPU; shared parts + rules + ordering %.3f s CPU, "
-                + "%d MB allocated%n", order / 1e9, (sum + order) / 1e9, (alloc.getCurrentThreadAllocatedBytes() - a0) >> 20);
+        System.out.printf("ScanBenchmark:   ordering the findings %.3f s CPU; shared parts + rules + ordering %.3f s CPU "
+                + "(with each rule's best of 11: %.3f s)%n", order / 1e9, (sum + order) / 1e9, (bestSum + order) / 1e9);
         System.out.printf("ScanBenchmark: heap before analysis %d MB, peak during analysis %d MB (+%d MB)%n",
                 before >> 20, peak >> 20, Math.max(0, peak - before) >> 20);
         assertThat(findings).isNotEmpty();
