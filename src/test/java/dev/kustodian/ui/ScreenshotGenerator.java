@@ -76,6 +76,16 @@ class ScreenshotGenerator {
             robot.interact(() -> shell[0].showPage(page));
             written.add(shoot(robot, scene[0], out.resolve(String.format("%d-%s.png", page.order(), page.id()))));
         }
+        // the External stores page's findings tab
+        robot.interact(() -> shell[0].page("external-stores").ifPresent(p -> {
+            shell[0].showPage(p);
+            for (javafx.scene.Node n : scene[0].getRoot().lookupAll(".tab-pane")) {
+                javafx.scene.control.TabPane tp = (javafx.scene.control.TabPane) n;
+                tp.getTabs().stream().filter(t -> "stores-tab-findings".equals(t.getId())).findFirst()
+                        .ifPresent(t -> tp.getSelectionModel().select(t));
+            }
+        }));
+        written.add(shoot(robot, scene[0], out.resolve("5-external-stores-findings.png")));
         WizardRegistry wizards = WizardRegistry.defaults();
         for (String id : wizards.ids()) {
             robot.interact(() -> {

@@ -7,14 +7,13 @@ import dev.kustodian.ui.PageContext;
 import dev.kustodian.ui.common.Card;
 import dev.kustodian.ui.common.Css;
 import dev.kustodian.ui.common.EmptyState;
+import dev.kustodian.ui.common.FindingRow;
 import dev.kustodian.ui.common.SeverityChip;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -94,10 +93,12 @@ public final class OverviewView extends ScrollPane {
         state.getStyleClass().addAll("posture-state", "posture-" + p.state().name().toLowerCase(Locale.ROOT));
         Label headline = new Label(p.headline());
         headline.getStyleClass().add("posture-headline");
-        HBox chips = new HBox(4);
+        // chips wrap on narrow cards instead of being cut to "..."
+        javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(4, 4);
         for (Map.Entry<Severity, Integer> e : p.counts().entrySet()) {
             SeverityChip chip = new SeverityChip(e.getKey());
             chip.setText(e.getValue() + " " + e.getKey().label());
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             chips.getChildren().add(chip);
         }
         Card card = new Card(p.area().title, state, headline);
@@ -114,7 +115,7 @@ public final class OverviewView extends ScrollPane {
             card.getChildren().add(next);
         }
         if (p.topFinding() != null && p.topFinding().fix() != null) {
-            card.getChildren().add(fixButton(p.topFinding()));
+            card.getChildren().add(FindingRow.fixButton(p.topFinding(), ctx));
         } else if (p.state() != OverviewViewModel.State.NOT_ANALYSED && ctx.hasPage(p.area().pageId)) {
             Button open = new Button("Open " + p.area().title);
             open.setOnAction(e -> ctx.navigate(p.area().pageId));
@@ -123,17 +124,6 @@ public final class OverviewView extends ScrollPane {
         card.setMinWidth(220);
         card.setMaxWidth(Double.MAX_VALUE);
         return card;
-    }
-
-    private Button fixButton(Finding f) {
-        boolean registered = ctx.wizards().isRegistered(f.fix());
-        Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));
-        fix.getStyleClass().add("fix-button");
-        fix.setDisable(!registered);
-        fix.setTooltip(new Tooltip(registered ? "Open the " + f.fix() + " wizard for " + f.object().display()
-                : "The " + f.fix() + " wizard is not available in this version; see the remediation text."));
-        fix.setOnAction(e -> ctx.openWizard(f.fix(), f.object()));
-        return fix;
     }
 
     private Node topFindings(OverviewViewModel.Model m) {
@@ -145,27 +135,7 @@ public final class OverviewView extends ScrollPane {
                     : "Only findings about expected system components."));
         }
         for (Finding f : m.topFindings()) {
-            Label t = new Label(f.title());
-            t.getStyleClass().add("finding-title");
-            t.setWrapText(true);
-            Label obj = new Label(f.object().display() + (f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis())));
-            obj.getStyleClass().add("finding-object");
-            Label why = new Label(f.explanation());
-            why.setWrapText(true);
-            why.getStyleClass().add("finding-why");
-            VBox text = new VBox(2, t, obj, why);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            SeverityChip chip = new SeverityChip(f.severity());
-            chip.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(10, chip, text);
-            row.setAlignment(Pos.TOP_LEFT);
-            row.getStyleClass().add("finding-row");
-            if (f.fix() != null) {
-                Button fix = fixButton(f);
-                fix.setMinWidth(Region.USE_PREF_SIZE);
-                row.getChildren().add(fix);
-            }
-            list.getChildren().add(row);
+            list.getChildren().add(new FindingRow(f, ctx, false));
         }
         return new Card("Top findings", list);
     }

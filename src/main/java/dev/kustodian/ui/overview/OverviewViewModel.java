@@ -176,8 +176,11 @@ public final class OverviewViewModel {
                     + externalSecrets + " ExternalSecret objects); adoption is not analysed yet.", store.pageId());
         }
         steps.add(store);
-        steps.add(areaStep("Right-size roles", Area.ROLES, findings, analysed,
-                "No over-broad roles found.", "Over-broad roles"));
+        steps.add(analysed.get(Area.ROLES) ? areaStep("Right-size roles", Area.ROLES, findings, analysed,
+                "No over-broad roles found.", "Over-broad roles")
+                // right-sizing needs what the subjects really did: an audit log, which no snapshot holds
+                : new ChecklistStep("Right-size roles", StepState.MANUAL, "Load an API server audit log on the Roles "
+                + "page: it lists the permissions nobody used and writes least-privilege Roles.", Area.ROLES.pageId));
         steps.add(new ChecklistStep("Export a report", StepState.MANUAL,
                 "Kustodian cannot see whether a report was exported; export one for your records.", "reports"));
         return steps;

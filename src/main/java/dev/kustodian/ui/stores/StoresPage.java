@@ -21,6 +21,7 @@ public final class StoresPage implements Page {
     public StoresPage(PageContext ctx) {
         this.ctx = ctx;
         ctx.state().namespaceFilter().addListener((ListChangeListener<String>) c -> refresh());
+        ctx.state().findingsProperty().addListener((o, a, b) -> refresh());
         preloadSchemas();
     }
 
@@ -90,6 +91,7 @@ public final class StoresPage implements Page {
         String sel = view == null ? null : view.selectedSecretKey();
         String obj = view == null ? null : view.selectedObjectKey();
         vm.update(s, ctx.state()::namespaceVisible);
+        vm.updateFindings(ctx.state().findings(), ctx.state()::namespaceVisible);
         if (view != null) {
             view.reselect(sel, obj);
         }

@@ -3,9 +3,11 @@ package dev.kustodian.ui.stores;
 import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
+import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.ui.PageContext;
 import dev.kustodian.ui.common.Css;
+import dev.kustodian.ui.common.FindingRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -46,6 +48,8 @@ public final class StoresView extends BorderPane {
     private final Tab objectsTab = new Tab();
     private final Tab secretsTab = new Tab();
     private final Tab lintTab = new Tab("Lint");
+    private final Tab findingsTab = new Tab();
+    private final VBox findingsList = new VBox(4);
     private final TabPane tabs = new TabPane();
 
     public StoresView(StoresViewModel vm, PageContext ctx) {
@@ -100,13 +104,17 @@ public final class StoresView extends BorderPane {
         VBox.setVgrow(lintTable, Priority.ALWAYS);
         lintBox.setPadding(new Insets(8));
         lintTab.setContent(lintBox);
-        for (Tab t : List.of(objectsTab, secretsTab, lintTab)) {
+        findingsList.setId("stores-findings");
+        findingsList.setPadding(new Insets(8));
+        findingsTab.setContent(scroll(findingsList));
+        for (Tab t : List.of(objectsTab, secretsTab, findingsTab, lintTab)) {
             t.setClosable(false);
         }
         objectsTab.setId("stores-tab-objects");
         secretsTab.setId("stores-tab-secrets");
         lintTab.setId("stores-tab-lint");
-        tabs.getTabs().addAll(secretsTab, objectsTab, lintTab);
+        findingsTab.setId("stores-tab-findings");
+        tabs.getTabs().addAll(secretsTab, objectsTab, findingsTab, lintTab);
         VBox center = new VBox(8, filter, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setCenter(center);
@@ -115,7 +123,9 @@ public final class StoresView extends BorderPane {
         vm.objects().addListener((ListChangeListener<StoreInventory.StoreObject>) c -> titles());
         vm.secrets().addListener((ListChangeListener<StoreInventory.Adoption>) c -> titles());
         vm.lintProblems().addListener((ListChangeListener<ManifestLinter.LintProblem>) c -> titles());
+        vm.findings().addListener((ListChangeListener<Finding>) c -> renderFindings());
         renderOperators();
+        renderFindings();
         titles();
         showObject(null);
         showSecret(null);
@@ -144,6 +154,18 @@ public final class StoresView extends BorderPane {
         objectsTab.setText("Store objects (" + vm.objects().size() + ")");
         secretsTab.setText("Secrets (" + vm.managedCount() + " managed, " + vm.plainCount() + " plain)");
         lintTab.setText(vm.lintProblems().isEmpty() ? "Lint" : "Lint (" + vm.lintProblems().size() + ")");
+    }
+
+    private void renderFindings() {
+        findingsList.getChildren().clear();
+        if (vm.findings().isEmpty()) {
+            findingsList.getChildren().add(new Label("No findings about external stores in the selected namespaces.",
+                    new FontIcon(Feather.CHECK_CIRCLE)));
+        }
+        for (Finding f : vm.findings()) {
+            findingsList.getChildren().add(new FindingRow(f, ctx, true));
+        }
+        findingsTab.setText("Findings (" + vm.findings().size() + ")");
     }
 
     private void renderOperators() {

@@ -3,6 +3,8 @@ package dev.kustodian.ui.stores;
 import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
+import dev.kustodian.core.externalsecrets.StoreRules;
+import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.model.ClusterSnapshot;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,6 +25,7 @@ public final class StoresViewModel {
     private final ObservableList<StoreInventory.StoreObject> objects = FXCollections.observableArrayList();
     private final ObservableList<StoreInventory.Adoption> secrets = FXCollections.observableArrayList();
     private final ObservableList<ManifestLinter.LintProblem> lintProblems = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final FilteredList<StoreInventory.StoreObject> filteredObjects = new FilteredList<>(objects);
     private final FilteredList<StoreInventory.Adoption> filteredSecrets = new FilteredList<>(secrets);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -42,6 +45,17 @@ public final class StoresViewModel {
                 .filter(a -> a.management() != StoreInventory.Management.SYSTEM)
                 .filter(a -> namespaceVisible.test(a.namespace())).toList());
         applyFilter();
+    }
+
+    /** The external stores area's findings (expected system ones left out) in the visible namespaces. */
+    public void updateFindings(List<Finding> all, Predicate<String> namespaceVisible) {
+        findings.setAll(all == null ? List.of() : all.stream()
+                .filter(f -> StoreRules.AREA.equals(f.area()) && !f.system())
+                .filter(f -> namespaceVisible.test(f.object().namespace())).toList());
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
     }
 
     private void applyFilter() {

@@ -58,7 +58,8 @@ class DemoClusterTest {
         assertThat(counts.get("ClusterRoleBinding")).isGreaterThan(45);
         assertThat(counts.get("Pod")).isGreaterThan(10);
         assertThat(counts).containsKeys("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "CronJob");
-        assertThat(s.customObjects("external-secrets.io", "ExternalSecret")).hasSize(1);
+        assertThat(s.customObjects("external-secrets.io", "ExternalSecret")).hasSize(2);
+        assertThat(s.customObjects("external-secrets.io", "ClusterSecretStore")).hasSize(2);
         assertThat(s.customObjects("external-secrets.io", "SecretStore")).hasSize(1);
         assertThat(s.apiResources()).anyMatch(r -> r.resource().equals("pods/exec"));
         assertThat(s.apiResources()).anyMatch(r -> r.group().equals("external-secrets.io"));

@@ -45,8 +45,17 @@ class DemoFindingsTest {
     @Test
     void everyAreaHasFindingsAndCisIdsAreBare() {
         assertThat(findings.stream().map(Finding::area).collect(Collectors.toSet()))
-                .contains("secrets", "rbac", "encryption");
+                .contains("secrets", "rbac", "encryption", "external-stores");
         assertThat(findings).flatExtracting(Finding::cis).allSatisfy(c -> assertThat(c).matches("[0-9][0-9.]*"));
+    }
+
+    @Test
+    void theDemoTriggersEveryExternalStoreRule() {
+        var rules = findings.stream().map(Finding::rule).collect(Collectors.toSet());
+        assertThat(rules).contains("EXT-NOT-ADOPTED", "EXT-STATIC-STORE-CREDENTIALS", "EXT-CLUSTER-STORE-ALL-NAMESPACES",
+                "EXT-STORE-MISSING");
+        assertThat(findings).filteredOn(f -> f.rule().equals("EXT-STORE-MISSING")).singleElement()
+                .satisfies(f -> assertThat(f.object().display()).isEqualTo("ExternalSecret/shop/shop-api-token"));
     }
 
     @Test

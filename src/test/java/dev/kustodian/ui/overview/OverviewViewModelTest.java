@@ -27,8 +27,10 @@ class OverviewViewModelTest {
         assertThat(m.checklist()).extracting(OverviewViewModel.ChecklistStep::state).containsExactly(
                 OverviewViewModel.StepState.DONE, OverviewViewModel.StepState.NOT_ANALYSED,
                 OverviewViewModel.StepState.NOT_ANALYSED, OverviewViewModel.StepState.NOT_ANALYSED,
-                OverviewViewModel.StepState.NOT_ANALYSED, OverviewViewModel.StepState.MANUAL);
+                OverviewViewModel.StepState.MANUAL, OverviewViewModel.StepState.MANUAL);
         assertThat(m.checklist().get(3).detail()).contains("External Secrets Operator is installed");
+        // right-sizing needs an audit log: the step says how, not "not analysed"
+        assertThat(m.checklist().get(4).detail()).contains("audit log").contains("Roles page");
         assertThat(m.counts()).containsEntry("Secret", 6).containsEntry("Namespace", 5).containsEntry("Pod", 2);
         assertThat(m.gaps()).hasSize(1);
         assertThat(m.serverVersion()).isEqualTo("v1.31.2");

@@ -260,6 +260,22 @@ class StoresWizardsTest {
     }
 
     @Test
+    void theFindingsTabListsTheAreasFindingsWithFixButtons(FxRobot robot) {
+        robot.clickOn("External stores");
+        robot.clickOn("#stores-tab-findings");
+        List<javafx.scene.Node> rows = new java.util.ArrayList<>(robot.lookup("#stores-findings .finding-row").queryAll());
+        assertThat(rows).isNotEmpty();
+        assertThat(robot.lookup("#stores-findings .finding-title").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .anyMatch(t -> t.contains("application secrets are kept only in the cluster"));
+        // every row is a finding of this area; the remediation is spelled out
+        assertThat(robot.lookup("#stores-findings .finding-remediation").queryAll()).hasSize(rows.size());
+        robot.clickOn(robot.lookup("#stores-findings .fix-button").queryButton());
+        assertThat(shell.currentWizard()).isNotNull();
+        assertThat(shell.currentWizard().viewModel().wizard().id()).isEqualTo(ExternalSecretWizard.ID);
+    }
+
+    @Test
     void clusterExternalSecretFromTheStoresPage(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.clickOn("External stores");
         robot.clickOn("#stores-wizard-" + ClusterExternalSecretWizard.ID);
