@@ -25,6 +25,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import javax.net.ssl.SSLException;
@@ -72,44 +74,44 @@ public final class LiveLoader {
             "cert-manager.io", Set.of("Certificate"),
             "secrets.akeyless.io", Set.of("*"));
 
+    /** Lists one page of a kind: in every namespace ({@code namespace} null), or in one namespace. */
     @FunctionalInterface
     interface Lister {
-        KubernetesResourceList<? extends HasMetadata> list(KubernetesClient c, ListOptions o);
+        KubernetesResourceList<? extends HasMetadata> list(KubernetesClient c, String namespace, ListOptions o);
     }
 
     /** A kind to list: group ("" core), plural resource, scope. */
     record KindSpec(String kind, String group, String resource, boolean namespaced, Lister lister) {
     }
 
+    /** A namespaced built-in kind: all namespaces, or one. */
+    private static <T extends HasMetadata, L extends KubernetesResourceList<T>> Lister namespaced(
+            java.util.function.Function<KubernetesClient, MixedOperation<T, L, ? extends Resource<T>>> op) {
+        return (c, ns, o) -> ns == null ? op.apply(c).inAnyNamespace().list(o) : op.apply(c).inNamespace(ns).list(o);
+    }
+
     static final List<KindSpec> KINDS = List.of(
-            new KindSpec("Namespace", "", "namespaces", false, (c, o) -> c.namespaces().list(o)),
-            new KindSpec("Node", "", "nodes", false, (c, o) -> c.nodes().list(o)),
+            new KindSpec("Namespace", "", "namespaces", false, (c, ns, o) -> c.namespaces().list(o)),
+            new KindSpec("Node", "", "nodes", false, (c, ns, o) -> c.nodes().list(o)),
             new KindSpec("CustomResourceDefinition", "apiextensions.k8s.io", "customresourcedefinitions", false,
-                    (c, o) -> c.apiextensions().v1().customResourceDefinitions().list(o)),
-            new KindSpec("Secret", "", "secrets", true, (c, o) -> c.secrets().inAnyNamespace().list(o)),
-            new KindSpec("ConfigMap", "", "configmaps", true, (c, o) -> c.configMaps().inAnyNamespace().list(o)),
-            new KindSpec("Pod", "", "pods", true, (c, o) -> c.pods().inAnyNamespace().list(o)),
-            new KindSpec("ServiceAccount", "", "serviceaccounts", true,
-                    (c, o) -> c.serviceAccounts().inAnyNamespace().list(o)),
-            new KindSpec("Deployment", "apps", "deployments", true,
-                    (c, o) -> c.apps().deployments().inAnyNamespace().list(o)),
-            new KindSpec("StatefulSet", "apps", "statefulsets", true,
-                    (c, o) -> c.apps().statefulSets().inAnyNamespace().list(o)),
-            new KindSpec("DaemonSet", "apps", "daemonsets", true,
-                    (c, o) -> c.apps().daemonSets().inAnyNamespace().list(o)),
-            new KindSpec("ReplicaSet", "apps", "replicasets", true,
-                    (c, o) -> c.apps().replicaSets().inAnyNamespace().list(o)),
-            new KindSpec("Job", "batch", "jobs", true, (c, o) -> c.batch().v1().jobs().inAnyNamespace().list(o)),
-            new KindSpec("CronJob", "batch", "cronjobs", true,
-                    (c, o) -> c.batch().v1().cronjobs().inAnyNamespace().list(o)),
-            new KindSpec("Role", "rbac.authorization.k8s.io", "roles", true,
-                    (c, o) -> c.rbac().roles().inAnyNamespace().list(o)),
+                    (c, ns, o) -> c.apiextensions().v1().customResourceDefinitions().list(o)),
+            new KindSpec("Secret", "", "secrets", true, namespaced(KubernetesClient::secrets)),
+            new KindSpec("ConfigMap", "", "configmaps", true, namespaced(KubernetesClient::configMaps)),
+            new KindSpec("Pod", "", "pods", true, namespaced(KubernetesClient::pods)),
+            new KindSpec("ServiceAccount", "", "serviceaccounts", true, namespaced(KubernetesClient::serviceAccounts)),
+            new KindSpec("Deployment", "apps", "deployments", true, namespaced(c -> c.apps().deployments())),
+            new KindSpec("StatefulSet", "apps", "statefulsets", true, namespaced(c -> c.apps().statefulSets())),
+            new KindSpec("DaemonSet", "apps", "daemonsets", true, namespaced(c -> c.apps().daemonSets())),
+            new KindSpec("ReplicaSet", "apps", "replicasets", true, namespaced(c -> c.apps().replicaSets())),
+            new KindSpec("Job", "batch", "jobs", true, namespaced(c -> c.batch().v1().jobs())),
+            new KindSpec("CronJob", "batch", "cronjobs", true, namespaced(c -> c.batch().v1().cronjobs())),
+            new KindSpec("Role", "rbac.authorization.k8s.io", "roles", true, namespaced(c -> c.rbac().roles())),
             new KindSpec("ClusterRole", "rbac.authorization.k8s.io", "clusterroles", false,
-                    (c, o) -> c.rbac().clusterRoles().list(o)),
+                    (c, ns, o) -> c.rbac().clusterRoles().list(o)),
             new KindSpec("RoleBinding", "rbac.authorization.k8s.io", "rolebindings", true,
-                    (c, o) -> c.rbac().roleBindings().inAnyNamespace().list(o)),
+                    namespaced(c -> c.rbac().roleBindings())),
             new KindSpec("ClusterRoleBinding", "rbac.authorization.k8s.io", "clusterrolebindings", false,
-                    (c, o) -> c.rbac().clusterRoleBindings().list(o)));
+                    (c, ns, o) -> c.rbac().clusterRoleBindings().list(o)));
 
     private LiveLoader() {
     }
@@ -454,8 +456,9 @@ public final class LiveLoader {
                         .withVersion(version).withKind(spec.getNames().getKind()).withPlural(spec.getNames().getPlural())
                         .withNamespaced(namespaced).build();
                 Lister lister = namespaced
-                        ? (c, o) -> c.genericKubernetesResources(ctx).inAnyNamespace().list(o)
-                        : (c, o) -> c.genericKubernetesResources(ctx).list(o);
+                        ? (c, ns, o) -> ns == null ? c.genericKubernetesResources(ctx).inAnyNamespace().list(o)
+                        : c.genericKubernetesResources(ctx).inNamespace(ns).list(o)
+                        : (c, ns, o) -> c.genericKubernetesResources(ctx).list(o);
                 out.add(new KindSpec(spec.getNames().getKind(), spec.getGroup(), spec.getNames().getPlural(),
                         namespaced, lister));
             }
@@ -470,54 +473,128 @@ public final class LiveLoader {
             return kinds != null && (kinds.contains("*") || kinds.contains(crd.getSpec().getNames().getKind()));
         }
 
-        /** Lists one kind page by page; a kind that cannot be listed becomes a gap. */
+        /**
+         * Lists one kind page by page; a kind that cannot be listed becomes a gap. A namespaced kind the user may not
+         * list cluster-wide is listed namespace by namespace (users with RoleBindings only in their namespaces see
+         * those), and each namespace that stays forbidden becomes a gap of its own.
+         */
         void listKind(KindSpec k) {
             try {
                 if (!mayList(k)) {
-                    gap(k, 403, "not visible: needs list on " + k.resource()
-                            + (k.group().isEmpty() ? "" : "." + k.group()));
+                    if (k.namespaced()) {
+                        listPerNamespace(k);
+                    } else {
+                        gap(k, null, 403, "not visible: needs list on " + qualified(k));
+                    }
                     return;
                 }
-                String cont = null;
-                long count = 0;
-                do {
-                    cancel.check();
-                    ListOptions opts = new ListOptionsBuilder().withLimit((long) options.pageSize())
-                            .withContinue(cont).build();
-                    KubernetesResourceList<? extends HasMetadata> page = fetch(k, opts);
-                    if (page == null) {
-                        return; // gap recorded
-                    }
-                    for (HasMetadata item : page.getItems()) {
-                        if (item instanceof CustomResourceDefinition crd && interesting(crd)) {
-                            synchronized (interestingCrds) {
-                                interestingCrds.add(crd);
-                            }
-                        }
-                        converter.add(item, builder);
-                    }
-                    count += page.getItems().size();
-                    long total = items.addAndGet(page.getItems().size());
-                    progress.update(fraction(), k.resource() + ": " + count + " loaded (" + total + " objects)");
-                    cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-                } while (cont != null && !cont.isEmpty());
+                try {
+                    listPages(k, null);
+                } catch (ForbiddenClusterWide e) {
+                    listPerNamespace(k);
+                }
             } finally {
                 kindDone(k.resource());
             }
         }
 
+        private static String qualified(KindSpec k) {
+            return k.resource() + (k.group().isEmpty() ? "" : "." + k.group());
+        }
+
+        /** Lists every page of {@code k} in {@code namespace} (null: all namespaces). */
+        private void listPages(KindSpec k, String namespace) {
+            String cont = null;
+            long count = 0;
+            do {
+                cancel.check();
+                ListOptions opts = new ListOptionsBuilder().withLimit((long) options.pageSize())
+                        .withContinue(cont).build();
+                KubernetesResourceList<? extends HasMetadata> page = fetch(k, namespace, opts, count == 0);
+                if (page == null) {
+                    return; // gap recorded
+                }
+                for (HasMetadata item : page.getItems()) {
+                    if (item instanceof CustomResourceDefinition crd && interesting(crd)) {
+                        synchronized (interestingCrds) {
+                            interestingCrds.add(crd);
+                        }
+                    }
+                    converter.add(item, builder);
+                }
+                count += page.getItems().size();
+                long total = items.addAndGet(page.getItems().size());
+                progress.update(fraction(), k.resource() + (namespace == null ? "" : " in " + namespace) + ": "
+                        + count + " loaded (" + total + " objects)");
+                cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+            } while (cont != null && !cont.isEmpty());
+        }
+
+        private void listPerNamespace(KindSpec k) {
+            List<String> namespaces = namespaceNames();
+            if (namespaces.isEmpty()) {
+                String own = client.getNamespace() == null || client.getNamespace().isEmpty() ? "default"
+                        : client.getNamespace();
+                // The other namespaces cannot even be named: the kind counts as not visible (rules stay careful),
+                // but what the context's own namespace holds is loaded and shown.
+                gap(k, null, 403, "not visible cluster-wide: needs list on " + qualified(k) + "; listed only in "
+                        + "namespace " + own + " (the context's namespace: the namespaces themselves cannot be listed)");
+                namespaces = List.of(own);
+            }
+            for (String ns : namespaces) {
+                listPages(k, ns);
+            }
+        }
+
+        private final Object namespaceLock = new Object();
+        private List<String> namespaceNames;
+
+        /** Names of every namespace, listed once for all kinds that need them; empty when they cannot be listed. */
+        private List<String> namespaceNames() {
+            synchronized (namespaceLock) {
+                if (namespaceNames == null) {
+                    List<String> names = new ArrayList<>();
+                    try {
+                        String cont = null;
+                        do {
+                            cancel.check();
+                            var page = client.namespaces().list(new ListOptionsBuilder()
+                                    .withLimit((long) options.pageSize()).withContinue(cont).build());
+                            page.getItems().forEach(n -> names.add(n.getMetadata().getName()));
+                            cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                        } while (cont != null && !cont.isEmpty());
+                    } catch (KubernetesClientException e) {
+                        names.clear();
+                    }
+                    namespaceNames = List.copyOf(names);
+                }
+                return namespaceNames;
+            }
+        }
+
+        /** A 403 on the cluster-wide list of a namespaced kind: try namespace by namespace. */
+        private static final class ForbiddenClusterWide extends RuntimeException {
+            ForbiddenClusterWide() {
+                super(null, null, false, false);
+            }
+        }
+
         /** One page with retries on 429/5xx/timeouts; null (and a gap) when it cannot be had. */
-        private KubernetesResourceList<? extends HasMetadata> fetch(KindSpec k, ListOptions opts) {
+        private KubernetesResourceList<? extends HasMetadata> fetch(KindSpec k, String namespace, ListOptions opts,
+                                                                    boolean firstPage) {
             long backoff = options.backoffMillis();
             for (int attempt = 0; ; attempt++) {
                 cancel.check();
                 try {
-                    return k.lister().list(client, opts);
+                    return k.lister().list(client, namespace, opts);
                 } catch (KubernetesClientException e) {
                     int code = e.getCode();
                     if (code == 403) {
-                        gap(k, 403, "not visible: needs list on " + k.resource()
-                                + (k.group().isEmpty() ? "" : "." + k.group()));
+                        if (namespace == null && k.namespaced() && firstPage) {
+                            throw new ForbiddenClusterWide();
+                        }
+                        gap(k, namespace, 403, "not visible: needs list on " + qualified(k)
+                                + (namespace == null ? "" : " in namespace " + namespace));
                         return null;
                     }
                     if (code == 401) {
@@ -526,7 +603,7 @@ public final class LiveLoader {
                                         + "; they may have expired during the load. Log in again and retry.", true, null);
                     }
                     if (code == 404) {
-                        gap(k, 404, "not served by this cluster: " + k.resource());
+                        gap(k, namespace, 404, "not served by this cluster: " + k.resource());
                         return null;
                     }
                     if (code <= 0) {
@@ -536,14 +613,14 @@ public final class LiveLoader {
                     if (!transientFailure || attempt >= options.retries()) {
                         String why = code == 0 ? "no answer (" + KubeconfigContexts.safeReason(e) + ")"
                                 : "HTTP " + code;
-                        gap(k, code, "not loaded: " + k.resource() + " failed after " + (attempt + 1)
+                        gap(k, namespace, code, "not loaded: " + k.resource() + where(namespace) + " failed after " + (attempt + 1)
                                 + " attempt(s) with " + why + "; refresh to try again");
                         return null;
                     }
                 } catch (UserFacingException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    gap(k, 0, "not loaded: " + k.resource() + " could not be read ("
+                    gap(k, namespace, 0, "not loaded: " + k.resource() + where(namespace) + " could not be read ("
                             + KubeconfigContexts.safeReason(e) + "); refresh to try again");
                     return null;
                 }
@@ -577,10 +654,14 @@ public final class LiveLoader {
             }
         }
 
-        private void gap(KindSpec k, int status, String message) {
+        private void gap(KindSpec k, String namespace, int status, String message) {
             synchronized (builder) {
-                builder.gaps.add(new VisibilityGap(k.resource(), "", status, message));
+                builder.gaps.add(new VisibilityGap(k.resource(), namespace == null ? "" : namespace, status, message));
             }
+        }
+
+        private static String where(String namespace) {
+            return namespace == null ? "" : " in namespace " + namespace;
         }
 
         private void note(String s) {

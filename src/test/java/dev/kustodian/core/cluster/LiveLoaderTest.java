@@ -122,12 +122,63 @@ class LiveLoaderTest {
         server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
                 .addToItems(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).build())
                 .always();
-        server.expect().get().withPath(SECRETS).andReturn(403, new StatusBuilder().withCode(403)
-                .withReason("Forbidden").withMessage("secrets is forbidden").build()).always();
+        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        server.expect().get().withPath("/api/v1/namespaces/shop/secrets?limit=500").andReturn(403, forbidden())
+                .always();
         ClusterSnapshot s = load();
-        assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "", 403, "not visible: needs list on secrets"));
+        assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "shop", 403,
+                "not visible: needs list on secrets in namespace shop"));
         assertThat(s.isHidden("secrets", "shop")).isTrue();
         assertThat(s.counts().get("Namespace")).isEqualTo(1);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Status forbidden() {
+        return new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("forbidden").build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.SecretList secrets(String ns, String... names) {
+        SecretListBuilder b = new SecretListBuilder();
+        for (String n : names) {
+            b.addToItems(new SecretBuilder().withNewMetadata().withName(n).withNamespace(ns).endMetadata().build());
+        }
+        return b.build();
+    }
+
+    @Test
+    void aUserWhoMayListOnlyInSomeNamespacesSeesThoseAndAGapPerForbiddenNamespace() {
+        expectVersion();
+        expectEmptyLists("secrets", "namespaces");
+        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
+                .addToItems(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata().build(),
+                        new NamespaceBuilder().withNewMetadata().withName("team-b").endMetadata().build()).build())
+                .always();
+        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        server.expect().get().withPath("/api/v1/namespaces/team-a/secrets?limit=500")
+                .andReturn(200, secrets("team-a", "db", "api")).always();
+        server.expect().get().withPath("/api/v1/namespaces/team-b/secrets?limit=500").andReturn(403, forbidden())
+                .always();
+        ClusterSnapshot s = load();
+        assertThat(s.secrets()).extracting(x -> x.meta().namespace() + "/" + x.meta().name())
+                .containsExactlyInAnyOrder("team-a/db", "team-a/api");
+        assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "team-b", 403,
+                "not visible: needs list on secrets in namespace team-b"));
+        assertThat(s.isHidden("secrets", "team-a")).isFalse();
+        assertThat(s.isHidden("secrets", "team-b")).isTrue();
+    }
+
+    @Test
+    void withoutListOnNamespacesTheContextsNamespaceIsStillLoaded() {
+        expectVersion();
+        expectEmptyLists("secrets", "namespaces");
+        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(403, forbidden()).always();
+        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        server.expect().get().withPath("/api/v1/namespaces/default/secrets?limit=500")
+                .andReturn(200, secrets("default", "mine")).always();
+        ClusterSnapshot s = load();
+        assertThat(s.secrets()).extracting(x -> x.meta().name()).containsExactly("mine");
+        assertThat(s.gaps()).extracting(VisibilityGap::resource).containsExactlyInAnyOrder("namespaces", "secrets");
+        assertThat(s.gaps()).filteredOn(g -> g.resource().equals("secrets")).singleElement()
+                .satisfies(g -> assertThat(g.message()).contains("listed only in namespace default"));
     }
 
     @Test
