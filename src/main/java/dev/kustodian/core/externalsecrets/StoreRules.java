@@ -1,6 +1,7 @@
 package dev.kustodian.core.externalsecrets;
 
 import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.AreaRule;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -42,28 +43,14 @@ public final class StoreRules implements Rules.RuleProvider {
         return List.of(new NotAdopted(), new StaticCredentials(), new OpenClusterStore(), new MissingStore());
     }
 
-    private abstract static class Rule implements FindingRule {
-        private final String id;
-        private final String description;
-
+    private abstract static class Rule extends AreaRule {
         Rule(String id, String description) {
-            this.id = id;
-            this.description = description;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return description;
+            super(id, AREA, description);
         }
 
         Finding finding(Severity severity, ObjectRef object, String title, String explanation, String remediation,
                         List<String> cis, String fix) {
-            Finding f = Finding.of(id, AREA, severity, object, title, explanation, remediation, cis);
+            Finding f = finding(severity, object, title, explanation, remediation, cis);
             return fix == null ? f : f.withFix(fix);
         }
     }
@@ -76,11 +63,6 @@ public final class StoreRules implements Rules.RuleProvider {
         List<CustomObjectInfo> out = new ArrayList<>(snap.customObjects(ESO, "SecretStore"));
         out.addAll(snap.customObjects(ESO, "ClusterSecretStore"));
         return out;
-    }
-
-    private static String join(List<String> items, int max) {
-        return items.size() <= max ? String.join(", ", items)
-                : String.join(", ", items.subList(0, max)) + " and " + (items.size() - max) + " more";
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -130,7 +112,7 @@ public final class StoreRules implements Rules.RuleProvider {
                     plain + " of " + applicationSecrets + " application secrets are kept only in the cluster",
                     fromStore + " of " + applicationSecrets + " application secrets (" + percent + "%) come from an "
                             + "external store (ExternalSecret, SealedSecret, Secrets Store CSI sync or Akeyless). The "
-                            + "other " + plain + " exist only as Kubernetes Secrets, by namespace: " + join(worst, 10)
+                            + "other " + plain + " exist only as Kubernetes Secrets, by namespace: " + joinLimited(worst, 10)
                             + ". Their values live in etcd and in whatever produced them, without central rotation "
                             + "or audit." + (storeInstalled ? ""
                             : " No external secret manager is installed yet (see SEC-NO-EXTERNAL-STORE)."),
@@ -239,7 +221,7 @@ public final class StoreRules implements Rules.RuleProvider {
                 }
                 List<String> secrets = auth.subList(1, auth.size());
                 String where = secrets.isEmpty() ? "a Kubernetes Secret"
-                        : "Secret " + join(secrets.stream().map(n -> n.contains("/") || store.meta().namespace().isEmpty()
+                        : "Secret " + joinLimited(secrets.stream().map(n -> n.contains("/") || store.meta().namespace().isEmpty()
                         ? n : store.meta().namespace() + "/" + n).toList(), 3);
                 ObjectRef o = ref(store);
                 out.add(finding(Severity.MEDIUM, o, o.display() + " authenticates with " + auth.get(0),

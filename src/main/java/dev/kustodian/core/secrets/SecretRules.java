@@ -1,6 +1,7 @@
 package dev.kustodian.core.secrets;
 
 import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.AreaRule;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -94,35 +95,13 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     static String joinLimited(List<String> items, int max) {
-        if (items.size() <= max) {
-            return String.join(", ", items);
-        }
-        return String.join(", ", items.subList(0, max)) + " and " + (items.size() - max) + " more";
+        return AreaRule.joinLimited(items, max);
     }
 
-    /** Base: id + description + finding factory for the area. */
-    abstract static class Rule implements FindingRule {
-        private final String id;
-        private final String description;
-
+    /** Base: a rule of the secrets area. */
+    abstract static class Rule extends AreaRule {
         Rule(String id, String description) {
-            this.id = id;
-            this.description = description;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        Finding finding(Severity severity, ObjectRef object, String title, String explanation, String remediation,
-                        List<String> cis) {
-            return Finding.of(id, AREA, severity, object, title, explanation, remediation, cis);
+            super(id, AREA, description);
         }
     }
 
