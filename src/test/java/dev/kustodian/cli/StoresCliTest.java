@@ -152,7 +152,7 @@ class StoresCliTest {
                 """);
         Run warn = run("lint", ok.toString());
         assertThat(warn.code()).isZero();
-        assertThat(warn.out()).contains("ok.yaml:1: warning: Secret/s").contains("[plaintext-secret]");
+        assertThat(warn.out()).contains("ok.yaml:4: warning: Secret/s").contains("[plaintext-secret]"); // the stringData line
         assertThat(run("lint", "--strict", ok.toString()).code()).isEqualTo(1);
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """

@@ -30,7 +30,10 @@ public final class ManifestLinter {
 
     public enum Severity { ERROR, WARNING }
 
-    /** One finding, with the file and the line where its document starts. */
+    /**
+     * One finding, with the file and the line of the field it is about (or of the nearest enclosing field in the
+     * file; the document's first line when the problem is about the whole object).
+     */
     public record LintProblem(String file, int line, String kind, String namespace, String name, String field,
                               String rule, Severity severity, String message) {
     }
@@ -98,22 +101,26 @@ public final class ManifestLinter {
         for (Path f : files) {
             List<YamlDocument> docs;
             try {
-                docs = YamlReader.read(f);
+                docs = YamlReader.readWithFieldLines(f);
             } catch (YamlException e) {
                 unreadable.add(new Unreadable(f.toString(), e.line(), e.getMessage()));
                 continue;
             }
             for (YamlDocument d : docs) {
                 List<Object> items = new ArrayList<>();
-                if (d.value() instanceof Map<?, ?> m && "List".equals(m.get("kind")) && m.get("items") instanceof List<?> l) {
-                    items.addAll(l);
+                boolean list = d.value() instanceof Map<?, ?> m && "List".equals(m.get("kind"))
+                        && m.get("items") instanceof List<?>;
+                if (list) {
+                    items.addAll((List<?>) ((Map<?, ?>) d.value()).get("items"));
                 } else {
                     items.add(d.value());
                 }
-                for (Object item : items) {
-                    if (item instanceof Map<?, ?> m && m.containsKey("apiVersion") && m.containsKey("kind")) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) instanceof Map<?, ?> m && m.containsKey("apiVersion") && m.containsKey("kind")) {
                         objects++;
-                        problems.addAll(lintObject(map(m), f.toString(), d.line(), notes));
+                        String prefix = list ? "items[" + i + "]" : "";
+                        problems.addAll(lintObject(map(m), f.toString(), path -> d.lineOf(prefix.isEmpty() ? path
+                                : path.isEmpty() ? prefix : prefix + "." + path), notes));
                     }
                 }
             }
@@ -124,13 +131,20 @@ public final class ManifestLinter {
 
     /** Every problem of one object. */
     public List<LintProblem> lintObject(Map<String, Object> o, String file, int line, List<String> notes) {
+        return lintObject(o, file, path -> line, notes);
+    }
+
+    /** Every problem of one object; {@code lineOf} gives the line of a field path. */
+    public List<LintProblem> lintObject(Map<String, Object> o, String file,
+                                        java.util.function.ToIntFunction<String> lineOf, List<String> notes) {
         String apiVersion = str(o.get("apiVersion"));
         String kind = str(o.get("kind"));
         Map<String, Object> meta = map(o.get("metadata"));
         String ns = str(meta.get("namespace"));
         String name = str(meta.get("name"));
         List<LintProblem> out = new ArrayList<>();
-        java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(new LintProblem(file, line, kind, ns,
+        java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(new LintProblem(file,
+                lineOf.applyAsInt(p.path()), kind, ns,
                 name, p.path(), rule, p.error() ? Severity.ERROR : Severity.WARNING, p.message()));
         if (SchemaValidator.knows(apiVersion, kind)) {
             for (Problem p : SchemaValidator.get().validate(o)) {

@@ -7,7 +7,11 @@ import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -121,7 +125,48 @@ public final class YamlReader {
         return docs;
     }
 
+    /**
+     * Like {@link #read(Path)}, always with the YAML parser, and with the line of every field (for reports that
+     * point at the field, such as {@code lint}).
+     */
+    public static List<YamlDocument> readWithFieldLines(Path file) {
+        String label = file.toString();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readYaml(r, label, true);
+        } catch (IOException e) {
+            throw new YamlException(label, 0, "cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** Field paths as the validators write them: {@code a.b[0].c}; keys are scalars, lines 1-based. */
+    private static void indexLines(Node node, String path, Map<String, Integer> out, int depth) {
+        if (depth > 64) {
+            return;
+        }
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    String p = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
+                    k.getStartMark().ifPresent(mark -> out.putIfAbsent(p, mark.getLine() + 1));
+                    indexLines(t.getValueNode(), p, out, depth + 1);
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            int i = 0;
+            for (Node item : seq.getValue()) {
+                String p = path + "[" + i++ + "]";
+                item.getStartMark().ifPresent(mark -> out.putIfAbsent(p, mark.getLine() + 1));
+                indexLines(item, p, out, depth + 1);
+            }
+        }
+    }
+
     private static List<YamlDocument> readYaml(Reader reader, String label) {
+        return readYaml(reader, label, false);
+    }
+
+    private static List<YamlDocument> readYaml(Reader reader, String label, boolean withFieldLines) {
         LoadSettings settings = settings(label);
         List<YamlDocument> docs = new ArrayList<>();
         try {
@@ -130,9 +175,14 @@ public final class YamlReader {
             while (composer.hasNext()) {
                 Node node = composer.next();
                 int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                Map<String, Integer> lines = Map.of();
+                if (withFieldLines) {
+                    lines = new java.util.HashMap<>();
+                    indexLines(node, "", lines, 0);
+                }
                 Object value = constructor.constructSingleDocument(Optional.of(node));
                 if (value != null) {
-                    docs.add(new YamlDocument(value, label, line));
+                    docs.add(new YamlDocument(value, label, line, lines));
                 }
             }
         } catch (MarkedYamlEngineException e) {

@@ -101,6 +101,30 @@ class ManifestLinterTest {
         assertThat(r.problems()).extracting(LintProblem::field)
                 .contains("spec.provider.vault.serverURL", "spec.provider.vault.server");
         assertThat(r.problems()).allMatch(p -> p.rule().equals("schema"));
+        // each problem points at its field's line; a missing field at its parent's
+        assertThat(r.problems()).filteredOn(p -> p.field().equals("spec.provider.vault.serverURL")).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(7));
+        assertThat(r.problems()).filteredOn(p -> p.field().equals("spec.provider.vault.server")).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(6));
+    }
+
+    @Test
+    void problemsInAListAndInALaterDocumentPointAtTheirFieldLines() throws Exception {
+        String list = """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Secret
+                  metadata: {name: plain, namespace: a}
+                  stringData: {password: x}
+                """;
+        Report r = lint(STORE + "---\n" + list);
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("plaintext-secret");
+            assertThat(p.field()).isEqualTo("stringData");
+            assertThat(p.line()).isEqualTo(19);
+        });
     }
 
     @Test
