@@ -115,6 +115,89 @@ class LiveLoaderTest {
         assertThat(e.getMessage()).contains("rejected the credentials").contains("401").contains(DemoCluster.USER);
     }
 
+    private Path kubeconfig(String server, String user) throws Exception {
+        Path f = dir.resolve("config-" + Math.abs(server.hashCode()));
+        Files.writeString(f, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: c
+                  cluster: {server: %s}
+                users:
+                - name: u
+                  user: %s
+                contexts:
+                - name: ctx
+                  context: {cluster: c, user: u}
+                current-context: ctx
+                """.formatted(server, user));
+        return f;
+    }
+
+    @Test
+    void aServerCertificateTheKubeconfigDoesNotTrustIsATlsError() throws Exception {
+        KubernetesMockServer https = new KubernetesMockServer(true);
+        https.init(InetAddress.getLoopbackAddress(), 0);
+        try {
+            Path kc = kubeconfig("https://127.0.0.1:" + https.getPort(), "{token: abc}");
+            UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> {
+                try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
+                        new Cancellation())) {
+                    s.snapshot();
+                }
+            });
+            assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
+            assertThat(e.getMessage()).contains("TLS connection to https://127.0.0.1:" + https.getPort())
+                    .contains("context \"ctx\"").contains("certificate-authority").doesNotContain("\tat ");
+        } finally {
+            https.destroy();
+        }
+    }
+
+    @Test
+    void aRejectedTokenFromACredentialPluginNamesThePlugin() throws Exception {
+        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
+                .withMessage("Unauthorized").build()).always();
+        Path plugin = dir.resolve("kustodian-test-credential-plugin");
+        Files.writeString(plugin, """
+                #!/bin/sh
+                echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"expired"}}'
+                """);
+        assertThat(plugin.toFile().setExecutable(true)).isTrue();
+        Path kc = kubeconfig("http://127.0.0.1:" + server.getPort(), "{exec: {apiVersion: "
+                + "client.authentication.k8s.io/v1, command: " + plugin + ", interactiveMode: Never}}");
+        UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> {
+            try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
+                    new Cancellation())) {
+                s.snapshot();
+            }
+        });
+        assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
+        assertThat(e.getMessage()).contains("401").contains("user \"u\"")
+                .contains("credential plugin \"" + plugin + "\"");
+    }
+
+    @Test
+    void aCredentialPluginThatFailsIsNamedAndTheLoadStops() throws Exception {
+        // fabric8 goes on without a token when the plugin fails; the API server then answers 401
+        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
+                .withMessage("Unauthorized").build()).always();
+        Path plugin = dir.resolve("kustodian-failing-plugin");
+        Files.writeString(plugin, "#!/bin/sh\necho 'please log in first' >&2\nexit 1\n");
+        assertThat(plugin.toFile().setExecutable(true)).isTrue();
+        Path kc = kubeconfig("http://127.0.0.1:" + server.getPort(), "{exec: {apiVersion: "
+                + "client.authentication.k8s.io/v1, command: " + plugin + ", interactiveMode: Never}}");
+        UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> {
+            try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
+                    new Cancellation())) {
+                s.snapshot();
+            }
+        });
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("401").contains("credential plugin \"" + plugin + "\"")
+                .doesNotContain("please log in").doesNotContain("\tat ");
+    }
+
     @Test
     void forbiddenKindBecomesAGapAndTheRestLoads() {
         expectVersion();
