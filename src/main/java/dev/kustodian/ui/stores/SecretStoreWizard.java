@@ -22,6 +22,20 @@ import java.util.Map;
 public final class SecretStoreWizard implements Wizard {
     public static final String ID = "secret-store";
 
+    /** Keys inside the credentials Secret: {field (= CLI option), label, provider, auth, default}. */
+    static final String[][] STATIC_KEYS = {
+            {"key-access-key-id", "Key of the access key id", "aws", "secret", "access-key-id"},
+            {"key-secret-access-key", "Key of the secret access key", "aws", "secret", "secret-access-key"},
+            {"key-session-token", "Key of a session token (optional)", "aws", "secret", ""},
+            {"key-token", "Key of the token", "vault", "token", "token"},
+            {"key-secret-id", "Key of the AppRole secret id", "vault", "approle", "secret-id"},
+            {"key-access-id", "Key of the access id", "akeyless", "secret", "accessId"},
+            {"key-access-type", "Key of the access type", "akeyless", "secret", "accessType"},
+            {"key-access-type-param", "Key of the access type param", "akeyless", "secret", "accessTypeParam"},
+            {"key-credentials", "Key of the service-account JSON", "gcpsm", "key", "credentials.json"},
+            {"key-client-id", "Key of the client id", "azurekv", "service-principal", "client-id"},
+            {"key-client-secret", "Key of the client secret", "azurekv", "service-principal", "client-secret"}};
+
     static final Map<String, List<String>> AUTH = Map.of(
             "aws", List.of("controller", "jwt", "secret"),
             "vault", List.of("kubernetes", "token", "approle", "jwt"),
@@ -132,6 +146,13 @@ public final class SecretStoreWizard implements Wizard {
                 + " holds them.", "");
         cred.text("secret-namespace", "Credentials Secret namespace", "ClusterSecretStore: the Secret's namespace"
                 + " (required for akeyless).", "");
+        // the keys inside the credentials Secret, for the provider and authentication that use one
+        for (String[] f : STATIC_KEYS) {
+            var t = cred.text(f[0], f[1], "Key in the credentials Secret.", f[4]);
+            t.node().visibleProperty().bind(provider.valueProperty().isEqualTo(f[2])
+                    .and(auth.valueProperty().isEqualTo(f[3])));
+            t.node().managedProperty().bind(t.node().visibleProperty());
+        }
 
         WizardForm.Step pol = form.step("Store-side policy", "Least privilege on the store side: read access to"
                 + " exactly these secrets for the store's identity (side files: IAM JSON, Vault HCL, gcloud/az"
@@ -175,6 +196,11 @@ public final class SecretStoreWizard implements Wizard {
             case "gcpsm" -> a.text("gcp-project", "gcp-location", "gcp-cluster-name", "gcp-cluster-location");
             case "azurekv" -> a.text("azure-vault-url", "azure-tenant-id", "azure-identity-id");
             default -> {
+            }
+        }
+        for (String[] f : STATIC_KEYS) {
+            if (f[2].equals(v.string("provider")) && f[3].equals(v.string("auth"))) {
+                a.text(f[0]);
             }
         }
         Bundle b = BundleSource.run(new SecretStoreCommand(), a.build());

@@ -134,6 +134,31 @@ class StoresWizardsTest {
     }
 
     @Test
+    void theKeysInsideTheCredentialsSecretCanBeNamed(FxRobot robot) {
+        WizardView view = open(robot, SecretStoreWizard.ID, null);
+        set(robot, view, Map.of("name", "aws", "namespace", "team-a", "provider", "aws", "region", "eu-west-1",
+                "secret-name", "aws-keys"));
+        set(robot, view, Map.of("auth", "secret"));
+        var form = view.viewModel().form();
+        assertThat(form.field("key-access-key-id").orElseThrow().node().isVisible()).isTrue();
+        assertThat(form.field("key-token").orElseThrow().node().isVisible()).isFalse();
+        // the defaults are the CLI's
+        assertThat(preview(robot)).contains("name: aws-keys").contains("key: access-key-id")
+                .contains("key: secret-access-key").doesNotContain("sessionTokenSecretRef");
+        set(robot, view, Map.of("key-access-key-id", "AWS_ACCESS_KEY_ID", "key-secret-access-key",
+                "AWS_SECRET_ACCESS_KEY", "key-session-token", "AWS_SESSION_TOKEN"));
+        assertThat(preview(robot)).contains("key: AWS_ACCESS_KEY_ID").contains("key: AWS_SECRET_ACCESS_KEY")
+                .contains("sessionTokenSecretRef").contains("key: AWS_SESSION_TOKEN");
+        assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
+        // another provider's key fields do not leak into this one
+        set(robot, view, Map.of("provider", "vault", "vault-server", "https://v:8200"));
+        set(robot, view, Map.of("auth", "token", "key-token", "vault-token"));
+        assertThat(form.field("key-access-key-id").orElseThrow().node().isVisible()).isFalse();
+        assertThat(preview(robot)).contains("tokenSecretRef").contains("key: vault-token")
+                .doesNotContain("AWS_ACCESS_KEY_ID");
+    }
+
+    @Test
     void secretStoreForEveryProviderAndAuthValidates(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, SecretStoreWizard.ID, null);
         Map<String, Map<String, String>> providers = new LinkedHashMap<>();
