@@ -41,22 +41,23 @@ public final class FxTaskExecutor implements TaskExecutor {
                 handle.message.set(b);
             }
         });
+        // Cancel sets the flag, then cancels the Task; work that sees the flag first may still end normally (or
+        // fail) before the Task is cancelled. Whichever way it ends, a cancelled task reports CANCELLED exactly once.
         task.setOnSucceeded(e -> {
             handle.running.set(false);
-            if (!handle.cancellation().isCancelled()) {
+            if (handle.cancellation().isCancelled()) {
+                onFailure.accept(cancelled(title));
+            } else {
                 onSuccess.accept(task.getValue());
             }
         });
         task.setOnFailed(e -> {
             handle.running.set(false);
-            if (!handle.cancellation().isCancelled()) {
-                onFailure.accept(task.getException());
-            }
+            onFailure.accept(handle.cancellation().isCancelled() ? cancelled(title) : task.getException());
         });
         task.setOnCancelled(e -> {
             handle.running.set(false);
-            onFailure.accept(new UserFacingException(UserFacingException.Category.CANCELLED,
-                    title + " was cancelled."));
+            onFailure.accept(cancelled(title));
         });
         handle.onCancel(() -> {
             if (Platform.isFxApplicationThread()) {
@@ -67,6 +68,10 @@ public final class FxTaskExecutor implements TaskExecutor {
         });
         pool.submit(task);
         return handle;
+    }
+
+    private static UserFacingException cancelled(String title) {
+        return new UserFacingException(UserFacingException.Category.CANCELLED, title + " was cancelled.");
     }
 
     @Override

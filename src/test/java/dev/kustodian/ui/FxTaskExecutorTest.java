@@ -76,4 +76,29 @@ class FxTaskExecutorTest {
         Platform.runLater(() -> afterEvents.complete(succeeded.get()));
         assertThat(afterEvents.get(30, TimeUnit.SECONDS)).isFalse();
     }
+
+    @Test
+    void workThatEndsNormallyAfterTheCancelFlagStillReportsCancelled() throws Exception {
+        // TaskHandle.cancel sets the flag, then cancels the Task: work that sees the flag first can end normally
+        // before the Task is cancelled. Setting only the flag makes that order certain.
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        AtomicBoolean succeeded = new AtomicBoolean();
+        TaskHandle[] handle = new TaskHandle[1];
+        Platform.runLater(() -> handle[0] = executor.submit("Loading", (p, c) -> {
+            started.countDown();
+            while (!c.isCancelled()) {
+                Thread.sleep(1);
+            }
+            return "ended normally";
+        }, v -> succeeded.set(true), failure::complete));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Platform.runLater(() -> handle[0].cancellation().cancel());
+        Throwable t = failure.get(30, TimeUnit.SECONDS);
+        assertThat(t).isInstanceOf(UserFacingException.class);
+        assertThat(((UserFacingException) t).category()).isEqualTo(UserFacingException.Category.CANCELLED);
+        CompletableFuture<Boolean> afterEvents = new CompletableFuture<>();
+        Platform.runLater(() -> afterEvents.complete(succeeded.get()));
+        assertThat(afterEvents.get(30, TimeUnit.SECONDS)).isFalse();
+    }
 }
