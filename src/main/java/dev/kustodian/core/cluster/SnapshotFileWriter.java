@@ -20,7 +20,7 @@ public final class SnapshotFileWriter {
     public static String toYaml(ClusterSnapshot snapshot) {
         String json = SnapshotJson.MAPPER.writeValueAsString(SnapshotDocument.of(snapshot));
         Map<String, Object> tree = YamlReader.readMap(json, "snapshot");
-        return YamlWriter.write(tree, """
+        return YamlWriter.writeLarge(tree, """
                 Kustodian value-free cluster snapshot.
                 It holds object metadata, secret key names, sizes and keyed fingerprints, RBAC and workload specs,
                 but no secret value. Read it back with: kustodian <command> --snapshot THIS_FILE""");

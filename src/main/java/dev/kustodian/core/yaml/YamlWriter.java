@@ -7,6 +7,18 @@ import org.snakeyaml.engine.v2.comments.CommentType;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.emitter.Emitter;
+import org.snakeyaml.engine.v2.events.CommentEvent;
+import org.snakeyaml.engine.v2.events.DocumentEndEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.ImplicitTuple;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.events.StreamEndEvent;
+import org.snakeyaml.engine.v2.events.StreamStartEvent;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -42,28 +54,9 @@ public final class YamlWriter {
 
     /** Several documents separated by "---"; the header goes above the first. */
     public static String writeAll(List<?> documents, String header) {
-        DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setDumpComments(true)
-                .setIndent(2)
-                .setIndicatorIndent(0)
-                .setWidth(120)
-                .setExplicitStart(documents.size() > 1)
-                .setSplitLines(false)
-                .build();
+        DumpSettings settings = settings(documents.size() > 1);
         StringWriter out = new StringWriter();
-        StreamDataWriter writer = new StreamDataWriter() {
-            @Override
-            public void write(String str) {
-                out.write(str);
-            }
-
-            @Override
-            public void write(String str, int off, int len) {
-                out.write(str, off, len);
-            }
-        };
-        Serializer serializer = new Serializer(settings, new Emitter(settings, writer));
+        Serializer serializer = new Serializer(settings, new Emitter(settings, writer(out)));
         Representer representer = new Representer(settings);
         serializer.emitStreamStart();
         boolean first = true;
@@ -79,6 +72,91 @@ public final class YamlWriter {
         }
         serializer.emitStreamEnd();
         return out.toString();
+    }
+
+    /**
+     * The same text as {@link #write(Object, String)} for a document of plain maps, lists and scalars (no
+     * {@link Commented} values), written as a stream of events instead of through a node graph: large documents
+     * (a snapshot of a big cluster) take a fraction of the time and memory.
+     */
+    public static String writeLarge(Object value, String header) {
+        DumpSettings settings = settings(false);
+        StringWriter out = new StringWriter();
+        Emitter emitter = new Emitter(settings, writer(out));
+        ScalarResolver resolver = settings.getSchema().getScalarResolver();
+        Representer representer = new Representer(settings);
+        emitter.emit(new StreamStartEvent());
+        emitter.emit(new DocumentStartEvent(settings.isExplicitStart(), settings.getYamlDirective(),
+                settings.getTagDirective()));
+        if (header != null && !header.isBlank()) {
+            for (CommentLine c : comments(header)) {
+                emitter.emit(new CommentEvent(c.getCommentType(), c.getValue(), Optional.empty(), Optional.empty()));
+            }
+        }
+        emitEvents(value, emitter, representer, resolver);
+        emitter.emit(new DocumentEndEvent(settings.isExplicitEnd()));
+        emitter.emit(new StreamEndEvent());
+        return out.toString();
+    }
+
+    /** The events the serializer would emit for the node the representer makes of {@code data}. */
+    private static void emitEvents(Object data, Emitter emitter, Representer representer, ScalarResolver resolver) {
+        if (data instanceof Commented c) {
+            throw new IllegalArgumentException("writeLarge does not write comments; use write");
+        }
+        if (data instanceof Map<?, ?> map) {
+            emitter.emit(new MappingStartEvent(Optional.empty(), Optional.of(Tag.MAP.getValue()), true, FlowStyle.BLOCK,
+                    Optional.empty(), Optional.empty()));
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                emitEvents(e.getKey(), emitter, representer, resolver);
+                emitEvents(e.getValue(), emitter, representer, resolver);
+            }
+            emitter.emit(new MappingEndEvent());
+            return;
+        }
+        if (data instanceof List<?> list) {
+            emitter.emit(new SequenceStartEvent(Optional.empty(), Optional.of(Tag.SEQ.getValue()), true,
+                    list.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
+            for (Object o : list) {
+                emitEvents(o, emitter, representer, resolver);
+            }
+            emitter.emit(new SequenceEndEvent());
+            return;
+        }
+        if (!(representer.represent(data) instanceof ScalarNode n)) {
+            throw new IllegalArgumentException("writeLarge writes maps, lists and scalars only");
+        }
+        String v = n.getValue();
+        ImplicitTuple implicit = new ImplicitTuple(n.getTag().equals(resolver.resolve(v, true)),
+                n.getTag().equals(resolver.resolve(v, false)));
+        emitter.emit(new ScalarEvent(Optional.empty(), Optional.of(n.getTag().getValue()), implicit, v,
+                n.getScalarStyle()));
+    }
+
+    private static StreamDataWriter writer(StringWriter out) {
+        return new StreamDataWriter() {
+            @Override
+            public void write(String str) {
+                out.write(str);
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                out.write(str, off, len);
+            }
+        };
+    }
+
+    private static DumpSettings settings(boolean explicitStart) {
+        return DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setDumpComments(true)
+                .setIndent(2)
+                .setIndicatorIndent(0)
+                .setWidth(120)
+                .setExplicitStart(explicitStart)
+                .setSplitLines(false)
+                .build();
     }
 
     static List<CommentLine> comments(String text) {

@@ -68,4 +68,36 @@ class YamlWriterTest {
         assertThatThrownBy(() -> YamlReader.read("a: 1\na: 2\n", "dup.yaml")).isInstanceOf(YamlException.class)
                 .hasMessageContaining("dup.yaml:2");
     }
+
+    @Test
+    void writeLargeWritesExactlyWhatWriteWrites() {
+        Map<String, Object> inner = new java.util.LinkedHashMap<>();
+        inner.put("plain", "value");
+        inner.put("looksLikeBool", "true");
+        inner.put("looksLikeInt", "123");
+        inner.put("looksLikeNull", "null");
+        inner.put("empty", "");
+        inner.put("colon", "a: b");
+        inner.put("hash", "x #y");
+        inner.put("leadingSpace", " x");
+        inner.put("multiLine", "line one\nline two\n");
+        inner.put("unicode", "café → ok");
+        inner.put("control", "bell\u0007");
+        inner.put("int", 42);
+        inner.put("long", 12345678901L);
+        inner.put("double", 1.5);
+        inner.put("bool", false);
+        inner.put("nothing", null);
+        inner.put("emptyList", List.of());
+        inner.put("emptyMap", Map.of());
+        inner.put("list", List.of("a", 1, List.of("nested", Map.of("k", "v")), Map.of("x", List.of())));
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("apiVersion", "kustodian.dev/v1alpha1");
+        doc.put("items", List.of(inner, inner));
+        doc.put("2026-01-02T03:04:05Z", "timestamp key");
+        String header = "Header line one\nsecond line";
+        assertThat(YamlWriter.writeLarge(doc, header)).isEqualTo(YamlWriter.write(doc, header));
+        assertThat(YamlWriter.writeLarge(doc, null)).isEqualTo(YamlWriter.write(doc));
+        assertThat(YamlReader.readMap(YamlWriter.writeLarge(doc, header), "t")).isEqualTo(doc);
+    }
 }
