@@ -14,5 +14,7 @@ final class SnapshotJson {
                     .withContentInclusion(JsonInclude.Include.NON_EMPTY))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // labels, annotations and specs in key order: the same cluster gives the same file (diffable)
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 }

@@ -139,6 +139,26 @@ class SnapshotFileLoaderTest {
     }
 
     @Test
+    void labelsAndAnnotationsAreWrittenInKeyOrder() {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("zeta", "1");
+        labels.put("alpha", "2");
+        labels.put("mid", "3");
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder(new dev.kustodian.core.model.SourceInfo(
+                dev.kustodian.core.model.SourceInfo.Kind.SNAPSHOT, "t", "", "", null, null));
+        b.secrets.add(new dev.kustodian.core.model.SecretInfo(new dev.kustodian.core.model.ObjectMeta("a", "s", null,
+                labels, null, null, null, null), "Opaque", false, java.util.List.of(), null, null, null));
+        ClusterSnapshot s = b.build();
+        for (String text : new String[]{SnapshotFileWriter.toYaml(s), SnapshotFileWriter.toJson(s)}) {
+            int alpha = text.indexOf("alpha");
+            int mid = text.indexOf("mid");
+            int zeta = text.indexOf("zeta");
+            assertThat(alpha).isPositive().isLessThan(mid);
+            assertThat(mid).isLessThan(zeta);
+        }
+    }
+
+    @Test
     void aSnapshotWithoutServerFieldsLoads(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("min.yaml");
         Files.writeString(f, """
