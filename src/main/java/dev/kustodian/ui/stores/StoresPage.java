@@ -21,7 +21,9 @@ public final class StoresPage implements Page {
     public StoresPage(PageContext ctx) {
         this.ctx = ctx;
         ctx.state().namespaceFilter().addListener((ListChangeListener<String>) c -> refresh());
-        ctx.state().findingsProperty().addListener((o, a, b) -> refresh());
+        // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
+        ctx.state().findingsProperty().addListener((o, a, b) ->
+                vm.updateFindings(b, ctx.state()::namespaceVisible));
         preloadSchemas();
     }
 
