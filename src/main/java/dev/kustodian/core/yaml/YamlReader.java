@@ -139,9 +139,16 @@ public final class YamlReader {
         }
     }
 
-    /** Field paths as the validators write them: {@code a.b[0].c}; keys are scalars, lines 1-based. */
-    private static void indexLines(Node node, String path, Map<String, Integer> out, int depth) {
-        if (depth > 64) {
+    /** More field lines than this are not indexed (the document's line stands in for the rest). */
+    private static final int MAX_FIELD_LINES = 500_000;
+
+    /**
+     * Field paths as the validators write them: {@code a.b[0].c}; keys are scalars, lines 1-based. An aliased node
+     * is indexed once, at its first path (following every alias again would double the work per alias).
+     */
+    private static void indexLines(Node node, String path, Map<String, Integer> out, int depth,
+                                   java.util.Set<Node> seen) {
+        if (depth > 64 || out.size() >= MAX_FIELD_LINES || !seen.add(node)) {
             return;
         }
         if (node instanceof MappingNode m) {
@@ -149,7 +156,7 @@ public final class YamlReader {
                 if (t.getKeyNode() instanceof ScalarNode k) {
                     String p = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
                     k.getStartMark().ifPresent(mark -> out.putIfAbsent(p, mark.getLine() + 1));
-                    indexLines(t.getValueNode(), p, out, depth + 1);
+                    indexLines(t.getValueNode(), p, out, depth + 1, seen);
                 }
             }
         } else if (node instanceof SequenceNode seq) {
@@ -157,7 +164,7 @@ public final class YamlReader {
             for (Node item : seq.getValue()) {
                 String p = path + "[" + i++ + "]";
                 item.getStartMark().ifPresent(mark -> out.putIfAbsent(p, mark.getLine() + 1));
-                indexLines(item, p, out, depth + 1);
+                indexLines(item, p, out, depth + 1, seen);
             }
         }
     }
@@ -178,7 +185,7 @@ public final class YamlReader {
                 Map<String, Integer> lines = Map.of();
                 if (withFieldLines) {
                     lines = new java.util.HashMap<>();
-                    indexLines(node, "", lines, 0);
+                    indexLines(node, "", lines, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
                 }
                 Object value = constructor.constructSingleDocument(Optional.of(node));
                 if (value != null) {

@@ -84,4 +84,22 @@ class YamlReaderTest {
         assertThatThrownBy(() -> YamlReader.read("a: 1\na: 2\n", "dup.yaml"))
                 .isInstanceOf(YamlException.class);
     }
+
+    @Test
+    void fieldLinesFollowEachAliasOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a doubling chain of aliases: following every alias again would take 2^40 steps
+        StringBuilder y = new StringBuilder("a0: &a0 [x, y]\n");
+        for (int i = 1; i <= 40; i++) {
+            y.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+        java.nio.file.Path f = dir.resolve("aliases.yaml");
+        java.nio.file.Files.writeString(f, y);
+        List<YamlDocument> docs = YamlReader.readWithFieldLines(f);
+        assertThat(docs).singleElement().satisfies(d -> {
+            assertThat(d.lineOf("a40")).isEqualTo(41);
+            assertThat(d.lineOf("a0[1]")).isEqualTo(1);
+            assertThat(d.fieldLines().size()).isLessThan(1000);
+        });
+    }
 }
