@@ -12,13 +12,13 @@ public record ObjectRef(String kind, String namespace, String name) {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof ObjectRef r && kind.equals(r.kind) && namespace.equals(r.namespace)
-                && name.equals(r.name);
+        return this == o || o instanceof ObjectRef r && java.util.Objects.equals(kind, r.kind)
+                && namespace.equals(r.namespace) && name.equals(r.name);
     }
 
     @Override
     public int hashCode() {
-        return (kind.hashCode() * 31 + namespace.hashCode()) * 31 + name.hashCode();
+        return (java.util.Objects.hashCode(kind) * 31 + namespace.hashCode()) * 31 + name.hashCode();
     }
 
     public static ObjectRef cluster() {

@@ -19,13 +19,13 @@ public record SubjectRef(String kind, String name, String namespace) implements 
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof SubjectRef r && name.equals(r.name) && kind.equals(r.kind)
-                && namespace.equals(r.namespace);
+        return this == o || o instanceof SubjectRef r && java.util.Objects.equals(name, r.name)
+                && java.util.Objects.equals(kind, r.kind) && namespace.equals(r.namespace);
     }
 
     @Override
     public int hashCode() {
-        return (kind.hashCode() * 31 + name.hashCode()) * 31 + namespace.hashCode();
+        return (java.util.Objects.hashCode(kind) * 31 + java.util.Objects.hashCode(name)) * 31 + namespace.hashCode();
     }
 
     public static SubjectRef user(String name) {

@@ -36,12 +36,13 @@ public final class SecretUsageIndex {
     private record SecretKey(String namespace, String name) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof SecretKey k && name.equals(k.name) && namespace.equals(k.namespace);
+            return o instanceof SecretKey k && java.util.Objects.equals(name, k.name)
+                    && java.util.Objects.equals(namespace, k.namespace);
         }
 
         @Override
         public int hashCode() {
-            return namespace.hashCode() * 0x01000193 ^ name.hashCode();
+            return java.util.Objects.hashCode(namespace) * 0x01000193 ^ java.util.Objects.hashCode(name);
         }
     }
 
@@ -155,13 +156,14 @@ public final class SecretUsageIndex {
         private record WorkloadKey(String kind, String namespace, String name) {
             @Override
             public boolean equals(Object o) {
-                return o instanceof WorkloadKey k && name.equals(k.name) && namespace.equals(k.namespace)
-                        && kind.equals(k.kind);
+                return o instanceof WorkloadKey k && java.util.Objects.equals(name, k.name)
+                        && java.util.Objects.equals(namespace, k.namespace) && java.util.Objects.equals(kind, k.kind);
             }
 
             @Override
             public int hashCode() {
-                return (kind.hashCode() * 31 + namespace.hashCode()) * 0x01000193 ^ name.hashCode();
+                return (java.util.Objects.hashCode(kind) * 31 + java.util.Objects.hashCode(namespace)) * 0x01000193
+                        ^ java.util.Objects.hashCode(name);
             }
         }
 
@@ -181,14 +183,14 @@ public final class SecretUsageIndex {
             @Override
             public boolean equals(Object o) {
                 return o instanceof DanglingKey k && how == k.how && java.util.Objects.equals(where, k.where)
-                        && secret.equals(k.secret)
+                        && java.util.Objects.equals(secret, k.secret)
                         && java.util.Objects.equals(key, k.key) && user.equals(k.user);
             }
 
             @Override
             public int hashCode() {
                 return ((user.hashCode() * 31 + how.ordinal()) * 31 + java.util.Objects.hashCode(where)) * 31
-                        + secret.hashCode() * 7
+                        + java.util.Objects.hashCode(secret) * 7
                         + java.util.Objects.hashCode(key);
             }
         }
@@ -325,13 +327,13 @@ public final class SecretUsageIndex {
             @Override
             public boolean equals(Object o) {
                 return o instanceof Ref r && how == r.how && optional == r.optional && blocksStart == r.blocksStart
-                        && secret.equals(r.secret) && java.util.Objects.equals(where, r.where)
+                        && java.util.Objects.equals(secret, r.secret) && java.util.Objects.equals(where, r.where)
                         && java.util.Objects.equals(detail, r.detail) && keys.equals(r.keys);
             }
 
             @Override
             public int hashCode() {
-                return how.ordinal() * 31 + secret.hashCode();
+                return how.ordinal() * 31 + java.util.Objects.hashCode(secret);
             }
         }
 

@@ -84,6 +84,17 @@ class SecretUsageIndexTest {
     }
 
     @Test
+    void anOwnerReferenceWithoutKindOrNameDoesNotBreakTheIndex() {
+        var spec = spec(container("app", List.of(), List.of(envFromSecret("db"))));
+        ClusterSnapshot.Builder b = builder();
+        b.secrets.add(secret("ns", "db", "k"));
+        b.workloads.add(workload("Pod", "ns", "p1", spec, new ObjectMeta.OwnerRef(null, null, null, true)));
+        SecretUsageIndex idx = SecretUsageIndex.build(b.build());
+        assertThat(idx.usesOf("ns", "db")).singleElement()
+                .satisfies(u -> assertThat(u.how()).isEqualTo(SecretUse.How.ENV_FROM));
+    }
+
+    @Test
     void ownerMissingFromSnapshotIsShownAsTheOwner() {
         var spec = spec(container("app", List.of(), List.of(envFromSecret("db"))));
         ClusterSnapshot.Builder b = builder();
