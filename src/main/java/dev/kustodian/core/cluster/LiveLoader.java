@@ -541,8 +541,22 @@ public final class LiveLoader {
                         + "namespace " + own + " (the context's namespace: the namespaces themselves cannot be listed)");
                 namespaces = List.of(own);
             }
+            List<String> forbidden = new ArrayList<>();
             for (String ns : namespaces) {
-                listPages(k, ns);
+                try {
+                    listPages(k, ns);
+                } catch (ForbiddenClusterWide e) {
+                    forbidden.add(ns);
+                }
+            }
+            if (forbidden.size() == namespaces.size() && namespaces.size() > 1) {
+                // forbidden everywhere: one gap for the kind, not one per namespace
+                gap(k, null, 403, "not visible: needs list on " + qualified(k) + " (in none of the "
+                        + namespaces.size() + " namespaces)");
+            } else {
+                for (String ns : forbidden) {
+                    gap(k, ns, 403, "not visible: needs list on " + qualified(k) + " in namespace " + ns);
+                }
             }
         }
 
@@ -564,6 +578,10 @@ public final class LiveLoader {
                             cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
                         } while (cont != null && !cont.isEmpty());
                     } catch (KubernetesClientException e) {
+                        if (e.getCode() != 403) {
+                            // a transient failure: the next kind asks again
+                            return List.of();
+                        }
                         names.clear();
                     }
                     namespaceNames = List.copyOf(names);
@@ -572,7 +590,7 @@ public final class LiveLoader {
             }
         }
 
-        /** A 403 on the cluster-wide list of a namespaced kind: try namespace by namespace. */
+        /** A 403 on the first page of a namespaced kind (cluster-wide: try namespace by namespace). */
         private static final class ForbiddenClusterWide extends RuntimeException {
             ForbiddenClusterWide() {
                 super(null, null, false, false);
@@ -590,8 +608,8 @@ public final class LiveLoader {
                 } catch (KubernetesClientException e) {
                     int code = e.getCode();
                     if (code == 403) {
-                        if (namespace == null && k.namespaced() && firstPage) {
-                            throw new ForbiddenClusterWide();
+                        if (k.namespaced() && firstPage) {
+                            throw new ForbiddenClusterWide(); // listed namespace by namespace / counted per namespace
                         }
                         gap(k, namespace, 403, "not visible: needs list on " + qualified(k)
                                 + (namespace == null ? "" : " in namespace " + namespace));

@@ -250,6 +250,23 @@ class LiveLoaderTest {
     }
 
     @Test
+    void aKindForbiddenInEveryNamespaceIsOneGap() {
+        expectVersion();
+        expectEmptyLists("secrets", "namespaces");
+        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
+                .addToItems(new NamespaceBuilder().withNewMetadata().withName("a").endMetadata().build(),
+                        new NamespaceBuilder().withNewMetadata().withName("b").endMetadata().build()).build())
+                .always();
+        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        server.expect().get().withPath("/api/v1/namespaces/a/secrets?limit=500").andReturn(403, forbidden()).always();
+        server.expect().get().withPath("/api/v1/namespaces/b/secrets?limit=500").andReturn(403, forbidden()).always();
+        ClusterSnapshot s = load();
+        assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "", 403,
+                "not visible: needs list on secrets (in none of the 2 namespaces)"));
+        assertThat(s.isHidden("secrets", "a")).isTrue();
+    }
+
+    @Test
     void withoutListOnNamespacesTheContextsNamespaceIsStillLoaded() {
         expectVersion();
         expectEmptyLists("secrets", "namespaces");
