@@ -163,10 +163,23 @@ public final class StoreRules implements Rules.RuleProvider {
                         if (jwt.containsKey("secretRef")) {
                             return withRefs("a stored JWT", jwt.get("secretRef"));
                         }
+                        Map<String, Object> k8s = ProviderRules.map(auth.get("kubernetes"));
+                        if (k8s.containsKey("secretRef")) {
+                            return withRefs("a long-lived service-account token", k8s.get("secretRef"));
+                        }
+                        Map<String, Object> iam = ProviderRules.map(auth.get("iam"));
+                        if (iam.containsKey("secretRef")) {
+                            return withRefs("static AWS access keys (Vault IAM auth)", iam.get("secretRef"));
+                        }
                     }
                     case "gcpsm" -> {
                         if (auth.containsKey("secretRef")) {
                             return withRefs("a GCP service-account key", auth.get("secretRef"));
+                        }
+                        Map<String, Object> wif = ProviderRules.map(auth.get("workloadIdentityFederation"));
+                        if (wif.containsKey("awsSecurityCredentials")) {
+                            return withRefs("static AWS credentials (workload identity federation)",
+                                    wif.get("awsSecurityCredentials"));
                         }
                     }
                     case "azurekv" -> {
@@ -249,12 +262,13 @@ public final class StoreRules implements Rules.RuleProvider {
         public List<Finding> evaluate(AnalysisContext ctx) {
             List<Finding> out = new ArrayList<>();
             for (CustomObjectInfo store : ctx.snapshot().customObjects(ESO, "ClusterSecretStore")) {
-                if (!ProviderRules.list(store.spec().get("conditions")).isEmpty()) {
+                if (!allowsEveryNamespace(ProviderRules.list(store.spec().get("conditions")))) {
                     continue;
                 }
                 ObjectRef o = ref(store);
                 out.add(finding(Severity.HIGH, o, o.display() + " can be used from every namespace",
-                        o.display() + " has no spec.conditions, so an ExternalSecret in any namespace can use it. "
+                        o.display() + " has no spec.conditions that limit it (none, or one that matches every "
+                                + "namespace), so an ExternalSecret in any namespace can use it. "
                                 + "Anyone allowed to create ExternalSecrets (often every namespace admin, through the "
                                 + "aggregated edit role) can copy any value the store's identity can read into a "
                                 + "Secret of their own namespace.",
@@ -265,6 +279,34 @@ public final class StoreRules implements Rules.RuleProvider {
             }
             return out;
         }
+    }
+
+    private static final Set<String> MATCH_ALL = Set.of(".*", "^.*$", "^.*", ".*$", ".+", "^.+$", "^.+", ".+$");
+
+    /**
+     * True when no condition is set, or one condition lets every namespace in: an empty namespaceSelector, or a
+     * namespaceRegexes entry that matches any name. (An empty condition {@code {}} lets none in.)
+     */
+    static boolean allowsEveryNamespace(List<Object> conditions) {
+        if (conditions.isEmpty()) {
+            return true;
+        }
+        for (Object c : conditions) {
+            Map<String, Object> cond = ProviderRules.map(c);
+            if (cond.containsKey("namespaceSelector")) {
+                Map<String, Object> sel = ProviderRules.map(cond.get("namespaceSelector"));
+                if (ProviderRules.map(sel.get("matchLabels")).isEmpty()
+                        && ProviderRules.list(sel.get("matchExpressions")).isEmpty()) {
+                    return true;
+                }
+            }
+            for (Object r : ProviderRules.list(cond.get("namespaceRegexes"))) {
+                if (MATCH_ALL.contains(ProviderRules.str(r).trim())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** ExternalSecrets (and PushSecrets) that name a store the snapshot does not have. */

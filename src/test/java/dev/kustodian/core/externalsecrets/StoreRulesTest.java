@@ -84,9 +84,17 @@ class StoreRulesTest {
         b.customObjects.add(object("SecretStore", "a", "azure-wi", provider("azurekv", Map.of("vaultUrl", "https://k",
                 "authType", "WorkloadIdentity", "serviceAccountRef", Map.of("name", "app")))));
 
+        b.customObjects.add(object("SecretStore", "a", "vault-k8s-stored-token", provider("vault", Map.of("server",
+                "https://v", "auth", Map.of("kubernetes", Map.of("mountPath", "kubernetes", "role", "r",
+                        "secretRef", keyRef("sa-token", "token")))))));
+        b.customObjects.add(object("SecretStore", "a", "gcp-wif-aws", provider("gcpsm", Map.of("projectID", "p",
+                "auth", Map.of("workloadIdentityFederation", Map.of("audience", "x", "awsSecurityCredentials",
+                        Map.of("awsCredentialsSecretRef", Map.of("name", "aws-for-gcp", "key", "k"))))))));
+
         List<Finding> f = run(StoreRules.STATIC_CREDENTIALS, b.build());
         assertThat(f).extracting(x -> x.object().name())
-                .containsExactlyInAnyOrder("aws-keys", "vault-token", "vault-approle", "gcp-key", "azure-sp");
+                .containsExactlyInAnyOrder("aws-keys", "vault-token", "vault-approle", "gcp-key", "azure-sp",
+                        "vault-k8s-stored-token", "gcp-wif-aws");
         Finding aws = f.stream().filter(x -> x.object().name().equals("aws-keys")).findFirst().orElseThrow();
         assertThat(aws.title()).contains("static AWS access keys");
         assertThat(aws.explanation()).contains("Secret a/aws-creds").contains("read that Secret");
@@ -107,6 +115,8 @@ class StoreRulesTest {
         b.customObjects.add(object("ClusterSecretStore", "", "limited", Map.of("provider", vault,
                 "conditions", List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("team", "x")))))));
         b.customObjects.add(object("SecretStore", "a", "namespaced", Map.of("provider", vault)));
+        b.customObjects.add(object("ClusterSecretStore", "", "none-allowed", Map.of("provider", vault,
+                "conditions", List.of(Map.of()))));
         assertThat(run(StoreRules.OPEN_CLUSTER_STORE, b.build())).singleElement().satisfies(x -> {
             assertThat(x.object().display()).isEqualTo("ClusterSecretStore/open");
             assertThat(x.severity()).isEqualTo(Severity.HIGH);
@@ -183,5 +193,19 @@ class StoreRulesTest {
         b.secrets.add(new SecretInfo(new ObjectMeta("a", "sa-token", null, null, null, null, null, null),
                 SecretInfo.TYPE_SA_TOKEN, false, List.of(), null, null, null));
         assertThat(run(StoreRules.NOT_ADOPTED, b.build())).isEmpty();
+    }
+
+    @Test
+    void conditionsThatMatchEveryNamespaceDoNotLimitAStore() {
+        assertThat(StoreRules.allowsEveryNamespace(List.of())).isTrue();
+        assertThat(StoreRules.allowsEveryNamespace(List.of(Map.of("namespaceSelector", Map.of())))).isTrue();
+        assertThat(StoreRules.allowsEveryNamespace(List.of(Map.of("namespaceRegexes", List.of("^team-a$", ".*")))))
+                .isTrue();
+        assertThat(StoreRules.allowsEveryNamespace(List.of(Map.of()))).isFalse();
+        assertThat(StoreRules.allowsEveryNamespace(List.of(Map.of("namespaces", List.of("a"))))).isFalse();
+        assertThat(StoreRules.allowsEveryNamespace(List.of(Map.of("namespaceSelector",
+                Map.of("matchLabels", Map.of("team", "a")))))).isFalse();
+        assertThat(StoreRules.allowsEveryNamespace(List.of(Map.of("namespaceRegexes", List.of("^team-.*$")))))
+                .isFalse();
     }
 }
