@@ -62,20 +62,7 @@ public final class ExternalSecretWizard implements Wizard {
         kind.valueProperty().set("SecretStore");
         from.text("refresh-interval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
                 + " once).", "1h").alias("spec.refreshInterval");
-        WizardForm.Step data = form.step("Keys", "Each entry KEY=REMOTE[#PROPERTY][@VERSION]: the Secret key KEY"
-                + " gets the remote secret REMOTE (its PROPERTY for JSON secrets).");
-        data.list("data", "Data", "e.g. password=team-a/db#password", List::of).alias("spec.data");
-        data.list("extract", "Extract", "Every property of a remote JSON secret: REMOTE[#PROPERTY][@VERSION].",
-                List::of).alias("spec.dataFrom");
-        WizardForm.Step pol = form.step("Policies", "What ESO does with the created Secret.");
-        Fields.Choice cp = pol.choice("creation-policy", "Creation policy", "Owner (default): ESO owns the Secret;"
-                + " Orphan, Merge, None.", List.of("Owner", "Orphan", "Merge", "None"));
-        cp.valueProperty().set("Owner");
-        cp.alias("spec.target.creationPolicy");
-        Fields.Choice dp = pol.choice("deletion-policy", "Deletion policy", "When the remote secret is gone: Retain"
-                + " (default), Delete (Owner only), Merge.", List.of("Retain", "Delete", "Merge"));
-        dp.valueProperty().set("Retain");
-        dp.alias("spec.target.deletionPolicy");
+        WizardSupport.keysAndPolicySteps(form, "spec.", "password=team-a/db#password", "Secret");
     }
 
     @Override

@@ -87,6 +87,27 @@ final class WizardSupport {
         n.managedProperty().bind(n.visibleProperty());
     }
 
+    /**
+     * The Keys and Policies steps an ExternalSecret and a ClusterExternalSecret share; {@code spec} is where the
+     * ExternalSecret spec sits in the generated object ({@code spec.} or {@code spec.externalSecretSpec.}).
+     */
+    static void keysAndPolicySteps(WizardForm form, String spec, String dataExample, String createdSecrets) {
+        WizardForm.Step data = form.step("Keys", "Each entry KEY=REMOTE[#PROPERTY][@VERSION]: the Secret key KEY"
+                + " gets the remote secret REMOTE (its PROPERTY for JSON secrets).");
+        data.list("data", "Data", "e.g. " + dataExample, List::of).alias(spec + "data");
+        data.list("extract", "Extract", "Every property of a remote JSON secret: REMOTE[#PROPERTY][@VERSION].",
+                List::of).alias(spec + "dataFrom");
+        WizardForm.Step pol = form.step("Policies", "What ESO does with the created " + createdSecrets + ".");
+        Fields.Choice cp = pol.choice("creation-policy", "Creation policy", "Owner (default): ESO owns the Secret;"
+                + " Orphan, Merge, None.", List.of("Owner", "Orphan", "Merge", "None"));
+        cp.valueProperty().set("Owner");
+        cp.alias(spec + "target.creationPolicy");
+        Fields.Choice dp = pol.choice("deletion-policy", "Deletion policy", "When the remote secret is gone: Retain"
+                + " (default), Delete (Owner only), Merge.", List.of("Retain", "Delete", "Merge"));
+        dp.valueProperty().set("Retain");
+        dp.alias(spec + "target.deletionPolicy");
+    }
+
     /** Shows {@code field} only while {@code check} is ticked. */
     static void showWhen(FormField field, Fields.Check check) {
         Node n = field.node();
