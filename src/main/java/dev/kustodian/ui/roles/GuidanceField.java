@@ -1,8 +1,6 @@
 package dev.kustodian.ui.roles;
 
-import dev.kustodian.ui.wizard.FormField;
-import javafx.beans.Observable;
-import javafx.beans.property.SimpleStringProperty;
+import dev.kustodian.ui.wizard.DisplayField;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -12,9 +10,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.List;
 
 /** The live guidance of the role wizard: the current warnings, updated on every change. Its value is always "". */
-public final class GuidanceField extends FormField {
+public final class GuidanceField extends DisplayField {
     private final VBox box = new VBox(4);
-    private final SimpleStringProperty none = new SimpleStringProperty("");
     private List<String> current = List.of();
 
     public GuidanceField(String id, String label, String help) {
@@ -43,25 +40,6 @@ public final class GuidanceField extends FormField {
 
     public List<String> warnings() {
         return current;
-    }
-
-    @Override
-    public Object value() {
-        return "";
-    }
-
-    @Override
-    public void setFromText(String text) {
-    }
-
-    @Override
-    public String toText() {
-        return "";
-    }
-
-    @Override
-    public Observable observable() {
-        return none;
     }
 
     @Override

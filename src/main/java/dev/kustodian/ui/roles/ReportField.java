@@ -1,7 +1,6 @@
 package dev.kustodian.ui.roles;
 
-import dev.kustodian.ui.wizard.FormField;
-import javafx.beans.Observable;
+import dev.kustodian.ui.wizard.DisplayField;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -10,10 +9,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 
 /** A read-only result shown in a wizard step: a headline and a monospaced report. Its value is always "". */
-public final class ReportField extends FormField {
+public final class ReportField extends DisplayField {
     private final StringProperty headline = new SimpleStringProperty("");
     private final StringProperty text = new SimpleStringProperty("");
-    private final SimpleStringProperty none = new SimpleStringProperty("");
 
     public ReportField(String id, String label, String help) {
         super(id, label, help);
@@ -25,25 +23,6 @@ public final class ReportField extends FormField {
 
     public StringProperty textProperty() {
         return text;
-    }
-
-    @Override
-    public Object value() {
-        return "";
-    }
-
-    @Override
-    public void setFromText(String t) {
-    }
-
-    @Override
-    public String toText() {
-        return "";
-    }
-
-    @Override
-    public Observable observable() {
-        return none;
     }
 
     @Override
