@@ -74,8 +74,7 @@ public final class KustodianCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = KustodianCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"kustodian " + (v == null ? "dev" : v)};
+            return new String[]{"kustodian " + dev.kustodian.core.util.BuildInfo.version()};
         }
     }
 }

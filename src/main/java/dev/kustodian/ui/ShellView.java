@@ -135,9 +135,20 @@ public final class ShellView extends BorderPane {
         MenuItem theme = new MenuItem("Toggle light/dark theme", new FontIcon(Feather.MOON));
         theme.setOnAction(e -> toggleTheme());
         Menu view = new Menu("View", null, theme);
-        MenuBar bar = new MenuBar(file, generate, view);
+        MenuItem about = new MenuItem("About Kustodian");
+        about.setId("about");
+        about.setOnAction(e -> dialogs.showInfo("About Kustodian", aboutText()));
+        MenuBar bar = new MenuBar(file, generate, view, new Menu("Help", null, about));
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** The About dialog's text: the build's version and the runtime it runs on. */
+    static String aboutText() {
+        return "Kustodian " + dev.kustodian.core.util.BuildInfo.version() + "\n"
+                + "Shows where Kubernetes Secrets are exposed and generates the configuration that fixes it.\n\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JavaFX "
+                + System.getProperty("javafx.runtime.version", "?");
     }
 
     private Node banner() {
