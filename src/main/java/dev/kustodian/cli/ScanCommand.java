@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -103,14 +104,12 @@ public final class ScanCommand implements Callable<Integer> {
         }
         List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
         Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules);
-        String text = ReportWriter.toString(report, fmt);
         if (output != null) {
-            SafeFiles.writeAtomically(output, text);
+            SafeFiles.writeAtomically(output, w -> ReportWriter.write(report, fmt, w));
             err.println("Wrote " + shown.size() + " finding(s) to " + output + ".");
         } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
+            BufferedWriter out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+            ReportWriter.write(report, fmt, out);
         }
         long hidden = findings.size() - shown.size();
         if (hidden > 0) {

@@ -1,6 +1,9 @@
 package dev.kustodian.core.output;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,6 +34,34 @@ public final class SafeFiles {
      * world-readable, not even for a moment). The byte array is not kept; callers should clear theirs.
      */
     public static void writeAtomically(Path target, byte[] content, boolean privateFile) throws IOException {
+        writeAtomically(target, privateFile, tmp -> Files.write(tmp, content));
+    }
+
+    /** What goes into a file, written as it is produced (UTF-8) instead of being held as one string. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Streams {@code content} (UTF-8) into a temporary file next to {@code target} and moves it over the target
+     * when complete: a failure midway leaves no partial file and the previous file untouched.
+     */
+    public static void writeAtomically(Path target, Content content) throws IOException {
+        writeAtomically(target, false, tmp -> {
+            // an OutputStreamWriter replaces what UTF-8 cannot encode, as String.getBytes does
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                content.writeTo(w);
+            }
+        });
+    }
+
+    private interface TempWriter {
+        void write(Path tmp) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, boolean privateFile, TempWriter body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp;
@@ -43,7 +74,7 @@ public final class SafeFiles {
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         }
         try {
-            Files.write(tmp, content);
+            body.write(tmp);
             if (posix && privateFile) {
                 Files.setPosixFilePermissions(tmp, PRIVATE);
             }

@@ -3,7 +3,9 @@ package dev.kustodian.ui.reports;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.report.Report;
 import dev.kustodian.core.report.ReportFormat;
+import dev.kustodian.core.report.ReportWriter;
 import dev.kustodian.ui.PageContext;
 import dev.kustodian.ui.common.Card;
 import dev.kustodian.ui.common.Css;
@@ -226,10 +228,10 @@ public final class ReportsView extends BorderPane {
                 "The file " + target + " already exists. Replace it with the new report?", "Replace", false)) {
             return;
         }
-        String text = vm.render(fmt, clock.instant());
-        int count = vm.filtered().size();
+        Report report = vm.report(clock.instant());
+        int count = report.findings().size();
         ctx.tasks().submit("Exporting report to " + target.getFileName(), (p, c) -> {
-            SafeFiles.writeAtomically(target, text);
+            SafeFiles.writeAtomically(target, w -> ReportWriter.write(report, fmt, w));
             return target;
         }, p -> ctx.dialogs().showInfo("Report exported", "Wrote " + count + " finding(s) as "
                 + fmt.id() + " to " + p + "."), t -> ctx.dialogs().showError("Export failed",

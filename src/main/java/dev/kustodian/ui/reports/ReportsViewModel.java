@@ -5,7 +5,6 @@ import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.report.Report;
 import dev.kustodian.core.report.ReportFormat;
-import dev.kustodian.core.report.ReportWriter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -75,10 +74,6 @@ public final class ReportsViewModel {
     public Report report(Instant now) {
         List<FindingRule> rules = Rules.all();
         return Report.of(List.copyOf(filtered), source, now, rules);
-    }
-
-    public String render(ReportFormat format, Instant now) {
-        return ReportWriter.toString(report(now), format);
     }
 
     public ObservableList<Finding> findings() {

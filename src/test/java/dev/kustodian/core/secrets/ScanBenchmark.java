@@ -45,11 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resourceNames, every tenth namespace binds {@code edit} to a user) and 32 ClusterRoles with their bindings.
  * Prints analysis time and heap. Runs only with -Dkustodian.bench=true.
  */
-class ScanBenchmark {
+public class ScanBenchmark {
 
     static ClusterSnapshot synthetic() {
+        return synthetic(200, 20_000, 3_000);
+    }
+
+    /** The same shape at another scale (the report writers' byte-for-byte test uses a small one). */
+    public static ClusterSnapshot synthetic(int namespaces, int secrets, int deployments) {
         ClusterSnapshot.Builder b = builder();
-        int namespaces = 200;
         for (int n = 0; n < namespaces; n++) {
             String ns = "ns-" + n;
             b.namespaces.add(new NamespaceInfo(meta(ns, ""), "Active"));
@@ -57,7 +61,7 @@ class ScanBenchmark {
             b.configMaps.add(new ConfigMapInfo(meta(ns, "cfg"), List.of("a", "b"),
                     n % 10 == 0 ? List.of(new LeakHint("data[a]", LeakHint.Kind.URL_WITH_PASSWORD)) : List.of()));
         }
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < secrets; i++) {
             String ns = "ns-" + (i % namespaces);
             Duration age = Duration.ofDays(i % 200);
             ObjectMeta m = new ObjectMeta(ns, "secret-" + i, "uid-" + i, null, null, NOW.minus(age), NOW.minus(age), null);
@@ -69,14 +73,13 @@ class ScanBenchmark {
                     new SecretInfo.SecretKeyInfo("username", 12, "u" + (i % 5000), false),
                     new SecretInfo.SecretKeyInfo("password", 24, "p" + i, false)), tls, null, null));
         }
-        int deployments = 3_000;
         for (int d = 0; d < deployments; d++) {
             String ns = "ns-" + (d % namespaces);
-            b.workloads.add(workload("Deployment", ns, "app-" + d, podSpec(d, namespaces)));
-            b.workloads.add(workload("ReplicaSet", ns, "app-" + d + "-rs", podSpec(d, namespaces),
+            b.workloads.add(workload("Deployment", ns, "app-" + d, podSpec(d, namespaces, secrets)));
+            b.workloads.add(workload("ReplicaSet", ns, "app-" + d + "-rs", podSpec(d, namespaces, secrets),
                     owner("Deployment", "app-" + d)));
             for (int p = 0; p < 10; p++) {
-                b.workloads.add(workload("Pod", ns, "app-" + d + "-rs-" + p, podSpec(d, namespaces),
+                b.workloads.add(workload("Pod", ns, "app-" + d + "-rs-" + p, podSpec(d, namespaces, secrets),
                         owner("ReplicaSet", "app-" + d + "-rs")));
             }
         }
@@ -85,9 +88,9 @@ class ScanBenchmark {
     }
 
     /** Each deployment uses two secrets of its namespace (one via env, one as a volume) and a missing one. */
-    private static PodSpecInfo podSpec(int d, int namespaces) {
-        String s1 = "secret-" + ((d * 2) % 20_000 / namespaces * namespaces + d % namespaces);
-        String s2 = "secret-" + (((d * 2 + 1) % 20_000) / namespaces * namespaces + d % namespaces);
+    private static PodSpecInfo podSpec(int d, int namespaces, int secrets) {
+        String s1 = "secret-" + ((d * 2) % secrets / namespaces * namespaces + d % namespaces);
+        String s2 = "secret-" + (((d * 2 + 1) % secrets) / namespaces * namespaces + d % namespaces);
         return spec(d % 3 == 0 ? "default" : "app", d % 3 == 0 ? null : false, List.of(),
                 List.of(secretVolume("creds", s2, false)),
                 List.of(container("app", List.of(envSecret("PW", s1, "password"),

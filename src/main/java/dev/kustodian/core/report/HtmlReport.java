@@ -1,0 +1,122 @@
+package dev.kustodian.core.report;
+
+import dev.kustodian.core.findings.Finding;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code scan -o html}: a standalone page (inline CSS, no scripts): counts, then per area an article per finding,
+ * the expected findings of system components folded away.
+ */
+final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1d2430;line-height:1.45}
+            header{background:#1d2a44;color:#fff;padding:24px 32px}
+            header h1{margin:0 0 4px;font-size:22px}
+            header p{margin:0;opacity:.85;font-size:14px}
+            main{max-width:1100px;margin:0 auto;padding:24px 32px}
+            .summary{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:24px}
+            .summary div{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:10px 16px;min-width:90px}
+            .summary b{display:block;font-size:22px}
+            h2{border-bottom:2px solid #dde1e7;padding-bottom:4px;margin-top:32px;text-transform:capitalize}
+            article{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:14px 18px;margin:12px 0}
+            article h3{margin:0 0 6px;font-size:16px}
+            .meta{font-size:13px;color:#4a5568;margin-bottom:8px}
+            code{background:#eef1f5;padding:1px 4px;border-radius:4px;font-size:90%}
+            .chip{display:inline-block;border-radius:12px;padding:1px 10px;font-size:12px;font-weight:600;margin-right:8px;vertical-align:middle;border:1px solid transparent}
+            .critical{background:#7b1020;color:#fff}.high{background:#c53030;color:#fff}.medium{background:#dd8a1c;color:#1d2430}
+            .low{background:#fff3c4;color:#5c4a00;border-color:#e5cf6b}.info{background:#e2e8f0;color:#2d3748}
+            .fix{font-size:14px}.fix b{color:#22543d}
+            details{margin:12px 0}summary{cursor:pointer;color:#4a5568;font-weight:600}
+            footer{color:#718096;font-size:12px;text-align:center;padding:24px}
+            """;
+
+    static void write(Report r, Writer out) throws IOException {
+        head(r, out);
+        summary(r, out);
+        if (r.findings().isEmpty()) {
+            out.write("<p>No findings.</p>\n");
+        }
+        StringBuilder sb = new StringBuilder(1024);
+        for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
+            area(area.getKey(), area.getValue(), sb, out);
+        }
+        out.write("</main>\n<footer>" + h(ReportWriter.summaryLine(r)) + "</footer>\n</body>\n</html>\n");
+    }
+
+    private static void head(Report r, Writer out) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.write("<title>Kustodian report: " + h(r.source()) + "</title>\n<style>\n" + CSS);
+        out.write("</style>\n</head>\n<body>\n<header><h1>Kustodian report</h1><p>" + h(r.source()) + " · generated "
+                + h(r.generatedAt().toString()) + "</p></header>\n<main>\n");
+    }
+
+    private static void summary(Report r, Writer out) throws IOException {
+        out.write("<section class=\"summary\" aria-label=\"Summary\">\n");
+        out.write("<div><b>" + r.findings().size() + "</b>findings</div>\n");
+        for (var e : r.countsBySeverity().entrySet()) {
+            out.write("<div><b>" + e.getValue() + "</b><span class=\"chip " + ReportWriter.sev(e.getKey()) + "\">"
+                    + e.getKey().label() + "</span></div>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    /** An area's findings; those of system components in a folded {@code <details>} at the end. */
+    private static void area(String area, List<Finding> findings, StringBuilder sb, Writer out) throws IOException {
+        out.write("<section>\n<h2>" + h(area) + "</h2>\n");
+        List<Finding> system = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.system()) {
+                system.add(f);
+            } else {
+                article(f, sb, out);
+            }
+        }
+        if (!system.isEmpty()) {
+            out.write("<details><summary>" + system.size() + " expected finding(s) of system components</summary>\n");
+            for (Finding f : system) {
+                article(f, sb, out);
+            }
+            out.write("</details>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    private static void article(Finding f, StringBuilder sb, Writer out) throws IOException {
+        sb.setLength(0);
+        sb.append("<article>\n<h3><span class=\"chip ").append(ReportWriter.sev(f.severity())).append("\">")
+                .append(f.severity().label()).append("</span>").append(h(f.title())).append("</h3>\n")
+                .append("<div class=\"meta\"><code>").append(h(f.object().display())).append("</code> · rule <code>")
+                .append(h(f.rule())).append("</code>");
+        if (!f.cis().isEmpty()) {
+            sb.append(" · CIS ").append(h(String.join(", ", f.cis())));
+        }
+        sb.append("</div>\n<p>").append(h(f.explanation())).append("</p>\n<p class=\"fix\"><b>Fix:</b> ")
+                .append(h(f.remediation())).append("</p>\n</article>\n");
+        out.append(sb);
+    }
+
+    static String h(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

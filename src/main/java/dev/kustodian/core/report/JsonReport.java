@@ -1,0 +1,75 @@
+package dev.kustodian.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kustodian.core.findings.Finding;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** {@code scan -o json}: {@code {"findings": [...], "summary": {...}}}, pretty-printed, written as it goes. */
+final class JsonReport {
+    private JsonReport() {
+    }
+
+    static void write(Report r, Writer out) throws IOException {
+        try (JsonGenerator g = ReportWriter.jsonGenerator(out)) {
+            g.writeStartObject();
+            findings(g, r);
+            summary(g, r);
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void findings(JsonGenerator g, Report r) throws IOException {
+        g.writeArrayFieldStart("findings");
+        for (Finding f : r.findings()) {
+            finding(g, f);
+        }
+        g.writeEndArray();
+    }
+
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", f.id());
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("area", f.area());
+        g.writeStringField("severity", ReportWriter.sev(f.severity()));
+        g.writeStringField("title", f.title());
+        g.writeStringField("explanation", f.explanation());
+        g.writeObjectFieldStart("object");
+        g.writeStringField("kind", f.object().kind());
+        g.writeStringField("namespace", f.object().namespace());
+        g.writeStringField("name", f.object().name());
+        g.writeEndObject();
+        g.writeArrayFieldStart("cis");
+        for (String c : f.cis()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeStringField("remediation", f.remediation());
+        g.writeBooleanField("system", f.system());
+        g.writeStringField("fix", f.fix()); // null is written as null
+        g.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator g, Report r) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("total", r.findings().size());
+        g.writeObjectFieldStart("bySeverity");
+        for (var e : r.countsBySeverity().entrySet()) {
+            g.writeNumberField(ReportWriter.sev(e.getKey()), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("byArea");
+        for (Map.Entry<String, Integer> e : r.countsByArea().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("system", r.systemCount());
+        g.writeStringField("source", r.source());
+        g.writeStringField("generatedAt", r.generatedAt().toString());
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kustodian.core.report;
+
+import dev.kustodian.core.findings.Finding;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/** {@code scan -o markdown}: counts, then per area a table of its findings and a section per finding. */
+final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    static void write(Report r, Writer out) throws IOException {
+        header(r, out);
+        if (r.findings().isEmpty()) {
+            out.write("No findings.\n");
+            return;
+        }
+        for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
+            area(area.getKey(), area.getValue(), out);
+        }
+    }
+
+    private static void header(Report r, Writer out) throws IOException {
+        out.write("# Kustodian report\n\n");
+        out.write("Source: " + md(r.source()) + "  \nGenerated: " + r.generatedAt() + "\n\n");
+        out.write("| Severity | Findings |\n|---|---:|\n");
+        for (var e : r.countsBySeverity().entrySet()) {
+            out.write("| " + e.getKey().label() + " | " + e.getValue() + " |\n");
+        }
+        out.write("| **Total** | **" + r.findings().size() + "** |\n\n");
+    }
+
+    private static void area(String area, List<Finding> findings, Writer out) throws IOException {
+        out.write("## " + md(area) + "\n\n");
+        out.write("| Severity | Rule | Object | Title |\n|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder(512);
+        for (Finding f : findings) {
+            sb.setLength(0);
+            sb.append("| ").append(f.severity().label()).append(f.system() ? " (system)" : "").append(" | `")
+                    .append(f.rule()).append("` | `").append(md(f.object().display())).append("` | ")
+                    .append(md(f.title())).append(" |\n");
+            out.append(sb);
+        }
+        out.write('\n');
+        for (Finding f : findings) {
+            sb.setLength(0);
+            finding(sb, f);
+            out.append(sb);
+        }
+    }
+
+    private static void finding(StringBuilder sb, Finding f) {
+        sb.append("### ").append(f.severity().label()).append(": ").append(md(f.title())).append("\n\n");
+        sb.append("- Object: `").append(md(f.object().display())).append("`\n");
+        sb.append("- Rule: `").append(f.rule()).append("`");
+        if (!f.cis().isEmpty()) {
+            sb.append(" · CIS ").append(String.join(", ", f.cis()));
+        }
+        sb.append("\n\n").append(md(f.explanation())).append("\n\n**Remediation:** ")
+                .append(md(f.remediation())).append("\n\n");
+    }
+
+    private static String md(String s) {
+        return s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+    }
+}

@@ -1,0 +1,193 @@
+package dev.kustodian.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.Severity;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code scan -o sarif}: SARIF 2.1.0, one run, one rule entry per rule that produced a finding (its worst severity
+ * as default level) and one result per finding, written as it goes.
+ */
+final class SarifReport {
+    private SarifReport() {
+    }
+
+    static void write(Report r, Writer out) throws IOException {
+        try (JsonGenerator g = ReportWriter.jsonGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            Map<String, Integer> ruleIndex = tool(g, r);
+            g.writeObjectFieldStart("originalUriBaseIds");
+            g.writeObjectFieldStart("CLUSTER");
+            g.writeObjectFieldStart("description");
+            g.writeStringField("text", "The Kubernetes cluster that was scanned: " + r.source());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            results(g, r, ruleIndex);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW, INFO -> "note";
+        };
+    }
+
+    /** GitHub code scanning's security-severity score (0-10). */
+    static String securitySeverity(Severity s) {
+        return switch (s) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+            case INFO -> "0.0";
+        };
+    }
+
+    /** The tool's driver with its rule table; returns each rule's index in that table. */
+    private static Map<String, Integer> tool(JsonGenerator g, Report r) throws IOException {
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", ReportWriter.TOOL);
+        g.writeStringField("informationUri", ReportWriter.TOOL_URI);
+        String v = ReportWriter.class.getPackage().getImplementationVersion();
+        g.writeStringField("semanticVersion", v == null ? "0.1.0" : v.replace("-SNAPSHOT", ""));
+
+        // one rule entry per rule that produced a finding, with its worst severity as default level
+        Map<String, Finding> firstByRule = new TreeMap<>();
+        Map<String, Severity> worst = new HashMap<>();
+        for (Finding f : r.findings()) {
+            firstByRule.putIfAbsent(f.rule(), f);
+            worst.merge(f.rule(), f.severity(), (a, b) -> a.atLeast(b) ? a : b);
+        }
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        g.writeArrayFieldStart("rules");
+        for (Map.Entry<String, Finding> e : firstByRule.entrySet()) {
+            ruleIndex.put(e.getKey(), ruleIndex.size());
+            rule(g, r, e.getKey(), e.getValue(), worst.get(e.getKey()));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        return ruleIndex;
+    }
+
+    private static void rule(JsonGenerator g, Report r, String id, Finding first, Severity worst) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeStringField("name", id.replaceAll("[^A-Za-z0-9]", ""));
+        String desc = r.ruleDescriptions().getOrDefault(id, first.title());
+        text(g, "shortDescription", desc);
+        text(g, "fullDescription", desc);
+        text(g, "help", first.remediation());
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(worst));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString("security");
+        g.writeString("kubernetes");
+        g.writeString(first.area());
+        for (String c : first.cis()) {
+            g.writeString("CIS-" + c);
+        }
+        g.writeEndArray();
+        g.writeStringField("security-severity", securitySeverity(worst));
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void text(JsonGenerator g, String field, String text) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("text", text);
+        g.writeEndObject();
+    }
+
+    private static void results(JsonGenerator g, Report r, Map<String, Integer> ruleIndex) throws IOException {
+        g.writeArrayFieldStart("results");
+        for (Finding f : r.findings()) {
+            result(g, f, ruleIndex.get(f.rule()));
+        }
+        g.writeEndArray();
+    }
+
+    private static void result(JsonGenerator g, Finding f, int ruleIndex) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.rule());
+        g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", level(f.severity()));
+        text(g, "message", f.title() + ". " + f.explanation() + " Fix: " + f.remediation());
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        // a pseudo-path per object, so tools that need a physical location (GitHub) accept the result
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", objectUri(f));
+        g.writeStringField("uriBaseId", "CLUSTER");
+        g.writeEndObject();
+        g.writeObjectFieldStart("region");
+        g.writeNumberField("startLine", 1);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField("name", f.object().name().isEmpty() ? f.object().kind() : f.object().name());
+        g.writeStringField("fullyQualifiedName", f.object().display());
+        g.writeStringField("kind", "resource");
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField("kustodianFindingId/v1", f.id());
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("severity", ReportWriter.sev(f.severity()));
+        g.writeStringField("area", f.area());
+        g.writeBooleanField("system", f.system());
+        g.writeArrayFieldStart("cis");
+        for (String c : f.cis()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        if (f.fix() != null) {
+            g.writeStringField("fix", f.fix());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    static String objectUri(Finding f) {
+        var o = f.object();
+        StringBuilder sb = new StringBuilder(uriPart(o.kind()));
+        if (!o.namespace().isEmpty()) {
+            sb.append('/').append(uriPart(o.namespace()));
+        }
+        if (!o.name().isEmpty()) {
+            sb.append('/').append(uriPart(o.name()));
+        }
+        return sb.toString();
+    }
+
+    private static String uriPart(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
