@@ -263,7 +263,9 @@ public final class EncryptionCommand implements Runnable {
             }
             g.bundle().warnings().forEach(w -> err.println("warning: " + w));
             if (output == null) {
+                out.println("# kube-apiserver --encryption-provider-config file: not for kubectl apply (keys masked)");
                 out.print(g.maskedYaml());
+                out.flush();
                 err.println("Preview only (keys masked). Add --output FILE to write the real file (mode 0600).");
                 return 0;
             }

@@ -67,7 +67,7 @@ public final class BundleOutput {
                 }
             }
         } else {
-            out.print(bundle.previewText());
+            out.print(bundle.applyableText());
         }
         for (String n : bundle.nextSteps()) {
             err.println("next: " + n);

@@ -150,7 +150,10 @@ public final class StoreGenerator {
         Map<String, Object> m = map("vaultUrl", z.vaultUrl());
         if (z.auth() instanceof AzureWorkloadIdentity w) {
             m.put("authType", "WorkloadIdentity");
-            m.put("tenantId", blankToNull(z.tenantId()));
+            if (blankToNull(z.tenantId()) != null) {
+                // optional: without it the webhook takes the tenant from the service account's annotation
+                m.put("tenantId", z.tenantId());
+            }
             m.put("serviceAccountRef", new Commented(sa(w.serviceAccount()), "annotated azure.workload.identity/client-id"));
         } else if (z.auth() instanceof AzureManagedIdentity mi) {
             m.put("authType", "ManagedIdentity");

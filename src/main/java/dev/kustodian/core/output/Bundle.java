@@ -78,6 +78,31 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
         return sb.toString();
     }
 
+    /**
+     * What a generator prints to stdout: a stream {@code kubectl apply -f -} accepts. The Kubernetes objects are
+     * YAML documents; every side file (Pod snippet, policy, script, README) follows as YAML comment lines under a
+     * {@code # ---- NAME (not a Kubernetes object, ...) ----} header, so it is readable but never applied. Private files show
+     * their masked content only.
+     */
+    public String applyableText() {
+        StringBuilder sb = new StringBuilder(combinedYaml());
+        for (Manifest m : manifests) {
+            if (!m.isKubernetesObject()) {
+                sb.append(sb.length() > 0 ? "#\n" : "").append("# ---- ").append(m.fileName())
+                        .append(m.privateFile() ? " (private, keys masked; " : " (")
+                        .append("not a Kubernetes object, not applied; --output DIR saves it) ----\n");
+                String shown = m.previewContent();
+                if (shown.endsWith("\n")) {
+                    shown = shown.substring(0, shown.length() - 1);
+                }
+                for (String line : shown.split("\n", -1)) {
+                    sb.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     /** This bundle plus a {@code kustomization.yaml} listing its object files (when it has any objects). */
     public Bundle withKustomization() {
         if (objects().isEmpty() || manifests.stream().anyMatch(m -> m.fileName().equals("kustomization.yaml"))) {

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * "Save to folder": one file per manifest plus {@code kustomization.yaml}, each written atomically. Existing files
  * are only replaced when {@code confirmOverwrite} accepts the list of files that would be replaced (the GUI asks
  * in a dialog, the CLI needs {@code --force}). {@link Manifest#privateFile() Private} files (key material) are
- * written 0600 from their creation.
+ * written 0600 from their creation; scripts ({@link Manifest.Format#SHELL}) are made executable (0755).
  */
 public final class FolderWriter {
     private FolderWriter() {
@@ -50,6 +50,9 @@ public final class FolderWriter {
                 }
             } else {
                 SafeFiles.writeAtomically(p, m.content());
+                if (m.format() == Manifest.Format.SHELL) {
+                    SafeFiles.makeExecutable(p);
+                }
             }
             written.add(p);
         }

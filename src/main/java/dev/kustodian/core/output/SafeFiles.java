@@ -88,6 +88,13 @@ public final class SafeFiles {
         }
     }
 
+    /** Makes a written script executable (rwxr-xr-x) where the file system has POSIX permissions. */
+    public static void makeExecutable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     /** Writes a private file (0600) and refuses to replace an existing one unless {@code overwrite}. */
     public static void writePrivate(Path target, byte[] content, boolean overwrite) throws IOException {
         if (!overwrite && Files.exists(target)) {
