@@ -12,7 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            dev.kustodian.ui.KustodianApp.launchApp(args);
+            dev.kustodian.ui.app.KustodianApp.launchApp(args);
             return;
         }
         System.exit(KustodianCommand.run(args));

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The core is a plain library: no JavaFX, no UI, no CLI. */
+/** The core is a plain library: no JavaFX, no UI, no CLI. The UI's packages form no cycle. */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -37,5 +38,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.kustodian.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.kustodian.ui..")
                 .check(classes);
+    }
+
+    /** ui.app -> pages -> ui.wizard -> ui.framework: no package of the UI depends back on one above it. */
+    @Test
+    void uiPackagesAreFreeOfCycles() {
+        slices().matching("dev.kustodian.ui.(**)").should().beFreeOfCycles().check(classes);
     }
 }

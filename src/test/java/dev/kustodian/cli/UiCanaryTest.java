@@ -1,14 +1,15 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.report.ReportFormat;
-import dev.kustodian.ui.AppState;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.RecordingDialogService;
-import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.reports.ReportsPage;
 import dev.kustodian.ui.secrets.SecretRow;
 import dev.kustodian.ui.secrets.SecretsFixture;
@@ -92,7 +93,7 @@ class UiCanaryTest {
     void secretsAndReportsPagesShowNoMarkerAndARevealedValueIsGoneAfterTheAutoHide(FxRobot robot) throws Exception {
         ClusterSession session = CanaryTest.openOrSkip(dir.resolve("cluster"));
         List<Finding> findings = Rules.evaluate(AnalysisContext.of(session.snapshot()));
-        PageContext ctx = SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs, WizardRegistry.defaults(),
+        PageContext ctx = SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs, Pages.wizards(),
                 new ArrayList<>());
         SecretsPage[] secrets = new SecretsPage[1];
         ReportsPage[] reports = new ReportsPage[1];

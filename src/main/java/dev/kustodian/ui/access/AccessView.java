@@ -7,9 +7,9 @@ import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.Reader;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.common.Css;
-import dev.kustodian.ui.common.EmptyState;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.framework.EmptyState;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -319,7 +319,7 @@ public final class AccessView extends StackPane {
         subjectScore.setId("subject-score");
         subjectReasons.setId("subject-reasons");
         rightSize.setId("right-size");
-        boolean registered = ctx.wizards().isRegistered(AccessViewModel.RIGHT_SIZE_WIZARD);
+        boolean registered = ctx.hasWizard(AccessViewModel.RIGHT_SIZE_WIZARD);
         rightSize.setTooltip(new Tooltip(registered
                 ? "Open the right-size wizard for this subject: a role with only what it uses."
                 : "The right-size wizard is not available in this version."));

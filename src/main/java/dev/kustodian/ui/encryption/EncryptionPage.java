@@ -2,8 +2,8 @@ package dev.kustodian.ui.encryption;
 
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;
-import dev.kustodian.ui.Page;
-import dev.kustodian.ui.PageContext;
+import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.PageContext;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;

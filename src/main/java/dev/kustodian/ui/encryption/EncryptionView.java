@@ -4,10 +4,10 @@ import dev.kustodian.core.encryption.EncryptionConfigAnalyzer;
 import dev.kustodian.core.encryption.EncryptionPosture;
 import dev.kustodian.core.encryption.VerificationReport;
 import dev.kustodian.core.findings.Finding;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.common.Card;
-import dev.kustodian.ui.common.Css;
-import dev.kustodian.ui.common.SeverityChip;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.framework.SeverityChip;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -63,11 +63,11 @@ public final class EncryptionView extends ScrollPane {
         create.setId("enc-open-config-wizard");
         create.getStyleClass().add("accent");
         create.setOnAction(e -> ctx.openWizard(EncryptionConfigWizard.ID, null));
-        create.setDisable(!ctx.wizards().isRegistered(EncryptionConfigWizard.ID));
+        create.setDisable(!ctx.hasWizard(EncryptionConfigWizard.ID));
         Button rotate = new Button("Rotate the key…", new FontIcon(Feather.REFRESH_CW));
         rotate.setId("enc-open-rotation-wizard");
         rotate.setOnAction(e -> ctx.openWizard(EncryptionRotationWizard.ID, null));
-        rotate.setDisable(!ctx.wizards().isRegistered(EncryptionRotationWizard.ID));
+        rotate.setDisable(!ctx.hasWizard(EncryptionRotationWizard.ID));
         create.setMinWidth(Region.USE_PREF_SIZE);
         rotate.setMinWidth(Region.USE_PREF_SIZE);
         Region sp = new Region();
@@ -155,7 +155,7 @@ public final class EncryptionView extends ScrollPane {
                 Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));
                 fix.getStyleClass().add("fix-button");
                 fix.setMinWidth(Region.USE_PREF_SIZE);
-                fix.setDisable(!ctx.wizards().isRegistered(f.fix()));
+                fix.setDisable(!ctx.hasWizard(f.fix()));
                 fix.setOnAction(e -> ctx.openWizard(f.fix(), f.object()));
                 row.getChildren().add(fix);
             }

@@ -2,9 +2,9 @@ package dev.kustodian.ui.encryption;
 
 import dev.kustodian.core.encryption.SecretRewriter;
 import dev.kustodian.core.util.UserFacingException;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.TaskExecutor;
-import dev.kustodian.ui.TaskHandle;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.framework.TaskHandle;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

@@ -2,8 +2,8 @@ package dev.kustodian.ui.reports;
 
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;
-import dev.kustodian.ui.Page;
-import dev.kustodian.ui.PageContext;
+import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.PageContext;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;

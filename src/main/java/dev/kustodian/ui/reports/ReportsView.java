@@ -6,11 +6,11 @@ import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.report.Report;
 import dev.kustodian.core.report.ReportFormat;
 import dev.kustodian.core.report.ReportWriter;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.common.Card;
-import dev.kustodian.ui.common.Css;
-import dev.kustodian.ui.common.EmptyState;
-import dev.kustodian.ui.common.SeverityChip;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.framework.EmptyState;
+import dev.kustodian.ui.framework.SeverityChip;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
@@ -196,7 +196,7 @@ public final class ReportsView extends BorderPane {
         rem.setWrapText(true);
         VBox fixBox = new VBox(8, rem);
         if (f.fix() != null) {
-            boolean ok = ctx.wizards().isRegistered(f.fix());
+            boolean ok = ctx.hasWizard(f.fix());
             Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));
             fix.setId("finding-fix");
             fix.getStyleClass().add("fix-button");

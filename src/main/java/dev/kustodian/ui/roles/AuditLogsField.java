@@ -2,9 +2,9 @@ package dev.kustodian.ui.roles;
 
 import dev.kustodian.core.roles.RightSize;
 import dev.kustodian.core.util.UserFacingException;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.TaskExecutor;
-import dev.kustodian.ui.TaskHandle;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.framework.TaskHandle;
 import dev.kustodian.ui.wizard.FormField;
 import javafx.application.Platform;
 import javafx.beans.Observable;

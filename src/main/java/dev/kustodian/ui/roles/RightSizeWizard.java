@@ -7,8 +7,8 @@ import dev.kustodian.core.roles.RbacSubject;
 import dev.kustodian.core.roles.RightSize;
 import dev.kustodian.core.roles.RoleSynthesizer;
 import dev.kustodian.core.roles.UnusedPermissions;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.TaskExecutor;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
 import dev.kustodian.ui.wizard.Wizard;
@@ -67,7 +67,7 @@ public final class RightSizeWizard implements Wizard {
                 + "of at most N objects (0 = never).", "5").valueProperty().set("5");
         read.text("roleName", "Role name", "Leave empty for <subject>-observed.", "<subject>-observed");
         logs = read.custom(new AuditLogsField("logs", "Audit log files", "Add the files, then Read logs.",
-                tasks == null ? new dev.kustodian.ui.SameThreadTaskExecutor() : tasks,
+                tasks == null ? new dev.kustodian.ui.framework.SameThreadTaskExecutor() : tasks,
                 dialogs, this::key, files -> {
                     FormValues v = form.values();
                     RbacSubject s = subjectOrNull(v);

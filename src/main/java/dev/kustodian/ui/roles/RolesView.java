@@ -1,8 +1,8 @@
 package dev.kustodian.ui.roles;
 
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.common.Css;
-import dev.kustodian.ui.common.EmptyState;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.framework.EmptyState;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

@@ -4,7 +4,7 @@ import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.util.UserFacingException;
-import dev.kustodian.ui.TaskExecutor;
+import dev.kustodian.ui.framework.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

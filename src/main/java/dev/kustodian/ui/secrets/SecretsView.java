@@ -4,11 +4,11 @@ import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.secrets.SecretUse;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.common.Card;
-import dev.kustodian.ui.common.Css;
-import dev.kustodian.ui.common.EmptyState;
-import dev.kustodian.ui.common.SeverityChip;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.framework.EmptyState;
+import dev.kustodian.ui.framework.SeverityChip;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -241,7 +241,7 @@ public final class SecretsView extends BorderPane {
         r.findings().stream().map(Finding::severity).distinct().forEach(s -> chips.getChildren().add(new SeverityChip(s)));
         Button migrate = new Button("Move to external store…", new FontIcon(Feather.UPLOAD_CLOUD));
         migrate.setId("migrate-button");
-        boolean canMigrate = ctx.wizards().isRegistered(MIGRATE_WIZARD);
+        boolean canMigrate = ctx.hasWizard(MIGRATE_WIZARD);
         migrate.setDisable(!canMigrate);
         migrate.setTooltip(new Tooltip(canMigrate ? "Move this secret to an external store (External Secrets Operator)"
                 : "The migrate-secret wizard is not available in this version."));
@@ -559,7 +559,7 @@ public final class SecretsView extends BorderPane {
             chip.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(10, chip, text);
             if (f.fix() != null) {
-                boolean ok = ctx.wizards().isRegistered(f.fix());
+                boolean ok = ctx.hasWizard(f.fix());
                 Button b = new Button("Fix…", new FontIcon(Feather.TOOL));
                 b.getStyleClass().add("fix-button");
                 b.setMinWidth(Region.USE_PREF_SIZE);

@@ -6,7 +6,7 @@ import dev.kustodian.core.output.Bundle;
 /**
  * A wizard: builds its form once ({@link WizardForm} steps and fields), and turns the current field values into a
  * {@link Bundle} (a pure function, re-run on every change for the live preview). Adding a wizard = one class
- * implementing this + one line in {@link dev.kustodian.ui.Pages}. The framework adds the last "Review" step with
+ * implementing this + one line in the app's page list ({@code ui.app.Pages}). The framework adds the last "Review" step with
  * Save to folder, Copy and Apply.
  */
 public interface Wizard {

@@ -9,12 +9,12 @@ import java.util.List;
  * What a wizard sees: the session (null when nothing is loaded) and its snapshot, plus the executor and dialogs for
  * wizards whose steps run cluster work themselves (e.g. "Rewrite all secrets" of the rotation wizard).
  */
-public record WizardContext(ClusterSession session, dev.kustodian.ui.TaskExecutor tasks,
-                            dev.kustodian.ui.DialogService dialogs) {
+public record WizardContext(ClusterSession session, dev.kustodian.ui.framework.TaskExecutor tasks,
+                            dev.kustodian.ui.framework.DialogService dialogs) {
 
     /** A context for generating only (tests, previews): work runs on the calling thread, no dialogs. */
     public WizardContext(ClusterSession session) {
-        this(session, new dev.kustodian.ui.SameThreadTaskExecutor(), null);
+        this(session, new dev.kustodian.ui.framework.SameThreadTaskExecutor(), null);
     }
 
     public ClusterSnapshot snapshot() {
@@ -22,7 +22,7 @@ public record WizardContext(ClusterSession session, dev.kustodian.ui.TaskExecuto
     }
 
     public List<String> namespaces() {
-        return snapshot() == null ? List.of() : dev.kustodian.ui.common.SnapshotNames.namespaces(snapshot());
+        return snapshot() == null ? List.of() : dev.kustodian.ui.framework.SnapshotNames.namespaces(snapshot());
     }
 
     public List<String> serviceAccounts(String namespace) {

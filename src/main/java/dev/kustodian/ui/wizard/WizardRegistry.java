@@ -28,11 +28,4 @@ public final class WizardRegistry {
     public List<String> ids() {
         return List.copyOf(wizards.keySet());
     }
-
-    /** All registered wizards (pages and wizards: see {@link dev.kustodian.ui.Pages}). */
-    public static WizardRegistry defaults() {
-        WizardRegistry r = new WizardRegistry();
-        dev.kustodian.ui.Pages.register(r);
-        return r;
-    }
 }

@@ -2,8 +2,8 @@ package dev.kustodian.ui.wizard;
 
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.output.Manifest;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.common.Css;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.Css;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -3,7 +3,7 @@ package dev.kustodian.core.roles;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.yaml.YamlReader;
-import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.framework.TestSnapshots;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

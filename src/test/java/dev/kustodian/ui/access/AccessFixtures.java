@@ -8,7 +8,7 @@ import dev.kustodian.core.model.PolicyRule;
 import dev.kustodian.core.model.RoleInfo;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.model.SourceInfo;
-import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.framework.TestSnapshots;
 
 import java.util.List;
 import java.util.Map;

@@ -4,12 +4,12 @@ import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
-import dev.kustodian.ui.AppState;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.RecordingDialogService;
-import dev.kustodian.ui.SameThreadTaskExecutor;
-import dev.kustodian.ui.TaskExecutor;
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -50,7 +50,7 @@ class AccessPageTest {
             public AppState state() { return state; }
             public TaskExecutor tasks() { return new SameThreadTaskExecutor(); }
             public DialogService dialogs() { return new RecordingDialogService(); }
-            public WizardRegistry wizards() { return wizards; }
+            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
             public void openWizard(String id, ObjectRef target) { openedWizards.add(id + " " + target.display()); }
             public void navigate(String pageId) { }
             public boolean hasPage(String pageId) { return false; }

@@ -9,12 +9,12 @@ import dev.kustodian.core.model.ObjectMeta;
 import dev.kustodian.core.model.PodSpecInfo;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.WorkloadInfo;
-import dev.kustodian.ui.AppState;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.RecordingDialogService;
-import dev.kustodian.ui.SameThreadTaskExecutor;
-import dev.kustodian.ui.TaskExecutor;
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -69,7 +69,7 @@ class EncryptionPageTest {
             public AppState state() { return state; }
             public TaskExecutor tasks() { return new SameThreadTaskExecutor(); }
             public DialogService dialogs() { return dialogs; }
-            public WizardRegistry wizards() { return wizards; }
+            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
             public void openWizard(String id, ObjectRef target) {
                 openedWizards.add(id + (target == null ? "" : " " + target.display()));
             }

@@ -5,7 +5,7 @@ import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.encryption.EncryptionConfigBuilder;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
-import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

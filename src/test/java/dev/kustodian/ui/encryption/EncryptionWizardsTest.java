@@ -1,19 +1,20 @@
 package dev.kustodian.ui.encryption;
 
+import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.encryption.EncryptionConfig;
 import dev.kustodian.core.encryption.EncryptionConfigBuilder;
 import dev.kustodian.core.encryption.EncryptionConfigParser;
 import dev.kustodian.core.encryption.KeyGenerator;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.yaml.YamlWriter;
-import dev.kustodian.ui.ContextSource;
-import dev.kustodian.ui.KustodianApp;
-import dev.kustodian.ui.PageRegistry;
-import dev.kustodian.ui.RecordingDialogService;
-import dev.kustodian.ui.SameThreadTaskExecutor;
-import dev.kustodian.ui.Settings;
-import dev.kustodian.ui.ShellView;
-import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.app.ContextSource;
+import dev.kustodian.ui.app.KustodianApp;
+import dev.kustodian.ui.app.PageRegistry;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.app.Settings;
+import dev.kustodian.ui.app.ShellView;
+import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
@@ -47,7 +48,7 @@ class EncryptionWizardsTest {
     void start(Stage stage) {
         shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
                 (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), PageRegistry.defaults(), WizardRegistry.defaults());
+                Settings.inMemory(), Pages.pages(), Pages.wizards());
         stage.setScene(new Scene(shell, 1600, 1000));
         stage.show();
         shell.viewModel().startUp();

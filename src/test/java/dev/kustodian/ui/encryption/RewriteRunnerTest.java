@@ -1,8 +1,8 @@
 package dev.kustodian.ui.encryption;
 
 import dev.kustodian.core.encryption.SecretRewriter;
-import dev.kustodian.ui.RecordingDialogService;
-import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

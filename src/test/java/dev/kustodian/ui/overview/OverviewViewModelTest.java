@@ -4,7 +4,7 @@ import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.model.SourceInfo;
-import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.framework.TestSnapshots;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,21 +1,22 @@
 package dev.kustodian.ui.roles;
 
+import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.util.UserFacingException;
-import dev.kustodian.ui.ContextSource;
-import dev.kustodian.ui.KustodianApp;
-import dev.kustodian.ui.PageRegistry;
-import dev.kustodian.ui.RecordingDialogService;
-import dev.kustodian.ui.SameThreadTaskExecutor;
-import dev.kustodian.ui.Settings;
-import dev.kustodian.ui.ShellView;
-import dev.kustodian.ui.TaskExecutor;
-import dev.kustodian.ui.TaskHandle;
-import dev.kustodian.ui.TestSnapshots;
+import dev.kustodian.ui.app.ContextSource;
+import dev.kustodian.ui.app.KustodianApp;
+import dev.kustodian.ui.app.PageRegistry;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.app.Settings;
+import dev.kustodian.ui.app.ShellView;
+import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.framework.TaskHandle;
+import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
@@ -49,7 +50,7 @@ class RolesUiTest {
     void start(Stage stage) {
         shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
                 (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), PageRegistry.defaults(), WizardRegistry.defaults());
+                Settings.inMemory(), Pages.pages(), Pages.wizards());
         stage.setScene(new Scene(shell, 1600, 1000));
         stage.show();
         shell.viewModel().startUp();

@@ -17,10 +17,10 @@ import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.model.ServiceAccountInfo;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.WorkloadInfo;
-import dev.kustodian.ui.AppState;
-import dev.kustodian.ui.DialogService;
-import dev.kustodian.ui.PageContext;
-import dev.kustodian.ui.TaskExecutor;
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
 import java.time.Clock;
@@ -97,7 +97,7 @@ public final class SecretsFixture {
             public AppState state() { return state; }
             public TaskExecutor tasks() { return tasks; }
             public DialogService dialogs() { return dialogs; }
-            public WizardRegistry wizards() { return wizards; }
+            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
             public void openWizard(String id, ObjectRef target) { opened.add(id + " " + target.display()); }
             public void navigate(String pageId) { }
             public boolean hasPage(String pageId) { return false; }

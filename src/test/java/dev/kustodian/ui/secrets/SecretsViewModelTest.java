@@ -4,7 +4,7 @@ import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.rbac.SecretReaders;
-import dev.kustodian.ui.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

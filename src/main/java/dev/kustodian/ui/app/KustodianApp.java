@@ -1,0 +1,58 @@
+package dev.kustodian.ui.app;
+
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.FxDialogService;
+import dev.kustodian.ui.framework.FxTaskExecutor;
+import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.wizard.WizardRegistry;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the services, the shell, and opens the start-up source. */
+public final class KustodianApp extends Application {
+    private TaskExecutor tasks;
+    private ShellView shell;
+
+    public static void launchApp(String[] args) {
+        Application.launch(KustodianApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new FxTaskExecutor();
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        shell = createShell(tasks, dialogs, SessionOpener.CLUSTER_LOADER,
+                ContextSource.kubeconfig(), Settings.load());
+        stage.setTitle("Kustodian");
+        stage.setScene(new Scene(shell, 1600, 1000));
+        stage.show();
+        shell.viewModel().startUp();
+    }
+
+    /** Builds the shell with the given services (the app, tests and screenshots use this). */
+    public static ShellView createShell(TaskExecutor tasks, DialogService dialogs, SessionOpener opener,
+                                        ContextSource contexts, Settings settings) {
+        return createShell(tasks, dialogs, opener, contexts, settings, Pages.pages(),
+                Pages.wizards());
+    }
+
+    public static ShellView createShell(TaskExecutor tasks, DialogService dialogs, SessionOpener opener,
+                                        ContextSource contexts, Settings settings, PageRegistry pages,
+                                        WizardRegistry wizards) {
+        AppState state = new AppState();
+        ShellViewModel vm = new ShellViewModel(state, tasks, opener, contexts, settings);
+        return new ShellView(vm, dialogs, tasks, pages, wizards);
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+        if (shell != null && shell.viewModel().state().session() != null) {
+            shell.viewModel().state().session().close();
+        }
+    }
+}

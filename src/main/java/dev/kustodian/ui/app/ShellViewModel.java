@@ -1,0 +1,328 @@
+package dev.kustodian.ui.app;
+
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.framework.TaskHandle;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.Rules;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.model.VisibilityGap;
+import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.ui.overview.OverviewViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The shell's state and actions: which source is open, loading (through the executor, with progress and cancel),
+ * the error state, the context banner, the status bar texts and the namespace list. No FX nodes; testable.
+ */
+public final class ShellViewModel {
+
+    /** What the page area shows when loading failed: what happened, why, and whether Retry makes sense. */
+    public record LoadError(String title, String message, SourceSpec spec, boolean cancelled) {
+    }
+
+    public enum Connection { NOT_CONNECTED, LOADING, CONNECTED, SNAPSHOT, ERROR }
+
+    private final AppState state;
+    private final TaskExecutor tasks;
+    private final SessionOpener opener;
+    private final ContextSource contexts;
+    private final Settings settings;
+
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final ObjectProperty<LoadError> error = new SimpleObjectProperty<>();
+    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.NOT_CONNECTED);
+    private final StringProperty sourceLabel = new SimpleStringProperty("nothing loaded");
+    private final StringProperty identity = new SimpleStringProperty("");
+    private final StringProperty gapsText = new SimpleStringProperty("");
+    private final StringProperty bannerText = new SimpleStringProperty("");
+    private final StringProperty statusMessage = new SimpleStringProperty("");
+    private final ObservableList<String> contextItems = FXCollections.observableArrayList();
+    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    private final List<Consumer<ClusterSession>> loadedListeners = new ArrayList<>();
+    private TaskHandle current;
+    /** Increments per load: callbacks of a superseded load are ignored. */
+    private int generation;
+
+    public ShellViewModel(AppState state, TaskExecutor tasks, SessionOpener opener, ContextSource contexts,
+                          Settings settings) {
+        this.state = state;
+        this.tasks = tasks;
+        this.opener = opener;
+        this.contexts = contexts;
+        this.settings = settings;
+        contextItems.setAll(contexts.contexts());
+        state.themeProperty().set("dark".equals(settings.theme()) ? AppState.Theme.DARK : AppState.Theme.LIGHT);
+        state.themeProperty().addListener((o, a, b) -> settings.setTheme(b == AppState.Theme.DARK ? "dark" : "light"));
+    }
+
+    /** Start-up: the current kubeconfig context when a kubeconfig exists, else the demo cluster. */
+    public void startUp() {
+        if (contexts.kubeconfigExists()) {
+            open(SourceSpec.live(null, contexts.current().orElse(null)));
+        } else {
+            open(SourceSpec.demo());
+        }
+    }
+
+    /** Loads {@code spec} in the background; the current session stays until the new one is ready. */
+    public void open(SourceSpec spec) {
+        if (current != null && current.runningProperty().get()) {
+            current.cancel();
+        }
+        loading.set(true);
+        error.set(null);
+        connection.set(Connection.LOADING);
+        progress.set(-1);
+        progressMessage.set("Loading " + spec.describe() + "…");
+        state.sourceProperty().set(spec);
+        int gen = ++generation;
+        TaskHandle handle = tasks.submit("Loading " + spec.describe(), (p, c) -> {
+            ClusterSession session = opener.open(spec, p, c);
+            if (c.isCancelled()) {
+                session.close();
+                c.check();
+            }
+            p.update(-1, "Analysing…");
+            List<Finding> findings = Rules.evaluate(AnalysisContext.of(session.snapshot()));
+            return new Loaded(session, findings);
+        }, loaded -> {
+            if (gen == generation) {
+                loaded(spec, loaded);
+            } else {
+                loaded.session().close(); // superseded by a newer load
+            }
+        }, t -> {
+            if (gen == generation) {
+                failed(spec, t);
+            }
+        });
+        if (handle.runningProperty().get()) {
+            current = handle;
+            progress.bind(handle.progressProperty());
+            handle.messageProperty().addListener((o, a, b) -> progressMessage.set(b));
+            handle.runningProperty().addListener((o, a, b) -> {
+                if (!b) {
+                    progress.unbind();
+                }
+            });
+        }
+    }
+
+    private record Loaded(ClusterSession session, List<Finding> findings) {
+    }
+
+    private void loaded(SourceSpec spec, Loaded l) {
+        loading.set(false);
+        progress.unbind();
+        current = null;
+        ClusterSession old = state.session();
+        ClusterSnapshot s = l.session().snapshot();
+        List<String> nsNames = dev.kustodian.ui.framework.SnapshotNames.namespaces(s);
+        namespaces.setAll(nsNames);
+        state.namespaceFilter().retainAll(nsNames);
+        state.findingsProperty().set(l.findings());
+        String ctx = spec.kind() == SourceSpec.Kind.LIVE ? l.session().contextName() : null;
+        state.selectedContextProperty().set(ctx);
+        state.productionProperty().set(ctx != null && settings.isProduction(ctx));
+        state.sessionProperty().set(l.session());
+        if (old != null && old != l.session()) {
+            try {
+                old.close();
+            } catch (RuntimeException ignored) {
+                // closing an old client must not break the new session
+            }
+        }
+        SourceInfo src = s.source();
+        connection.set(spec.kind() == SourceSpec.Kind.SNAPSHOT ? Connection.SNAPSHOT : Connection.CONNECTED);
+        sourceLabel.set(OverviewViewModel.describe(src));
+        identity.set(src.identity() == null ? "identity unknown" : "as " + src.identity().user());
+        long kinds = s.gaps().stream().map(VisibilityGap::resource).distinct().count();
+        gapsText.set(kinds == 0 ? "" : kinds + (kinds == 1 ? " kind" : " kinds") + " not visible — details");
+        updateBanner();
+        statusMessage.set("Loaded " + spec.describe() + ".");
+        for (Consumer<ClusterSession> c : List.copyOf(loadedListeners)) {
+            c.accept(l.session());
+        }
+    }
+
+    private void failed(SourceSpec spec, Throwable t) {
+        loading.set(false);
+        progress.unbind();
+        current = null;
+        boolean cancelled = t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED;
+        if (cancelled && state.session() != null) {
+            connection.set(state.session().client().isPresent() ? Connection.CONNECTED : Connection.SNAPSHOT);
+            statusMessage.set("Loading cancelled; still showing the previous data.");
+            return;
+        }
+        connection.set(cancelled ? Connection.NOT_CONNECTED : Connection.ERROR);
+        error.set(toError(spec, t));
+        statusMessage.set(error.get().title());
+    }
+
+    /** Turns any failure into what happened, why, and what to do — never a stack trace. */
+    public static LoadError toError(SourceSpec spec, Throwable t) {
+        Throwable cause = t;
+        while (!(cause instanceof UserFacingException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UserFacingException u) {
+            String title = switch (u.category()) {
+                case BAD_INPUT -> "Cannot read " + spec.describe();
+                case CLUSTER_UNREACHABLE -> "Cannot reach " + spec.describe();
+                case CANCELLED -> "Loading cancelled";
+                case FAILED -> "Loading " + spec.describe() + " failed";
+            };
+            return new LoadError(title, u.getMessage(), spec, u.category() == UserFacingException.Category.CANCELLED);
+        }
+        return new LoadError("Loading " + spec.describe() + " failed",
+                "Kustodian could not load " + spec.describe() + " (" + t.getClass().getSimpleName()
+                        + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()))
+                        + "). Retry, open a snapshot file or the demo cluster.", spec, false);
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    public void refresh() {
+        SourceSpec spec = state.sourceProperty().get();
+        if (spec != null) {
+            open(spec);
+        }
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    public void openDemo() {
+        open(SourceSpec.demo());
+    }
+
+    public void openSnapshot(Path path) {
+        open(SourceSpec.snapshot(path));
+    }
+
+    /** Switches to another kubeconfig context (same kubeconfig file as the current source, if any). */
+    public void switchContext(String context) {
+        if (context == null || context.equals(state.selectedContextProperty().get()) && !loading.get()
+                && state.session() != null) {
+            return;
+        }
+        SourceSpec cur = state.sourceProperty().get();
+        Path kubeconfig = cur != null && cur.kind() == SourceSpec.Kind.LIVE ? cur.kubeconfig() : null;
+        open(SourceSpec.live(kubeconfig, context));
+    }
+
+    /** Marks the current context as production (or not), persisted in the settings. */
+    public void setProduction(boolean production) {
+        String ctx = state.selectedContextProperty().get();
+        if (ctx == null) {
+            return;
+        }
+        settings.setProduction(ctx, production);
+        state.productionProperty().set(settings.isProduction(ctx));
+        updateBanner();
+    }
+
+    private void updateBanner() {
+        SourceSpec spec = state.sourceProperty().get();
+        String ctx = state.selectedContextProperty().get();
+        if (spec == null) {
+            bannerText.set("");
+        } else if (spec.kind() == SourceSpec.Kind.DEMO) {
+            bannerText.set("Demo cluster — an in-process sample cluster, safe to explore and change");
+        } else if (spec.kind() == SourceSpec.Kind.SNAPSHOT) {
+            bannerText.set("Snapshot file — read-only, nothing can be applied");
+        } else if (state.isProduction()) {
+            bannerText.set("PRODUCTION context " + ctx + " — every change needs a dry run and your confirmation");
+        } else {
+            bannerText.set("Context " + (ctx == null ? "(current)" : ctx));
+        }
+    }
+
+    public void addLoadedListener(Consumer<ClusterSession> listener) {
+        loadedListeners.add(listener);
+    }
+
+    public List<VisibilityGap> gaps() {
+        return state.snapshot() == null ? List.of() : state.snapshot().gaps();
+    }
+
+    public AppState state() {
+        return state;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressMessageProperty() {
+        return progressMessage;
+    }
+
+    public ObjectProperty<LoadError> errorProperty() {
+        return error;
+    }
+
+    public ObjectProperty<Connection> connectionProperty() {
+        return connection;
+    }
+
+    public StringProperty sourceLabelProperty() {
+        return sourceLabel;
+    }
+
+    public StringProperty identityProperty() {
+        return identity;
+    }
+
+    public StringProperty gapsTextProperty() {
+        return gapsText;
+    }
+
+    public StringProperty bannerTextProperty() {
+        return bannerText;
+    }
+
+    public StringProperty statusMessageProperty() {
+        return statusMessage;
+    }
+
+    public ObservableList<String> contextItems() {
+        return contextItems;
+    }
+
+    public ObservableList<String> namespaces() {
+        return namespaces;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kustodian.ui.framework;
+
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.model.ClusterSnapshot;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * App-wide state that pages observe (FX thread only): the current session and its findings, the namespace filter,
+ * the theme and the selected context.
+ */
+public final class AppState {
+    public enum Theme { LIGHT, DARK }
+
+    private final ObjectProperty<ClusterSession> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Finding>> findings = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<SourceSpec> source = new SimpleObjectProperty<>();
+    /** Selected namespaces; empty means all. */
+    private final ObservableList<String> namespaceFilter = FXCollections.observableArrayList();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final StringProperty selectedContext = new SimpleStringProperty();
+    private final BooleanProperty production = new SimpleBooleanProperty();
+
+    public ObjectProperty<ClusterSession> sessionProperty() {
+        return session;
+    }
+
+    public ClusterSession session() {
+        return session.get();
+    }
+
+    /** The current snapshot, or null before the first load. */
+    public ClusterSnapshot snapshot() {
+        return session.get() == null ? null : session.get().snapshot();
+    }
+
+    /** Findings of all rules on the current snapshot (computed once per load, off the FX thread). */
+    public ObjectProperty<List<Finding>> findingsProperty() {
+        return findings;
+    }
+
+    public List<Finding> findings() {
+        return findings.get();
+    }
+
+    public ObjectProperty<SourceSpec> sourceProperty() {
+        return source;
+    }
+
+    public ObservableList<String> namespaceFilter() {
+        return namespaceFilter;
+    }
+
+    /** True when objects of {@code namespace} pass the filter (cluster-scoped objects always pass). */
+    public boolean namespaceVisible(String namespace) {
+        return namespaceFilter.isEmpty() || namespace == null || namespace.isEmpty()
+                || namespaceFilter.contains(namespace);
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public StringProperty selectedContextProperty() {
+        return selectedContext;
+    }
+
+    /** True when the current context is production (by name or marked by the user): red banner, red confirm. */
+    public BooleanProperty productionProperty() {
+        return production;
+    }
+
+    public boolean isProduction() {
+        return production.get();
+    }
+}

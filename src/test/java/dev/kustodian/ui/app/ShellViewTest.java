@@ -1,0 +1,237 @@
+package dev.kustodian.ui.app;
+
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TestSnapshots;
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.ui.wizard.WizardRegistry;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell, headless: start-up source, navigation and shortcuts, namespace filter, context switch, errors. */
+@ExtendWith(ApplicationExtension.class)
+class ShellViewTest {
+    private final List<SourceSpec> opened = new ArrayList<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+    private ShellView shell;
+    private SecretsLikePage secretsPage;
+    /** What the fake loader does for LIVE context "broken". */
+    private static final String BROKEN_MESSAGE = "The kubeconfig /home/u/.kube/config is malformed (line 3: mapping "
+            + "values are not allowed here). Fix the file or choose another with --kubeconfig.";
+
+    /** A minimal second page with a filter field, as later pages will be. */
+    static final class SecretsLikePage implements Page {
+        final TextField filter = new TextField();
+        final PageContext ctx;
+        ClusterSnapshot last;
+        final Label label = new Label("secrets page");
+
+        SecretsLikePage(PageContext ctx) {
+            this.ctx = ctx;
+            filter.setId("secrets-filter");
+        }
+
+        @Override public String id() { return "secrets"; }
+        @Override public String title() { return "Secrets"; }
+        @Override public Ikon icon() { return Feather.KEY; }
+        @Override public int order() { return 2; }
+        @Override public Node view() { return new javafx.scene.layout.VBox(filter, label); }
+        @Override public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) { last = snapshot; }
+        @Override public TextInputControl filterField() { return filter; }
+    }
+
+    @Start
+    void start(Stage stage) {
+        SessionOpener opener = (spec, progress, cancel) -> {
+            opened.add(spec);
+            progress.update(0.5, "listing secrets");
+            if (spec.kind() == SourceSpec.Kind.LIVE && "broken".equals(spec.context())) {
+                throw new UserFacingException(UserFacingException.Category.BAD_INPUT, BROKEN_MESSAGE);
+            }
+            if (spec.kind() == SourceSpec.Kind.SNAPSHOT) {
+                return SessionOpener.CLUSTER_LOADER.open(spec, progress, cancel); // the real snapshot loader
+            }
+            return TestSnapshots.session(spec);
+        };
+        PageRegistry pages = Pages.pages();
+        pages.register(ctx -> secretsPage = new SecretsLikePage(ctx));
+        shell = KustodianApp.createShell(tasks, dialogs, opener,
+                ContextSource.of(List.of("dev", "prod-eu", "broken"), "dev", true), Settings.inMemory(), pages,
+                Pages.wizards());
+        stage.setScene(new Scene(shell, 1600, 1000));
+        stage.show();
+    }
+
+    @Test
+    void startsOnTheCurrentContextAndShowsOverview(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().startUp());
+        assertThat(opened).containsExactly(SourceSpec.live(null, "dev"));
+        assertThat(tasks.submitted()).isEqualTo(1);
+        assertThat(shell.currentPage().id()).isEqualTo("overview");
+        assertThat(robot.lookup("#posture-cards").tryQuery()).isPresent();
+        assertThat(robot.lookup("#source-label").queryAs(Label.class).getText()).startsWith("live: dev · ");
+        assertThat(robot.lookup("#context-banner").queryAs(Label.class).getText()).isEqualTo("Context dev");
+        assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("as kubernetes-admin");
+        assertThat(robot.lookup("#gaps-link").queryLabeled().getText()).isEqualTo("1 kind not visible — details");
+        assertThat(secretsPage.last).isNotNull();
+        robot.clickOn("#gaps-link");
+        assertThat(dialogs.ofKind("info")).singleElement()
+                .satisfies(s -> assertThat(s.message()).contains("configmaps in payments"));
+    }
+
+    @Test
+    void startsOnTheDemoWithoutKubeconfig(FxRobot robot) {
+        SessionOpener opener = (spec, p, c) -> {
+            opened.add(spec);
+            return TestSnapshots.session(spec);
+        };
+        ShellViewModel vm = new ShellViewModel(new AppState(), tasks, opener,
+                ContextSource.of(List.of(), null, false), Settings.inMemory());
+        robot.interact(vm::startUp);
+        assertThat(opened).containsExactly(SourceSpec.demo());
+        assertThat(vm.sourceLabelProperty().get()).startsWith("demo");
+        assertThat(vm.bannerTextProperty().get()).startsWith("Demo cluster");
+    }
+
+    @Test
+    void navigatesWithClicksAndShortcutsAndFocusesTheFilter(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().startUp());
+        robot.clickOn("Secrets");
+        assertThat(shell.currentPage().id()).isEqualTo("secrets");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        assertThat(shell.currentPage().id()).isEqualTo("overview");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertThat(shell.currentPage().id()).isEqualTo("secrets");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(secretsPage.filter.isFocused()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        assertThat(opened).hasSize(2).allMatch(s -> s.equals(SourceSpec.live(null, "dev")));
+    }
+
+    @Test
+    void namespaceFilterSelectsOneOrSeveral(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().startUp());
+        AppState state = shell.viewModel().state();
+        robot.clickOn("#namespace-filter").clickOn("team-a");
+        assertThat(state.namespaceFilter()).containsExactly("team-a");
+        assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("team-a");
+        robot.clickOn("#namespace-filter").clickOn("payments");
+        assertThat(state.namespaceFilter()).containsExactly("team-a", "payments");
+        assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("2 namespaces");
+        assertThat(state.namespaceVisible("team-b")).isFalse();
+        assertThat(state.namespaceVisible("")).isTrue();
+        robot.clickOn("#namespace-filter").clickOn("All namespaces");
+        assertThat(state.namespaceFilter()).isEmpty();
+        assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("All namespaces");
+    }
+
+    @Test
+    void switchingToAProductionContextTurnsTheBannerRed(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().startUp());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> picker = robot.lookup("#context-picker").queryAs(ComboBox.class);
+        assertThat(picker.getValue()).isEqualTo("dev");
+        robot.interact(() -> picker.setValue("prod-eu"));
+        assertThat(opened).last().isEqualTo(SourceSpec.live(null, "prod-eu"));
+        Label banner = robot.lookup("#context-banner").queryAs(Label.class);
+        assertThat(banner.getText()).startsWith("PRODUCTION context prod-eu");
+        assertThat(banner.getStyleClass()).contains("banner-production");
+        assertThat(shell.viewModel().state().isProduction()).isTrue();
+        // the user can unmark it, and mark any other context
+        robot.clickOn("#production-toggle");
+        assertThat(shell.viewModel().state().isProduction()).isFalse();
+        assertThat(banner.getStyleClass()).contains("banner-live").doesNotContain("banner-production");
+        robot.interact(() -> picker.setValue("dev"));
+        assertThat(banner.getStyleClass()).contains("banner-live");
+        robot.clickOn("#production-toggle");
+        assertThat(banner.getText()).startsWith("PRODUCTION context dev");
+    }
+
+    @Test
+    void brokenKubeconfigShowsAnErrorStateWithNextActions(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().switchContext("broken"));
+        assertThat(robot.lookup("#error-state").tryQuery()).isPresent();
+        assertThat(robot.lookup(BROKEN_MESSAGE).tryQuery()).isPresent();
+        assertThat(robot.lookup("Retry").tryQuery()).isPresent();
+        assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).isEqualTo("Error");
+        robot.clickOn("Open demo cluster");
+        assertThat(opened).last().isEqualTo(SourceSpec.demo());
+        assertThat(robot.lookup("#error-state").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#posture-cards").tryQuery()).isPresent();
+    }
+
+    @Test
+    void unreadableSnapshotPathShowsAnErrorStateNotAStackTrace(FxRobot robot) {
+        dialogs.nextFile = Path.of("/nonexistent/missing-snapshot.yaml");
+        robot.clickOn("File").clickOn("Open snapshot…");
+        assertThat(opened).last().isEqualTo(SourceSpec.snapshot(dialogs.nextFile));
+        assertThat(robot.lookup("#error-state").tryQuery()).isPresent();
+        Label title = robot.lookup(".empty-state-title").queryAs(Label.class);
+        assertThat(title.getText()).contains("snapshot /nonexistent/missing-snapshot.yaml");
+        Label message = robot.lookup(".empty-state-message").queryAs(Label.class);
+        assertThat(message.getText()).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
+    void loadErrorsAreSentences() {
+        var e = ShellViewModel.toError(SourceSpec.live(null, "x"), new RuntimeException(
+                new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "Cannot reach it.")));
+        assertThat(e.title()).isEqualTo("Cannot reach context x");
+        assertThat(e.message()).isEqualTo("Cannot reach it.");
+        var other = ShellViewModel.toError(SourceSpec.demo(), new IllegalStateException("boom\n\tat x.y"));
+        assertThat(other.message()).contains("IllegalStateException: boom").doesNotContain("at x.y");
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(ShellViewTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void opensARealSnapshotFolder(FxRobot robot) {
+        dialogs.nextFile = resource("/snapshots/basic");
+        robot.clickOn("File").clickOn("Open snapshot…");
+        assertThat(robot.lookup("#error-state").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#source-label").queryAs(Label.class).getText()).isEqualTo("snapshot: basic");
+        assertThat(robot.lookup("#context-banner").queryAs(Label.class).getText()).startsWith("Snapshot file");
+        assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).isEqualTo("Offline (snapshot)");
+        assertThat(shell.viewModel().state().snapshot().secrets()).isNotEmpty();
+        assertThat(shell.viewModel().namespaces()).isNotEmpty();
+    }
+
+    @Test
+    void malformedSnapshotNamesFileAndLine(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().openSnapshot(resource("/snapshots/bad/broken.yaml")));
+        assertThat(robot.lookup("#error-state").tryQuery()).isPresent();
+        assertThat(robot.lookup(".empty-state-message").queryAs(Label.class).getText()).contains("broken.yaml");
+    }
+}
