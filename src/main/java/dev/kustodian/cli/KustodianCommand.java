@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
+                PlanCommand.class,
                 dev.kustodian.cli.generate.GenerateCommand.class,
                 SealCommand.class,
                 LintCommand.class,

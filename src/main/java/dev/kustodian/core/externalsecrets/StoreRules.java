@@ -67,6 +67,35 @@ public final class StoreRules implements Rules.RuleProvider {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    /**
+     * True for a secret an application uses as a credential (not a system namespace's, not a Helm release, token or
+     * cert-manager certificate), whether or not a store manages it.
+     */
+    static boolean isApplicationSecret(StoreInventory.Adoption a, SecretInfo s) {
+        if (a.management() == StoreInventory.Management.SYSTEM || SYSTEM_NAMESPACES.contains(a.namespace())
+                || s == null) {
+            return false;
+        }
+        ManagedBy by = SecretUsageIndex.managedBy(s);
+        // Helm releases, service-account tokens, cert-manager certificates: not credentials to move
+        return a.management() != StoreInventory.Management.PLAIN
+                || by == ManagedBy.NONE || by == ManagedBy.EXTERNAL_SECRET || by == ManagedBy.SEALED_SECRET;
+    }
+
+    /** The application secrets that exist only in the cluster (what EXT-NOT-ADOPTED counts), by namespace and name. */
+    public static List<SecretInfo> secretsOnlyInCluster(ClusterSnapshot snap) {
+        Map<String, SecretInfo> byName = new HashMap<>();
+        snap.secrets().forEach(s -> byName.put(s.namespace() + "/" + s.name(), s));
+        List<SecretInfo> out = new ArrayList<>();
+        for (StoreInventory.Adoption a : StoreInventory.adoption(snap)) {
+            SecretInfo s = byName.get(a.namespace() + "/" + a.name());
+            if (a.management() == StoreInventory.Management.PLAIN && isApplicationSecret(a, s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** CIS 5.4.2 as a measure: application secrets that no external store manages. */
     static final class NotAdopted extends Rule {
         NotAdopted() {
@@ -82,15 +111,8 @@ public final class StoreRules implements Rules.RuleProvider {
             int fromStore = 0;
             Map<String, Integer> plainPerNamespace = new TreeMap<>();
             for (StoreInventory.Adoption a : StoreInventory.adoption(snap)) {
-                SecretInfo s = byName.get(a.namespace() + "/" + a.name());
-                if (a.management() == StoreInventory.Management.SYSTEM || SYSTEM_NAMESPACES.contains(a.namespace())
-                        || s == null) {
+                if (!isApplicationSecret(a, byName.get(a.namespace() + "/" + a.name()))) {
                     continue;
-                }
-                ManagedBy by = SecretUsageIndex.managedBy(s);
-                if (a.management() == StoreInventory.Management.PLAIN
-                        && by != ManagedBy.NONE && by != ManagedBy.EXTERNAL_SECRET && by != ManagedBy.SEALED_SECRET) {
-                    continue; // Helm releases, service-account tokens, cert-manager certificates: not credentials to move
                 }
                 applicationSecrets++;
                 if (a.management() == StoreInventory.Management.PLAIN) {
