@@ -15,6 +15,10 @@ public final class Main {
             dev.kustodian.ui.app.KustodianApp.launchApp(args);
             return;
         }
+        // library logging (fabric8, Vert.x, Netty through slf4j-simple) is off unless --verbose or -D... asks for it
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        }
         System.exit(KustodianCommand.run(args));
     }
 }

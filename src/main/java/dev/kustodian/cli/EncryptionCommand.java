@@ -278,7 +278,7 @@ public final class EncryptionCommand implements Runnable {
                         + e.getClass().getSimpleName() + "); check the folder and its permissions.");
             }
             out.println("Wrote " + output + " (mode 0600). Next steps:");
-            for (String s : g.bundle().nextSteps()) {
+            for (String s : EncryptionConfigBuilder.nextSteps(output.toString())) {
                 out.println("  - " + s);
             }
             return 0;

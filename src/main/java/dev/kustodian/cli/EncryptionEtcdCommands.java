@@ -218,7 +218,7 @@ final class EncryptionEtcdCommands {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Progress progress = (f, m) -> err.println(m);
+            Progress progress = CliOutput.of(spec).progress();
             java.util.Optional<byte[]> file = config == null ? java.util.Optional.empty()
                     : java.util.Optional.of(EncryptionCommand.readFile(config).getBytes(StandardCharsets.UTF_8));
             try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, new Cancellation())) {
@@ -332,7 +332,7 @@ final class EncryptionEtcdCommands {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Cancellation cancel = new Cancellation();
-            Progress progress = (f, m) -> err.println((f >= 0 ? Math.round(f * 100) + "% " : "") + m);
+            Progress progress = CliOutput.of(spec).progress();
             try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, cancel)) {
                 var client = session.client().orElseThrow(() -> UserFacingException.badInput(
                         "Rewriting needs a live cluster (--kubeconfig/--context), not a snapshot file."));

@@ -108,7 +108,7 @@ public final class GenerateRoleCommand implements Callable<Integer> {
             }
             RoleSynthesizer.Options options = new RoleSynthesizer.Options(includeDenied, maxNames, includeDefaultUrls, name);
             RoleSynthesizer.Collector collector = new RoleSynthesizer.Collector(who, options);
-            AuditLogReader.Result read = new AuditLogReader(progress(err), new Cancellation()).read(auditFiles, collector);
+            AuditLogReader.Result read = new AuditLogReader(CliOutput.of(spec).progress(), new Cancellation()).read(auditFiles, collector);
             bundle = RoleSynthesizer.bundle(collector, read, scopes, checker);
             if (!bundle.hasErrors()) {
                 RoleRecheck.Result recheck = RoleRecheck.check(who, bundle, collector.observed(), scopes);
@@ -169,22 +169,8 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         if (!given) {
             return null;
         }
-        try (ClusterSession s = ClusterLoader.open(source.toSpec(), progress(err), new Cancellation())) {
+        try (ClusterSession s = ClusterLoader.open(source.toSpec(), CliOutput.of(spec).progress(), new Cancellation())) {
             return s.snapshot();
         }
-    }
-
-    private static Progress progress(PrintWriter err) {
-        int[] lastDecile = {-1};
-        return (fraction, message) -> {
-            int d = fraction < 0 ? -1 : (int) (fraction * 10);
-            synchronized (lastDecile) {
-                if (d != lastDecile[0]) {
-                    lastDecile[0] = d;
-                    err.println(message);
-                    err.flush();
-                }
-            }
-        };
     }
 }

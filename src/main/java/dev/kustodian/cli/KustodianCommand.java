@@ -4,11 +4,14 @@ import dev.kustodian.core.util.UserFacingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The root command. Each area adds its commands to {@code subcommands} below. Exit codes: 0 success, 1 "no" /
- * invalid / failed, 2 bad usage or input, 3 cluster unreachable or credentials rejected, 4 scan threshold met.
+ * invalid / failed, 2 bad usage or input, 3 cluster unreachable or credentials rejected, 4 scan threshold met,
+ * 5 scan incomplete (visibility gaps kept rules from running; {@code --allow-partial} accepts it).
  */
 @Command(name = "kustodian",
         mixinStandardHelpOptions = true,
@@ -37,6 +40,34 @@ public final class KustodianCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The process's stderr as the root command line writes it (progress may rewrite its line on a terminal). */
+    static volatile PrintWriter processErr;
+
+    private CliOutput.Verbosity verbosity = CliOutput.Verbosity.NORMAL;
+
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "No progress and no notes on stderr (errors only).")
+    void quiet(boolean on) {
+        if (on) {
+            verbosity = CliOutput.Verbosity.QUIET;
+        }
+    }
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Every progress step and library logging on stderr.")
+    void verbose(boolean on) {
+        if (on) {
+            verbosity = CliOutput.Verbosity.VERBOSE;
+            if ("off".equals(System.getProperty(CliOutput.LOG_LEVEL_PROPERTY, "off"))) {
+                System.setProperty(CliOutput.LOG_LEVEL_PROPERTY, "info");
+            }
+        }
+    }
+
+    CliOutput.Verbosity verbosity() {
+        return verbosity;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -54,8 +85,20 @@ public final class KustodianCommand implements Runnable {
         return cl;
     }
 
+    /** Runs the CLI on the process's stdout/stderr; both are flushed before it returns (no lost output). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        processErr = err;
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {

@@ -66,10 +66,7 @@ public final class RbacUnusedCommand implements Callable<Integer> {
         if (maxNames < 0) {
             throw UserFacingException.badInput("--max-names must be 0 or more.");
         }
-        Progress progress = (f, m) -> {
-            err.println(m);
-            err.flush();
-        };
+        Progress progress = CliOutput.of(spec).progress();
         RightSize.Outcome o;
         try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, new Cancellation())) {
             o = RightSize.run(session.snapshot(), who, auditFiles,

@@ -91,14 +91,14 @@ public final class ScanCommand implements Callable<Integer> {
             throw UserFacingException.badInput("The folder of " + output + " does not exist. Create it first.");
         }
         PrintWriter err = spec.commandLine().getErr();
+        CliOutput console = CliOutput.of(spec);
         List<Finding> findings;
         String sourceLabel;
         List<FindingRule> rules = Rules.all();
         try (ClusterSession session = opener.open(source.toSpec(),
-                (f, m) -> progress(err, f, m), new Cancellation())) {
+                console.progress(), new Cancellation())) {
             sourceLabel = session.snapshot().source().describe();
-            err.println("Analysing with " + rules.size() + " rules...");
-            err.flush();
+            console.note("Analysing with " + rules.size() + " rules...");
             AnalysisContext ctx = new AnalysisContext(session.snapshot(), Clock.systemUTC());
             findings = Rules.evaluate(ctx, rules);
         }
@@ -106,14 +106,14 @@ public final class ScanCommand implements Callable<Integer> {
         Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules);
         if (output != null) {
             SafeFiles.writeAtomically(output, w -> ReportWriter.write(report, fmt, w));
-            err.println("Wrote " + shown.size() + " finding(s) to " + output + ".");
+            console.note("Wrote " + shown.size() + " finding(s) to " + output + ".");
         } else {
             BufferedWriter out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
             ReportWriter.write(report, fmt, out);
         }
         long hidden = findings.size() - shown.size();
         if (hidden > 0) {
-            err.println(hidden + " expected finding(s) of system components not shown (--include-system shows them).");
+            console.note(hidden + " expected finding(s) of system components not shown (--include-system shows them).");
         }
         err.flush();
         if (threshold != null) {
@@ -127,16 +127,5 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static void progress(PrintWriter err, double fraction, String message) {
-        synchronized (err) {
-            if (fraction >= 0) {
-                err.printf("[%3d%%] %s%n", Math.round(fraction * 100), message);
-            } else {
-                err.println("[....] " + message);
-            }
-            err.flush();
-        }
     }
 }

@@ -72,7 +72,13 @@ public final class SealCommand implements Callable<Integer> {
                     + " (from the cluster), not both and not neither.");
         }
         if (fetchCert) {
-            try (dev.kustodian.core.cluster.ClusterSession session = opener.apply(source.toSpec())) {
+            dev.kustodian.core.cluster.SourceSpec from = source.toSpec();
+            if (from.kind() != dev.kustodian.core.cluster.SourceSpec.Kind.LIVE) {
+                // the demo cluster and snapshots have no Sealed Secrets controller to ask
+                throw UserFacingException.badInput("--fetch-cert needs a live cluster running the Sealed Secrets "
+                        + "controller (--kubeconfig/--context), not " + from.describe() + ". Use --cert FILE instead.");
+            }
+            try (dev.kustodian.core.cluster.ClusterSession session = opener.apply(from)) {
                 var client = session.client().orElseThrow(() -> UserFacingException.badInput("--fetch-cert needs"
                         + " a live cluster (--kubeconfig/--context), not " + session.spec().describe()
                         + ". Use --cert FILE instead."));

@@ -43,7 +43,7 @@ public final class SnapshotCommand implements java.util.concurrent.Callable<Inte
         if (Files.exists(output) && !force) {
             throw UserFacingException.badInput(output + " exists; not overwritten. Add --force to replace it.");
         }
-        try (ClusterSession session = ClusterLoader.open(source.toSpec(), new CliProgress(spec.commandLine().getErr()),
+        try (ClusterSession session = ClusterLoader.open(source.toSpec(), CliOutput.of(spec).progress(),
                 new Cancellation())) {
             write(session.snapshot(), output);
             var counts = session.snapshot().counts();

@@ -42,7 +42,7 @@ public final class StoresCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         ClusterSnapshot snap;
-        try (ClusterSession session = ClusterLoader.open(source.toSpec(), (f, m) -> err.println(m),
+        try (ClusterSession session = ClusterLoader.open(source.toSpec(), CliOutput.of(spec).progress(),
                 new Cancellation())) {
             snap = session.snapshot();
         }

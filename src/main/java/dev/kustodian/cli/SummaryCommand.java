@@ -42,7 +42,7 @@ public final class SummaryCommand implements java.util.concurrent.Callable<Integ
             throw UserFacingException.badInput("Unknown output format \"" + format + "\": use -o table or -o json.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ClusterSession session = ClusterLoader.open(source.toSpec(), new CliProgress(spec.commandLine().getErr()),
+        try (ClusterSession session = ClusterLoader.open(source.toSpec(), CliOutput.of(spec).progress(),
                 new Cancellation())) {
             ClusterSnapshot s = session.snapshot();
             if (format.equals("json")) {

@@ -694,7 +694,8 @@ public final class LiveLoader {
         }
 
         private double fraction() {
-            return Math.min(1.0, kindsDone.get() / (double) Math.max(1, kindsTotal));
+            // the last step (the "Loaded N objects" message) is the only one at 100%
+            return Math.min(1.0, kindsDone.get() / (double) (kindsTotal + 1));
         }
     }
 }

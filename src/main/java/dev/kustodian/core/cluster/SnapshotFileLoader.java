@@ -96,6 +96,7 @@ public final class SnapshotFileLoader {
                         + ": this Kustodian snapshot could not be read (" + e.getClass().getSimpleName()
                         + "). Was it written by a newer Kustodian?");
             }
+            int before = objects(builder);
             sd.addTo(builder);
             if (sd.source() != null) {
                 builder.source(new SourceInfo(SourceInfo.Kind.SNAPSHOT, doc.source(), sd.source().server(),
@@ -103,7 +104,7 @@ public final class SnapshotFileLoader {
                 builder.notes.add("Snapshot taken from " + sd.source().describe() + " at " + sd.source().loadedAt()
                         + ".");
             }
-            return builder.secrets.size() + builder.workloads.size() + builder.roles.size();
+            return objects(builder) - before;
         }
         if (kind instanceof String k && k.endsWith("List") && map.get("items") instanceof List<?> items) {
             int n = 0;
@@ -129,6 +130,13 @@ public final class SnapshotFileLoader {
         }
         skipped.merge((String) kind, 1, Integer::sum);
         return 0;
+    }
+
+    /** Objects in the builder, counted as {@link ClusterSnapshot#counts()} counts them. */
+    private static int objects(ClusterSnapshot.Builder b) {
+        return b.namespaces.size() + b.secrets.size() + b.configMaps.size() + b.workloads.size()
+                + b.serviceAccounts.size() + b.roles.size() + b.bindings.size() + b.crds.size() + b.nodes.size()
+                + b.customObjects.size();
     }
 
     private static List<Path> files(Path path) {

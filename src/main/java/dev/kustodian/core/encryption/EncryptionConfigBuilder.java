@@ -133,12 +133,20 @@ public final class EncryptionConfigBuilder {
         String yaml = YamlWriter.write(toYaml(c, false), header);
         String masked = YamlWriter.write(toYaml(c, true), header);
         Manifest m = Manifest.privateFile(PRIVATE_FILE, Manifest.Format.YAML, yaml, masked);
-        List<String> next = List.of(
-                "Copy " + PRIVATE_FILE + " to /etc/kubernetes/enc/ on every control-plane node (chmod 600).",
-                "Patch /etc/kubernetes/manifests/kube-apiserver.yaml (kustodian encryption patch) and wait for the API server to restart.",
-                "Rewrite all Secrets so existing ones get encrypted (kustodian encryption rotate rewrite).",
-                "Prove it in etcd: kustodian encryption verify-etcd ... --config " + PRIVATE_FILE);
+        List<String> next = nextSteps(PRIVATE_FILE);
         return new Generated(new Bundle("EncryptionConfiguration", List.of(m), problems, warnings, next), masked, c);
+    }
+
+    /** What to do with the written file, named as the user named it ({@code file}: its path or name). */
+    public static List<String> nextSteps(String file) {
+        String name = java.nio.file.Path.of(file).getFileName().toString();
+        return List.of(
+                "Copy " + file + " to /etc/kubernetes/enc/ on every control-plane node (chmod 600).",
+                "Patch /etc/kubernetes/manifests/kube-apiserver.yaml (kustodian encryption patch"
+                        + (name.equals(PRIVATE_FILE) ? "" : " --file-name " + name)
+                        + ") and wait for the API server to restart.",
+                "Rewrite all Secrets so existing ones get encrypted (kustodian encryption rotate rewrite).",
+                "Prove it in etcd: kustodian encryption verify-etcd ... --config " + file);
     }
 
     /** Renders a config as the YAML map tree; {@code mask} replaces every key secret by {@link #MASK}. */
