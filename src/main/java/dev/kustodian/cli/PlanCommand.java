@@ -109,7 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan;
         PlanState state;
         Report baseline;
-        try (ClusterSession session = ClusterLoader.open(source.toSpec(), new CliProgress(err), new Cancellation())) {
+        try (ClusterSession session = ClusterLoader.open(source.toSpec(), CliOutput.of(spec).progress(), new Cancellation())) {
             ClusterIdentity id = ClusterIdentities.of(session);
             state = PlanFiles.loadState(id, output);
             state.answers().putAll(answers);
@@ -118,7 +118,7 @@ public final class PlanCommand implements Callable<Integer> {
             List<Finding> findings = Rules.evaluate(new AnalysisContext(session.snapshot(), Clock.systemUTC()), rules);
             Map<String, Acceptance> acc = accepted.match(findings, LocalDate.now(ZoneOffset.UTC));
             plan = PlanBuilder.build(new PlanBuilder.Input(session.snapshot(), findings, id, state, acc, audit,
-                    Clock.systemUTC(), new CliProgress(err), new Cancellation()));
+                    Clock.systemUTC(), CliOutput.of(spec).progress(), new Cancellation()));
             List<Finding> shown = findings.stream().filter(f -> !f.system()).toList();
             baseline = Report.of(shown, session.snapshot().source().describe(), java.time.Instant.now(), rules);
             if (!answers.isEmpty() || !proofs.isEmpty()) {
