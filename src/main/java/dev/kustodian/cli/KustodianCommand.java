@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
                 PlanCommand.class,
+                DiffCommand.class,
                 dev.kustodian.cli.generate.GenerateCommand.class,
                 SealCommand.class,
                 LintCommand.class,

@@ -59,6 +59,14 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Also report the expected findings of system components (hidden by default).")
     boolean includeSystem;
 
+    @Option(names = "--accept", paramLabel = "FILE",
+            description = "Accepted risks (repeatable): kept in the report, marked, not counted for --fail-on until they expire.")
+    List<Path> accept = new java.util.ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "OLD.json",
+            description = "A previous `scan -o json`: --fail-on considers only findings that are not in it.")
+    Path baseline;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +98,8 @@ public final class ScanCommand implements Callable<Integer> {
                 && !Files.isDirectory(output.toAbsolutePath().getParent())) {
             throw UserFacingException.badInput("The folder of " + output + " does not exist. Create it first.");
         }
+        dev.kustodian.core.accept.AcceptedRisks acceptedRisks = dev.kustodian.core.plan.PlanFiles.loadAccepted(accept, null);
+        java.util.Set<String> known = baselineIds();
         PrintWriter err = spec.commandLine().getErr();
         CliOutput console = CliOutput.of(spec);
         List<Finding> findings;
@@ -103,7 +113,8 @@ public final class ScanCommand implements Callable<Integer> {
             findings = Rules.evaluate(ctx, rules);
         }
         List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
-        Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules);
+        var acceptances = acceptedRisks.match(shown, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules).withAccepted(acceptances);
         if (output != null) {
             SafeFiles.writeAtomically(output, w -> ReportWriter.write(report, fmt, w));
             console.note("Wrote " + shown.size() + " finding(s) to " + output + ".");
@@ -115,10 +126,18 @@ public final class ScanCommand implements Callable<Integer> {
         if (hidden > 0) {
             console.note(hidden + " expected finding(s) of system components not shown (--include-system shows them).");
         }
+        if (!acceptances.isEmpty()) {
+            console.note(report.acceptedCount() + " accepted finding(s) not counted for --fail-on"
+                    + (report.expiredCount() > 0 ? "; " + report.expiredCount() + " acceptance(s) expired: those "
+                    + "findings count again" : "") + ".");
+        }
+        acceptedRisks.unmatched(shown).forEach(a -> console.note("note: " + a.source() + ": the accepted risk "
+                + a.target() + " matches no finding (fixed? remove the entry)."));
         err.flush();
         if (threshold != null) {
             Severity t = threshold;
-            long met = shown.stream().filter(f -> f.severity().atLeast(t)).count();
+            long met = shown.stream().filter(f -> f.severity().atLeast(t)).filter(f -> !known.contains(f.id()))
+                    .filter(f -> report.acceptance(f) == null || report.acceptance(f).expired()).count();
             if (met > 0) {
                 err.println(met + " finding(s) at " + t.label().toLowerCase(java.util.Locale.ROOT)
                         + " or above: exit code " + EXIT_THRESHOLD_MET + ".");
@@ -127,5 +146,17 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The finding ids of the --baseline scan (empty without one). */
+    private java.util.Set<String> baselineIds() {
+        if (baseline == null) {
+            return java.util.Set.of();
+        }
+        List<Finding> old = dev.kustodian.core.report.ScanResults.read(baseline).orElseThrow(() ->
+                UserFacingException.badInput("The baseline " + baseline + " is not a `kustodian scan -o json` file."));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        old.forEach(f -> ids.add(f.id()));
+        return ids;
     }
 }

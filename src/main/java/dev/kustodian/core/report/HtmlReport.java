@@ -1,5 +1,6 @@
 package dev.kustodian.core.report;
 
+import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class HtmlReport {
         }
         StringBuilder sb = new StringBuilder(1024);
         for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
-            area(area.getKey(), area.getValue(), sb, out);
+            area(r, area.getKey(), area.getValue(), sb, out);
         }
         out.write("</main>\n<footer>" + h(ReportWriter.summaryLine(r)) + "</footer>\n</body>\n</html>\n");
     }
@@ -70,27 +71,27 @@ final class HtmlReport {
     }
 
     /** An area's findings; those of system components in a folded {@code <details>} at the end. */
-    private static void area(String area, List<Finding> findings, StringBuilder sb, Writer out) throws IOException {
+    private static void area(Report r, String area, List<Finding> findings, StringBuilder sb, Writer out) throws IOException {
         out.write("<section>\n<h2>" + h(area) + "</h2>\n");
         List<Finding> system = new ArrayList<>();
         for (Finding f : findings) {
             if (f.system()) {
                 system.add(f);
             } else {
-                article(f, sb, out);
+                article(f, r.acceptance(f), sb, out);
             }
         }
         if (!system.isEmpty()) {
             out.write("<details><summary>" + system.size() + " expected finding(s) of system components</summary>\n");
             for (Finding f : system) {
-                article(f, sb, out);
+                article(f, r.acceptance(f), sb, out);
             }
             out.write("</details>\n");
         }
         out.write("</section>\n");
     }
 
-    private static void article(Finding f, StringBuilder sb, Writer out) throws IOException {
+    private static void article(Finding f, Acceptance a, StringBuilder sb, Writer out) throws IOException {
         sb.setLength(0);
         sb.append("<article>\n<h3><span class=\"chip ").append(ReportWriter.sev(f.severity())).append("\">")
                 .append(f.severity().label()).append("</span>").append(h(f.title())).append("</h3>\n")
@@ -98,6 +99,9 @@ final class HtmlReport {
                 .append(h(f.rule())).append("</code>");
         if (!f.cis().isEmpty()) {
             sb.append(" · CIS ").append(h(String.join(", ", f.cis())));
+        }
+        if (a != null) {
+            sb.append(" · <b>").append(h(ReportWriter.acceptanceText(a))).append("</b>");
         }
         sb.append("</div>\n<p>").append(h(f.explanation())).append("</p>\n<p class=\"fix\"><b>Fix:</b> ")
                 .append(h(f.remediation())).append("</p>\n</article>\n");

@@ -1,6 +1,7 @@
 package dev.kustodian.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -25,12 +26,13 @@ final class JsonReport {
     private static void findings(JsonGenerator g, Report r) throws IOException {
         g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
-            finding(g, f);
+            finding(g, f, r.acceptance(f));
         }
         g.writeEndArray();
     }
 
-    private static void finding(JsonGenerator g, Finding f) throws IOException {
+    /** One finding object (the same in {@code scan -o json} and {@code diff -o json}); "accepted" only when it is. */
+    static void finding(JsonGenerator g, Finding f, Acceptance a) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", f.id());
         g.writeStringField("rule", f.rule());
@@ -51,6 +53,14 @@ final class JsonReport {
         g.writeStringField("remediation", f.remediation());
         g.writeBooleanField("system", f.system());
         g.writeStringField("fix", f.fix()); // null is written as null
+        if (a != null) {
+            g.writeObjectFieldStart("accepted");
+            g.writeStringField("reason", a.entry().reason());
+            g.writeStringField("by", a.entry().by());
+            g.writeStringField("expires", a.entry().expires().toString());
+            g.writeBooleanField("expired", a.expired());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 
@@ -68,6 +78,10 @@ final class JsonReport {
         }
         g.writeEndObject();
         g.writeNumberField("system", r.systemCount());
+        if (!r.accepted().isEmpty()) {
+            g.writeNumberField("accepted", r.acceptedCount());
+            g.writeNumberField("acceptanceExpired", r.expiredCount());
+        }
         g.writeStringField("source", r.source());
         g.writeStringField("generatedAt", r.generatedAt().toString());
         g.writeEndObject();

@@ -1,5 +1,6 @@
 package dev.kustodian.core.report;
 
+import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class MarkdownReport {
             return;
         }
         for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
-            area(area.getKey(), area.getValue(), out);
+            area(r, area.getKey(), area.getValue(), out);
         }
     }
 
@@ -33,13 +34,14 @@ final class MarkdownReport {
         out.write("| **Total** | **" + r.findings().size() + "** |\n\n");
     }
 
-    private static void area(String area, List<Finding> findings, Writer out) throws IOException {
+    private static void area(Report r, String area, List<Finding> findings, Writer out) throws IOException {
         out.write("## " + md(area) + "\n\n");
         out.write("| Severity | Rule | Object | Title |\n|---|---|---|---|\n");
         StringBuilder sb = new StringBuilder(512);
         for (Finding f : findings) {
             sb.setLength(0);
-            sb.append("| ").append(f.severity().label()).append(f.system() ? " (system)" : "").append(" | `")
+            sb.append("| ").append(f.severity().label()).append(f.system() ? " (system)" : "")
+                    .append(ReportWriter.acceptedMark(r, f)).append(" | `")
                     .append(f.rule()).append("` | `").append(md(f.object().display())).append("` | ")
                     .append(md(f.title())).append(" |\n");
             out.append(sb);
@@ -47,17 +49,20 @@ final class MarkdownReport {
         out.write('\n');
         for (Finding f : findings) {
             sb.setLength(0);
-            finding(sb, f);
+            finding(sb, f, r.acceptance(f));
             out.append(sb);
         }
     }
 
-    private static void finding(StringBuilder sb, Finding f) {
+    private static void finding(StringBuilder sb, Finding f, Acceptance a) {
         sb.append("### ").append(f.severity().label()).append(": ").append(md(f.title())).append("\n\n");
         sb.append("- Object: `").append(md(f.object().display())).append("`\n");
         sb.append("- Rule: `").append(f.rule()).append("`");
         if (!f.cis().isEmpty()) {
             sb.append(" · CIS ").append(String.join(", ", f.cis()));
+        }
+        if (a != null) {
+            sb.append("\n- ").append(ReportWriter.acceptanceText(a));
         }
         sb.append("\n\n").append(md(f.explanation())).append("\n\n**Remediation:** ")
                 .append(md(f.remediation())).append("\n\n");

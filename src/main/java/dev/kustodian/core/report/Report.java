@@ -1,5 +1,6 @@
 package dev.kustodian.core.report;
 
+import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.Severity;
@@ -15,12 +16,41 @@ import java.util.TreeMap;
  * What a report shows: findings (already filtered: system findings included or not), where they come from and
  * when, and the one-line description of each rule (for SARIF's rule table). Holds names only, never values.
  */
-public record Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions) {
+public record Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions,
+                     Map<String, Acceptance> accepted) {
 
     public Report {
         findings = List.copyOf(findings);
         source = source == null ? "" : source;
         ruleDescriptions = ruleDescriptions == null ? Map.of() : Map.copyOf(ruleDescriptions);
+        accepted = accepted == null ? Map.of() : Map.copyOf(accepted);
+    }
+
+    public Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions) {
+        this(findings, source, generatedAt, ruleDescriptions, Map.of());
+    }
+
+    /**
+     * This report with the acceptances of its findings (by finding id; expired ones included): accepted findings
+     * stay in the report, marked, and do not count for {@code --fail-on} while their acceptance holds.
+     */
+    public Report withAccepted(Map<String, Acceptance> acceptances) {
+        return new Report(findings, source, generatedAt, ruleDescriptions, acceptances);
+    }
+
+    /** The acceptance of a finding, or null when it is not accepted. */
+    public Acceptance acceptance(Finding f) {
+        return accepted.isEmpty() ? null : accepted.get(f.id());
+    }
+
+    /** Findings accepted by an entry that still holds. */
+    public long acceptedCount() {
+        return accepted.values().stream().filter(Acceptance::active).count();
+    }
+
+    /** Findings whose acceptance has expired (they count again). */
+    public long expiredCount() {
+        return accepted.values().stream().filter(Acceptance::expired).count();
     }
 
     public static Report of(List<Finding> findings, String source, Instant generatedAt, List<FindingRule> rules) {

@@ -3,6 +3,7 @@ package dev.kustodian.core.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 
@@ -80,7 +81,22 @@ public final class ReportWriter {
         long system = r.systemCount();
         return r.findings().size() + " finding(s): " + String.join(", ", parts)
                 + (system > 0 ? " (" + system + " expected system findings)" : "")
+                + (r.acceptedCount() > 0 ? " (" + r.acceptedCount() + " accepted)" : "")
+                + (r.expiredCount() > 0 ? " (" + r.expiredCount() + " with an expired acceptance)" : "")
                 + " · " + r.source() + " · " + r.generatedAt();
+    }
+
+    /** " (accepted)", " (acceptance expired)" or "": the mark after a finding's severity in text formats. */
+    static String acceptedMark(Report r, Finding f) {
+        Acceptance a = r.acceptance(f);
+        return a == null ? "" : a.expired() ? " (acceptance expired)" : " (accepted)";
+    }
+
+    /** "Accepted risk: REASON (by WHO, until DATE)", or "Acceptance EXPIRED on DATE: ..." once it ran out. */
+    static String acceptanceText(Acceptance a) {
+        var e = a.entry();
+        return (a.expired() ? "Acceptance expired on " + e.expires() + ": " : "Accepted risk: ") + e.reason()
+                + " (by " + e.by() + ", until " + e.expires() + ")";
     }
 
     /** The findings grouped by area (areas sorted), each group in report order: references, not copies. */

@@ -1,6 +1,7 @@
 package dev.kustodian.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 
@@ -124,12 +125,12 @@ final class SarifReport {
     private static void results(JsonGenerator g, Report r, Map<String, Integer> ruleIndex) throws IOException {
         g.writeArrayFieldStart("results");
         for (Finding f : r.findings()) {
-            result(g, f, ruleIndex.get(f.rule()));
+            result(g, f, ruleIndex.get(f.rule()), r.acceptance(f));
         }
         g.writeEndArray();
     }
 
-    private static void result(JsonGenerator g, Finding f, int ruleIndex) throws IOException {
+    private static void result(JsonGenerator g, Finding f, int ruleIndex, Acceptance a) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule());
         g.writeNumberField("ruleIndex", ruleIndex);
@@ -159,6 +160,17 @@ final class SarifReport {
         g.writeObjectFieldStart("partialFingerprints");
         g.writeStringField("kustodianFindingId/v1", f.id());
         g.writeEndObject();
+        if (a != null && a.active()) {
+            // SARIF 2.1.0 §3.35: an accepted risk is an external suppression with its justification
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "external");
+            g.writeStringField("status", "accepted");
+            g.writeStringField("justification", a.entry().reason() + " (accepted by " + a.entry().by() + " until "
+                    + a.entry().expires() + ")");
+            g.writeEndObject();
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("properties");
         g.writeStringField("severity", ReportWriter.sev(f.severity()));
         g.writeStringField("area", f.area());
@@ -170,6 +182,10 @@ final class SarifReport {
         g.writeEndArray();
         if (f.fix() != null) {
             g.writeStringField("fix", f.fix());
+        }
+        if (a != null && a.expired()) {
+            g.writeStringField("acceptanceExpired", a.entry().expires().toString());
+            g.writeStringField("acceptanceReason", a.entry().reason());
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -30,7 +30,7 @@ final class TableReport {
         int wRule = "RULE".length();
         int wObj = "OBJECT".length();
         for (Finding f : r.findings()) {
-            wSev = Math.max(wSev, label(f).length());
+            wSev = Math.max(wSev, label(r, f).length());
             wRule = Math.max(wRule, f.rule().length());
             wObj = Math.max(wObj, Math.min(MAX_OBJECT, f.object().display().length()));
         }
@@ -39,7 +39,7 @@ final class TableReport {
         out.append(line);
         for (Finding f : r.findings()) {
             line.setLength(0);
-            row(line, wSev, wRule, wObj, label(f), f.rule(), ellipsize(f.object().display()), f.title());
+            row(line, wSev, wRule, wObj, label(r, f), f.rule(), ellipsize(f.object().display()), f.title());
             out.append(line);
         }
     }
@@ -62,8 +62,9 @@ final class TableReport {
         return sb;
     }
 
-    private static String label(Finding f) {
-        return f.system() ? f.severity().label() + " (system)" : f.severity().label();
+    private static String label(Report r, Finding f) {
+        String l = f.system() ? f.severity().label() + " (system)" : f.severity().label();
+        return r.accepted().isEmpty() ? l : l + ReportWriter.acceptedMark(r, f);
     }
 
     private static String ellipsize(String s) {
