@@ -75,7 +75,7 @@ public final class CanICommand implements Callable<Integer> {
     /** The command's logic over a snapshot: prints yes/no (and the paths), returns 0 for yes and 1 for no. */
     public static int run(ClusterSnapshot snapshot, Identity id, Request request, boolean explain, PrintWriter out,
                           PrintWriter err) {
-        RbacEngine engine = RbacEngine.of(snapshot);
+        RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
         if (explain) {
             RbacCli.printNotes(engine, err);
             RbacEngine.Decision d = engine.explain(id, request);

@@ -43,7 +43,7 @@ public final class LintCommand implements Callable<Integer> {
         if (!List.of("text", "json", "sarif").contains(format)) {
             throw dev.kustodian.core.util.UserFacingException.badInput("Unknown -o '" + format + "': use text, json or sarif.");
         }
-        Report r = new ManifestLinter().lint(paths);
+        Report r = dev.kustodian.core.analysis.Linting.manifestLinter().lint(paths);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {

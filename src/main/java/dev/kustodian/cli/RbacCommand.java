@@ -66,7 +66,7 @@ public final class RbacCommand implements Runnable {
         }
 
         public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
-            RbacEngine engine = RbacEngine.of(snapshot);
+            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
             RbacCli.printNotes(engine, err);
             if (id.isMaster()) {
                 out.println("# member of system:masters: the apiserver allows everything before RBAC");
@@ -114,7 +114,7 @@ public final class RbacCommand implements Runnable {
         }
 
         public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
-            RbacEngine engine = RbacEngine.of(snapshot);
+            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
             RbacCli.printNotes(engine, err);
             List<String[]> rows = new ArrayList<>();
             List<String> header = new ArrayList<>(List.of("RESOURCE"));

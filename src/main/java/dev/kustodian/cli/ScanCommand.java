@@ -2,10 +2,9 @@ package dev.kustodian.cli;
 
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
-import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
-import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.report.Report;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -104,13 +102,12 @@ public final class ScanCommand implements Callable<Integer> {
         CliOutput console = CliOutput.of(spec);
         List<Finding> findings;
         String sourceLabel;
-        List<FindingRule> rules = Rules.all();
+        List<FindingRule> rules = Analysis.allRules();
         try (ClusterSession session = opener.open(source.toSpec(),
                 console.progress(), new Cancellation())) {
             sourceLabel = session.snapshot().source().describe();
             console.note("Analysing with " + rules.size() + " rules...");
-            AnalysisContext ctx = new AnalysisContext(session.snapshot(), Clock.systemUTC());
-            findings = Rules.evaluate(ctx, rules);
+            findings = Analysis.of(session.snapshot()).findings();
         }
         List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
         var acceptances = acceptedRisks.match(shown, java.time.LocalDate.now(java.time.ZoneOffset.UTC));

@@ -61,6 +61,13 @@ class ScanCommandTest {
     }
 
     @Test
+    void aScanBuildsTheRbacEngineOnce() {
+        long before = dev.kustodian.core.rbac.RbacEngine.builds();
+        assertThat(run("scan", "--snapshot", "x", "-o", "json")).isZero();
+        assertThat(dev.kustodian.core.rbac.RbacEngine.builds() - before).isEqualTo(1);
+    }
+
+    @Test
     void tableToStdoutProgressToStderr() {
         assertThat(run("scan", "--snapshot", "x")).isZero();
         assertThat(out.toString()).contains("SEVERITY", "SEC-DANGLING-REF", "SEC-ENV", "Deployment/shop/web")

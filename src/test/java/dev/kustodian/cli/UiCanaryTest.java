@@ -92,7 +92,7 @@ class UiCanaryTest {
     @Test
     void secretsAndReportsPagesShowNoMarkerAndARevealedValueIsGoneAfterTheAutoHide(FxRobot robot) throws Exception {
         ClusterSession session = CanaryTest.openOrSkip(dir.resolve("cluster"));
-        List<Finding> findings = Rules.evaluate(AnalysisContext.of(session.snapshot()));
+        List<Finding> findings = dev.kustodian.core.analysis.Analysis.of(session.snapshot()).findings();
         PageContext ctx = SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs, Pages.wizards(),
                 new ArrayList<>());
         SecretsPage[] secrets = new SecretsPage[1];

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -67,10 +66,6 @@ public final class ManifestLinter {
     private static final Set<String> EXT = Set.of(".yaml", ".yml", ".json");
 
     private final List<EncryptionConfigLint> encryptionLints;
-
-    public ManifestLinter() {
-        this(ServiceLoader.load(EncryptionConfigLint.class).stream().map(ServiceLoader.Provider::get).toList());
-    }
 
     public ManifestLinter(List<EncryptionConfigLint> encryptionLints) {
         this.encryptionLints = List.copyOf(encryptionLints);

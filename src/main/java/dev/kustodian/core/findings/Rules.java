@@ -3,11 +3,10 @@ package dev.kustodian.core.findings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
- * The registry of all finding rules. Each area exposes its rules through a {@link RuleProvider} listed in
- * {@code META-INF/services/dev.kustodian.core.findings.RuleProvider}, so areas never edit a shared list.
+ * Evaluation of finding rules. Each area exposes its rules through a {@link RuleProvider}; the providers are wired
+ * explicitly in {@code dev.kustodian.core.analysis.Analysis}, which runs them once per load.
  */
 public final class Rules {
     private Rules() {
@@ -23,21 +22,7 @@ public final class Rules {
         return c != 0 ? c : a.id().compareTo(b.id());
     };
 
-    /** Every rule of every area. */
-    public static List<FindingRule> all() {
-        List<FindingRule> rules = new ArrayList<>();
-        for (RuleProvider p : ServiceLoader.load(RuleProvider.class, Rules.class.getClassLoader())) {
-            rules.addAll(p.rules());
-        }
-        rules.sort(Comparator.comparing(FindingRule::id));
-        return rules;
-    }
-
-    /** Runs all rules; a rule that throws becomes one INFO finding that says so (never a crash). */
-    public static List<Finding> evaluate(AnalysisContext context) {
-        return evaluate(context, all());
-    }
-
+    /** Runs {@code rules}; a rule that throws becomes one INFO finding that says so (never a crash). */
     public static List<Finding> evaluate(AnalysisContext context, List<FindingRule> rules) {
         // rules are pure functions of the context: run them on every core, then merge in rule order
         List<List<Finding>> results = rules.parallelStream().map(rule -> evaluateOne(context, rule)).toList();

@@ -63,7 +63,11 @@ public final class RbacEngine {
     /** Every name listed in any rule's resourceNames: for other names a request behaves like one without a name. */
     private final Set<String> listedNames = new java.util.HashSet<>();
 
+    /** Engines built in this process (every build indexes every role and binding: one per load is the goal). */
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
     private RbacEngine(ClusterSnapshot snapshot) {
+        BUILDS.incrementAndGet();
         this.snapshot = snapshot;
         this.aggregation = Aggregation.compute(snapshot.roles());
         for (RoleInfo r : snapshot.roles()) {
@@ -136,8 +140,17 @@ public final class RbacEngine {
         }
     }
 
+    /**
+     * A new engine over {@code snapshot}. For the loaded snapshot use the analysis's engine instead
+     * ({@code Analysis.rbac()}); this is for snapshots of one's own (e.g. with a generated role overlaid).
+     */
     public static RbacEngine of(ClusterSnapshot snapshot) {
         return new RbacEngine(snapshot);
+    }
+
+    /** How many engines this process has built so far (tests assert one build per load). */
+    public static long builds() {
+        return BUILDS.get();
     }
 
     /** The engine of this analysis, built once and shared by every rule and view. */

@@ -20,13 +20,13 @@ public final class RbacSecretReadersProvider implements SecretReadersSource.Prov
 
     @Override
     public SecretReadersSource create(AnalysisContext context) {
-        SecretReaders readers = SecretReaders.of(context);
         // One source per analysis; the reader rules ask for every secret. Most secrets have exactly the readers of
         // their namespace, so those share one list per namespace (the same instance, which the rules use to skip
         // repeated work); only secrets named in some rule's resourceNames get a list of their own.
         Map<String, List<SecretReader>> perNamespace = new ConcurrentHashMap<>();
         Map<String, List<SecretReader>> perSecret = new ConcurrentHashMap<>();
         return (namespace, name) -> {
+            SecretReaders readers = SecretReaders.of(context); // built on the first question, once per analysis
             List<SecretReader> shared = perNamespace.computeIfAbsent(namespace,
                     k -> direct(readers.directReaders(namespace, "")));
             if (!readers.hasNamedReaders(namespace, name)) {

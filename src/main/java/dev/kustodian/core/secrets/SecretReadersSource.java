@@ -3,14 +3,11 @@ package dev.kustodian.core.secrets;
 import dev.kustodian.core.findings.AnalysisContext;
 
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
- * Who can read a secret: the seam between the secrets rules and the RBAC engine. The engine provides an
- * implementation through a {@link Provider} listed in
- * {@code META-INF/services/dev.kustodian.core.secrets.SecretReadersSource$Provider}; tests (and the UI, if it
- * already holds an engine) can {@link #install} one on a context. Without either, {@link #UNAVAILABLE} is used
- * and the reader rules report nothing.
+ * Who can read a secret: the seam between the secrets rules and the RBAC engine. Every analysis
+ * ({@code dev.kustodian.core.analysis.Analysis}) {@link #install}s the engine's source on its context; tests install
+ * their own. A context without one answers {@link #UNAVAILABLE} and the reader rules say nothing.
  */
 public interface SecretReadersSource {
 
@@ -42,19 +39,11 @@ public interface SecretReadersSource {
         SecretReadersSource create(AnalysisContext context);
     }
 
-    /** The source for {@code context}: an installed one, else the first provider found, else UNAVAILABLE. */
+    /** The source installed on {@code context}, else UNAVAILABLE. */
     static SecretReadersSource of(AnalysisContext context) {
         Holder h = context.derived(Holder.class, s -> new Holder());
         synchronized (h) {
-            if (h.source == null) {
-                SecretReadersSource found = UNAVAILABLE;
-                for (Provider p : ServiceLoader.load(Provider.class, SecretReadersSource.class.getClassLoader())) {
-                    found = p.create(context);
-                    break;
-                }
-                h.source = found;
-            }
-            return h.source;
+            return h.source == null ? UNAVAILABLE : h.source;
         }
     }
 

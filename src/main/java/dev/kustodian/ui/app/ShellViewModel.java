@@ -5,9 +5,7 @@ import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.framework.TaskHandle;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.core.findings.AnalysisContext;
-import dev.kustodian.core.findings.Finding;
-import dev.kustodian.core.findings.Rules;
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.VisibilityGap;
@@ -104,8 +102,9 @@ public final class ShellViewModel {
                 c.check();
             }
             p.update(-1, "Analysing…");
-            List<Finding> findings = Rules.evaluate(AnalysisContext.of(session.snapshot()));
-            return new Loaded(session, findings);
+            Analysis analysis = Analysis.of(session.snapshot());
+            analysis.findings(); // the rules, and every index they share, computed here: off the FX thread
+            return new Loaded(session, analysis);
         }, loaded -> {
             if (gen == generation) {
                 loaded(spec, loaded);
@@ -129,7 +128,7 @@ public final class ShellViewModel {
         }
     }
 
-    private record Loaded(ClusterSession session, List<Finding> findings) {
+    private record Loaded(ClusterSession session, Analysis analysis) {
     }
 
     private void loaded(SourceSpec spec, Loaded l) {
@@ -141,7 +140,7 @@ public final class ShellViewModel {
         List<String> nsNames = dev.kustodian.ui.framework.SnapshotNames.namespaces(s);
         namespaces.setAll(nsNames);
         state.namespaceFilter().retainAll(nsNames);
-        state.findingsProperty().set(l.findings());
+        state.analysisProperty().set(l.analysis());
         String ctx = spec.kind() == SourceSpec.Kind.LIVE ? l.session().contextName() : null;
         state.selectedContextProperty().set(ctx);
         state.productionProperty().set(ctx != null && settings.isProduction(ctx));

@@ -1,5 +1,6 @@
 package dev.kustodian.ui.framework;
 
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.Finding;
@@ -23,6 +24,7 @@ public final class AppState {
     public enum Theme { LIGHT, DARK }
 
     private final ObjectProperty<ClusterSession> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Finding>> findings = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<SourceSpec> source = new SimpleObjectProperty<>();
     /** Selected namespaces; empty means all. */
@@ -30,6 +32,10 @@ public final class AppState {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final StringProperty selectedContext = new SimpleStringProperty();
     private final BooleanProperty production = new SimpleBooleanProperty();
+
+    public AppState() {
+        analysis.addListener((o, a, b) -> findings.set(b == null ? List.of() : b.findings()));
+    }
 
     public ObjectProperty<ClusterSession> sessionProperty() {
         return session;
@@ -44,7 +50,19 @@ public final class AppState {
         return session.get() == null ? null : session.get().snapshot();
     }
 
-    /** Findings of all rules on the current snapshot (computed once per load, off the FX thread). */
+    /**
+     * The analysis of the current snapshot (its indexes and findings, computed once per load, off the FX thread);
+     * null before the first load. Setting it also sets {@link #findingsProperty()}.
+     */
+    public ObjectProperty<Analysis> analysisProperty() {
+        return analysis;
+    }
+
+    public Analysis analysis() {
+        return analysis.get();
+    }
+
+    /** Findings of all rules on the current snapshot (those of {@link #analysis()}). */
     public ObjectProperty<List<Finding>> findingsProperty() {
         return findings;
     }

@@ -200,7 +200,7 @@ public final class OverviewViewModel {
 
     /** Helper for views: rule ids of every registered rule. */
     public static Set<String> registeredRuleIds() {
-        return dev.kustodian.core.findings.Rules.all().stream().map(r -> r.id())
+        return dev.kustodian.core.analysis.Analysis.allRules().stream().map(r -> r.id())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 }

@@ -2,7 +2,6 @@ package dev.kustodian.ui.reports;
 
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
-import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.report.Report;
 import dev.kustodian.core.report.ReportFormat;
 import javafx.beans.property.BooleanProperty;
@@ -72,7 +71,7 @@ public final class ReportsViewModel {
 
     /** The report of the findings currently shown (filters applied), as {@code scan} would write it. */
     public Report report(Instant now) {
-        List<FindingRule> rules = Rules.all();
+        List<FindingRule> rules = dev.kustodian.core.analysis.Analysis.allRules();
         return Report.of(List.copyOf(filtered), source, now, rules);
     }
 

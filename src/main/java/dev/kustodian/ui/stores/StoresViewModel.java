@@ -68,7 +68,7 @@ public final class StoresViewModel {
 
     /** Runs the linter (call off the FX thread). */
     public static ManifestLinter.Report lint(List<java.nio.file.Path> inputs) {
-        return new ManifestLinter().lint(inputs);
+        return dev.kustodian.core.analysis.Linting.manifestLinter().lint(inputs);
     }
 
     /** Shows a lint report. */

@@ -96,7 +96,7 @@ class EncryptionRulesTest {
     }
 
     @Test
-    void registeredThroughTheServiceLoader() {
-        assertThat(Rules.all()).extracting(r -> r.id()).contains("ENC-NOT-CONFIGURED", "ENC-NO-AUTO-RELOAD", "ENC-MANAGED");
+    void registeredInTheAnalysis() {
+        assertThat(dev.kustodian.core.analysis.Analysis.allRules()).extracting(r -> r.id()).contains("ENC-NOT-CONFIGURED", "ENC-NO-AUTO-RELOAD", "ENC-MANAGED");
     }
 }

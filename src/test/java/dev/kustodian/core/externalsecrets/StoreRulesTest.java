@@ -50,7 +50,7 @@ class StoreRulesTest {
 
     @Test
     void everyRuleIsRegisteredInTheExternalStoresArea() {
-        assertThat(Rules.all()).extracting(FindingRule::id).contains(StoreRules.NOT_ADOPTED,
+        assertThat(dev.kustodian.core.analysis.Analysis.allRules()).extracting(FindingRule::id).contains(StoreRules.NOT_ADOPTED,
                 StoreRules.STATIC_CREDENTIALS, StoreRules.OPEN_CLUSTER_STORE, StoreRules.MISSING_STORE);
     }
 

@@ -21,7 +21,7 @@ class DemoFindingsTest {
     @BeforeAll
     static void load() {
         try (ClusterSession s = ClusterLoader.open(SourceSpec.demo(), Progress.NONE, new Cancellation())) {
-            findings = Rules.evaluate(AnalysisContext.of(s.snapshot()));
+            findings = dev.kustodian.core.analysis.Analysis.of(s.snapshot()).findings();
         }
     }
 

@@ -99,7 +99,7 @@ class BootstrapRbacIntegrationTest {
 
     @Test
     void aFreshClusterHasNoUserRisks() {
-        List<Finding> rbac = Rules.evaluate(AnalysisContext.of(snapshot)).stream()
+        List<Finding> rbac = dev.kustodian.core.analysis.Analysis.of(snapshot).findings().stream()
                 .filter(f -> "rbac".equals(f.area())).toList();
         assertThat(rbac).isNotEmpty();
         assertThat(rbac).allSatisfy(f -> assertThat(f.system()).as(f.id()).isTrue());

@@ -25,7 +25,7 @@ class RbacDemoReadersTest {
     @BeforeAll
     static void load() {
         session = ClusterLoader.open(SourceSpec.demo(), Progress.NONE, new Cancellation());
-        ctx = AnalysisContext.of(session.snapshot());
+        ctx = dev.kustodian.core.analysis.Analysis.context(session.snapshot(), java.time.Clock.systemUTC());
     }
 
     @AfterAll
@@ -44,7 +44,7 @@ class RbacDemoReadersTest {
 
     @Test
     void bothReaderRulesFireOnTheDemo() {
-        List<Finding> findings = Rules.evaluate(ctx);
+        List<Finding> findings = Rules.evaluate(ctx, dev.kustodian.core.analysis.Analysis.allRules());
         List<Finding> list = findings.stream().filter(f -> f.rule().equals("SEC-READERS-LIST")).toList();
         assertThat(list).isNotEmpty();
         assertThat(list).anySatisfy(f -> assertThat(f.object().display() + " " + f.title() + " " + f.explanation())

@@ -198,7 +198,7 @@ class RbacFindingRulesTest {
 
     @Test
     void providerIsRegisteredAndCoversTheCatalogue() {
-        assertThat(Rules.all()).extracting(FindingRule::id)
+        assertThat(dev.kustodian.core.analysis.Analysis.allRules()).extracting(FindingRule::id)
                 .containsAll(RbacRisks.CATALOGUE.stream().map(RiskCheck::id).toList());
         assertThat(RbacRisks.CATALOGUE).flatExtracting(RiskCheck::cis).contains("5.1.1", "5.1.2", "5.1.3",
                 "5.1.4", "5.1.5", "5.1.6", "5.1.7", "5.1.8", "5.1.9", "5.1.10", "5.1.11",

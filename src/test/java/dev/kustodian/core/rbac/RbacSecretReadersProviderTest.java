@@ -16,8 +16,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RbacSecretReadersProviderTest {
-    private final AnalysisContext ctx = AnalysisContext.of(SnapshotFileLoader.load(
-            Path.of("src/test/resources/snapshots/readers"), Progress.NONE, new Cancellation()));
+    private final AnalysisContext ctx = dev.kustodian.core.analysis.Analysis.context(SnapshotFileLoader.load(
+            Path.of("src/test/resources/snapshots/readers"), Progress.NONE, new Cancellation()), java.time.Clock.systemUTC());
 
     @Test
     void theEngineIsTheSecretReadersSource() {
@@ -48,7 +48,7 @@ class RbacSecretReadersProviderTest {
 
     @Test
     void theListReaderRuleFiresForTheNonSystemListerOnly() {
-        List<Finding> findings = Rules.evaluate(ctx);
+        List<Finding> findings = Rules.evaluate(ctx, dev.kustodian.core.analysis.Analysis.allRules());
         assertThat(findings).filteredOn(f -> f.rule().equals("SEC-READERS-LIST"))
                 .isNotEmpty()
                 .allSatisfy(f -> assertThat(f.title() + f.explanation()).contains("backup"))

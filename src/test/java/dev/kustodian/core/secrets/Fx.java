@@ -30,7 +30,7 @@ final class Fx {
     }
 
     static AnalysisContext ctx(ClusterSnapshot s) {
-        return new AnalysisContext(s, Clock.fixed(NOW, ZoneOffset.UTC));
+        return dev.kustodian.core.analysis.Analysis.context(s, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static List<Finding> run(FindingRule rule, ClusterSnapshot s) {

@@ -148,12 +148,12 @@ public class ScanBenchmark {
         // the first analysis in this JVM: what a one-shot `kustodian scan` pays (JIT not warmed up yet)
         long f0 = processCpu();
         long fw = System.nanoTime();
-        Rules.evaluate(ctx(snap));
+        Rules.evaluate(ctx(snap), dev.kustodian.core.analysis.Analysis.allRules());
         long firstWall = System.nanoTime() - fw;
         long firstCpu = processCpu() - f0;
         // warm-up (10 runs, for the JIT), then measured runs, each on a fresh context (nothing memoised between runs)
         for (int i = 0; i < 10 + Integer.getInteger("kustodian.bench.loops", 0); i++) {
-            Rules.evaluate(ctx(snap));
+            Rules.evaluate(ctx(snap), dev.kustodian.core.analysis.Analysis.allRules());
         }
         int runs = 7;
         long[] cpu = new long[runs];
@@ -167,7 +167,7 @@ public class ScanBenchmark {
             resetPeaks();
             long c0 = processCpu();
             long t0 = System.nanoTime();
-            findings = Rules.evaluate(ctx(snap));
+            findings = Rules.evaluate(ctx(snap), dev.kustodian.core.analysis.Analysis.allRules());
             wall[i] = System.nanoTime() - t0;
             cpu[i] = processCpu() - c0;
             long p = peakHeap();
@@ -181,7 +181,7 @@ public class ScanBenchmark {
         long analysis = wall[runs / 2];
         long analysisCpu = cpu[runs / 2];
         long t1 = System.nanoTime();
-        String json = ReportWriter.toString(Report.of(findings, "bench", NOW, Rules.all()), ReportFormat.JSON);
+        String json = ReportWriter.toString(Report.of(findings, "bench", NOW, dev.kustodian.core.analysis.Analysis.allRules()), ReportFormat.JSON);
         long report = System.nanoTime() - t1;
 
         long index = Long.MAX_VALUE;
@@ -220,7 +220,7 @@ public class ScanBenchmark {
         long bestSum = s3 - s0;
         List<Finding> all = new java.util.ArrayList<>();
         System.out.printf("ScanBenchmark:   shared parts allocate %d MB%n", (alloc.getCurrentThreadAllocatedBytes() - a0) >> 20);
-        for (var rule : Rules.all()) {
+        for (var rule : dev.kustodian.core.analysis.Analysis.allRules()) {
             long b0 = alloc.getCurrentThreadAllocatedBytes();
             long r0 = threads.getCurrentThreadCpuTime();
             List<Finding> f = rule.evaluate(shared);

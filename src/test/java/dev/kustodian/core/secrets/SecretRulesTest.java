@@ -32,7 +32,7 @@ class SecretRulesTest {
 
     @Test
     void providerIsRegisteredAndEveryRuleHasAUniqueId() {
-        assertThat(Rules.all()).extracting(r -> r.id()).contains(SecretRules.ENV, SecretRules.NO_EXTERNAL_STORE);
+        assertThat(dev.kustodian.core.analysis.Analysis.allRules()).extracting(r -> r.id()).contains(SecretRules.ENV, SecretRules.NO_EXTERNAL_STORE);
         List<String> ids = new SecretRules().rules().stream().map(r -> r.id()).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(15).allMatch(id -> id.startsWith("SEC-"));
     }
@@ -333,7 +333,7 @@ class SecretRulesTest {
     }
 
     @Test
-    void theRbacEngineIsTheDefaultReadersSource() {
+    void everyAnalysisHasTheRbacEngineAsReadersSource() {
         assertThat(SecretReadersSource.of(ctx(builder().build())).available()).isTrue();
     }
 

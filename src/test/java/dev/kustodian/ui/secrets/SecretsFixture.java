@@ -87,7 +87,7 @@ public final class SecretsFixture {
     }
 
     public static List<Finding> findings(ClusterSnapshot s) {
-        return Rules.evaluate(new AnalysisContext(s, CLOCK));
+        return dev.kustodian.core.analysis.Analysis.of(s, CLOCK).findings();
     }
 
     /** A page context over {@code state} with the given executor and dialogs; wizard openings are recorded. */
