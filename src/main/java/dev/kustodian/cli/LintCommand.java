@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.ManifestLinter.LintProblem;
-import dev.kustodian.core.externalsecrets.ManifestLinter.Report;
-import dev.kustodian.core.externalsecrets.ManifestLinter.Severity;
+import dev.kustodian.core.externalsecrets.ManifestLinter.LintResult;
 import dev.kustodian.core.externalsecrets.ManifestLinter.Unreadable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ public final class LintCommand implements Callable<Integer> {
         if (!List.of("text", "json", "sarif").contains(format)) {
             throw dev.kustodian.core.util.UserFacingException.badInput("Unknown -o '" + format + "': use text, json or sarif.");
         }
-        Report r = dev.kustodian.core.analysis.Linting.manifestLinter().lint(paths);
+        LintResult r = dev.kustodian.core.analysis.Linting.manifestLinter().lint(paths);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {
@@ -51,7 +50,7 @@ public final class LintCommand implements Callable<Integer> {
             case "sarif" -> out.println(json(sarif(r)));
             default -> {
                 for (LintProblem p : r.problems()) {
-                    out.println(p.file() + ":" + p.line() + ": " + p.severity().name().toLowerCase() + ": " + p.kind()
+                    out.println(p.file() + ":" + p.line() + ": " + p.level() + ": " + p.kind()
                             + "/" + p.name() + (p.field().isEmpty() ? "" : " " + p.field()) + ": " + p.message()
                             + " [" + p.rule() + "]");
                 }
@@ -70,7 +69,7 @@ public final class LintCommand implements Callable<Integer> {
         return r.exitCode(strict);
     }
 
-    static Map<String, Object> toJson(Report r) {
+    static Map<String, Object> toJson(LintResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("files", r.files());
         m.put("objects", r.objects());
@@ -86,7 +85,7 @@ public final class LintCommand implements Callable<Integer> {
             x.put("name", p.name());
             x.put("field", p.field());
             x.put("rule", p.rule());
-            x.put("severity", p.severity().name().toLowerCase());
+            x.put("severity", p.level());
             x.put("message", p.message());
             problems.add(x);
         }
@@ -98,7 +97,7 @@ public final class LintCommand implements Callable<Integer> {
         return m;
     }
 
-    static Map<String, Object> sarif(Report r) {
+    static Map<String, Object> sarif(LintResult r) {
         List<Object> rules = new ArrayList<>();
         new TreeSet<>(r.problems().stream().map(LintProblem::rule).toList())
                 .forEach(id -> rules.add(Map.of("id", id, "name", id)));
@@ -106,7 +105,7 @@ public final class LintCommand implements Callable<Integer> {
         for (LintProblem p : r.problems()) {
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("ruleId", p.rule());
-            res.put("level", p.severity() == Severity.ERROR ? "error" : "warning");
+            res.put("level", p.level());
             res.put("message", Map.of("text", p.kind() + "/" + p.name() + (p.field().isEmpty() ? "" : " " + p.field())
                     + ": " + p.message()));
             res.put("locations", List.of(Map.of("physicalLocation", Map.of(

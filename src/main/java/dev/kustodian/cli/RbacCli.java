@@ -8,6 +8,7 @@ import dev.kustodian.core.rbac.Grant;
 import dev.kustodian.core.rbac.Identity;
 import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.Request;
+import dev.kustodian.core.rbac.RequestQuery;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
 
@@ -47,50 +48,11 @@ final class RbacCli {
      * Conflicting forms (e.g. {@code pods.apps --api-group x}) are bad input.
      */
     static Request request(String verb, String target, String apiGroup, String subresource, String name, String namespace) {
-        if (verb == null || verb.isBlank()) {
-            throw UserFacingException.badInput("VERB is empty: give a verb such as get, list or create.");
+        try {
+            return RequestQuery.parse(verb, target, apiGroup, subresource, name, namespace, RequestQuery.Labels.CLI);
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badInput(e.getMessage());
         }
-        if (target == null || target.isBlank()) {
-            throw UserFacingException.badInput("RESOURCE is empty: give a resource such as secrets, or a URL such as /healthz.");
-        }
-        if (target.startsWith("/")) {
-            if (apiGroup != null || subresource != null || name != null) {
-                throw UserFacingException.badInput("A non-resource URL (" + target
-                        + ") takes no --api-group, --subresource or --name.");
-            }
-            return Request.nonResource(verb, target);
-        }
-        String res = target;
-        String n = name;
-        int slash = res.indexOf('/');
-        if (slash >= 0) {
-            String fromArg = res.substring(slash + 1);
-            res = res.substring(0, slash);
-            if (fromArg.isEmpty() || fromArg.contains("/")) {
-                throw UserFacingException.badInput("'" + target + "' is not RESOURCE or RESOURCE/NAME; "
-                        + "use --subresource for subresources (e.g. pods --subresource exec).");
-            }
-            if (n != null && !n.equals(fromArg)) {
-                throw UserFacingException.badInput("'" + target + "' names '" + fromArg + "' but --name says '" + n + "'.");
-            }
-            n = fromArg;
-        }
-        String group = apiGroup;
-        int dot = res.indexOf('.');
-        if (dot >= 0) {
-            String g = res.substring(dot + 1);
-            res = res.substring(0, dot);
-            if (group != null && !group.equals(g)) {
-                throw UserFacingException.badInput("'" + target + "' is in API group '" + g + "' but --api-group says '"
-                        + group + "'.");
-            }
-            group = g;
-        }
-        if (res.isEmpty()) {
-            throw UserFacingException.badInput("'" + target + "' has no resource name.");
-        }
-        return Request.resource(verb, group == null ? "" : group, res, subresource == null ? "" : subresource,
-                n == null ? "" : n, namespace);
     }
 
     static Identity identity(String user, List<String> groups, boolean noImplicit) {

@@ -67,9 +67,17 @@ public final class EncryptionPosture {
         }
     }
 
-    /** The kube-apiserver pods in kube-system (label component=kube-apiserver, or a name/container kube-apiserver). */
-    public static List<Apiserver> apiservers(ClusterSnapshot s) {
-        List<Apiserver> out = new ArrayList<>();
+    /** A kube-apiserver pod and its command line (the flags every feature reads through {@link #flag}). */
+    public record ApiserverPod(String pod, String node, List<String> command) {
+        /** The value of flag {@code name} ({@code --name=value} or {@code --name value}); null when absent. */
+        public String flag(String name) {
+            return EncryptionPosture.flag(command, name);
+        }
+    }
+
+    /** The kube-apiserver pods in kube-system with their flags, in snapshot order. */
+    public static List<ApiserverPod> apiserverPods(ClusterSnapshot s) {
+        List<ApiserverPod> out = new ArrayList<>();
         for (WorkloadInfo w : s.workloads()) {
             if (!w.isPod() || !"kube-system".equals(w.meta().namespace())) {
                 continue;
@@ -82,15 +90,24 @@ public final class EncryptionPosture {
             }
             List<String> cmd = c != null ? c.command()
                     : w.spec().containers().isEmpty() ? List.of() : w.spec().containers().get(0).command();
-            out.add(new Apiserver(w.meta().name(), w.spec().nodeName(), flag(cmd, KubeadmPatch.FLAG),
-                    "true".equalsIgnoreCase(String.valueOf(flag(cmd, KubeadmPatch.RELOAD_FLAG)))
-                            || cmd.contains(KubeadmPatch.RELOAD_FLAG)));
+            out.add(new ApiserverPod(w.meta().name(), w.spec().nodeName(), cmd));
+        }
+        return out;
+    }
+
+    /** The kube-apiserver pods in kube-system (label component=kube-apiserver, or a name/container kube-apiserver). */
+    public static List<Apiserver> apiservers(ClusterSnapshot s) {
+        List<Apiserver> out = new ArrayList<>();
+        for (ApiserverPod p : apiserverPods(s)) {
+            out.add(new Apiserver(p.pod(), p.node(), p.flag(KubeadmPatch.FLAG),
+                    "true".equalsIgnoreCase(String.valueOf(p.flag(KubeadmPatch.RELOAD_FLAG)))
+                            || p.command().contains(KubeadmPatch.RELOAD_FLAG)));
         }
         return out;
     }
 
     /** The value of {@code --name=value} or {@code --name value}; null when absent. */
-    static String flag(List<String> cmd, String name) {
+    public static String flag(List<String> cmd, String name) {
         for (int i = 0; i < cmd.size(); i++) {
             String a = cmd.get(i);
             if (a.startsWith(name + "=")) {

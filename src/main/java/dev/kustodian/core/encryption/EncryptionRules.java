@@ -1,6 +1,7 @@
 package dev.kustodian.core.encryption;
 
 import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.AreaRule;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -26,15 +27,10 @@ public final class EncryptionRules implements Rules.RuleProvider {
     }
 
     /** ENC-NOT-CONFIGURED: a kube-apiserver without --encryption-provider-config (CIS 1.2.27). */
-    static final class NotConfigured implements FindingRule {
-        @Override
-        public String id() {
-            return "ENC-NOT-CONFIGURED";
-        }
-
-        @Override
-        public String description() {
-            return "kube-apiserver runs without --encryption-provider-config: Secrets are stored in etcd in plaintext.";
+    static final class NotConfigured extends AreaRule {
+        NotConfigured() {
+            super("ENC-NOT-CONFIGURED", AREA,
+                    "kube-apiserver runs without --encryption-provider-config: Secrets are stored in etcd in plaintext.");
         }
 
         @Override
@@ -45,7 +41,7 @@ public final class EncryptionRules implements Rules.RuleProvider {
                 if (a.encryptionConfigured()) {
                     continue;
                 }
-                Finding f = Finding.of(id(), AREA, Severity.HIGH, pod(a),
+                Finding f = finding(Severity.HIGH, pod(a),
                         "Secrets are not encrypted at rest (kube-apiserver " + a.pod() + ")",
                         "kube-apiserver has no --encryption-provider-config, so every Secret is stored in etcd, its "
                                 + "backups and snapshots in plaintext. Anyone with etcd or backup access reads them.",
@@ -61,15 +57,10 @@ public final class EncryptionRules implements Rules.RuleProvider {
     }
 
     /** ENC-NO-AUTO-RELOAD: encryption configured without automatic reload (rotation needs restarts). */
-    static final class NoAutomaticReload implements FindingRule {
-        @Override
-        public String id() {
-            return "ENC-NO-AUTO-RELOAD";
-        }
-
-        @Override
-        public String description() {
-            return "kube-apiserver reads its encryption config without --encryption-provider-config-automatic-reload.";
+    static final class NoAutomaticReload extends AreaRule {
+        NoAutomaticReload() {
+            super("ENC-NO-AUTO-RELOAD", AREA,
+                    "kube-apiserver reads its encryption config without --encryption-provider-config-automatic-reload.");
         }
 
         @Override
@@ -77,7 +68,7 @@ public final class EncryptionRules implements Rules.RuleProvider {
             List<Finding> out = new ArrayList<>();
             for (EncryptionPosture.Apiserver a : EncryptionPosture.apiservers(context.snapshot())) {
                 if (a.encryptionConfigured() && !a.automaticReload()) {
-                    out.add(Finding.of(id(), AREA, Severity.INFO, pod(a),
+                    out.add(finding(Severity.INFO, pod(a),
                             "Encryption config is not reloaded automatically (kube-apiserver " + a.pod() + ")",
                             "Encryption is configured (" + a.configPath() + "), but every key rotation needs a restart of "
                                     + "every API server; with automatic reload they pick up the new file themselves and "
@@ -92,15 +83,10 @@ public final class EncryptionRules implements Rules.RuleProvider {
     }
 
     /** ENC-MANAGED: a managed control plane: encryption is the provider's setting, not a kubeadm patch. */
-    static final class Managed implements FindingRule {
-        @Override
-        public String id() {
-            return "ENC-MANAGED";
-        }
-
-        @Override
-        public String description() {
-            return "Managed control plane (EKS, GKE, AKS): check envelope encryption with the provider's KMS.";
+    static final class Managed extends AreaRule {
+        Managed() {
+            super("ENC-MANAGED", AREA,
+                    "Managed control plane (EKS, GKE, AKS): check envelope encryption with the provider's KMS.");
         }
 
         @Override
@@ -109,7 +95,7 @@ public final class EncryptionRules implements Rules.RuleProvider {
             if (m.isEmpty() || !EncryptionPosture.apiservers(context.snapshot()).isEmpty()) {
                 return List.of();
             }
-            return List.of(Finding.of(id(), AREA, Severity.INFO, ObjectRef.cluster(),
+            return List.of(finding(Severity.INFO, ObjectRef.cluster(),
                     "Encryption at rest is a " + m.get().label() + " setting",
                     "The API servers of " + m.get().label() + " are not visible in the cluster, so Kustodian cannot read "
                             + "their flags. Encryption of Secrets is configured on the provider's side (KMS envelope "

@@ -1,5 +1,6 @@
 package dev.kustodian.core.externalsecrets;
 
+import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.output.Bundle.Problem;
 import dev.kustodian.core.yaml.YamlDocument;
 import dev.kustodian.core.yaml.YamlException;
@@ -27,28 +28,40 @@ import static dev.kustodian.core.externalsecrets.ProviderRules.str;
  */
 public final class ManifestLinter {
 
-    public enum Severity { ERROR, WARNING }
-
     /**
      * One finding, with the file and the line of the field it is about (or of the nearest enclosing field in the
      * file; the document's first line when the problem is about the whole object).
      */
     public record LintProblem(String file, int line, String kind, String namespace, String name, String field,
                               String rule, Severity severity, String message) {
+        /** An error: the object would be rejected, not served, or fail when used ({@link #ERROR}). */
+        public boolean error() {
+            return severity.atLeast(ERROR);
+        }
+
+        /** "error" or "warning", as lint prints it. */
+        public String level() {
+            return error() ? "error" : "warning";
+        }
     }
+
+    /** The severity of a lint error (rejected, not served, fails when used). */
+    public static final Severity ERROR = Severity.HIGH;
+    /** The severity of a lint warning (works, but risky or deprecated). */
+    public static final Severity WARNING = Severity.MEDIUM;
 
     /** An input that could not be read or parsed (exit 2). */
     public record Unreadable(String file, int line, String message) {
     }
 
-    public record Report(int files, int objects, List<LintProblem> problems, List<Unreadable> unreadable,
+    public record LintResult(int files, int objects, List<LintProblem> problems, List<Unreadable> unreadable,
                          List<String> notes) {
         public long errors() {
-            return problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+            return problems.stream().filter(p -> p.error()).count();
         }
 
         public long warnings() {
-            return problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
+            return problems.stream().filter(p -> !p.error()).count();
         }
 
         /** 2 unreadable input, 1 error (or warning with strict), else 0. */
@@ -71,7 +84,7 @@ public final class ManifestLinter {
         this.encryptionLints = List.copyOf(encryptionLints);
     }
 
-    public Report lint(List<Path> inputs) {
+    public LintResult lint(List<Path> inputs) {
         List<Path> files = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
         for (Path in : inputs) {
@@ -121,7 +134,7 @@ public final class ManifestLinter {
             }
         }
         problems.sort(Comparator.comparing(LintProblem::file).thenComparingInt(LintProblem::line));
-        return new Report(files.size(), objects, problems, unreadable, notes.stream().distinct().toList());
+        return new LintResult(files.size(), objects, problems, unreadable, notes.stream().distinct().toList());
     }
 
     /** Every problem of one object. */
@@ -140,7 +153,7 @@ public final class ManifestLinter {
         List<LintProblem> out = new ArrayList<>();
         java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(new LintProblem(file,
                 lineOf.applyAsInt(p.path()), kind, ns,
-                name, p.path(), rule, p.error() ? Severity.ERROR : Severity.WARNING, p.message()));
+                name, p.path(), rule, p.error() ? ERROR : WARNING, p.message()));
         if (SchemaValidator.knows(apiVersion, kind)) {
             for (Problem p : SchemaValidator.get().validate(o)) {
                 add.accept(p.path().equals("apiVersion") ? "unserved-version" : "schema", p);

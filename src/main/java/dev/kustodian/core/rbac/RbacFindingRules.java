@@ -1,6 +1,7 @@
 package dev.kustodian.core.rbac;
 
 import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.AreaRule;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -28,29 +29,23 @@ public final class RbacFindingRules implements Rules.RuleProvider {
         return l;
     }
 
-    /** A rule backed by the shared binding evaluation ({@link RbacRisks}, computed once per analysis). */
-    static final class CheckRule implements FindingRule {
+    /**
+     * A rule backed by the shared binding evaluation ({@link RbacRisks}, computed once per analysis): one per
+     * catalogue item ({@link RiskCheck} is the catalogue's data, this the rule).
+     */
+    static final class CheckRule extends AreaRule {
         private final RiskCheck check;
 
         CheckRule(RiskCheck check) {
+            super(check.id(), AREA, "RBAC: " + check.title() + ".");
             this.check = check;
-        }
-
-        @Override
-        public String id() {
-            return check.id();
-        }
-
-        @Override
-        public String description() {
-            return "RBAC: " + check.title() + ".";
         }
 
         @Override
         public List<Finding> evaluate(AnalysisContext context) {
             List<Finding> out = new ArrayList<>();
             for (RbacRisks.Hit h : RbacRisks.of(context).hits(check)) {
-                out.add(finding(h));
+                out.add(RbacFindingRules.finding(h));
             }
             return out;
         }
@@ -80,15 +75,9 @@ public final class RbacFindingRules implements Rules.RuleProvider {
     }
 
     /** CIS 5.1.6: workloads that mount the token of a service account holding RBAC grants of its own. */
-    static final class TokenMountRule implements FindingRule {
-        @Override
-        public String id() {
-            return RbacRisks.SA_TOKEN_MOUNT.id();
-        }
-
-        @Override
-        public String description() {
-            return "RBAC: " + RbacRisks.SA_TOKEN_MOUNT.title() + ".";
+    static final class TokenMountRule extends AreaRule {
+        TokenMountRule() {
+            super(RbacRisks.SA_TOKEN_MOUNT.id(), AREA, "RBAC: " + RbacRisks.SA_TOKEN_MOUNT.title() + ".");
         }
 
         @Override

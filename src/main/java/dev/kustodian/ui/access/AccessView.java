@@ -474,7 +474,7 @@ public final class AccessView extends StackPane {
         verb.setPrefWidth(120);
         TextField resource = new TextField();
         resource.setId("who-resource");
-        resource.setPromptText("resource[.group][/subresource] or /url");
+        resource.setPromptText("resource[.group][/name] or /url");
         resource.textProperty().bindBidirectional(vm.whoResourceProperty());
         resource.setPrefColumnCount(14);
         TextField sub = new TextField();

@@ -12,6 +12,7 @@ import dev.kustodian.core.rbac.RbacMatch;
 import dev.kustodian.core.rbac.RbacRisks;
 import dev.kustodian.core.rbac.Reader;
 import dev.kustodian.core.rbac.Request;
+import dev.kustodian.core.rbac.RequestQuery;
 import dev.kustodian.core.rbac.RuleText;
 import dev.kustodian.core.rbac.SecretReaders;
 import dev.kustodian.core.rbac.SubjectRef;
@@ -272,40 +273,22 @@ public final class AccessViewModel {
 
     // ------------------------------------------------------------------ who-can
 
-    /** Parses the query bar into a request; throws IllegalArgumentException with a user sentence. */
+    /** How the query bar's fields are named in its messages. */
+    static final RequestQuery.Labels QUERY_BAR = new RequestQuery.Labels("Give a verb, such as get, list or create.",
+            "Give a resource, such as secrets, deployments.apps or secrets/NAME.", "API group", "subresource",
+            "name", "put the subresource in its own field (e.g. pods, subresource exec)");
+
+    /**
+     * Parses the query bar into a request, as {@code kustodian who-can} does ({@code RESOURCE[.GROUP][/NAME]} or a
+     * URL; the subresource in its own field); throws IllegalArgumentException with a user sentence.
+     */
     public static Request parseQuery(String verb, String resource, String subresource, String name, String namespace) {
-        String v = verb == null ? "" : verb.trim();
-        String res = resource == null ? "" : resource.trim();
-        String sub = subresource == null ? "" : subresource.trim();
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException("Give a verb, such as get, list or create.");
-        }
-        if (res.isEmpty()) {
-            throw new IllegalArgumentException("Give a resource, such as secrets, deployments.apps or pods/exec.");
-        }
-        if (res.startsWith("/")) {
-            return Request.nonResource(v, res);
-        }
-        int slash = res.indexOf('/');
-        if (slash >= 0) {
-            String s = res.substring(slash + 1);
-            res = res.substring(0, slash);
-            if (s.isEmpty() || s.contains("/") || (!sub.isEmpty() && !sub.equals(s))) {
-                throw new IllegalArgumentException("'" + resource.trim() + "' is not RESOURCE[.GROUP]/SUBRESOURCE"
-                        + (sub.isEmpty() ? "." : " matching the subresource field '" + sub + "'."));
-            }
-            sub = s;
-        }
-        String group = "";
-        int dot = res.indexOf('.');
-        if (dot >= 0) {
-            group = res.substring(dot + 1);
-            res = res.substring(0, dot);
-        }
-        if (res.isEmpty()) {
-            throw new IllegalArgumentException("'" + resource.trim() + "' has no resource name.");
-        }
-        return Request.resource(v, group, res, sub, name == null ? "" : name.trim(), namespaceOf(namespace));
+        return RequestQuery.parse(verb == null ? "" : verb.trim(), resource == null ? "" : resource.trim(), null,
+                blankToNull(subresource), blankToNull(name), namespaceOf(namespace), QUERY_BAR);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Runs the query bar: fills {@link #whoCan()} and {@link #whoMessageProperty()}. */

@@ -235,7 +235,7 @@ public final class StoresView extends BorderPane {
     private void buildLintTable() {
         lintTable.setId("stores-lint-table");
         TableColumn<ManifestLinter.LintProblem, String> sev = col("Severity", 90,
-                p -> p.severity().name().toLowerCase());
+                p -> p.level());
         lintTable.getColumns().addAll(List.of(col("File:line", 260, p -> p.file() + ":" + p.line()), sev,
                 col("Object", 200, p -> p.kind() + "/" + p.name()), col("Field", 200,
                         ManifestLinter.LintProblem::field), col("Problem", 420, ManifestLinter.LintProblem::message),

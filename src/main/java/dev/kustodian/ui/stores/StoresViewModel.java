@@ -67,12 +67,12 @@ public final class StoresViewModel {
     }
 
     /** Runs the linter (call off the FX thread). */
-    public static ManifestLinter.Report lint(List<java.nio.file.Path> inputs) {
+    public static ManifestLinter.LintResult lint(List<java.nio.file.Path> inputs) {
         return dev.kustodian.core.analysis.Linting.manifestLinter().lint(inputs);
     }
 
     /** Shows a lint report. */
-    public void showLint(java.nio.file.Path folder, ManifestLinter.Report r) {
+    public void showLint(java.nio.file.Path folder, ManifestLinter.LintResult r) {
         lintProblems.setAll(r.problems());
         lintSummary.set(folder + ": " + r.files() + " file(s), " + r.objects() + " object(s), " + r.errors()
                 + " error(s), " + r.warnings() + " warning(s)" + (r.unreadable().isEmpty() ? ""

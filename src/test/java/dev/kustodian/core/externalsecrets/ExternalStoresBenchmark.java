@@ -36,7 +36,7 @@ class ExternalStoresBenchmark {
         Files.writeString(dir.resolve("many.yaml"), sb.toString());
         new ManifestLinter(List.of()).lint(List.of(dir)); // warm
         t0 = System.nanoTime();
-        ManifestLinter.Report r = new ManifestLinter(List.of()).lint(List.of(dir));
+        ManifestLinter.LintResult r = new ManifestLinter(List.of()).lint(List.of(dir));
         long lint = System.nanoTime() - t0;
         System.out.printf("cold first SecretStore (load+compile secretstores CRD, 690 KB): %d ms%n", cold / 1_000_000);
         System.out.printf("generate+validate %d SecretStores: %d ms (%.1f us each)%n", stores, gen / 1_000_000,

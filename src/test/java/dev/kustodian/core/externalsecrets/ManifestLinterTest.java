@@ -1,8 +1,7 @@
 package dev.kustodian.core.externalsecrets;
 
 import dev.kustodian.core.externalsecrets.ManifestLinter.LintProblem;
-import dev.kustodian.core.externalsecrets.ManifestLinter.Report;
-import dev.kustodian.core.externalsecrets.ManifestLinter.Severity;
+import dev.kustodian.core.externalsecrets.ManifestLinter.LintResult;
 import dev.kustodian.core.output.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,7 @@ class ManifestLinterTest {
     @TempDir
     Path dir;
 
-    Report lint(String yaml) throws Exception {
+    LintResult lint(String yaml) throws Exception {
         Path f = dir.resolve("m.yaml");
         Files.writeString(f, yaml);
         return new ManifestLinter(List.of()).lint(List.of(f));
@@ -49,9 +48,9 @@ class ManifestLinterTest {
                 Files.write(dir.resolve(f.replace('/', '-')), in.readAllBytes());
             }
         }
-        Report r = new ManifestLinter(List.of()).lint(List.of(dir));
+        LintResult r = new ManifestLinter(List.of()).lint(List.of(dir));
         assertThat(r.files()).isEqualTo(11);
-        assertThat(r.problems().stream().filter(p -> p.severity() == Severity.ERROR)).isEmpty();
+        assertThat(r.problems().stream().filter(p -> p.error())).isEmpty();
         assertThat(r.exitCode(false)).isZero();
         // the examples keep a credential Secret in plain text (akeyless) -> a warning, fails only with --strict
         assertThat(r.problems()).anyMatch(p -> p.rule().equals("plaintext-secret"));
@@ -60,17 +59,17 @@ class ManifestLinterTest {
 
     @Test
     void validStoreIsClean() throws Exception {
-        Report r = lint(STORE);
+        LintResult r = lint(STORE);
         assertThat(r.problems()).isEmpty();
         assertThat(r.exitCode(true)).isZero();
     }
 
     @Test
     void unservedV1beta1IsAnError() throws Exception {
-        Report r = lint(STORE.replace("external-secrets.io/v1", "external-secrets.io/v1beta1"));
+        LintResult r = lint(STORE.replace("external-secrets.io/v1", "external-secrets.io/v1beta1"));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("unserved-version");
-            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.error()).isTrue();
             assertThat(p.line()).isEqualTo(1);
         });
         assertThat(r.exitCode(false)).isEqualTo(1);
@@ -78,26 +77,26 @@ class ManifestLinterTest {
 
     @Test
     void deprecatedServedVersionIsAWarning() throws Exception {
-        Report r = lint(SPC.formatted("gcp", """
+        LintResult r = lint(SPC.formatted("gcp", """
                     secrets: |
                       - resourceName: projects/p/secrets/s/versions/1
                         path: s
                 """).replace("secrets-store.csi.x-k8s.io/v1", "secrets-store.csi.x-k8s.io/v1alpha1"));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("deprecated-version");
-            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.error()).isFalse();
         });
     }
 
     @Test
     void caProviderInOtherNamespaceIsAnErrorOnASecretStore() throws Exception {
-        Report r = lint(STORE.replace("version: v2", "version: v2\n      caProvider: {type: Secret, name: ca, namespace: other}"));
+        LintResult r = lint(STORE.replace("version: v2", "version: v2\n      caProvider: {type: Secret, name: ca, namespace: other}"));
         assertThat(r.problems()).extracting(LintProblem::field).containsExactly("spec.provider.vault.caProvider.namespace");
     }
 
     @Test
     void schemaViolationPointsAtTheField() throws Exception {
-        Report r = lint(STORE.replace("server:", "serverURL:"));
+        LintResult r = lint(STORE.replace("server:", "serverURL:"));
         assertThat(r.problems()).extracting(LintProblem::field)
                 .contains("spec.provider.vault.serverURL", "spec.provider.vault.server");
         assertThat(r.problems()).allMatch(p -> p.rule().equals("schema"));
@@ -119,7 +118,7 @@ class ManifestLinterTest {
                   metadata: {name: plain, namespace: a}
                   stringData: {password: x}
                 """;
-        Report r = lint(STORE + "---\n" + list);
+        LintResult r = lint(STORE + "---\n" + list);
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("plaintext-secret");
             assertThat(p.field()).isEqualTo("stringData");
@@ -129,7 +128,7 @@ class ManifestLinterTest {
 
     @Test
     void secretStoreRefToOtherNamespaceIsAnError() throws Exception {
-        Report r = lint(STORE.replace("kubernetes: {mountPath: kubernetes, role: r}",
+        LintResult r = lint(STORE.replace("kubernetes: {mountPath: kubernetes, role: r}",
                 "kubernetes: {mountPath: kubernetes, role: r, serviceAccountRef: {name: app, namespace: other}}"));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("provider-rule");
@@ -139,7 +138,7 @@ class ManifestLinterTest {
 
     @Test
     void akeylessClusterStoreWithoutNamespaceIsAnError() throws Exception {
-        Report r = lint("""
+        LintResult r = lint("""
                 apiVersion: external-secrets.io/v1
                 kind: ClusterSecretStore
                 metadata: {name: ak}
@@ -159,7 +158,7 @@ class ManifestLinterTest {
 
     @Test
     void externalSecretWebhookRules() throws Exception {
-        Report r = lint("""
+        LintResult r = lint("""
                 apiVersion: external-secrets.io/v1
                 kind: ExternalSecret
                 metadata: {name: e, namespace: a}
@@ -172,7 +171,7 @@ class ManifestLinterTest {
                 """);
         assertThat(r.problems()).extracting(LintProblem::field)
                 .contains("spec.target.deletionPolicy", "spec.data[1].secretKey");
-        Report empty = lint("""
+        LintResult empty = lint("""
                 apiVersion: external-secrets.io/v1
                 kind: ExternalSecret
                 metadata: {name: e, namespace: a}
@@ -194,7 +193,7 @@ class ManifestLinterTest {
 
     @Test
     void arrayOutsideAzureIsAnError() throws Exception {
-        Report r = lint(SPC.formatted("vault", """
+        LintResult r = lint(SPC.formatted("vault", """
                     roleName: app
                     objects: |
                       array:
@@ -203,24 +202,24 @@ class ManifestLinterTest {
                           secretPath: secret/data/x
                 """));
         assertThat(r.problems()).anyMatch(p -> p.field().equals("spec.parameters.objects")
-                && p.message().contains("'array:'") && p.severity() == Severity.ERROR);
+                && p.message().contains("'array:'") && p.error());
     }
 
     @Test
     void nonStringParameterIsAnError() throws Exception {
-        Report r = lint(SPC.formatted("aws", """
+        LintResult r = lint(SPC.formatted("aws", """
                     usePodIdentity: true
                     objects: |
                       - objectName: x
                         objectType: secretsmanager
                 """));
         assertThat(r.problems()).filteredOn(p -> p.field().equals("spec.parameters.usePodIdentity"))
-                .isNotEmpty().allMatch(p -> p.severity() == Severity.ERROR);
+                .isNotEmpty().allMatch(p -> p.error());
     }
 
     @Test
     void vaultPathWithoutDataIsAWarning() throws Exception {
-        Report r = lint(SPC.formatted("vault", """
+        LintResult r = lint(SPC.formatted("vault", """
                     roleName: app
                     objects: |
                       - objectName: x
@@ -229,7 +228,7 @@ class ManifestLinterTest {
                 """));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("spec.parameters.objects[0].secretPath");
-            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.error()).isFalse();
         });
         assertThat(r.exitCode(false)).isZero();
         assertThat(r.exitCode(true)).isEqualTo(1);
@@ -251,7 +250,7 @@ class ManifestLinterTest {
 
     @Test
     void sealedSecretWithBadCiphertextIsAnError() throws Exception {
-        Report r = lint("""
+        LintResult r = lint("""
                 apiVersion: bitnami.com/v1alpha1
                 kind: SealedSecret
                 metadata: {name: s, namespace: a}
@@ -264,7 +263,7 @@ class ManifestLinterTest {
 
     @Test
     void akeylessIoApiVersionDoesNotExist() throws Exception {
-        Report r = lint("""
+        LintResult r = lint("""
                 apiVersion: akeyless.io/v1
                 kind: ExternalSecret
                 metadata: {name: s, namespace: a}
@@ -272,13 +271,13 @@ class ManifestLinterTest {
                 """);
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("nonexistent-api");
-            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.error()).isTrue();
         });
     }
 
     @Test
     void plaintextSecretIsAWarningButSopsEncryptedIsNot() throws Exception {
-        Report r = lint("""
+        LintResult r = lint("""
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: s, namespace: a}
@@ -286,7 +285,7 @@ class ManifestLinterTest {
                 """);
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("plaintext-secret");
-            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.error()).isFalse();
             assertThat(p.message()).doesNotContain("hunter2");
         });
         assertThat(lint("""
@@ -300,7 +299,7 @@ class ManifestLinterTest {
 
     @Test
     void riskyRbac() throws Exception {
-        Report r = lint("""
+        LintResult r = lint("""
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRole
                 metadata: {name: r}
@@ -345,10 +344,10 @@ class ManifestLinterTest {
                 """;
         Path f = dir.resolve("enc.yaml");
         Files.writeString(f, enc);
-        Report none = new ManifestLinter(List.of()).lint(List.of(f));
+        LintResult none = new ManifestLinter(List.of()).lint(List.of(f));
         assertThat(none.problems()).isEmpty();
         assertThat(none.notes()).anyMatch(n -> n.contains("only apiVersion and kind"));
-        Report hooked = new ManifestLinter(List.of(o -> List.of(new Bundle.Problem("resources[0].providers[0]",
+        LintResult hooked = new ManifestLinter(List.of(o -> List.of(new Bundle.Problem("resources[0].providers[0]",
                 "identity first", true)))).lint(List.of(f));
         assertThat(hooked.problems()).singleElement().satisfies(p -> assertThat(p.rule()).isEqualTo("encryption-config"));
         assertThat(hooked.notes()).isEmpty();
@@ -360,11 +359,11 @@ class ManifestLinterTest {
     void unreadableInputIsExit2AndLinesAreDocumentLines() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "a: [\n");
-        Report r = new ManifestLinter(List.of()).lint(List.of(bad, dir.resolve("missing.yaml")));
+        LintResult r = new ManifestLinter(List.of()).lint(List.of(bad, dir.resolve("missing.yaml")));
         assertThat(r.unreadable()).hasSize(2);
         assertThat(r.exitCode(false)).isEqualTo(2);
 
-        Report multi = lint(STORE + "---\n" + STORE.replace("external-secrets.io/v1", "external-secrets.io/v1beta1"));
+        LintResult multi = lint(STORE + "---\n" + STORE.replace("external-secrets.io/v1", "external-secrets.io/v1beta1"));
         assertThat(multi.objects()).isEqualTo(2);
         assertThat(multi.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(13));
     }

@@ -113,7 +113,9 @@ class AccessPageTest {
         robot.interact(() -> ((AccessView) page.view()).showTab("tab-who-can"));
         robot.interact(() -> {
             robot.lookup("#who-verb").queryAs(ComboBox.class).setValue("create");
-            robot.lookup("#who-resource").queryAs(TextField.class).setText("pods/exec");
+            // the subresource in its own field: "pods/exec" would be the pod named exec, as in `kustodian who-can`
+            robot.lookup("#who-resource").queryAs(TextField.class).setText("pods");
+            robot.lookup("#who-subresource").queryAs(TextField.class).setText("exec");
             robot.lookup("#who-namespace").queryAs(ComboBox.class).setValue("team-a");
         });
         robot.clickOn("#who-run");

@@ -119,16 +119,24 @@ class AccessViewModelTest {
         assertThat(vm.whoCan()).extracting(a -> a.subject().display()).doesNotContain("Group/devs");
 
         vm.whoVerbProperty().set("create");
-        vm.whoResourceProperty().set("pods/exec");
+        vm.whoResourceProperty().set("pods");
+        vm.whoSubresourceProperty().set("exec");
         vm.whoNamespaceProperty().set("team-a");
         vm.runWhoCan();
         assertThat(vm.whoCan()).extracting(a -> a.subject().display()).contains("ServiceAccount/team-a/backend");
 
-        Request r = AccessViewModel.parseQuery("patch", "deployments.apps/scale", "", "web", "team-a");
+        Request r = AccessViewModel.parseQuery("patch", "deployments.apps", "scale", "web", "team-a");
         assertThat(r.apiGroup()).isEqualTo("apps");
         assertThat(r.resource()).isEqualTo("deployments");
         assertThat(r.subresource()).isEqualTo("scale");
         assertThat(r.name()).isEqualTo("web");
+        // RESOURCE/NAME, as in `kustodian who-can get secrets/db` (kubectl's form): the same parser
+        Request named = AccessViewModel.parseQuery("get", "secrets/db", "", "", "team-a");
+        assertThat(named.resource()).isEqualTo("secrets");
+        assertThat(named.name()).isEqualTo("db");
+        assertThat(named.subresource()).isEmpty();
+        assertThatThrownBy(() -> AccessViewModel.parseQuery("patch", "deployments.apps/scale", "", "web", "team-a"))
+                .hasMessage("'deployments.apps/scale' names 'scale' but name says 'web'.");
         assertThat(AccessViewModel.parseQuery("get", "/healthz", "", "", null).isResourceRequest()).isFalse();
         assertThatThrownBy(() -> AccessViewModel.parseQuery("get", "", "", "", null))
                 .hasMessageContaining("Give a resource");
