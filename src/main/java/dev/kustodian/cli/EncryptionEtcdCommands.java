@@ -222,7 +222,7 @@ final class EncryptionEtcdCommands {
             java.util.Optional<byte[]> file = config == null ? java.util.Optional.empty()
                     : java.util.Optional.of(EncryptionCommand.readFile(config).getBytes(StandardCharsets.UTF_8));
             try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, new Cancellation())) {
-                var metrics = session.client().flatMap(dev.kustodian.core.encryption.ApiserverMetrics::fetch);
+                var metrics = session.cluster().flatMap(dev.kustodian.core.encryption.ApiserverMetrics::fetch);
                 var st = dev.kustodian.core.encryption.EncryptionStatus.describe(session.snapshot(), metrics, file);
                 st.lines().forEach(out::println);
                 for (var f : st.findings()) {
@@ -334,7 +334,7 @@ final class EncryptionEtcdCommands {
             Cancellation cancel = new Cancellation();
             Progress progress = CliOutput.of(spec).progress();
             try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, cancel)) {
-                var client = session.client().orElseThrow(() -> UserFacingException.badInput(
+                var client = session.cluster().orElseThrow(() -> UserFacingException.badInput(
                         "Rewriting needs a live cluster (--kubeconfig/--context), not a snapshot file."));
                 SecretRewriter r = new SecretRewriter(client, state, 5);
                 SecretRewriter.Count count = r.count();

@@ -79,7 +79,7 @@ public final class SealCommand implements Callable<Integer> {
                         + "controller (--kubeconfig/--context), not " + from.describe() + ". Use --cert FILE instead.");
             }
             try (dev.kustodian.core.cluster.ClusterSession session = opener.apply(from)) {
-                var client = session.client().orElseThrow(() -> UserFacingException.badInput("--fetch-cert needs"
+                var client = session.cluster().orElseThrow(() -> UserFacingException.badInput("--fetch-cert needs"
                         + " a live cluster (--kubeconfig/--context), not " + session.spec().describe()
                         + ". Use --cert FILE instead."));
                 return SealedSecrets.fetchCertificate(client, controllerNamespace, controllerName);

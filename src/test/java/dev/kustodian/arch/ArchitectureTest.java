@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -44,5 +45,19 @@ class ArchitectureTest {
     @Test
     void uiPackagesAreFreeOfCycles() {
         slices().matching("dev.kustodian.ui.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheClusterAdapterTalksToFabric8() {
+        noClasses().that().resideOutsideOfPackage("dev.kustodian.core.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(classes);
+    }
+
+    @Test
+    void oneRuleStyleEveryRuleIsAnAreaRule() {
+        classes().that().implement(dev.kustodian.core.findings.FindingRule.class)
+                .should().beAssignableTo(dev.kustodian.core.findings.AreaRule.class)
+                .check(classes);
     }
 }

@@ -130,7 +130,7 @@ public final class LiveLoader {
         DemoCluster demo = DemoCluster.start();
         ClusterSession s = open(SourceSpec.live(demo.kubeconfig(), DemoCluster.CONTEXT), SourceInfo.Kind.DEMO,
                 Options.DEFAULTS, progress, cancel);
-        return new ClusterSession(SourceSpec.demo(), s.snapshot(), s.client().orElse(null), s.contextName());
+        return new ClusterSession(SourceSpec.demo(), s.snapshot(), s.fabric8Client().orElse(null), s.contextName());
     }
 
     static ClusterSession open(SourceSpec spec, SourceInfo.Kind kind, Options options, Progress progress,

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The encryption facts in kube-apiserver's {@code /metrics} (Prometheus text format):
  * {@code apiserver_storage_transformation_operations_total} by transformer prefix (writes = to_storage,
  * reads = from_storage) for secrets, and {@code apiserver_encryption_config_controller_last_config_info}'s hash of the
- * loaded config file. A pure parser; {@link #fetch} reads it through a fabric8 client when allowed.
+ * loaded config file. A pure parser; {@link #fetch} reads it through the cluster port when allowed.
  */
 public record ApiserverMetrics(Map<String, Double> secretWritesByPrefix, Map<String, Double> secretReadsByPrefix,
                                Set<String> configHashes) {
@@ -105,18 +105,10 @@ public record ApiserverMetrics(Map<String, Double> secretWritesByPrefix, Map<Str
     }
 
     /**
-     * Reads {@code /metrics} through the session's client; empty when not allowed (it needs
+     * Reads {@code /metrics} through the cluster port; empty when not allowed (it needs
      * {@code nonResourceURLs: ["/metrics"]} get) or not reachable.
      */
-    public static java.util.Optional<ApiserverMetrics> fetch(io.fabric8.kubernetes.client.KubernetesClient client) {
-        try {
-            String text = client.raw("/metrics");
-            // anything else (an error page, a proxy's answer, a test server's empty body) is not kube-apiserver's
-            // Prometheus exposition: report "not read" rather than "no writes"
-            return text == null || !text.contains("apiserver_") ? java.util.Optional.empty()
-                    : java.util.Optional.of(parse(text));
-        } catch (RuntimeException e) {
-            return java.util.Optional.empty();
-        }
+    public static java.util.Optional<ApiserverMetrics> fetch(dev.kustodian.core.port.ClusterPort cluster) {
+        return cluster.apiserverMetrics().map(ApiserverMetrics::parse);
     }
 }

@@ -4,10 +4,8 @@ import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import dev.kustodian.core.port.ClusterCallException;
+import dev.kustodian.core.port.ClusterPort;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +26,12 @@ import java.util.Set;
  * only: nothing is logged, kept or written to disk.
  */
 public final class SecretRewriter {
-    private final KubernetesClient client;
+    private final ClusterPort cluster;
     private final Path stateFile;
     private final int maxRetries;
-    /** Test seam: runs between the GET and the PUT of each attempt (lets a test provoke a conflict). */
-    java.util.function.BiConsumer<String, String> beforeUpdate = (ns, name) -> { };
 
-    public SecretRewriter(KubernetesClient client, Path stateFile, int maxRetries) {
-        this.client = client;
+    public SecretRewriter(ClusterPort cluster, Path stateFile, int maxRetries) {
+        this.cluster = cluster;
         this.stateFile = stateFile;
         this.maxRetries = maxRetries;
     }
@@ -58,9 +54,8 @@ public final class SecretRewriter {
     /** Counts the Secrets per namespace (shown before starting) and reads the resume state. */
     public Count count() {
         Map<String, Integer> per = new LinkedHashMap<>();
-        for (Namespace ns : call(() -> client.namespaces().list().getItems(), "list namespaces")) {
-            String n = ns.getMetadata().getName();
-            per.put(n, call(() -> client.secrets().inNamespace(n).list().getItems().size(), "list secrets in " + n));
+        for (String n : call(cluster::namespaces, "list namespaces")) {
+            per.put(n, call(() -> cluster.secretNames(n).size(), "list secrets in " + n));
         }
         return new Count(per, readState());
     }
@@ -108,8 +103,7 @@ public final class SecretRewriter {
             if (done.contains(ns)) {
                 continue;
             }
-            List<String> names = call(() -> client.secrets().inNamespace(ns).list().getItems().stream()
-                    .map(s -> s.getMetadata().getName()).toList(), "list secrets in " + ns);
+            List<String> names = call(() -> cluster.secretNames(ns), "list secrets in " + ns);
             boolean nsFailed = false;
             for (String name : names) {
                 progress.update(Math.min(1.0, (double) rewritten / total), "Rewriting " + ns + "/" + name);
@@ -119,30 +113,23 @@ public final class SecretRewriter {
                 }
                 int attempt = 0;
                 while (true) {
-                    Secret s = client.secrets().inNamespace(ns).withName(name).get();
-                    if (s == null) {
+                    ClusterPort.WriteBack w = cluster.writeBackSecret(ns, name);
+                    if (w.status() == ClusterPort.WriteBack.Status.WRITTEN) {
+                        rewritten++;
+                        break;
+                    }
+                    if (w.status() == ClusterPort.WriteBack.Status.CONFLICT && attempt < maxRetries) {
+                        attempt++;
+                        conflicts++;
+                        continue;
+                    }
+                    if (w.status() == ClusterPort.WriteBack.Status.GONE) {
                         vanished++;
                         break;
                     }
-                    try {
-                        beforeUpdate.accept(ns, name);
-                        client.secrets().inNamespace(ns).resource(s).update();
-                        rewritten++;
-                        break;
-                    } catch (KubernetesClientException e) {
-                        if (e.getCode() == 409 && attempt < maxRetries) {
-                            attempt++;
-                            conflicts++;
-                            continue;
-                        }
-                        if (e.getCode() == 404) {
-                            vanished++;
-                            break;
-                        }
-                        failures.add(ns + "/" + name + ": HTTP " + e.getCode() + " " + reason(e));
-                        nsFailed = true;
-                        break;
-                    }
+                    failures.add(ns + "/" + name + ": HTTP " + w.httpCode() + " " + w.reason());
+                    nsFailed = true;
+                    break;
                 }
             }
             if (!nsFailed) {
@@ -163,20 +150,16 @@ public final class SecretRewriter {
         return new Result(rewritten, conflicts, vanished, failures, nsDone, false);
     }
 
-    private static String reason(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getReason() != null ? e.getStatus().getReason() : "error";
-    }
-
     private static <T> T call(java.util.function.Supplier<T> s, String what) {
         try {
             return s.get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 401 || e.getCode() == 403) {
+        } catch (ClusterCallException e) {
+            if (e.code() == 401 || e.code() == 403) {
                 throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "The cluster refused to "
-                        + what + " (HTTP " + e.getCode() + "); rewriting Secrets needs get, list and update on secrets in every namespace.");
+                        + what + " (HTTP " + e.code() + "); rewriting Secrets needs get, list and update on secrets in every namespace.");
             }
             throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "Could not " + what + " (HTTP "
-                    + e.getCode() + "); check the connection and retry: completed namespaces are skipped.", true, null);
+                    + e.code() + "); check the connection and retry: completed namespaces are skipped.", true, null);
         }
     }
 }

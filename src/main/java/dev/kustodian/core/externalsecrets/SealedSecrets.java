@@ -3,7 +3,7 @@ package dev.kustodian.core.externalsecrets;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.core.yaml.Commented;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.kustodian.core.port.ClusterPort;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -110,17 +110,18 @@ public final class SealedSecrets {
     /**
      * Fetches {@code /v1/cert.pem} from the controller through the API server's service proxy (what kubeseal does).
      */
-    public static X509Certificate fetchCertificate(KubernetesClient client, String controllerNamespace,
+    public static X509Certificate fetchCertificate(ClusterPort cluster, String controllerNamespace,
                                                    String controllerName) {
-        String path = "/api/v1/namespaces/" + controllerNamespace + "/services/http:" + controllerName
-                + ":/proxy/v1/cert.pem";
         String pem;
         try {
-            pem = client.raw(client.getMasterUrl().toString().replaceAll("/$", "") + path);
+            pem = cluster.sealingCertificatePem(controllerNamespace, controllerName);
         } catch (RuntimeException e) {
+            // the port wraps the client's failure: name the client's exception, as kubeseal users expect
+            Throwable why = e instanceof dev.kustodian.core.port.ClusterCallException && e.getCause() != null
+                    ? e.getCause() : e;
             throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "Could not fetch the"
                     + " sealing certificate from service " + controllerNamespace + "/" + controllerName
-                    + " (" + e.getClass().getSimpleName() + "). Check --controller-namespace/--controller-name or"
+                    + " (" + why.getClass().getSimpleName() + "). Check --controller-namespace/--controller-name or"
                     + " use --cert FILE.", true, e);
         }
         if (pem == null || pem.isBlank()) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What a wizard or generator produces: files to commit, plus the warnings and next steps to show beside them.
  * Every wizard, every {@code kustodian generate ...} command and every fix produce a Bundle; previews, copy,
- * "save to folder" ({@link FolderWriter}) and "apply" ({@link ClusterApplier}) take one.
+ * "save to folder" ({@link FolderWriter}) and "apply" ({@code ClusterPort.apply}) take one.
  *
  * @param problems validation errors; a bundle with problems must not be saved or applied
  */

@@ -171,7 +171,7 @@ public final class ShellViewModel {
         current = null;
         boolean cancelled = t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED;
         if (cancelled && state.session() != null) {
-            connection.set(state.session().client().isPresent() ? Connection.CONNECTED : Connection.SNAPSHOT);
+            connection.set(state.session().cluster().isPresent() ? Connection.CONNECTED : Connection.SNAPSHOT);
             statusMessage.set("Loading cancelled; still showing the previous data.");
             return;
         }

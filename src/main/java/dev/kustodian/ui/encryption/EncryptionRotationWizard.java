@@ -81,9 +81,9 @@ public final class EncryptionRotationWizard implements Wizard {
         rw.text("stateFile", "Resume file", "Completed namespaces are recorded here (names only).",
                 "kustodian-rewrite.state").valueProperty().set(
                 Path.of(System.getProperty("user.home"), ".kustodian", "rewrite.state").toString());
-        Optional<io.fabric8.kubernetes.client.KubernetesClient> none = Optional.empty();
+        Optional<dev.kustodian.core.port.ClusterPort> none = Optional.empty();
         rewrite = rw.custom(new RewriteField("rewrite", "Rewrite", null, new RewriteRunner(
-                () -> context.session() == null ? none : context.session().client(),
+                () -> context.session() == null ? none : context.session().cluster(),
                 () -> Path.of(form.values().string("stateFile").isBlank() ? "kustodian-rewrite.state"
                         : form.values().string("stateFile")),
                 context.tasks(), context.dialogs())));

@@ -93,8 +93,8 @@ public final class EncryptionViewModel {
         metricsText.set("");
         refreshPosture(snapshot);
         prefillEtcd(snapshot);
-        Optional<io.fabric8.kubernetes.client.KubernetesClient> client = session == null ? Optional.empty()
-                : session.client();
+        Optional<dev.kustodian.core.port.ClusterPort> client = session == null ? Optional.empty()
+                : session.cluster();
         if (client.isEmpty()) {
             metricsText.set("Metrics: not read (a snapshot or demo source has no /metrics).");
             return;
@@ -116,38 +116,19 @@ public final class EncryptionViewModel {
         if (!untouched) {
             return;
         }
-        for (dev.kustodian.core.model.WorkloadInfo w : snapshot.workloads()) {
-            if (!w.isPod() || !"kube-system".equals(w.meta().namespace())
-                    || !"kube-apiserver".equals(w.meta().label("component"))) {
-                continue;
-            }
-            List<String> cmd = w.spec().containers().stream().filter(c -> "kube-apiserver".equals(c.name()))
-                    .findFirst().map(dev.kustodian.core.model.PodSpecInfo.Container::command).orElse(List.of());
-            String servers = flag(cmd, "--etcd-servers");
+        for (EncryptionPosture.ApiserverPod pod : EncryptionPosture.apiserverPods(snapshot)) {
+            String servers = pod.flag("--etcd-servers");
             if (servers == null) {
                 continue;
             }
             endpoints.set(servers);
-            caCert.set(Optional.ofNullable(flag(cmd, "--etcd-cafile")).orElse(""));
-            clientCert.set(Optional.ofNullable(flag(cmd, "--etcd-certfile")).orElse(""));
-            clientKey.set(Optional.ofNullable(flag(cmd, "--etcd-keyfile")).orElse(""));
-            etcdHint.set("Pre-filled from " + w.meta().name() + "'s flags (paths on its node: run Kustodian there, "
+            caCert.set(Optional.ofNullable(pod.flag("--etcd-cafile")).orElse(""));
+            clientCert.set(Optional.ofNullable(pod.flag("--etcd-certfile")).orElse(""));
+            clientKey.set(Optional.ofNullable(pod.flag("--etcd-keyfile")).orElse(""));
+            etcdHint.set("Pre-filled from " + pod.pod() + "'s flags (paths on its node: run Kustodian there, "
                     + "or copy the files).");
             return;
         }
-    }
-
-    static String flag(List<String> cmd, String name) {
-        for (int i = 0; i < cmd.size(); i++) {
-            String a = cmd.get(i);
-            if (a.startsWith(name + "=")) {
-                return a.substring(name.length() + 1);
-            }
-            if (a.equals(name) && i + 1 < cmd.size()) {
-                return cmd.get(i + 1);
-            }
-        }
-        return null;
     }
 
     private void refreshPosture(ClusterSnapshot snapshot) {

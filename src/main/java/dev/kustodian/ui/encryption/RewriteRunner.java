@@ -2,10 +2,10 @@ package dev.kustodian.ui.encryption;
 
 import dev.kustodian.core.encryption.SecretRewriter;
 import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.framework.TaskHandle;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * namespaces in the state file, so running it again resumes. Values pass through memory only. FX-thread state.
  */
 public final class RewriteRunner {
-    private final Supplier<Optional<KubernetesClient>> client;
+    private final Supplier<Optional<ClusterPort>> client;
     private final Supplier<Path> stateFile;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
@@ -37,7 +37,7 @@ public final class RewriteRunner {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private TaskHandle handle;
 
-    public RewriteRunner(Supplier<Optional<KubernetesClient>> client, Supplier<Path> stateFile, TaskExecutor tasks,
+    public RewriteRunner(Supplier<Optional<ClusterPort>> client, Supplier<Path> stateFile, TaskExecutor tasks,
                          DialogService dialogs) {
         this.client = client;
         this.stateFile = stateFile;
@@ -53,7 +53,7 @@ public final class RewriteRunner {
     }
 
     private SecretRewriter rewriter() {
-        KubernetesClient c = client.get().orElseThrow(() -> UserFacingException.badInput(
+        ClusterPort c = client.get().orElseThrow(() -> UserFacingException.badInput(
                 "Rewriting needs a live cluster connection; this source has none."));
         return new SecretRewriter(c, stateFile.get(), 5);
     }

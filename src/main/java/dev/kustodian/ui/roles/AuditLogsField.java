@@ -126,18 +126,13 @@ public final class AuditLogsField extends FormField {
         TaskExecutor.Work<RightSize.Outcome> w = work.apply(paths);
         double[] last = {-2};
         handle = tasks.submit("Read audit logs", (p, c) -> w.run((f, m) -> {
-            p.update(f, m);
-            if (Math.abs(f - last[0]) < 0.01) {
-                return;
-            }
-            last[0] = f;
-            if (Platform.isFxApplicationThread()) {
-                progress.set(f);
-            } else {
-                Platform.runLater(() -> progress.set(f));
+            if (Math.abs(f - last[0]) >= 0.01) { // the executor brings progress to the FX thread: not every line
+                last[0] = f;
+                p.update(f, m);
             }
         }, c), res -> {
             running.set(false);
+            progress.unbind();
             progress.set(1);
             readKey = k;
             outcome.set(res);
@@ -145,6 +140,7 @@ public final class AuditLogsField extends FormField {
                     + res.observed().size() + " distinct request kind(s) by " + res.subject() + ".");
         }, t -> {
             running.set(false);
+            progress.unbind();
             progress.set(0);
             boolean cancelled = t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED;
             String msg = cancelled ? "Reading cancelled; nothing changed."
@@ -155,6 +151,9 @@ public final class AuditLogsField extends FormField {
                 dialogs.showError("Cannot read the audit logs", msg);
             }
         });
+        if (handle.runningProperty().get()) {
+            progress.bind(handle.progressProperty());
+        }
     }
 
     public void cancel() {

@@ -61,10 +61,10 @@ public final class RevealViewModel {
             setFetcher(null, "Nothing loaded.");
         } else if (session.spec() != null && session.spec().kind() == SourceSpec.Kind.SNAPSHOT) {
             setFetcher(null, "a snapshot file holds no secret values; reveal needs a live cluster.");
-        } else if (session.client().isEmpty()) {
+        } else if (session.cluster().isEmpty()) {
             setFetcher(null, "this source has no connection to an API server to fetch values from.");
         } else {
-            setFetcher(SecretFetcher.of(session.client().get()), null);
+            setFetcher(session.cluster().get()::revealKey, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kustodian.ui.stores;
 
 import dev.kustodian.core.externalsecrets.SealedSecrets;
+import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.output.SafeFiles;
@@ -10,7 +11,6 @@ import dev.kustodian.ui.wizard.FormValues;
 import dev.kustodian.ui.wizard.Wizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
-import javafx.application.Platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,16 +102,25 @@ public final class SealedSecretWizard implements Wizard {
                     return null;
                 }
             }
-            var client = context.session() == null ? null : context.session().client().orElse(null);
-            if (client == null) {
+            var cluster = context.session() == null ? null : context.session().cluster().orElse(null);
+            if (cluster == null) {
                 problems.add(new Bundle.Problem("cert-source", "No cluster connection (a snapshot or the demo):"
                         + " choose a certificate file.", true));
                 return null;
             }
-            problems.add(new Bundle.Problem("fetched", "Fetching the certificate from " + key + "…", true));
             if (inFlight.add(key)) {
-                fetchAsync(client, v.string("controller-namespace"), v.string("controller-name"), key);
+                fetchAsync(context, cluster, v.string("controller-namespace"), v.string("controller-name"), key);
             }
+            synchronized (fetched) { // an executor that runs the work at once has the answer already
+                if (fetched.containsKey(key)) {
+                    return fetched.get(key);
+                }
+                if (fetchErrors.containsKey(key)) {
+                    problems.add(new Bundle.Problem("controller-name", fetchErrors.get(key), true));
+                    return null;
+                }
+            }
+            problems.add(new Bundle.Problem("fetched", "Fetching the certificate from " + key + "…", true));
             return null;
         }
         String file = v.string("cert").trim();
@@ -128,30 +137,23 @@ public final class SealedSecretWizard implements Wizard {
         }
     }
 
-    /** Fetches off the FX thread; the result lands in the "fetched" field, which regenerates the preview. */
-    private void fetchAsync(io.fabric8.kubernetes.client.KubernetesClient client, String ns, String svc, String key) {
-        Thread t = new Thread(() -> {
-            String status;
-            try {
-                X509Certificate c = SealedSecrets.fetchCertificate(client, ns, svc);
-                synchronized (fetched) {
-                    fetched.put(key, c);
-                }
-                status = c.getSubjectX500Principal().getName() + ", valid until " + c.getNotAfter().toInstant();
-            } catch (RuntimeException e) {
-                synchronized (fetched) {
-                    fetchErrors.put(key, e.getMessage());
-                }
-                status = "failed: " + e.getMessage();
-            }
-            String s = status;
-            Platform.runLater(() -> {
-                inFlight.remove(key);
-                fetchStatus.valueProperty().set(s);
-            });
-        }, "kustodian-fetch-cert");
-        t.setDaemon(true);
-        t.start();
+    /** Fetches through the executor; the result lands in the "fetched" field, which regenerates the preview. */
+    private void fetchAsync(WizardContext context, ClusterPort cluster, String ns, String svc, String key) {
+        context.tasks().submit("Fetch the sealing certificate from " + key, (p, c) ->
+                SealedSecrets.fetchCertificate(cluster, ns, svc), cert -> {
+                    synchronized (fetched) {
+                        fetched.put(key, cert);
+                    }
+                    inFlight.remove(key);
+                    fetchStatus.valueProperty().set(cert.getSubjectX500Principal().getName() + ", valid until "
+                            + cert.getNotAfter().toInstant());
+                }, t -> {
+                    synchronized (fetched) {
+                        fetchErrors.put(key, t.getMessage());
+                    }
+                    inFlight.remove(key);
+                    fetchStatus.valueProperty().set("failed: " + t.getMessage());
+                });
     }
 
     @Override

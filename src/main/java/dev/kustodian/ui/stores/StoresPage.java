@@ -24,21 +24,17 @@ public final class StoresPage implements Page {
         // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
         ctx.state().findingsProperty().addListener((o, a, b) ->
                 vm.updateFindings(b, ctx.state()::namespaceVisible));
-        preloadSchemas();
+        preloadSchemas(ctx.tasks());
     }
 
     /** Compiles the bundled CRD schemas once, off the FX thread, so the first wizard preview does not wait. */
-    static void preloadSchemas() {
-        Thread t = new Thread(() -> {
-            try {
-                SchemaValidator.get().preload();
-            } catch (RuntimeException e) {
-                // the first validation will load (and report) it
-            }
-        }, "kustodian-schema-preload");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    static void preloadSchemas(dev.kustodian.ui.TaskExecutor tasks) {
+        tasks.submit("Prepare the CRD schemas", (p, c) -> {
+            SchemaValidator.get().preload();
+            return Boolean.TRUE;
+        }, done -> { }, t -> {
+            // the first validation will load (and report) it
+        });
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.kustodian.ui.wizard;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.core.output.ClusterApplier;
+import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.core.output.FolderWriter;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.framework.DialogService;
@@ -42,19 +42,14 @@ public final class WizardViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanBinding hasErrors;
     /** Server-side apply, except on the demo cluster whose mock server has none (create or update there). */
-    private Applier applier = (client, bundle, dryRun, cancel) -> ClusterApplier.apply(client, bundle, dryRun, cancel,
-            !onDemo());
+    /** Server-side apply through the session's cluster port (create or update on the demo, which has none). */
+    private Applier applier = ClusterPort::apply;
 
-    private boolean onDemo() {
-        return context.session() != null
-                && context.session().spec().kind() == dev.kustodian.core.cluster.SourceSpec.Kind.DEMO;
-    }
-
-    /** How bundles reach the cluster ({@link ClusterApplier#apply}; tests substitute it). */
+    /** How bundles reach the cluster ({@link ClusterPort#apply}; tests substitute it). */
     @FunctionalInterface
     public interface Applier {
-        List<ClusterApplier.Outcome> apply(io.fabric8.kubernetes.client.KubernetesClient client, Bundle bundle,
-                                           boolean dryRun, dev.kustodian.core.util.Cancellation cancel);
+        List<ClusterPort.ApplyOutcome> apply(ClusterPort cluster, Bundle bundle, boolean dryRun,
+                                             dev.kustodian.core.util.Cancellation cancel);
     }
 
     /** Replaces the applier (tests). */
@@ -215,7 +210,7 @@ public final class WizardViewModel {
     }
 
     public boolean canApply() {
-        return context.session() != null && context.session().client().isPresent();
+        return context.session() != null && context.session().cluster().isPresent();
     }
 
     public String contextName() {
@@ -234,7 +229,7 @@ public final class WizardViewModel {
             return;
         }
         Bundle b = bundle.get();
-        var client = context.session().client().orElseThrow();
+        var client = context.session().cluster().orElseThrow();
         busy.set(true);
         status.set("Server-side dry run on " + contextName() + "…");
         tasks.submit("Dry run", (p, c) -> applier.apply(client, b, true, c), dry -> {

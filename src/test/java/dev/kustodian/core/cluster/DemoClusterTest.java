@@ -42,7 +42,7 @@ class DemoClusterTest {
         assertThat(src.identity().user()).isEqualTo("kubernetes-admin");
         assertThat(src.identity().groups()).contains("system:masters");
         assertThat(session.spec().kind()).isEqualTo(SourceSpec.Kind.DEMO);
-        assertThat(session.client()).isPresent();
+        assertThat(session.cluster()).isPresent();
     }
 
     @Test

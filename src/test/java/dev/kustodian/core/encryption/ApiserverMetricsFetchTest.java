@@ -16,19 +16,19 @@ class ApiserverMetricsFetchTest {
     @Test
     void readsTheApiserverExposition() {
         server.expect().get().withPath("/metrics").andReturn(200, ApiserverMetricsTest.TEXT.formatted("00")).once();
-        assertThat(ApiserverMetrics.fetch(client)).hasValueSatisfying(m ->
+        assertThat(ApiserverMetrics.fetch(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true))).hasValueSatisfying(m ->
                 assertThat(m.secretWritesByPrefix()).containsKey("k8s:enc:secretbox:v1:key2"));
     }
 
     @Test
     void anAnswerThatIsNotTheApiserverExpositionIsNotRead() {
         server.expect().get().withPath("/metrics").andReturn(200, "{}").once();
-        assertThat(ApiserverMetrics.fetch(client)).isEmpty();
+        assertThat(ApiserverMetrics.fetch(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true))).isEmpty();
     }
 
     @Test
     void forbiddenIsNotRead() {
         server.expect().get().withPath("/metrics").andReturn(403, "forbidden").once();
-        assertThat(ApiserverMetrics.fetch(client)).isEmpty();
+        assertThat(ApiserverMetrics.fetch(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true))).isEmpty();
     }
 }

@@ -44,6 +44,10 @@ class SecretRewriterTest {
                 .endMetadata().withData(Map.of("k", "dmFsdWU=")).build()).create();
     }
 
+    dev.kustodian.core.cluster.Fabric8ClusterPort port() {
+        return new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true);
+    }
+
     String rv(String ns, String name) {
         return client.secrets().inNamespace(ns).withName(name).get().getMetadata().getResourceVersion();
     }
@@ -51,7 +55,7 @@ class SecretRewriterTest {
     @Test
     void countsThenRewritesEverySecretUnchangedAndRecordsProgress(@TempDir Path dir) {
         Path state = dir.resolve("rewrite.state");
-        SecretRewriter r = new SecretRewriter(client, state, 3);
+        SecretRewriter r = new SecretRewriter(port(), state, 3);
         SecretRewriter.Count count = r.count();
         assertThat(count.perNamespace()).containsEntry("a", 3).containsEntry("b", 1).containsEntry("c", 0);
         assertThat(count.total()).isEqualTo(4);
@@ -85,16 +89,15 @@ class SecretRewriterTest {
 
     @Test
     void conflictsAreRetriedWithAFreshRead(@TempDir Path dir) {
-        SecretRewriter r = new SecretRewriter(client, dir.resolve("s"), 3);
         Set<String> bumped = new HashSet<>();
-        r.beforeUpdate = (ns, name) -> {
+        SecretRewriter r = new SecretRewriter(port().beforeWriteBack((ns, name) -> {
             if (bumped.add(ns + "/" + name) && name.equals("s1")) {
                 // someone else updates the Secret between our GET and PUT → 409
                 Secret s = client.secrets().inNamespace(ns).withName(name).get();
                 s.getMetadata().setLabels(Map.of("touched", "yes"));
                 client.secrets().inNamespace(ns).resource(s).update();
             }
-        };
+        }), dir.resolve("s"), 3);
         SecretRewriter.Result res = r.run(r.count(), Progress.NONE, new Cancellation());
         assertThat(res.conflictsRetried()).isEqualTo(1);
         assertThat(res.rewritten()).isEqualTo(4);
@@ -104,7 +107,7 @@ class SecretRewriterTest {
     @Test
     void cancelAndResume(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("rewrite.state");
-        SecretRewriter r = new SecretRewriter(client, state, 3);
+        SecretRewriter r = new SecretRewriter(port(), state, 3);
         Cancellation cancel = new Cancellation();
         // cancel after namespace "a" completes (while rewriting the first Secret of "b")
         SecretRewriter.Result first = r.run(r.count(), (f, m) -> {
@@ -116,14 +119,14 @@ class SecretRewriterTest {
         assertThat(first.rewritten()).isEqualTo(3);
         assertThat(Files.readAllLines(state)).contains("a").doesNotContain("b");
         String aRv = rv("a", "s0");
-        SecretRewriter.Count again = new SecretRewriter(client, state, 3).count();
+        SecretRewriter.Count again = new SecretRewriter(port(), state, 3).count();
         assertThat(again.alreadyDone()).containsExactly("a");
         assertThat(again.remaining()).isEqualTo(1);
-        SecretRewriter.Result second = new SecretRewriter(client, state, 3).run(again, Progress.NONE, new Cancellation());
+        SecretRewriter.Result second = new SecretRewriter(port(), state, 3).run(again, Progress.NONE, new Cancellation());
         assertThat(second.rewritten()).isEqualTo(1);
         assertThat(rv("a", "s0")).isEqualTo(aRv); // completed namespace skipped
         // complete: the resume file is gone, so the next rotation rewrites everything again
         assertThat(state).doesNotExist();
-        assertThat(new SecretRewriter(client, state, 3).count().remaining()).isEqualTo(4);
+        assertThat(new SecretRewriter(port(), state, 3).count().remaining()).isEqualTo(4);
     }
 }

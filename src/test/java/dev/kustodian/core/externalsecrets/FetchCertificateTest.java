@@ -41,13 +41,13 @@ class FetchCertificateTest {
         }
         server.expect().get().withPath("/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller:/proxy/v1/cert.pem")
                 .andReturn(200, pem.toString()).once();
-        X509Certificate c = SealedSecrets.fetchCertificate(client, "kube-system", "sealed-secrets-controller");
+        X509Certificate c = SealedSecrets.fetchCertificate(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true), "kube-system", "sealed-secrets-controller");
         assertThat(c.getPublicKey()).isEqualTo(SealedSecretsTest.keys.getPublic());
     }
 
     @Test
     void missingControllerIsAClearError() {
-        assertThatThrownBy(() -> SealedSecrets.fetchCertificate(client, "kube-system", "nope"))
+        assertThatThrownBy(() -> SealedSecrets.fetchCertificate(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true), "kube-system", "nope"))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("kube-system/nope");
     }
 }

@@ -42,7 +42,7 @@ class DemoShellTest {
         var state = shell.viewModel().state();
         assertThat(state.session()).isNotNull();
         assertThat(state.session().spec()).isEqualTo(SourceSpec.demo());
-        assertThat(state.session().client()).as("live client to the demo API server").isPresent();
+        assertThat(state.session().cluster()).as("live client to the demo API server").isPresent();
         assertThat(state.session().snapshot().secrets()).hasSizeGreaterThan(10);
         assertThat(robot.lookup("#source-label").queryAs(Label.class).getText()).startsWith("demo");
         assertThat(robot.lookup("#identity").queryAs(Label.class).getText()).isEqualTo("as kubernetes-admin");

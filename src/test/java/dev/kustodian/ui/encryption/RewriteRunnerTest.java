@@ -42,7 +42,7 @@ class RewriteRunnerTest {
         SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
         RecordingDialogService dialogs = new RecordingDialogService();
         Path state = dir.resolve("rewrite.state");
-        RewriteRunner r = new RewriteRunner(() -> Optional.of(client), () -> state, tasks, dialogs);
+        RewriteRunner r = new RewriteRunner(() -> Optional.of(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true)), () -> state, tasks, dialogs);
         assertThat(r.available()).isTrue();
         r.start(); // nothing before a count
         assertThat(tasks.submitted()).isZero();

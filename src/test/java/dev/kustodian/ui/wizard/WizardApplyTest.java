@@ -54,7 +54,7 @@ class WizardApplyTest {
         WizardViewModel vm = wizard(production);
         vm.setApplier((c, bundle, dryRun, cancel) -> {
             calls.add(dryRun);
-            return bundle.objects().stream().map(m -> new dev.kustodian.core.output.ClusterApplier.Outcome(
+            return bundle.objects().stream().map(m -> new dev.kustodian.core.port.ClusterPort.ApplyOutcome(
                     m.kind() + "/" + m.namespace() + "/" + m.name(), true, dryRun ? "dry run accepted" : "applied"))
                     .toList();
         });

@@ -1,4 +1,7 @@
-package dev.kustodian.core.output;
+package dev.kustodian.core.cluster;
+
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.core.port.ClusterPort;
 
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.yaml.YamlWriter;
@@ -13,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Apply against fabric8's CRUD mock server (the demo cluster's engine), which has no server-side apply. */
-class ClusterApplierTest {
+class Fabric8ClusterPortApplyTest {
     private KubernetesMockServer server;
     private KubernetesClient client;
 
@@ -41,7 +44,7 @@ class ClusterApplierTest {
     @Test
     void serverSideApplyErrorsAreReportedAsSentencesNotExceptions() {
         // the mock server has no server-side apply: the real path must report the server's answer, not throw
-        List<ClusterApplier.Outcome> dry = ClusterApplier.apply(client, configMap("a"), true, new Cancellation());
+        List<ClusterPort.ApplyOutcome> dry = new Fabric8ClusterPort(client, "test", true).apply(configMap("a"), true, new Cancellation());
         assertThat(dry).singleElement().satisfies(o -> {
             assertThat(o.ok()).isFalse();
             assertThat(o.message()).startsWith("dry run rejected: ");
@@ -50,19 +53,19 @@ class ClusterApplierTest {
 
     @Test
     void dryRunChangesNothingAndApplyCreatesThenUpdates() {
-        List<ClusterApplier.Outcome> dry = ClusterApplier.apply(client, configMap("a"), true, new Cancellation(), false);
+        List<ClusterPort.ApplyOutcome> dry = new Fabric8ClusterPort(client, "demo", false).apply(configMap("a"), true, new Cancellation());
         assertThat(dry).singleElement().satisfies(o -> {
             assertThat(o.ok()).isTrue();
             assertThat(o.message()).contains("would be created").contains("unvalidated");
         });
         assertThat(client.configMaps().inNamespace("shop").withName("settings").get()).isNull();
 
-        List<ClusterApplier.Outcome> created = ClusterApplier.apply(client, configMap("a"), false, new Cancellation(), false);
+        List<ClusterPort.ApplyOutcome> created = new Fabric8ClusterPort(client, "demo", false).apply(configMap("a"), false, new Cancellation());
         assertThat(created).singleElement().satisfies(o -> assertThat(o.ok()).as(o.message()).isTrue());
         assertThat(client.configMaps().inNamespace("shop").withName("settings").get().getData())
                 .containsEntry("mode", "a");
 
-        List<ClusterApplier.Outcome> updated = ClusterApplier.apply(client, configMap("b"), false, new Cancellation(), false);
+        List<ClusterPort.ApplyOutcome> updated = new Fabric8ClusterPort(client, "demo", false).apply(configMap("b"), false, new Cancellation());
         assertThat(updated).singleElement().satisfies(o -> assertThat(o.message()).contains("updated"));
         assertThat(client.configMaps().inNamespace("shop").withName("settings").get().getData())
                 .containsEntry("mode", "b");

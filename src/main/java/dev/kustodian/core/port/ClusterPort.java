@@ -1,0 +1,71 @@
+package dev.kustodian.core.port;
+
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.core.util.Cancellation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What features do against a live cluster, beyond loading the snapshot: the port every caller (GUI, CLI, core
+ * rotation) goes through. The fabric8 adapter lives in {@code dev.kustodian.core.cluster}, the only package that
+ * talks to the Kubernetes client; tests of features use a fake of this interface.
+ *
+ * <p>Calls block (run them off the FX thread). Failures are {@link ClusterCallException}s (an HTTP status, no
+ * server text that could carry a value) or, for {@link #revealKey}, sentences naming the secret and key. New cluster
+ * work (e.g. publishing reports as PolicyReports) is added here as a method and in the adapter.
+ */
+public interface ClusterPort {
+
+    /** The kubeconfig context the calls go to ("demo" for the embedded demo cluster). */
+    String contextName();
+
+    /**
+     * The safe reveal: a GET of secret {@code namespace/name}, the decoded bytes of {@code key} (the caller wipes them
+     * after use), the Secret object dropped at once. Errors are {@code UserFacingException}s that name the secret and
+     * key, never a value.
+     */
+    byte[] revealKey(String namespace, String name, String key);
+
+    /**
+     * Server-side apply of a bundle's objects ({@code dryRun}: the server validates and stores nothing). One outcome
+     * per object; a rejected object is an outcome with the server's reason, not an exception.
+     */
+    List<ApplyOutcome> apply(Bundle bundle, boolean dryRun, Cancellation cancel);
+
+    /**
+     * The Sealed Secrets controller's certificate (PEM text of {@code /v1/cert.pem}) through the API server's service
+     * proxy, what {@code kubeseal --fetch-cert} does.
+     */
+    String sealingCertificatePem(String controllerNamespace, String controllerName);
+
+    /**
+     * The API server's {@code /metrics} text; empty when not allowed ({@code nonResourceURLs: ["/metrics"]} get), not
+     * reachable, or not kube-apiserver's exposition.
+     */
+    Optional<String> apiserverMetrics();
+
+    /** Names of every namespace (for rewriting every Secret). */
+    List<String> namespaces();
+
+    /** Names of the Secrets of {@code namespace}. */
+    List<String> secretNames(String namespace);
+
+    /**
+     * Reads Secret {@code namespace/name} and writes it back unchanged (a PUT with the resourceVersion read), so the
+     * API server stores it with its current encryption provider. Values pass through memory only.
+     */
+    WriteBack writeBackSecret(String namespace, String name);
+
+    /** Outcome per object of {@link #apply}: {@code ok}, or the API server's reason (never a stack trace). */
+    record ApplyOutcome(String object, boolean ok, String message) {
+    }
+
+    /** Outcome of {@link #writeBackSecret}. */
+    record WriteBack(Status status, int httpCode, String reason) {
+        public enum Status { WRITTEN, CONFLICT, GONE, FAILED }
+
+        public static final WriteBack WRITTEN = new WriteBack(Status.WRITTEN, 200, "");
+        public static final WriteBack GONE = new WriteBack(Status.GONE, 404, "");
+    }
+}
