@@ -3,12 +3,11 @@ package dev.kustodian.cli;
 import dev.kustodian.core.accept.AcceptedRisks;
 import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.cluster.ClusterIdentities;
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
-import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
-import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.model.ClusterIdentity;
 import dev.kustodian.core.plan.GitOpsWriter;
 import dev.kustodian.core.plan.Plan;
@@ -114,8 +113,8 @@ public final class PlanCommand implements Callable<Integer> {
             state = PlanFiles.loadState(id, output);
             state.answers().putAll(answers);
             state.proofs().putAll(proofs);
-            List<FindingRule> rules = Rules.all();
-            List<Finding> findings = Rules.evaluate(new AnalysisContext(session.snapshot(), Clock.systemUTC()), rules);
+            List<FindingRule> rules = Analysis.allRules();
+            List<Finding> findings = Analysis.of(session.snapshot()).findings();
             Map<String, Acceptance> acc = accepted.match(findings, LocalDate.now(ZoneOffset.UTC));
             plan = PlanBuilder.build(new PlanBuilder.Input(session.snapshot(), findings, id, state, acc, audit,
                     Clock.systemUTC(), CliOutput.of(spec).progress(), new Cancellation()));

@@ -33,7 +33,7 @@ public final class ClusterIdentities {
             case SNAPSHOT -> new ClusterIdentity(src.server().isEmpty() ? "snapshot://" + src.label() : src.server(),
                     "", src.label());
             case LIVE -> new ClusterIdentity(src.server(),
-                    session.client().map(c -> caFingerprint(c.getConfiguration())).orElse(""), src.label());
+                    session.fabric8Client().map(c -> caFingerprint(c.getConfiguration())).orElse(""), src.label());
         };
     }
 

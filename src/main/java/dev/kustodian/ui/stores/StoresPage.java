@@ -28,7 +28,7 @@ public final class StoresPage implements Page {
     }
 
     /** Compiles the bundled CRD schemas once, off the FX thread, so the first wizard preview does not wait. */
-    static void preloadSchemas(dev.kustodian.ui.TaskExecutor tasks) {
+    static void preloadSchemas(dev.kustodian.ui.framework.TaskExecutor tasks) {
         tasks.submit("Prepare the CRD schemas", (p, c) -> {
             SchemaValidator.get().preload();
             return Boolean.TRUE;

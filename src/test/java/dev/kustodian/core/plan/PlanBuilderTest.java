@@ -54,7 +54,7 @@ class PlanBuilderTest {
     }
 
     static Plan plan(ClusterSnapshot snap, PlanState state, AcceptedRisks accepted) {
-        List<Finding> findings = Rules.evaluate(new AnalysisContext(snap, CLOCK));
+        List<Finding> findings = dev.kustodian.core.analysis.Analysis.of(snap, CLOCK).findings();
         return PlanBuilder.build(new PlanBuilder.Input(snap, findings, ID, state,
                 accepted.match(findings, LocalDate.of(2026, 12, 1)), List.of(), CLOCK, null, null));
     }

@@ -45,14 +45,14 @@ class StreamingReportWriterTest {
     @BeforeAll
     static void load() {
         try (ClusterSession s = ClusterLoader.open(SourceSpec.demo(), Progress.NONE, new Cancellation())) {
-            demo = Rules.evaluate(new AnalysisContext(s.snapshot(), Clock.fixed(AT, ZoneOffset.UTC)));
+            demo = dev.kustodian.core.analysis.Analysis.of(s.snapshot(), Clock.fixed(AT, ZoneOffset.UTC)).findings();
         }
-        generated = Rules.evaluate(new AnalysisContext(ScanBenchmark.synthetic(20, 2_000, 300),
-                Clock.fixed(AT, ZoneOffset.UTC)));
+        generated = dev.kustodian.core.analysis.Analysis.of(ScanBenchmark.synthetic(20, 2_000, 300),
+                Clock.fixed(AT, ZoneOffset.UTC)).findings();
     }
 
     private static Report report(List<Finding> findings, String source) {
-        return Report.of(findings, source, AT, Rules.all());
+        return Report.of(findings, source, AT, dev.kustodian.core.analysis.Analysis.allRules());
     }
 
     private static void assertSameBytes(Report r) {
