@@ -3,9 +3,7 @@ package dev.kustodian.cli;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.Finding;
-import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.report.FindingDiff;
 import dev.kustodian.core.report.ScanResults;
@@ -20,7 +18,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -86,7 +83,7 @@ public final class DiffCommand implements Callable<Integer> {
             return scanned.get();
         }
         try (ClusterSession s = ClusterLoader.open(SourceSpec.snapshot(file), (f, m) -> { }, new Cancellation())) {
-            return Rules.evaluate(new AnalysisContext(s.snapshot(), Clock.systemUTC())).stream()
+            return dev.kustodian.core.analysis.Analysis.of(s.snapshot()).findings().stream()
                     .filter(f -> !f.system()).toList();
         }
     }
