@@ -1,0 +1,13 @@
+# Class-data (AppCDS) archive of Kustodian's own classes, made where the package is installed: the archive records
+# absolute class-path entries and JDK 17 cannot relocate it. A copy of the launcher with its own .cfg (the same
+# class path, -XX:ArchiveClassesAtExit instead of -XX:SharedArchiveFile) runs `summary --demo` once.
+kustodian_cds() {
+  app=INSTALL_DIR
+  rm -f "$app/lib/app/kustodian.jsa"
+  if cp "$app/bin/kustodian" "$app/bin/kustodian-cds" \
+      && sed -e 's|-XX:SharedArchiveFile=|-XX:ArchiveClassesAtExit=|' "$app/lib/app/kustodian.cfg" > "$app/lib/app/kustodian-cds.cfg"; then
+    HOME=/nonexistent timeout 300 "$app/bin/kustodian-cds" summary --demo >/dev/null 2>&1 \
+      || echo "kustodian: could not write the class-data archive (start-up is slower, nothing else changes)" >&2
+  fi
+  rm -f "$app/bin/kustodian-cds" "$app/lib/app/kustodian-cds.cfg"
+}
