@@ -77,7 +77,7 @@ app_image() { # target/installer/kustodian (Kustodian.app on macOS) with man pag
   cp target/kustodian.jar "$input/"
   cp target/lib/*.jar "$input/lib/"
   # the kubectl plugin launcher: same runtime, class path and options; another main class
-  printf 'main-class=dev.kustodian.cli.KubectlPlugin\ndescription=kubectl plugin: kubectl kustodian\nwin-console=true\n' \
+  printf 'main-class=dev.kustodian.cli.KubectlPlugin\ndescription=kubectl plugin: kubectl kustodian\nwin-console=true\nwin-shortcut=false\nwin-menu=false\nlinux-shortcut=false\n' \
     > target/jpackage-launchers/kubectl-kustodian.properties
   local extra=()
   if [ "$os" = linux ]; then
@@ -97,6 +97,11 @@ app_image() { # target/installer/kustodian (Kustodian.app on macOS) with man pag
   for page in target/dist-extra/man/man1/*.1; do gzip -9n < "$page" > "$image/share/man/man1/$(basename "$page").gz"; done
   cp target/kustodian-completion.bash "$image/share/bash-completion/completions/kustodian"
   cp installers/completion/_kustodian "$image/share/zsh/site-functions/_kustodian"
+  if [ "$os" = linux ]; then # desktop entry and icon, linked from /usr/share by the packages
+    mkdir -p "$image/share/applications" "$image/share/icons/hicolor/256x256/apps"
+    cp installers/linux/kustodian.desktop "$image/share/applications/kustodian.desktop"
+    cp target/icons/kustodian.png "$image/share/icons/hicolor/256x256/apps/kustodian.png"
+  fi
 }
 
 # Linux packages: jpackage's templates with Kustodian's additions (installers/linux/)
@@ -110,12 +115,17 @@ linux_resources() {
       | sed "s|INSTALL_DIR|$install_dir|g" > "$res/$f"
   done
   # rpm: /usr links are package files, made in %install
-  usr="install -d -m 755 %{buildroot}/usr/bin %{buildroot}/usr/share/man/man1 %{buildroot}/usr/share/bash-completion/completions %{buildroot}/usr/share/zsh/site-functions"
+  # jpackage 17 packages only bin/ and lib/ of an app image: share/ (man, completion, desktop entry) is copied here
+  usr="install -d -m 755 %{buildroot}$install_dir/share && cp -r $PWD/$image/share/. %{buildroot}$install_dir/share/"
+  usr="$usr"$'\n'"install -d -m 755 %{buildroot}/usr/bin %{buildroot}/usr/share/man/man1 %{buildroot}/usr/share/bash-completion/completions %{buildroot}/usr/share/zsh/site-functions"
   usr="$usr"$'\n'"ln -s $install_dir/bin/kustodian %{buildroot}/usr/bin/kustodian"
   usr="$usr"$'\n'"ln -s $install_dir/bin/kubectl-kustodian %{buildroot}/usr/bin/kubectl-kustodian"
   usr="$usr"$'\n'"for p in %{buildroot}$install_dir/share/man/man1/*.gz; do ln -s $install_dir/share/man/man1/\$(basename \$p) %{buildroot}/usr/share/man/man1/; done"
   usr="$usr"$'\n'"ln -s $install_dir/share/bash-completion/completions/kustodian %{buildroot}/usr/share/bash-completion/completions/kustodian"
   usr="$usr"$'\n'"ln -s $install_dir/share/zsh/site-functions/_kustodian %{buildroot}/usr/share/zsh/site-functions/_kustodian"
+  usr="$usr"$'\n'"install -d -m 755 %{buildroot}/usr/share/applications %{buildroot}/usr/share/icons/hicolor/256x256/apps"
+  usr="$usr"$'\n'"ln -s $install_dir/share/applications/kustodian.desktop %{buildroot}/usr/share/applications/kustodian.desktop"
+  usr="$usr"$'\n'"ln -s $install_dir/share/icons/hicolor/256x256/apps/kustodian.png %{buildroot}/usr/share/icons/hicolor/256x256/apps/kustodian.png"
   if [ "$compress" = xz ]; then payload=w6.xzdio; else payload=w6.gzdio; fi
   sed -i "s|^%define __jar_repack %{nil}|%define __jar_repack %{nil}\\n%define _binary_payload $payload|" "$res/kustodian.spec"
   USR="$usr" awk '{ if ($0 == "USR_INTEGRATION") print ENVIRON["USR"]; else print }' "$res/kustodian.spec" > "$res/spec.tmp"
@@ -126,7 +136,8 @@ linux_resources() {
 linux_package() { # $1 = deb|rpm
   local type=$1 res deps
   app_image
-  rm -f "$image/lib/app/kustodian.jsa" # made by postinst where the package is installed
+  # the app image's own class-data archive (build.sh app-image) stays out of the package: postinst makes one
+  if [ -f "$image/lib/app/kustodian.jsa" ]; then mv "$image/lib/app/kustodian.jsa" target/app-image-kustodian.jsa; fi
   res=$(linux_resources)
   # JavaFX's native libraries (extracted from its jars at run time) need GTK 3 and libXtst
   if [ "$type" = deb ]; then deps="libgtk-3-0, libxtst6"; else deps="gtk3, libXtst"; fi
@@ -134,15 +145,19 @@ linux_package() { # $1 = deb|rpm
   DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 \
   jpackage --type "$type" --app-image "$out/$name" --name "$name" --app-version "$app_version" --vendor Kustodian \
     --description "$description" --dest "$out" --resource-dir "$res" \
-    --linux-shortcut --linux-menu-group "Development;System;" --linux-app-category devel \
+    --linux-app-category devel \
     --linux-deb-maintainer "kustodian@users.noreply.github.com" --linux-package-deps "$deps"
   if [ "$type" = deb ]; then deb_usr_links; fi
+  if [ -f target/app-image-kustodian.jsa ]; then mv target/app-image-kustodian.jsa "$image/lib/app/kustodian.jsa"; fi
 }
 
 deb_usr_links() { # dpkg-owned /usr links (on PATH, man, completion): unpack jpackage's .deb, add them, repack
   local deb work=target/deb-repack install_dir=/opt/$name
   deb=$(ls "$out"/${name}_*.deb)
   rm -rf "$work"; dpkg-deb -R "$deb" "$work"
+  # jpackage 17 packages only bin/ and lib/ of an app image: add share/ (man, completion, desktop entry)
+  mkdir -p "$work$install_dir/share"
+  cp -r "$image/share/." "$work$install_dir/share/"
   mkdir -p "$work/usr/bin" "$work/usr/share/man/man1" "$work/usr/share/bash-completion/completions" \
     "$work/usr/share/zsh/vendor-completions"
   ln -s "$install_dir/bin/kustodian" "$work/usr/bin/kustodian"
@@ -150,6 +165,10 @@ deb_usr_links() { # dpkg-owned /usr links (on PATH, man, completion): unpack jpa
   for p in "$work$install_dir"/share/man/man1/*.gz; do ln -s "$install_dir/share/man/man1/$(basename "$p")" "$work/usr/share/man/man1/"; done
   ln -s "$install_dir/share/bash-completion/completions/kustodian" "$work/usr/share/bash-completion/completions/kustodian"
   ln -s "$install_dir/share/zsh/site-functions/_kustodian" "$work/usr/share/zsh/vendor-completions/_kustodian"
+  mkdir -p "$work/usr/share/applications" "$work/usr/share/icons/hicolor/256x256/apps"
+  ln -s "$install_dir/share/applications/kustodian.desktop" "$work/usr/share/applications/kustodian.desktop"
+  ln -s "$install_dir/share/icons/hicolor/256x256/apps/kustodian.png" "$work/usr/share/icons/hicolor/256x256/apps/kustodian.png"
+  sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$work" | cut -f1)/" "$work/DEBIAN/control"
   fakeroot dpkg-deb -Z"$compress" --build "$work" "$deb" >/dev/null
 }
 

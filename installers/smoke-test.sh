@@ -21,7 +21,8 @@ ls "$z"/lib/kustodian-*.jsa >/dev/null 2>&1 || fail "zip: no class-data archive 
 (cd "$tmp" && "$z/bin/kustodian" summary --demo >/dev/null) || fail "zip: summary --demo"
 (cd "$tmp" && PATH="$z/bin:$PATH" kubectl kustodian --help | grep -q '^Usage: kubectl kustodian') \
   || fail "zip: kubectl kustodian --help"
-MANPATH=$z/share/man man -P cat kustodian 2>/dev/null | grep -q 'kustodian-scan' || fail "zip: man page"
+MANPATH=$z/share/man man -P cat kustodian 2>/dev/null | grep -q 'who-can' || fail "zip: man kustodian"
+MANPATH=$z/share/man man -P cat kustodian-scan 2>/dev/null | grep -q -- '--fail-on' || fail "zip: man kustodian-scan"
 
 step "deb: apt install"
 export DEBIAN_FRONTEND=noninteractive
@@ -44,8 +45,8 @@ words=$(bash -c 'source /usr/share/bash-completion/completions/kustodian
 for w in scan seal summary snapshot stores; do
   case " $words " in *" $w "*) ;; *) fail "bash completion of 'kustodian s' lacks $w (got: $words)" ;; esac
 done
-man -P cat kustodian 2>/dev/null | grep -q 'kustodian-scan' || fail "deb: man kustodian"
-man -P cat kustodian-who-can >/dev/null 2>&1 || fail "deb: man kustodian-who-can"
+man -P cat kustodian 2>/dev/null | grep -q 'who-can' || fail "deb: man kustodian"
+man -P cat kustodian-scan 2>/dev/null | grep -q -- '--fail-on' || fail "deb: man kustodian-scan"
 ls /usr/share/applications/*kustodian*.desktop >/dev/null 2>&1 || fail "deb: no desktop entry"
 
 step "deb: the GUI opens a window under Xvfb"
