@@ -64,7 +64,7 @@ fi
 
 step "deb: uninstall leaves nothing"
 apt-get purge -y -qq kustodian >/dev/null
-left=$(while read -r f; do [ -d "$f" ] && continue; [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done < "$tmp/deb-files")
+left=$(while read -r f; do if [ ! -d "$f" ] && { [ -e "$f" ] || [ -L "$f" ]; }; then echo "$f"; fi; done < "$tmp/deb-files")
 [ -z "$left" ] || fail "left after purge: $left"
 [ ! -e /opt/kustodian ] || fail "/opt/kustodian left after purge: $(find /opt/kustodian | head)"
 ! ls /usr/share/applications/*kustodian*.desktop >/dev/null 2>&1 || fail "desktop entry left after purge"

@@ -21,6 +21,10 @@ public final class KubectlPlugin {
     }
 
     public static void main(String[] args) {
+        // as in dev.kustodian.Main: library logging is off unless --verbose or -D... asks for it
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        }
         System.exit(run(args));
     }
 
