@@ -1,5 +1,7 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.SourceOptions;
+
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.roles.EnginePermissionChecker;
 import dev.kustodian.core.roles.PermissionChecker;
@@ -164,9 +166,7 @@ public final class GenerateRoleCommand implements Callable<Integer> {
 
     /** The named cluster or snapshot (API discovery, the applier's permissions), or null when none is named. */
     private ClusterSnapshot snapshot(PrintWriter err) {
-        boolean given = source != null && (source.snapshot != null || source.demo || source.kubeconfig != null
-                || source.context != null);
-        if (!given) {
+        if (source == null || !source.given()) {
             return null;
         }
         try (ClusterSession s = ClusterLoader.open(source.toSpec(), CliOutput.of(spec).progress(), new Cancellation())) {

@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
                 ScanCommand.class,
                 PlanCommand.class,
                 DiffCommand.class,
-                dev.kustodian.cli.generate.GenerateCommand.class,
+                GenerateCommand.class,
                 SealCommand.class,
                 LintCommand.class,
                 EncryptionCommand.class,

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.accept.AcceptedRisks;
 import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.cluster.ClusterIdentities;

@@ -1,6 +1,7 @@
 package dev.kustodian.cli;
 
-import dev.kustodian.cli.generate.BundleOutput;
+import dev.kustodian.cli.common.SourceOptions;
+import dev.kustodian.cli.common.BundleOutput;
 import dev.kustodian.core.externalsecrets.SealedSecrets;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.util.UserFacingException;

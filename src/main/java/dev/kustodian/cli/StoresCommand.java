@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.SourceOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kustodian.core.cluster.ClusterLoader;

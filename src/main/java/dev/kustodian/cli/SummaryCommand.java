@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.rbac.Grant;
 import dev.kustodian.core.rbac.RbacEngine;

@@ -60,4 +60,21 @@ class ArchitectureTest {
                 .should().beAssignableTo(dev.kustodian.core.findings.AreaRule.class)
                 .check(classes);
     }
+
+    /** Wizards fill the core generation requests; nothing in the GUI goes through the CLI (issue 11). */
+    @Test
+    void uiDoesNotDependOnTheCli() {
+        noClasses().that().resideInAPackage("dev.kustodian.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.kustodian.cli..")
+                .check(classes);
+    }
+
+    /** cli → cli.generate → cli.common, never back (issue 11). */
+    @Test
+    void cliPackagesHaveNoCycle() {
+        slices().matching("dev.kustodian.(**)")
+                .should().beFreeOfCycles()
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.kustodian.cli"));
+    }
 }

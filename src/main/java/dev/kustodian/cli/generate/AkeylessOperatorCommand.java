@@ -1,24 +1,22 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.core.externalsecrets.AkeylessGenerator;
-import dev.kustodian.core.externalsecrets.SecretStoreSpec;
-import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.core.externalsecrets.AkeylessOperatorRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-
-import static dev.kustodian.cli.generate.BundleOutput.require;
 
 @Command(name = "akeyless-operator", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"AkeylessSecretStore + AkeylessSecret for the Akeyless secrets operator (secrets.akeyless.io/v1alpha1).",
                 "Note: there is no akeyless.io/v1 ExternalSecret; for ESO use `generate secretstore --provider akeyless`.",
                 "Example: kustodian generate akeyless-operator -n team-a --store akeyless --secret-name ak-auth \\",
                 "           --name db --data password=/team-a/db"})
-public final class AkeylessOperatorCommand implements Callable<Integer>, BundleSource {
+public final class AkeylessOperatorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = {"-n", "--namespace"}, required = true, description = "Namespace of both objects.")
@@ -52,37 +50,8 @@ public final class AkeylessOperatorCommand implements Callable<Integer>, BundleS
 
     @Override
     public Integer call() {
-        return BundleOutput.emit(spec, bundle(), output, null);
-    }
-
-    @Override
-    public dev.kustodian.core.output.Bundle bundle() {
-        SecretStoreSpec.AkeylessAuth a = switch (auth) {
-            case "secret" -> {
-                String s = require(secretName, "--secret-name", "--auth secret reads the access from a Secret");
-                yield new SecretStoreSpec.AkeylessSecretAuth(new SecretStoreSpec.SecretKeyRef(s, "accessId"),
-                        new SecretStoreSpec.SecretKeyRef(s, "accessType"),
-                        new SecretStoreSpec.SecretKeyRef(s, "accessTypeParam"));
-            }
-            case "kubernetes" -> new SecretStoreSpec.AkeylessKubernetesAuth(
-                    require(accessId, "--access-id", "kubernetes auth needs the access id"),
-                    require(k8sConf, "--k8s-conf", "kubernetes auth needs the config name"),
-                    serviceAccount == null ? null : new SecretStoreSpec.ServiceAccountRef(serviceAccount));
-            default -> throw UserFacingException.badInput("--auth must be secret or kubernetes.");
-        };
-        List<AkeylessGenerator.Item> items = new ArrayList<>();
-        for (String d : data) {
-            int i = d.indexOf('=');
-            if (i <= 0) {
-                throw UserFacingException.badInput("--data expects KEY=PATH[#PROPERTY], got '" + d + "'.");
-            }
-            String[] r = ExternalSecretOptions.remote(d.substring(i + 1), "--data");
-            items.add(new AkeylessGenerator.Item(d.substring(0, i), r[0], r[1]));
-        }
-        if (items.isEmpty()) {
-            throw UserFacingException.badInput("Give at least one --data KEY=PATH.");
-        }
-        return AkeylessGenerator.operator(new AkeylessGenerator.OperatorSpec(namespace, store,
-                gateway, a, name, target, syncPolicy, syncInterval, items));
+        AkeylessOperatorRequest r = new AkeylessOperatorRequest(namespace, store, gateway, auth, secretName, accessId,
+                k8sConf, serviceAccount, name, target, syncPolicy, syncInterval, data);
+        return BundleOutput.emit(spec, BundleOutput.generate(r, Map.of()), output, null);
     }
 }

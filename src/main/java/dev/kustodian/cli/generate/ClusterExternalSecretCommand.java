@@ -1,19 +1,21 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.core.externalsecrets.ExternalSecretGenerator;
+import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.core.externalsecrets.ClusterExternalSecretRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "clusterexternalsecret", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"An ESO ClusterExternalSecret (external-secrets.io/v1): one ExternalSecret per selected namespace.",
                 "Example: kustodian generate clusterexternalsecret --name registry --store-kind ClusterSecretStore \\",
                 "           --store aws --namespace-label team=payments --data .dockerconfigjson=shared/registry"})
-public final class ClusterExternalSecretCommand implements Callable<Integer>, BundleSource {
+public final class ClusterExternalSecretCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "ClusterExternalSecret name.")
@@ -31,15 +33,14 @@ public final class ClusterExternalSecretCommand implements Callable<Integer>, Bu
     @CommandLine.Mixin
     BundleOutput.Options output = new BundleOutput.Options();
 
-    @Override
-    public Integer call() {
-        return BundleOutput.emit(spec, bundle(), output, null);
-    }
+    /** Request fields whose flag is not the key in kebab case. */
+    static final Map<String, String> FLAGS = Map.of("findTags", "find-tag", "namespaceLabels", "namespace-label");
 
     @Override
-    public dev.kustodian.core.output.Bundle bundle() {
-        return ExternalSecretGenerator.clusterExternalSecret(new ExternalSecretGenerator.ClusterSpec(name,
-                externalSecretName, namespaces, BundleOutput.pairs(namespaceLabels, "--namespace-label"), refreshTime,
-                es.toSpec(externalSecretName == null ? name : externalSecretName, null)));
+    public Integer call() {
+        ClusterExternalSecretRequest r = new ClusterExternalSecretRequest(name, externalSecretName, namespaces,
+                namespaceLabels, refreshTime, es.toRequest(externalSecretName == null ? name : externalSecretName,
+                null));
+        return BundleOutput.emit(spec, BundleOutput.generate(r, FLAGS), output, null);
     }
 }

@@ -1,13 +1,15 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.core.externalsecrets.ExternalSecretSpec;
-import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.externalsecrets.ExternalSecretRequest;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The ExternalSecret fields, shared by {@code generate externalsecret} and {@code generate clusterexternalsecret}. */
+/**
+ * The ExternalSecret flags, shared by {@code generate externalsecret} and {@code generate clusterexternalsecret}; the
+ * parsing of {@code KEY=REMOTE[#PROPERTY][@VERSION]} is the core {@link ExternalSecretRequest}'s.
+ */
 public final class ExternalSecretOptions {
     @Option(names = "--store", required = true, description = "Name of the SecretStore / ClusterSecretStore.")
     String store;
@@ -38,48 +40,9 @@ public final class ExternalSecretOptions {
     @Option(names = "--find-tag", paramLabel = "KEY=VALUE", description = "dataFrom.find: remote secrets with this tag (repeatable).")
     List<String> findTags = new ArrayList<>();
 
-    ExternalSecretSpec toSpec(String name, String namespace) {
-        List<ExternalSecretSpec.Data> d = new ArrayList<>();
-        for (String s : data) {
-            int i = s.indexOf('=');
-            if (i <= 0) {
-                throw UserFacingException.badInput("--data expects KEY=REMOTE[#PROPERTY][@VERSION], got '" + s + "'.");
-            }
-            String[] r = remote(s.substring(i + 1), "--data");
-            d.add(new ExternalSecretSpec.Data(s.substring(0, i), r[0], r[1], r[2]));
-        }
-        List<ExternalSecretSpec.DataFrom> df = new ArrayList<>();
-        for (String s : extract) {
-            String[] r = remote(s, "--extract");
-            df.add(new ExternalSecretSpec.Extract(r[0], r[1], r[2]));
-        }
-        if (findName != null || findPath != null || !findTags.isEmpty()) {
-            df.add(new ExternalSecretSpec.Find(findName, findPath, BundleOutput.pairs(findTags, "--find-tag")));
-        }
-        if (d.isEmpty() && df.isEmpty()) {
-            throw UserFacingException.badInput("Give at least one --data, --extract or --find-name/--find-path/--find-tag.");
-        }
-        return new ExternalSecretSpec(name, namespace, store, storeKind, refreshInterval, target, creationPolicy,
-                deletionPolicy, templateType, d, df);
-    }
-
-    /** REMOTE[#PROPERTY][@VERSION] → {key, property, version} */
-    static String[] remote(String s, String option) {
-        String version = null;
-        String property = null;
-        int at = s.lastIndexOf('@');
-        if (at > 0) {
-            version = s.substring(at + 1);
-            s = s.substring(0, at);
-        }
-        int hash = s.indexOf('#');
-        if (hash > 0) {
-            property = s.substring(hash + 1);
-            s = s.substring(0, hash);
-        }
-        if (s.isBlank()) {
-            throw UserFacingException.badInput(option + " needs a remote key.");
-        }
-        return new String[]{s, property, version};
+    /** The flags as the core request (an ExternalSecret named {@code name} in {@code namespace}). */
+    ExternalSecretRequest toRequest(String name, String namespace) {
+        return new ExternalSecretRequest(name, namespace, store, storeKind, refreshInterval, target, creationPolicy,
+                deletionPolicy, templateType, data, extract, findName, findPath, findTags);
     }
 }

@@ -1,9 +1,11 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.cli.SourceOptions;
+import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
-import dev.kustodian.core.externalsecrets.SecretMigration;
+import dev.kustodian.core.externalsecrets.MigrationRequest;
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
@@ -11,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code kustodian generate migration}: one existing Secret → ExternalSecret + upload (PushSecret or CLI script). */
@@ -48,36 +50,18 @@ public final class MigrationCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BundleOutput.Options output = new BundleOutput.Options();
 
-    public static SecretMigration.Backend backend(String s) {
-        try {
-            return SecretMigration.Backend.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw UserFacingException.badInput("--backend must be one of aws-secrets-manager, aws-parameter-store,"
-                    + " vault, gcp, azure, akeyless; got '" + s + "'.");
-        }
-    }
-
-    public static SecretMigration.Upload upload(String s) {
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "push-secret", "pushsecret", "push" -> SecretMigration.Upload.PUSH_SECRET;
-            case "cli", "script" -> SecretMigration.Upload.CLI;
-            default -> throw UserFacingException.badInput("--upload must be push-secret or cli; got '" + s + "'.");
-        };
-    }
-
     @Override
     public Integer call() {
-        int slash = secret.indexOf('/');
-        if (slash <= 0 || slash == secret.length() - 1) {
-            throw UserFacingException.badInput("--secret expects NAMESPACE/NAME, got '" + secret + "'.");
+        MigrationRequest request = new MigrationRequest(secret, backend, store, storeKind, convention, upload,
+                vaultMount, azureVault, gcpProject, null);
+        for (Bundle.Problem p : request.validate()) {
+            if (p.error()) {
+                throw UserFacingException.badInput(p.render(k -> BundleOutput.flag(k, FLAGS)).message());
+            }
         }
+        int slash = secret.indexOf('/');
         String ns = secret.substring(0, slash);
         String name = secret.substring(slash + 1);
-        if (!storeKind.equals("SecretStore") && !storeKind.equals("ClusterSecretStore")) {
-            throw UserFacingException.badInput("--store-kind must be SecretStore or ClusterSecretStore.");
-        }
-        SecretMigration.MigrationSpec m = new SecretMigration.MigrationSpec(backend(backend), store, storeKind,
-                convention, upload(upload), vaultMount, azureVault, gcpProject);
         SecretInfo s;
         try (ClusterSession session = ClusterLoader.open(source.toSpec(), (f, msg) -> { }, new Cancellation())) {
             s = session.snapshot().secrets().stream()
@@ -86,6 +70,9 @@ public final class MigrationCommand implements Callable<Integer> {
                             + session.spec().describe() + ". Check the name with `kubectl get secrets -n " + ns
                             + "`."));
         }
-        return BundleOutput.emit(spec, SecretMigration.migrate(s, m), output, null);
+        return BundleOutput.emit(spec, request.withSource(s).generate(), output, null);
     }
+
+    /** Request fields whose flag is not the key in kebab case. */
+    static final Map<String, String> FLAGS = Map.of("remoteKey", "remote-key");
 }

@@ -1,20 +1,21 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.core.externalsecrets.ExternalSecretGenerator;
-import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.core.externalsecrets.PushSecretRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "pushsecret", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"An ESO PushSecret (external-secrets.io/v1alpha1): copies keys of an existing Secret into the store.",
                 "Example: kustodian generate pushsecret --name db-push -n team-a --store vault --secret db \\",
                 "           --data password=team-a/db#password"})
-public final class PushSecretCommand implements Callable<Integer>, BundleSource {
+public final class PushSecretCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "PushSecret name.")
@@ -40,21 +41,8 @@ public final class PushSecretCommand implements Callable<Integer>, BundleSource 
 
     @Override
     public Integer call() {
-        return BundleOutput.emit(spec, bundle(), output, null);
-    }
-
-    @Override
-    public dev.kustodian.core.output.Bundle bundle() {
-        List<ExternalSecretGenerator.Push> push = new ArrayList<>();
-        for (String s : data) {
-            int i = s.indexOf('=');
-            if (i <= 0) {
-                throw UserFacingException.badInput("--data expects KEY=REMOTE[#PROPERTY], got '" + s + "'.");
-            }
-            String[] r = ExternalSecretOptions.remote(s.substring(i + 1), "--data");
-            push.add(new ExternalSecretGenerator.Push(s.substring(0, i), r[0], r[1]));
-        }
-        return ExternalSecretGenerator.pushSecret(new ExternalSecretGenerator.PushSpec(name,
-                namespace, store, storeKind, secret, refreshInterval, updatePolicy, deletionPolicy, push));
+        PushSecretRequest r = new PushSecretRequest(name, namespace, store, storeKind, secret, data, updatePolicy,
+                deletionPolicy, refreshInterval);
+        return BundleOutput.emit(spec, BundleOutput.generate(r, Map.of()), output, null);
     }
 }

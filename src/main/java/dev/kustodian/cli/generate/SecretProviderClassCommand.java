@@ -1,10 +1,8 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.core.externalsecrets.CsiGenerator;
-import dev.kustodian.core.externalsecrets.CsiSpec;
-import dev.kustodian.core.externalsecrets.CsiSpec.*;
+import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.core.externalsecrets.SecretProviderClassRequest;
 import dev.kustodian.core.externalsecrets.SecretStoreSpec;
-import dev.kustodian.core.util.UserFacingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import static dev.kustodian.cli.generate.BundleOutput.require;
 
 @Command(name = "secretproviderclass", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A Secrets Store CSI Driver SecretProviderClass (secrets-store.csi.x-k8s.io/v1) and the Pod",
@@ -26,7 +22,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "  akeyless /ITEM/PATH=FILE",
                 "Example: kustodian generate secretproviderclass --name app -n team-a --provider vault \\",
                 "           --role-name app --vault-address https://vault:8200 --object password=team-a/db#password"})
-public final class SecretProviderClassCommand implements Callable<Integer>, BundleSource {
+public final class SecretProviderClassCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--name", required = true, description = "SecretProviderClass name.")
@@ -82,101 +78,15 @@ public final class SecretProviderClassCommand implements Callable<Integer>, Bund
     @CommandLine.Mixin
     BundleOutput.Options output = new BundleOutput.Options();
 
+    /** Request fields whose flag is not the key in kebab case. */
+    static final Map<String, String> FLAGS = Map.of("objects", "object");
+
     @Override
     public Integer call() {
-        return BundleOutput.emit(spec, bundle(), output, null);
-    }
-
-    @Override
-    public dev.kustodian.core.output.Bundle bundle() {
-        if (objects.isEmpty()) {
-            throw UserFacingException.badInput("Give at least one --object.");
-        }
-        List<SyncSecret> syncs = new ArrayList<>();
-        if (syncSecret != null) {
-            List<SyncKey> keys = new ArrayList<>();
-            BundleOutput.pairs(sync, "--sync").forEach((k, v) -> keys.add(new SyncKey(k, v)));
-            syncs.add(new SyncSecret(syncSecret, syncType, keys));
-        }
-        CsiSpec s = new CsiSpec(name, namespace, provider(), syncs, mountPath, serviceAccount);
-        return CsiGenerator.generate(s);
-    }
-
-    private CsiProvider provider() {
-        switch (provider) {
-            case "aws" -> {
-                List<AwsObject> list = new ArrayList<>();
-                for (String o : objects) {
-                    String[] nv = split(o);
-                    List<JmesPath> jp = new ArrayList<>();
-                    for (String j : jmes) {
-                        int c = j.indexOf(':');
-                        int e = j.indexOf('=', c);
-                        if (c <= 0 || e <= c) {
-                            throw UserFacingException.badInput("--jmes expects OBJECT:PATH=ALIAS, got '" + j + "'.");
-                        }
-                        if (j.substring(0, c).equals(nv[0])) {
-                            jp.add(new JmesPath(j.substring(c + 1, e), j.substring(e + 1)));
-                        }
-                    }
-                    list.add(new AwsObject(nv[0], nv[0].startsWith("arn:") ? null
-                            : objectType == null ? "secretsmanager" : objectType, nv[1], jp));
-                }
-                return new AwsCsi(region, podIdentity, list);
-            }
-            case "vault" -> {
-                require(roleName, "--role-name", "the vault provider logs in with a Vault role");
-                List<VaultObject> list = new ArrayList<>();
-                for (String o : objects) {
-                    String[] nv = split(o);
-                    if (nv[1] == null) {
-                        throw UserFacingException.badInput("vault --object expects FILE=PATH#KEY, got '" + o + "'.");
-                    }
-                    int h = nv[1].indexOf('#');
-                    list.add(new VaultObject(nv[0], vaultMount, h < 0 ? nv[1] : nv[1].substring(0, h),
-                            h < 0 ? null : nv[1].substring(h + 1)));
-                }
-                return new VaultCsi(roleName, vaultAddress, vaultAuthMount, vaultVersion, list);
-            }
-            case "azure" -> {
-                require(keyvaultName, "--keyvault-name", "the azure provider needs the vault name");
-                require(tenantId, "--tenant-id", "the azure provider needs the tenant id");
-                List<AzureObject> list = new ArrayList<>();
-                for (String o : objects) {
-                    String[] nv = split(o);
-                    list.add(new AzureObject(nv[0], objectType == null ? "secret" : objectType, nv[1]));
-                }
-                return new AzureCsi(keyvaultName, tenantId, clientId, list);
-            }
-            case "gcp" -> {
-                List<GcpSecret> list = new ArrayList<>();
-                for (String o : objects) {
-                    String[] nv = split(o);
-                    list.add(new GcpSecret(nv[0], nv[1] == null ? nv[0].replaceAll(".*/secrets/([^/]+)/.*", "$1") : nv[1]));
-                }
-                return new GcpCsi(list);
-            }
-            case "akeyless" -> {
-                require(akeylessAccessId, "--akeyless-access-id", "the akeyless provider needs an access id");
-                List<AkeylessObject> list = new ArrayList<>();
-                for (String o : objects) {
-                    String[] nv = split(o);
-                    list.add(new AkeylessObject(nv[0], nv[1] == null ? nv[0].replaceAll(".*/", "") : nv[1]));
-                }
-                return new AkeylessCsi(akeylessGateway, akeylessAccessId, akeylessAccessType, akeylessK8sConf, list);
-            }
-            default -> throw UserFacingException.badInput("Unknown --provider '" + provider
-                    + "': use aws, vault, azure, gcp or akeyless.");
-        }
-    }
-
-    private static String[] split(String o) {
-        int i = o.indexOf('=');
-        return i < 0 ? new String[]{o, null} : new String[]{o.substring(0, i), o.substring(i + 1)};
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> unused() {
-        return Map.of();
+        SecretProviderClassRequest r = new SecretProviderClassRequest(name, namespace, provider, objects, objectType,
+                jmes, region, podIdentity, roleName, vaultAddress, vaultAuthMount, vaultMount, vaultVersion,
+                keyvaultName, tenantId, clientId, akeylessGateway, akeylessAccessId, akeylessAccessType,
+                akeylessK8sConf, syncSecret, syncType, sync, mountPath, serviceAccount);
+        return BundleOutput.emit(spec, BundleOutput.generate(r, FLAGS), output, null);
     }
 }

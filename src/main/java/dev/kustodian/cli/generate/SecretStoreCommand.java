@@ -1,18 +1,17 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.core.externalsecrets.SecretStoreSpec;
-import dev.kustodian.core.externalsecrets.SecretStoreSpec.*;
-import dev.kustodian.core.externalsecrets.StoreGenerator;
-import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.core.externalsecrets.SecretStoreRequest;
+import dev.kustodian.core.externalsecrets.SecretStoreSpec.AwsService;
+import dev.kustodian.core.externalsecrets.SecretStoreSpec.KvVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-
-import static dev.kustodian.cli.generate.BundleOutput.require;
 
 @Command(name = "secretstore", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"An External Secrets Operator SecretStore or ClusterSecretStore (external-secrets.io/v1).",
@@ -24,7 +23,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "  azurekv  workload-identity (default) | managed-identity | service-principal",
                 "Example: kustodian generate secretstore --name vault --namespace team-a --provider vault \\",
                 "           --vault-server https://vault.example:8200 --vault-role team-a --service-account app"})
-public final class SecretStoreCommand implements Callable<Integer>, BundleSource {
+public final class SecretStoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -139,111 +138,21 @@ public final class SecretStoreCommand implements Callable<Integer>, BundleSource
     @CommandLine.Mixin
     BundleOutput.Options output = new BundleOutput.Options();
 
+    /** Request fields whose flag is not the key in kebab case. */
+    static final Map<String, String> FLAGS = Map.of("allowedNamespaces", "allowed-namespace", "audiences", "audience");
+
     @Override
     public Integer call() {
-        return BundleOutput.emit(spec, bundle(), output, null);
+        return BundleOutput.emit(spec, BundleOutput.generate(request(), FLAGS), output, null);
     }
 
-    @Override
-    public dev.kustodian.core.output.Bundle bundle() {
-        if (!cluster) {
-            require(namespace, "--namespace", "a SecretStore is namespaced (or use --cluster)");
-        }
-        return StoreGenerator.generate(toSpec());
-    }
-
-    SecretStoreSpec toSpec() {
-        return new SecretStoreSpec(name, namespace, cluster, provider(), refreshInterval, allowedNamespaces);
-    }
-
-    private ServiceAccountRef sa(boolean required) {
-        if (serviceAccount == null) {
-            if (required) {
-                throw UserFacingException.badInput("Missing --service-account for --auth " + auth + ".");
-            }
-            return null;
-        }
-        return new ServiceAccountRef(serviceAccount, serviceAccountNamespace, audiences);
-    }
-
-    private SecretKeyRef secret(String key) {
-        require(secretName, "--secret-name", "--auth " + auth + " reads credentials from a Kubernetes Secret");
-        return new SecretKeyRef(secretName, key, secretNamespace);
-    }
-
-    private String authOr(String d) {
-        if (auth == null) {
-            auth = d;
-        }
-        return auth;
-    }
-
-    private Provider provider() {
-        switch (provider) {
-            case "aws" -> {
-                require(region, "--region", "the AWS provider needs a region");
-                AwsAuth a = switch (authOr("controller")) {
-                    case "controller" -> new AwsControllerIdentity();
-                    case "jwt", "irsa" -> new AwsJwt(sa(true));
-                    case "secret" -> new AwsStaticKeys(secret(keyAccessKeyId), secret(keySecretAccessKey),
-                            keySessionToken == null ? null : secret(keySessionToken));
-                    default -> throw badAuth("controller, jwt, secret");
-                };
-                return new Aws(awsService, region, role, a);
-            }
-            case "vault" -> {
-                require(vaultServer, "--vault-server", "the Vault provider needs the server URL");
-                VaultAuth a = switch (authOr("kubernetes")) {
-                    case "kubernetes" -> new VaultKubernetes(vaultAuthMount,
-                            require(vaultRole, "--vault-role", "kubernetes auth logs in to a Vault role"), sa(false));
-                    case "token" -> new VaultToken(secret(keyToken));
-                    case "approle" -> new VaultAppRole(vaultAuthMount,
-                            require(vaultRoleId, "--vault-role-id", "appRole needs the role id"), secret(keySecretId));
-                    case "jwt" -> new VaultJwt(vaultAuthMount,
-                            require(vaultRole, "--vault-role", "jwt auth logs in to a Vault role"), sa(true));
-                    default -> throw badAuth("kubernetes, token, approle, jwt");
-                };
-                return new Vault(vaultServer, vaultPath, vaultVersion, vaultNamespace, a);
-            }
-            case "akeyless" -> {
-                AkeylessAuth a = switch (authOr("secret")) {
-                    case "secret" -> new AkeylessSecretAuth(secret(keyAccessId), secret(keyAccessType),
-                            secret(keyAccessTypeParam));
-                    case "kubernetes" -> new AkeylessKubernetesAuth(
-                            require(akeylessAccessId, "--akeyless-access-id", "kubernetes auth needs the access id"),
-                            require(akeylessK8sConf, "--akeyless-k8s-conf", "kubernetes auth needs the config name"),
-                            sa(false));
-                    default -> throw badAuth("secret, kubernetes");
-                };
-                return new Akeyless(akeylessGateway, a);
-            }
-            case "gcpsm", "gcp" -> {
-                GcpAuth a = switch (authOr("workload-identity")) {
-                    case "workload-identity" -> new GcpWorkloadIdentity(sa(true), gcpClusterLocation, gcpClusterName,
-                            gcpClusterProject);
-                    case "key" -> new GcpServiceAccountKey(secret(keyCredentials));
-                    case "adc" -> new GcpDefaultCredentials();
-                    default -> throw badAuth("workload-identity, key, adc");
-                };
-                return new Gcp(gcpProject, gcpLocation, a);
-            }
-            case "azurekv", "azure" -> {
-                require(azureVaultUrl, "--azure-vault-url", "the Azure provider needs the vault URL");
-                AzureAuth a = switch (authOr("workload-identity")) {
-                    case "workload-identity" -> new AzureWorkloadIdentity(sa(true));
-                    case "managed-identity" -> new AzureManagedIdentity(azureIdentityId);
-                    case "service-principal" -> new AzureServicePrincipal(secret(keyClientId), secret(keyClientSecret));
-                    default -> throw badAuth("workload-identity, managed-identity, service-principal");
-                };
-                return new Azure(azureVaultUrl, azureTenantId, a);
-            }
-            default -> throw UserFacingException.badInput("Unknown --provider '" + provider
-                    + "': use aws, vault, akeyless, gcpsm or azurekv.");
-        }
-    }
-
-    private UserFacingException badAuth(String allowed) {
-        return UserFacingException.badInput("--auth " + auth + " is not available for " + provider + ": use one of "
-                + allowed + ".");
+    SecretStoreRequest request() {
+        return new SecretStoreRequest(name, namespace, cluster, allowedNamespaces, provider, auth, refreshInterval,
+                serviceAccount, serviceAccountNamespace, audiences, secretName, secretNamespace, awsService, region,
+                role, keyAccessKeyId, keySecretAccessKey, keySessionToken, vaultServer, vaultPath, vaultVersion,
+                vaultNamespace, vaultAuthMount, vaultRole, vaultRoleId, keyToken, keySecretId, akeylessGateway,
+                akeylessAccessId, akeylessK8sConf, keyAccessId, keyAccessType, keyAccessTypeParam, gcpProject,
+                gcpLocation, gcpClusterLocation, gcpClusterName, gcpClusterProject, keyCredentials, azureVaultUrl,
+                azureTenantId, azureIdentityId, keyClientId, keyClientSecret);
     }
 }

@@ -1,17 +1,16 @@
 package dev.kustodian.cli.generate;
 
+import dev.kustodian.cli.common.BundleOutput;
 import dev.kustodian.core.externalsecrets.SecretStoreSpec;
-import dev.kustodian.core.externalsecrets.StorePolicies;
-import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.externalsecrets.StorePolicyRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-
-import static dev.kustodian.cli.generate.BundleOutput.require;
 
 @Command(name = "store-policy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Store-side least privilege: read access to exactly the named secrets for the store identity.",
@@ -21,7 +20,7 @@ import static dev.kustodian.cli.generate.BundleOutput.require;
                 "  azure  Key Vault Secrets User on the vault + workload identity",
                 "Example: kustodian generate store-policy --provider aws --region eu-central-1 --account-id 123456789012 \\",
                 "           --secret team-a/db --role-arn arn:aws:iam::123456789012:role/team-a -n team-a --service-account app"})
-public final class StorePolicyCommand implements Callable<Integer>, BundleSource {
+public final class StorePolicyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--provider", required = true, description = "aws | vault | gcp | azure.")
@@ -79,35 +78,15 @@ public final class StorePolicyCommand implements Callable<Integer>, BundleSource
     @CommandLine.Mixin
     BundleOutput.Options output = new BundleOutput.Options();
 
-    @Override
-    public Integer call() {
-        return BundleOutput.emit(spec, bundle(), output, "aws".equals(provider) ? "iam-policy.json" : null);
-    }
+    /** Request fields whose flag is not the key in kebab case. */
+    static final Map<String, String> FLAGS = Map.of("secrets", "secret", "paths", "path");
 
     @Override
-    public dev.kustodian.core.output.Bundle bundle() {
-        String sa = require(serviceAccount, "--service-account", "the policy is bound to a service account");
-        String ns = require(namespace, "--namespace", "the service account's namespace");
-        return switch (provider) {
-            case "aws" -> StorePolicies.generate(new StorePolicies.AwsPolicy(awsService,
-                    require(region, "--region", "ARNs name the region"), require(accountId, "--account-id",
-                    "ARNs name the account"), secrets, kmsKeyArn, require(roleArn, "--role-arn", "IRSA annotates the role"),
-                    ns, sa));
-            case "vault" -> StorePolicies.generate(new StorePolicies.VaultPolicy(policyName,
-                    vaultMount, vaultVersion, paths, vaultAuthMount, require(vaultRole, "--vault-role",
-                    "the auth role binds the service account"), ns, sa, ttl));
-            case "gcp" -> StorePolicies.generate(new StorePolicies.GcpPolicy(
-                    require(project, "--project", "the binding names the project"), secrets,
-                    require(gsa, "--gsa", "the Google service account gets the access"), ns, sa));
-            case "azure" -> StorePolicies.generate(new StorePolicies.AzurePolicy(
-                    require(subscription, "--subscription", "the scope names the subscription"),
-                    require(resourceGroup, "--resource-group", "the scope names the resource group"),
-                    require(vaultName, "--vault-name", "the role is scoped to the vault"),
-                    require(principalId, "--principal-id", "the role is assigned to an identity"),
-                    require(clientId, "--client-id", "workload identity annotates the client id"), tenantId, ns, sa,
-                    identityName, oidcIssuer));
-            default -> throw UserFacingException.badInput("Unknown --provider '" + provider
-                    + "': use aws, vault, gcp or azure.");
-        };
+    public Integer call() {
+        StorePolicyRequest r = new StorePolicyRequest(provider, namespace, serviceAccount, secrets, awsService, region,
+                accountId, kmsKeyArn, roleArn, policyName, vaultMount, vaultVersion, paths, vaultAuthMount, vaultRole,
+                ttl, project, gsa, subscription, resourceGroup, vaultName, principalId, clientId, tenantId,
+                identityName, oidcIssuer);
+        return BundleOutput.emit(spec, BundleOutput.generate(r, FLAGS), output, r.stdoutFile());
     }
 }

@@ -29,6 +29,27 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
 
     /** A field-level problem: {@code path} like {@code spec.provider.vault.server}, a message that names the rule. */
     public record Problem(String path, String message, boolean error) {
+        private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("\\{([A-Za-z0-9]+)}");
+
+        /**
+         * This problem with the {@code {key}} field tokens of a request's message named for the reader: the CLI
+         * names flags ({@code --vault-server}), a wizard its field labels; a token {@code fieldName} gives null for
+         * stays as it is.
+         */
+        public Problem render(java.util.function.Function<String, String> fieldName) {
+            if (message == null || message.indexOf('{') < 0) {
+                return this;
+            }
+            java.util.regex.Matcher m = FIELD.matcher(message);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String name = fieldName.apply(m.group(1));
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(name == null ? m.group() : name));
+            }
+            m.appendTail(sb);
+            return new Problem(path, sb.toString(), error);
+        }
+
         @Override
         public String toString() {
             return (error ? "error: " : "warning: ") + (path == null || path.isEmpty() ? "" : path + ": ") + message;

@@ -1,7 +1,6 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.cli.generate.AkeylessOperatorCommand;
-import dev.kustodian.cli.generate.BundleSource;
+import dev.kustodian.core.externalsecrets.AkeylessOperatorRequest;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
@@ -50,23 +49,24 @@ public final class AkeylessOperatorWizard implements Wizard {
         Fields.Choice auth = st.choice("auth", "Authentication", "secret: access id/type/param in a Secret;"
                 + " kubernetes: the operator's service account token.", List.of("secret", "kubernetes"));
         auth.valueProperty().set("secret");
-        var sn = st.text("secret-name", "Access Secret", "Secret with keys accessId, accessType, accessTypeParam.",
+        var sn = st.text("secretName", "Access Secret", "Secret with keys accessId, accessType, accessTypeParam.",
                 "akeyless-access");
         WizardSupport.showWhen(sn, auth, "secret");
-        var id = st.text("access-id", "Access id", "The Akeyless access id (p-...).", "p-123");
+        var id = st.text("accessId", "Access id", "The Akeyless access id (p-...).", "p-123");
         WizardSupport.showWhen(id, auth, "kubernetes");
-        var conf = st.text("k8s-conf", "K8s auth config", "Name of the gateway's Kubernetes auth config.", "k8s");
+        var conf = st.text("k8sConf", "K8s auth config", "Name of the gateway's Kubernetes auth config.", "k8s");
         WizardSupport.showWhen(conf, auth, "kubernetes");
-        var sa = st.text("service-account", "Service account", "Optional: the service account whose token is used.",
+        var sa = st.text("serviceAccount", "Service account", "Optional: the service account whose token is used.",
                 "");
         WizardSupport.showWhen(sa, auth, "kubernetes");
         WizardForm.Step sec = form.step("Secret", "The AkeylessSecret and the Secret it creates.");
         sec.text("name", "Name", "Name of the AkeylessSecret.", "db-credentials").alias("metadata.name");
         sec.text("target", "Target Secret", "Name of the created Secret (empty = the AkeylessSecret's name).", "");
-        Fields.Choice sp = sec.choice("sync-policy", "Sync policy", "When the operator re-reads Akeyless (empty ="
+        Fields.Choice sp = sec.choice("syncPolicy", "Sync policy", "When the operator re-reads Akeyless (empty ="
                 + " operator default).", List.of("", "OnRemoteChange", "Periodic", "OnSpecChange", "CreatedOnce"));
         sp.alias("spec.syncPolicy");
-        var si = sec.text("sync-interval", "Sync interval", "Periodic: e.g. 1h.", "1h");
+        var si = sec.text("syncInterval", "Sync interval", "Periodic: e.g. 1h.", "1h");
+        si.alias("spec.syncInterval");
         WizardSupport.showWhen(si, sp, "Periodic");
         WizardForm.Step data = form.step("Keys", "Each entry KEY=PATH[#PROPERTY]: the Secret key KEY gets the"
                 + " Akeyless item PATH (its PROPERTY for JSON items). At least one.");
@@ -75,19 +75,9 @@ public final class AkeylessOperatorWizard implements Wizard {
 
     @Override
     public Bundle generate(FormValues v, WizardContext context) {
-        WizardSupport.Args a = new WizardSupport.Args(v).text("namespace", "store", "gateway", "auth", "name",
-                "target", "sync-policy").list("data", "data");
-        if ("secret".equals(v.string("auth"))) {
-            a.text("secret-name");
-        } else {
-            a.text("access-id", "k8s-conf", "service-account");
-        }
-        if ("Periodic".equals(v.string("sync-policy"))) {
-            a.text("sync-interval");
-        }
-        Bundle b = BundleSource.run(new AkeylessOperatorCommand(), a.build());
-        return WizardSupport.remap(b, Map.of("spec.data", "data", "spec.gateway", "gateway", "spec.syncPolicy",
-                "sync-policy", "spec.syncInterval", "sync-interval", "metadata.name", "name"));
+        // the sync interval applies to the Periodic policy only (its field is hidden otherwise)
+        FormValues r = "Periodic".equals(v.string("syncPolicy")) ? v : v.with("syncInterval", null);
+        return AkeylessOperatorRequest.from(r).generate();
     }
 
     @Override

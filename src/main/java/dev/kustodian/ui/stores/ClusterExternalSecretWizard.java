@@ -1,7 +1,6 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.cli.generate.BundleSource;
-import dev.kustodian.cli.generate.ClusterExternalSecretCommand;
+import dev.kustodian.core.externalsecrets.ClusterExternalSecretRequest;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
@@ -43,11 +42,11 @@ public final class ClusterExternalSecretWizard implements Wizard {
         WizardForm.Step what = form.step("Secret", "The ClusterExternalSecret and the ExternalSecrets it creates.");
         what.text("name", "Name", "Name of the ClusterExternalSecret (cluster-scoped).", "registry")
                 .alias("metadata.name");
-        what.text("external-secret-name", "ExternalSecret name", "Name of the ExternalSecret created in each"
+        what.text("externalSecretName", "ExternalSecret name", "Name of the ExternalSecret created in each"
                 + " namespace (empty = the ClusterExternalSecret's name).", "").alias("spec.externalSecretName");
         what.text("target", "Target Secret", "Name of the created Secrets (empty = the ExternalSecret's name).", "")
                 .alias("spec.externalSecretSpec.target.name");
-        what.choice("template-type", "Secret type", "Type of the created Secrets.",
+        what.choice("templateType", "Secret type", "Type of the created Secrets.",
                 List.of("", "Opaque", "kubernetes.io/tls", "kubernetes.io/dockerconfigjson",
                         "kubernetes.io/basic-auth", "kubernetes.io/ssh-auth"))
                 .alias("spec.externalSecretSpec.target.template");
@@ -56,9 +55,9 @@ public final class ClusterExternalSecretWizard implements Wizard {
         where.list("namespaces", "Namespaces", "e.g. team-a", () -> context.snapshot() == null ? List.of()
                 : context.snapshot().namespaces().stream().map(n -> n.meta().name()).sorted().toList())
                 .alias("spec.namespaces");
-        where.list("namespace-label", "Namespace labels", "KEY=VALUE: namespaces with all these labels.", List::of)
+        where.list("namespaceLabels", "Namespace labels", "KEY=VALUE: namespaces with all these labels.", List::of)
                 .alias("spec.namespaceSelectors");
-        where.text("refresh-time", "Namespace refresh", "How often ESO re-evaluates the selection, e.g. 1m.", "")
+        where.text("refreshTime", "Namespace refresh", "How often ESO re-evaluates the selection, e.g. 1m.", "")
                 .alias("spec.refreshTime");
         List<String> stores = WizardSupport.stores(context);
         WizardForm.Step from = form.step("Store", "Where the values come from. Stores found in the cluster: "
@@ -66,10 +65,10 @@ public final class ClusterExternalSecretWizard implements Wizard {
                 + " every namespace can read.");
         from.text("store", "Store name", "The ClusterSecretStore (or a SecretStore present in every namespace).",
                 stores.isEmpty() ? "vault" : stores.get(0)).alias("spec.externalSecretSpec.secretStoreRef");
-        Fields.Choice kind = from.choice("store-kind", "Store kind", "SecretStore or ClusterSecretStore.",
+        Fields.Choice kind = from.choice("storeKind", "Store kind", "SecretStore or ClusterSecretStore.",
                 List.of("SecretStore", "ClusterSecretStore"));
         kind.valueProperty().set("ClusterSecretStore");
-        from.text("refresh-interval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
+        from.text("refreshInterval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
                 + " once).", "1h").alias("spec.externalSecretSpec.refreshInterval");
         WizardSupport.keysAndPolicySteps(form, "spec.externalSecretSpec.", ".dockerconfigjson=shared/registry",
                 "Secrets");
@@ -77,20 +76,7 @@ public final class ClusterExternalSecretWizard implements Wizard {
 
     @Override
     public Bundle generate(FormValues v, WizardContext context) {
-        WizardSupport.Args a = new WizardSupport.Args(v).text("name", "external-secret-name", "refresh-time", "store",
-                "store-kind", "refresh-interval", "target", "creation-policy", "deletion-policy", "template-type")
-                .list("namespaces", "namespaces").list("namespace-label", "namespace-label")
-                .list("data", "data").list("extract", "extract");
-        Bundle b = BundleSource.run(new ClusterExternalSecretCommand(), a.build());
-        String es = "spec.externalSecretSpec";
-        return WizardSupport.remap(b, Map.ofEntries(Map.entry(es + ".data", "data"),
-                Map.entry(es + ".dataFrom", "extract"), Map.entry(es + ".secretStoreRef", "store"),
-                Map.entry(es + ".target.creationPolicy", "creation-policy"),
-                Map.entry(es + ".target.deletionPolicy", "deletion-policy"), Map.entry(es + ".target", "target"),
-                Map.entry(es + ".refreshInterval", "refresh-interval"), Map.entry("spec.namespaces", "namespaces"),
-                Map.entry("spec.namespaceSelectors", "namespace-label"), Map.entry("spec.refreshTime", "refresh-time"),
-                Map.entry("spec.externalSecretName", "external-secret-name"), Map.entry("metadata.name", "name"),
-                Map.entry("find-name", "extract")));
+        return ClusterExternalSecretRequest.from(v).generate();
     }
 
     @Override

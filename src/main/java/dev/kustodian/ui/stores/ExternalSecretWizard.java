@@ -1,7 +1,6 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.cli.generate.BundleSource;
-import dev.kustodian.cli.generate.ExternalSecretCommand;
+import dev.kustodian.core.externalsecrets.ExternalSecretRequest;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
@@ -15,8 +14,8 @@ import java.util.Map;
 
 /**
  * An ESO ExternalSecret (the fix of secret findings): which store, which remote keys, which target Secret.
- * Pre-filled from a Secret: its keys become data entries {@code key=<namespace>/<name>#key}. Field ids are the flags
- * of {@code kustodian generate externalsecret}.
+ * Pre-filled from a Secret: its keys become data entries {@code key=<namespace>/<name>#key}. Field ids are the keys
+ * of {@link ExternalSecretRequest}'s fields.
  */
 public final class ExternalSecretWizard implements Wizard {
     public static final String ID = "external-secret";
@@ -47,7 +46,7 @@ public final class ExternalSecretWizard implements Wizard {
                 .alias("metadata.namespace");
         what.text("target", "Target Secret", "Name of the created Secret (empty = the ExternalSecret's name).", "")
                 .alias("spec.target.name");
-        Fields.Choice type = what.choice("template-type", "Secret type", "Type of the created Secret.",
+        Fields.Choice type = what.choice("templateType", "Secret type", "Type of the created Secret.",
                 List.of("", "Opaque", "kubernetes.io/tls", "kubernetes.io/dockerconfigjson",
                         "kubernetes.io/basic-auth", "kubernetes.io/ssh-auth"));
         type.alias("spec.target.template");
@@ -57,24 +56,18 @@ public final class ExternalSecretWizard implements Wizard {
         from.text("store", "Store name", "The SecretStore (same namespace) or ClusterSecretStore.",
                 WizardSupport.stores(context).isEmpty() ? "vault" : WizardSupport.stores(context).get(0))
                 .alias("spec.secretStoreRef");
-        Fields.Choice kind = from.choice("store-kind", "Store kind", "SecretStore or ClusterSecretStore.",
+        Fields.Choice kind = from.choice("storeKind", "Store kind", "SecretStore or ClusterSecretStore.",
                 List.of("SecretStore", "ClusterSecretStore"));
+        kind.alias("spec.secretStoreRef.kind");
         kind.valueProperty().set("SecretStore");
-        from.text("refresh-interval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
+        from.text("refreshInterval", "Refresh interval", "How often ESO re-reads the store (default 1h; 0s ="
                 + " once).", "1h").alias("spec.refreshInterval");
         WizardSupport.keysAndPolicySteps(form, "spec.", "password=team-a/db#password", "Secret");
     }
 
     @Override
     public Bundle generate(FormValues v, WizardContext context) {
-        WizardSupport.Args a = new WizardSupport.Args(v).text("name", "namespace", "store", "store-kind",
-                "refresh-interval", "target", "creation-policy", "deletion-policy", "template-type")
-                .list("data", "data").list("extract", "extract");
-        Bundle b = BundleSource.run(new ExternalSecretCommand(), a.build());
-        return WizardSupport.remap(b, Map.of("spec.data", "data", "spec.dataFrom", "extract",
-                "spec.secretStoreRef", "store", "spec.target.creationPolicy", "creation-policy",
-                "spec.target.deletionPolicy", "deletion-policy", "spec.target", "target", "metadata.name", "name",
-                "find-name", "extract"));
+        return ExternalSecretRequest.from(v).generate();
     }
 
     @Override
@@ -91,7 +84,7 @@ public final class ExternalSecretWizard implements Wizard {
             form.field("store", Fields.Text.class).valueProperty().set(stores.get(0));
             String kind = WizardSupport.storeKind(context, target.namespace(), stores.get(0));
             if (kind != null) {
-                form.field("store-kind", Fields.Choice.class).valueProperty().set(kind);
+                form.field("storeKind", Fields.Choice.class).valueProperty().set(kind);
             }
         }
     }

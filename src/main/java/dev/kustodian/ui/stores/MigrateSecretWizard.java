@@ -1,11 +1,9 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.cli.generate.MigrationCommand;
-import dev.kustodian.core.externalsecrets.SecretMigration;
+import dev.kustodian.core.externalsecrets.MigrationRequest;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
 import dev.kustodian.ui.wizard.Wizard;
@@ -13,7 +11,6 @@ import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Migrates an existing Secret to an external store: an ExternalSecret reproducing its keys (remote names by an
@@ -54,21 +51,23 @@ public final class MigrateSecretWizard implements Wizard {
         if (!stores.isEmpty()) {
             st.valueProperty().set(stores.get(0));
         }
-        Fields.Choice kind = store.choice("store-kind", "Store kind", "", List.of("SecretStore",
+        st.alias("spec.secretStoreRef");
+        Fields.Choice kind = store.choice("storeKind", "Store kind", "", List.of("SecretStore",
                 "ClusterSecretStore"));
         kind.valueProperty().set("SecretStore");
-        var rk = store.text("remote-key", "Remote name convention", "{namespace} and {name} are replaced; GCP and"
+        var rk = store.text("remoteKey", "Remote name convention", "{namespace} and {name} are replaced; GCP and"
                 + " Azure names get '-' for '/'.", "{namespace}/{name}");
         rk.valueProperty().set("{namespace}/{name}");
+        rk.alias("spec.data");
         WizardForm.Step up = form.step("Upload", "How the values get into the store.");
         Fields.Choice upload = up.choice("upload", "Upload with", "push-secret: a PushSecret (the store needs write"
                 + " access); cli: a script with the provider's CLI that reads the Secret with kubectl when it runs.",
                 List.of("push-secret", "cli"));
         upload.valueProperty().set("push-secret");
-        var vm = up.text("vault-mount", "Vault KV mount", "cli + vault.", "secret");
+        var vm = up.text("vaultMount", "Vault KV mount", "cli + vault.", "secret");
         vm.valueProperty().set("secret");
-        up.text("azure-vault", "Azure Key Vault name", "cli + azure.", "");
-        up.text("gcp-project", "GCP project", "cli + gcp.", "");
+        up.text("azureVault", "Azure Key Vault name", "cli + azure.", "");
+        up.text("gcpProject", "GCP project", "cli + gcp.", "");
     }
 
     @Override
@@ -76,33 +75,7 @@ public final class MigrateSecretWizard implements Wizard {
         String ref = v.string("secret");
         SecretInfo secret = context.snapshot() == null ? null : context.snapshot().secrets().stream()
                 .filter(s -> (s.meta().namespace() + "/" + s.meta().name()).equals(ref)).findFirst().orElse(null);
-        if (secret == null) {
-            return problem("secret", ref.isBlank() ? "Pick the Secret to migrate." : "There is no Secret " + ref
-                    + " in the loaded cluster.");
-        }
-        if (v.string("store").isBlank()) {
-            return problem("store", "Give the name of the store ESO reads from.");
-        }
-        try {
-            SecretMigration.MigrationSpec m = new SecretMigration.MigrationSpec(
-                    MigrationCommand.backend(v.string("backend")), v.string("store").trim(), v.string("store-kind"),
-                    v.string("remote-key"), MigrationCommand.upload(v.string("upload")),
-                    blankToNull(v.string("vault-mount")), blankToNull(v.string("azure-vault")),
-                    blankToNull(v.string("gcp-project")));
-            return WizardSupport.remap(SecretMigration.migrate(secret, m), Map.of("spec.secretStoreRef", "store",
-                    "spec.data", "remote-key", "spec.data[0]", "remote-key"));
-        } catch (UserFacingException e) {
-            return problem("backend", e.getMessage());
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static Bundle problem(String field, String message) {
-        return new Bundle("Migrate", List.of(), List.of(new Bundle.Problem(field, message, true)), List.of(),
-                List.of());
+        return MigrationRequest.from(v, secret).generate();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.cli.generate.BundleSource;
-import dev.kustodian.cli.generate.PushSecretCommand;
+import dev.kustodian.core.externalsecrets.PushSecretRequest;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SecretInfo;
@@ -46,7 +45,8 @@ public final class PushSecretWizard implements Wizard {
         WizardForm.Step pick = form.step("Secret", "The Secret to push (from the cluster) and the PushSecret's name.");
         Fields.Choice secret = pick.choice("secret", "Secret", "namespace/name; picking one fills the keys.",
                 WizardSupport.secrets(context));
-        secret.alias("spec.selector.secret");
+        secret.alias("spec.selector");
+        secret.alias("metadata.namespace");
         Fields.Text name = pick.text("name", "Name", "Name of the PushSecret (same namespace as the Secret).",
                 "db-credentials-push");
         name.alias("metadata.name");
@@ -55,21 +55,21 @@ public final class PushSecretWizard implements Wizard {
                 + (stores.isEmpty() ? "none" : String.join(", ", stores)) + ".");
         to.text("store", "Store name", "The SecretStore (same namespace) or ClusterSecretStore.",
                 stores.isEmpty() ? "vault" : stores.get(0)).alias("spec.secretStoreRefs");
-        Fields.Choice kind = to.choice("store-kind", "Store kind", "SecretStore or ClusterSecretStore.",
+        Fields.Choice kind = to.choice("storeKind", "Store kind", "SecretStore or ClusterSecretStore.",
                 List.of("SecretStore", "ClusterSecretStore"));
         kind.valueProperty().set("SecretStore");
-        var ri = to.text("refresh-interval", "Refresh interval", "How often ESO pushes again (default 1h).", "1h");
+        var ri = to.text("refreshInterval", "Refresh interval", "How often ESO pushes again (default 1h).", "1h");
         ri.valueProperty().set("1h");
         ri.alias("spec.refreshInterval");
         WizardForm.Step keys = form.step("Keys", "Each entry KEY=REMOTE[#PROPERTY]: the Secret key KEY is written to"
                 + " the remote key REMOTE (as its PROPERTY for JSON secrets).");
         keys.list("data", "Data", "e.g. password=team-a/db#password", List::of).alias("spec.data");
         WizardForm.Step pol = form.step("Policies", "What ESO does with the remote values.");
-        Fields.Choice up = pol.choice("update-policy", "Update policy", "Replace (default) overwrites the remote"
+        Fields.Choice up = pol.choice("updatePolicy", "Update policy", "Replace (default) overwrites the remote"
                 + " value; IfNotExists never overwrites.", List.of("Replace", "IfNotExists"));
         up.valueProperty().set("Replace");
         up.alias("spec.updatePolicy");
-        Fields.Choice dp = pol.choice("deletion-policy", "Deletion policy", "None (default) keeps the remote value"
+        Fields.Choice dp = pol.choice("deletionPolicy", "Deletion policy", "None (default) keeps the remote value"
                 + " when the PushSecret is deleted; Delete removes it.", List.of("None", "Delete"));
         dp.valueProperty().set("None");
         dp.alias("spec.deletionPolicy");
@@ -102,30 +102,24 @@ public final class PushSecretWizard implements Wizard {
     public Bundle generate(FormValues v, WizardContext context) {
         String picked = v.string("secret").trim();
         int slash = picked.indexOf('/');
-        WizardSupport.Args a = new WizardSupport.Args(v).text("name", "store", "store-kind", "refresh-interval",
-                "update-policy", "deletion-policy").list("data", "data");
-        if (slash > 0) {
-            a.raw("--namespace", picked.substring(0, slash), "--secret", picked.substring(slash + 1));
-        } else if (!picked.isEmpty()) {
-            return problem("Pick the Secret as namespace/name.");
+        if (slash <= 0 && !picked.isEmpty()) {
+            return new Bundle("", List.of(), List.of(new Bundle.Problem("secret", "Pick the Secret as namespace/name.",
+                    true)), List.of(), List.of());
         }
-        Bundle b = BundleSource.run(new PushSecretCommand(), a.build());
-        b = WizardSupport.remap(b, Map.of("spec.data", "data", "spec.secretStoreRefs", "store",
-                "spec.selector", "secret", "spec.updatePolicy", "update-policy", "spec.deletionPolicy",
-                "deletion-policy", "spec.refreshInterval", "refresh-interval", "metadata.name", "name",
-                "metadata.namespace", "secret", "namespace", "secret"));
-        return b;
-    }
-
-    private static Bundle problem(String msg) {
-        return new Bundle("", List.of(), List.of(new Bundle.Problem("secret", msg, true)), List.of(), List.of());
+        // the picked namespace/name is the PushSecret's namespace and the Secret's name
+        FormValues r = slash > 0 ? v.with("namespace", picked.substring(0, slash))
+                .with("secret", picked.substring(slash + 1)) : v;
+        Bundle b = PushSecretRequest.from(r).generate();
+        return new Bundle(b.title(), b.manifests(), b.problems().stream().map(p -> "namespace".equals(p.path())
+                ? new Bundle.Problem("secret", p.message().replace("{namespace}", "{secret}"), p.error()) : p)
+                .toList(), b.warnings(), b.nextSteps());
     }
 
     @Override
     public void prefill(WizardForm form, ObjectRef target) {
         if ("SecretStore".equals(target.kind()) || "ClusterSecretStore".equals(target.kind())) {
             form.field("store", Fields.Text.class).valueProperty().set(target.name());
-            form.field("store-kind", Fields.Choice.class).valueProperty().set(target.kind());
+            form.field("storeKind", Fields.Choice.class).valueProperty().set(target.kind());
             return;
         }
         if ("Secret".equals(target.kind())) {

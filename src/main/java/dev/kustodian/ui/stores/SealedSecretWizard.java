@@ -75,7 +75,8 @@ public final class SealedSecretWizard implements Wizard {
         WizardForm.Step secret = form.step("Secret", "The Secret the controller creates.");
         secret.text("name", "Name", "Name of the Secret and the SealedSecret.", "db-credentials")
                 .alias("metadata.name");
-        secret.namespace("namespace", "Namespace", "Required unless the scope is cluster-wide.");
+        secret.namespace("namespace", "Namespace", "Required unless the scope is cluster-wide.")
+                .alias("metadata.namespace");
         Fields.Choice scope = secret.choice("scope", "Scope", "strict: only this name in this namespace (default);"
                 + " namespace-wide: any name in the namespace; cluster-wide: anywhere.",
                 List.of("strict", "namespace-wide", "cluster-wide"));
@@ -206,8 +207,7 @@ public final class SealedSecretWizard implements Wizard {
             }
             Bundle b = SealedSecrets.sealedSecret(cert, new SealedSecrets.SealSpec(name, v.string("namespace").trim(),
                     v.string("type"), scope, values, Map.of()));
-            return WizardSupport.remap(b, Map.of("metadata.name", "name", "spec.encryptedData", "from-file",
-                    "metadata.namespace", "namespace"));
+            return b;
         } catch (UserFacingException e) {
             return new Bundle("SealedSecret", List.of(), List.of(new Bundle.Problem("", e.getMessage(), true)),
                     List.of(), List.of());

@@ -1,7 +1,6 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.cli.generate.BundleSource;
-import dev.kustodian.cli.generate.SecretProviderClassCommand;
+import dev.kustodian.core.externalsecrets.SecretProviderClassRequest;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.WorkloadInfo;
@@ -19,8 +18,8 @@ import java.util.Map;
 
 /**
  * A Secrets Store CSI Driver SecretProviderClass plus the Pod volume snippet for a chosen workload (its
- * ServiceAccount is the identity the provider uses). Field ids are the flags of
- * {@code kustodian generate secretproviderclass}.
+ * ServiceAccount is the identity the provider uses). Field ids are the keys of
+ * {@link SecretProviderClassRequest}'s fields.
  */
 public final class SecretProviderClassWizard implements Wizard {
     public static final String ID = "secret-provider-class";
@@ -77,34 +76,34 @@ public final class SecretProviderClassWizard implements Wizard {
         provider.valueProperty().set("vault");
         WizardSupport.showWhen(what.text("region", "Region", "aws: region of the secrets.", "eu-central-1"),
                 provider, "aws");
-        WizardSupport.showWhen(what.checkbox("pod-identity", "Use EKS Pod Identity (default: IRSA)", "aws only.",
+        WizardSupport.showWhen(what.checkbox("podIdentity", "Use EKS Pod Identity (default: IRSA)", "aws only.",
                 false), provider, "aws");
-        var objectType = what.choice("object-type", "Object type", "aws: secretsmanager | ssmparameter; azure:"
+        var objectType = what.choice("objectType", "Object type", "aws: secretsmanager | ssmparameter; azure:"
                 + " secret | key | cert (empty = default).", List.of("", "secretsmanager", "ssmparameter", "secret",
                 "key", "cert"));
         WizardSupport.showWhen(objectType, provider, "aws", "azure");
-        WizardSupport.showWhen(what.text("role-name", "Vault role", "vault: kubernetes-auth role bound to the Pod's"
+        WizardSupport.showWhen(what.text("roleName", "Vault role", "vault: kubernetes-auth role bound to the Pod's"
                 + " ServiceAccount.", "app"), provider, "vault");
-        WizardSupport.showWhen(what.text("vault-address", "Vault address", "vault: e.g."
+        WizardSupport.showWhen(what.text("vaultAddress", "Vault address", "vault: e.g."
                 + " https://vault.example:8200.", ""), provider, "vault");
-        WizardSupport.showWhen(what.text("vault-mount", "KV mount", "vault: default secret.", "secret"),
+        WizardSupport.showWhen(what.text("vaultMount", "KV mount", "vault: default secret.", "secret"),
                 provider, "vault");
-        var kv = what.choice("vault-version", "KV version", "vault: v2 paths get /data/.", List.of("v2", "v1"));
+        var kv = what.choice("vaultVersion", "KV version", "vault: v2 paths get /data/.", List.of("v2", "v1"));
         kv.valueProperty().set("v2");
         WizardSupport.showWhen(kv, provider, "vault");
-        WizardSupport.showWhen(what.text("keyvault-name", "Key Vault name", "azure only.", ""), provider, "azure");
-        WizardSupport.showWhen(what.text("tenant-id", "Tenant id", "azure only.", ""), provider, "azure");
-        WizardSupport.showWhen(what.text("client-id", "Client id", "azure: workload identity client id.", ""),
+        WizardSupport.showWhen(what.text("keyvaultName", "Key Vault name", "azure only.", ""), provider, "azure");
+        WizardSupport.showWhen(what.text("tenantId", "Tenant id", "azure only.", ""), provider, "azure");
+        WizardSupport.showWhen(what.text("clientId", "Client id", "azure: workload identity client id.", ""),
                 provider, "azure");
-        WizardSupport.showWhen(what.text("akeyless-access-id", "Access id", "akeyless only.", ""), provider,
+        WizardSupport.showWhen(what.text("akeylessAccessId", "Access id", "akeyless only.", ""), provider,
                 "akeyless");
-        WizardSupport.showWhen(what.text("akeyless-k8s-conf", "K8s auth config", "akeyless only.", ""), provider,
+        WizardSupport.showWhen(what.text("akeylessK8sConf", "K8s auth config", "akeyless only.", ""), provider,
                 "akeyless");
 
         WizardForm.Step objects = form.step("Objects", "What is mounted. aws/azure: NAME[=ALIAS]; vault:"
                 + " FILE=PATH#KEY; gcp: projects/P/secrets/S/versions/V=FILE; akeyless: /ITEM/PATH=FILE.");
-        objects.list("object", "Objects", "One file per object.", List::of).alias("spec.parameters");
-        objects.text("sync-secret", "Sync to Secret (optional)", "Also create a Kubernetes Secret (secretObjects)."
+        objects.list("objects", "Objects", "One file per object.", List::of).alias("spec.parameters");
+        objects.text("syncSecret", "Sync to Secret (optional)", "Also create a Kubernetes Secret (secretObjects)."
                 + " Needs the driver's syncSecret.enabled=true and exists only while a Pod mounts the volume.", "")
                 .alias("spec.secretObjects");
         objects.list("sync", "Synced keys", "OBJECT=KEY entries of the synced Secret.", List::of);
@@ -121,15 +120,15 @@ public final class SecretProviderClassWizard implements Wizard {
         };
         ns.valueProperty().addListener((o, a, b) -> refill.run());
         refill.run();
-        pod.serviceAccount("service-account", "ServiceAccount", "The Pod's ServiceAccount (filled from the"
+        pod.serviceAccount("serviceAccount", "ServiceAccount", "The Pod's ServiceAccount (filled from the"
                 + " workload).", ns);
-        pod.text("mount-path", "Mount path", "Where the files appear (default /mnt/secrets-store).",
+        pod.text("mountPath", "Mount path", "Where the files appear (default /mnt/secrets-store).",
                 "/mnt/secrets-store");
         // items of the workload choice follow the namespace; picking a workload fills its ServiceAccount
         wl.valueProperty().addListener((o, a, b) -> {
             WorkloadInfo w = workload(ns.valueProperty().get(), b);
             if (w != null && w.spec() != null && w.spec().serviceAccountName() != null) {
-                form.field("service-account", Fields.Choice.class).valueProperty().set(w.spec().serviceAccountName());
+                form.field("serviceAccount", Fields.Choice.class).valueProperty().set(w.spec().serviceAccountName());
             }
         });
         this.workloadChoice = wl;
@@ -141,18 +140,7 @@ public final class SecretProviderClassWizard implements Wizard {
 
     @Override
     public Bundle generate(FormValues v, WizardContext context) {
-        WizardSupport.Args a = new WizardSupport.Args(v).text("name", "namespace", "provider", "mount-path",
-                "service-account", "sync-secret").list("object", "object").list("sync", "sync");
-        switch (v.string("provider")) {
-            case "aws" -> a.text("region", "object-type").flag(v.bool("pod-identity"), "pod-identity");
-            case "vault" -> a.text("role-name", "vault-address", "vault-mount", "vault-version");
-            case "azure" -> a.text("keyvault-name", "tenant-id", "client-id", "object-type");
-            case "akeyless" -> a.text("akeyless-access-id", "akeyless-k8s-conf");
-            default -> {
-            }
-        }
-        Bundle b = WizardSupport.remap(BundleSource.run(new SecretProviderClassCommand(), a.build()),
-                Map.of("spec.parameters", "object", "spec.secretObjects", "sync-secret", "metadata.name", "name"));
+        Bundle b = SecretProviderClassRequest.from(v).generate();
         String workload = v.string("workload");
         if (workload.isBlank() || b.hasErrors()) {
             return b;

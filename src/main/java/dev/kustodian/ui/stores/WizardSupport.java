@@ -21,61 +21,11 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Shared helpers of the store wizards: field values → the CLI's flags (so a wizard and its {@code kustodian generate}
- * command share one model), and fields shown only for some choices (e.g. the Vault fields when the provider is vault).
+ * Shared helpers of the store wizards: fields shown only for some choices (e.g. the Vault fields when the provider is
+ * vault), the Keys/Policies steps of the ExternalSecret wizards, and pickers from the snapshot.
  */
 final class WizardSupport {
     private WizardSupport() {
-    }
-
-    /** Builds CLI args: each field id is its flag (text: {@code --id value} when not blank; lists: repeated). */
-    static final class Args {
-        private final FormValues v;
-        private final List<String> args = new ArrayList<>();
-
-        Args(FormValues v) {
-            this.v = v;
-        }
-
-        Args text(String... ids) {
-            for (String id : ids) {
-                textAs(id, id);
-            }
-            return this;
-        }
-
-        Args textAs(String id, String flag) {
-            String s = v.string(id).trim();
-            if (!s.isEmpty()) {
-                args.add("--" + flag);
-                args.add(s);
-            }
-            return this;
-        }
-
-        Args list(String id, String flag) {
-            for (String s : v.list(id)) {
-                args.add("--" + flag);
-                args.add(s);
-            }
-            return this;
-        }
-
-        Args flag(boolean on, String flag) {
-            if (on) {
-                args.add("--" + flag);
-            }
-            return this;
-        }
-
-        Args raw(String... a) {
-            args.addAll(Arrays.asList(a));
-            return this;
-        }
-
-        List<String> build() {
-            return List.copyOf(args);
-        }
     }
 
     /** Shows {@code field} only while {@code choice} has one of {@code values} (hidden fields take no space). */
@@ -98,11 +48,11 @@ final class WizardSupport {
         data.list("extract", "Extract", "Every property of a remote JSON secret: REMOTE[#PROPERTY][@VERSION].",
                 List::of).alias(spec + "dataFrom");
         WizardForm.Step pol = form.step("Policies", "What ESO does with the created " + createdSecrets + ".");
-        Fields.Choice cp = pol.choice("creation-policy", "Creation policy", "Owner (default): ESO owns the Secret;"
+        Fields.Choice cp = pol.choice("creationPolicy", "Creation policy", "Owner (default): ESO owns the Secret;"
                 + " Orphan, Merge, None.", List.of("Owner", "Orphan", "Merge", "None"));
         cp.valueProperty().set("Owner");
         cp.alias(spec + "target.creationPolicy");
-        Fields.Choice dp = pol.choice("deletion-policy", "Deletion policy", "When the remote secret is gone: Retain"
+        Fields.Choice dp = pol.choice("deletionPolicy", "Deletion policy", "When the remote secret is gone: Retain"
                 + " (default), Delete (Owner only), Merge.", List.of("Retain", "Delete", "Merge"));
         dp.valueProperty().set("Retain");
         dp.alias(spec + "target.deletionPolicy");
@@ -158,36 +108,13 @@ final class WizardSupport {
     }
 
     /**
-     * Maps generator problems ("Kind/name spec.provider.vault.server") to field ids by the longest matching field
-     * path prefix in {@code paths} (path prefix → field id); unmatched problems keep their path.
-     */
-    static Bundle remap(Bundle b, Map<String, String> paths) {
-        List<Bundle.Problem> out = new ArrayList<>();
-        for (Bundle.Problem p : b.problems()) {
-            String path = p.path() == null ? "" : p.path();
-            int sp = path.indexOf(' ');
-            String field = sp > 0 && path.substring(0, sp).contains("/") ? path.substring(sp + 1) : path;
-            String best = null;
-            for (String prefix : paths.keySet()) {
-                if ((field.equals(prefix) || field.startsWith(prefix + ".") || field.startsWith(prefix + "["))
-                        && (best == null || prefix.length() > best.length())) {
-                    best = prefix;
-                }
-            }
-            out.add(best == null ? p : new Bundle.Problem(paths.get(best), p.message() + " (" + field + ")",
-                    p.error()));
-        }
-        return new Bundle(b.title(), b.manifests(), out, b.warnings(), b.nextSteps());
-    }
-
-    /**
      * The pre-fill the ExternalSecret and ClusterExternalSecret wizards share: a store finding sets the store; a
      * Secret sets the name, one data entry per key and the template type. Returns that Secret when there was one.
      */
     static Optional<SecretInfo> prefillExternalSecret(WizardForm form, ObjectRef target, ClusterSnapshot snapshot) {
         if ("SecretStore".equals(target.kind()) || "ClusterSecretStore".equals(target.kind())) {
             form.field("store", Fields.Text.class).valueProperty().set(target.name());
-            form.field("store-kind", Fields.Choice.class).valueProperty().set(target.kind());
+            form.field("storeKind", Fields.Choice.class).valueProperty().set(target.kind());
             return Optional.empty();
         }
         if (!"Secret".equals(target.kind())) {
@@ -202,7 +129,7 @@ final class WizardSupport {
                 data.add(k.name() + "=" + target.namespace() + "/" + target.name() + "#" + k.name());
             }
             if (!SecretInfo.TYPE_OPAQUE.equals(s.type())) {
-                form.field("template-type", Fields.Choice.class).valueProperty().set(s.type());
+                form.field("templateType", Fields.Choice.class).valueProperty().set(s.type());
             }
         });
         return secret;

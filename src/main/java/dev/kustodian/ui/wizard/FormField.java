@@ -50,6 +50,20 @@ public abstract class FormField {
         return this;
     }
 
+    /** The length of this field's id or alias that is the longest prefix of {@code path}, or -1. */
+    int match(String path) {
+        int best = prefix(id, path);
+        for (String p : paths) {
+            best = Math.max(best, prefix(p, path));
+        }
+        return best;
+    }
+
+    private static int prefix(String p, String path) {
+        return path != null && (path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "["))
+                ? p.length() : -1;
+    }
+
     boolean answers(String path) {
         if (path == null) {
             return false;

@@ -1,5 +1,6 @@
 package dev.kustodian.ui.wizard;
 
+import dev.kustodian.core.output.RequestField;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.util.UserFacingException;
 
@@ -10,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Saves and replays a wizard's answers: a small properties file ({@code wizard=ID} plus one line per field id;
- * lists comma-separated). Answers hold names only, never secret values.
+ * Saves and replays a wizard's answers: a small properties file ({@code wizard=ID} plus one line per field id, which
+ * for the generator wizards is the key of the core request's field; lists comma-separated). Files keyed by the CLI's
+ * flag names (before the requests moved to core) are read and converted. Answers hold names only, never secret
+ * values.
  */
 public final class WizardAnswers {
     private WizardAnswers() {
@@ -54,8 +58,20 @@ public final class WizardAnswers {
             if (key.equals("wizard")) {
                 continue;
             }
-            form.field(key).ifPresentOrElse(f -> f.setFromText(p.getProperty(key)), () -> unknown.add(key));
+            Optional<FormField> f = form.field(key).or(() -> converted(form, key));
+            f.ifPresentOrElse(x -> x.setFromText(p.getProperty(key)), () -> unknown.add(key));
         }
         return unknown;
+    }
+
+    /**
+     * The field an answers file written before the fields were keyed by request fields names: those files used the
+     * CLI's flag names ({@code vault-server}, {@code allowed-namespace}, {@code gcp_kms}); the request field is the
+     * flag in camel case ({@code vaultServer}), lists in the plural ({@code allowedNamespaces}). The next Save
+     * writes the new keys.
+     */
+    static Optional<FormField> converted(WizardForm form, String oldKey) {
+        String camel = RequestField.camel(oldKey);
+        return form.field(camel).or(() -> form.field(camel + "s"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.kustodian.ui.wizard;
 
+import dev.kustodian.core.output.Bundle;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,34 @@ public final class WizardForm {
             throw new IllegalArgumentException("No field '" + id + "' in this wizard");
         }
         return type.cast(f);
+    }
+
+    /**
+     * The bundle with each problem placed at its field: a request's problem path is a field id; a generator's path
+     * ({@code spec.provider.vault.server}, or {@code Kind/name spec...}) goes to the field whose id or alias is its
+     * longest prefix. {@code {key}} tokens in messages become the field labels.
+     */
+    public Bundle place(Bundle b) {
+        List<Bundle.Problem> out = new ArrayList<>();
+        for (Bundle.Problem p : b.problems()) {
+            String path = p.path() == null ? "" : p.path();
+            int sp = path.indexOf(' ');
+            String field = sp > 0 && path.substring(0, sp).contains("/") ? path.substring(sp + 1) : path;
+            FormField best = null;
+            int bestLength = -1;
+            for (FormField f : fields.values()) {
+                int l = f.match(field);
+                if (l > bestLength) {
+                    best = f;
+                    bestLength = l;
+                }
+            }
+            Bundle.Problem r = p.render(k -> field(k).map(FormField::label).orElse(null));
+            boolean moved = best != null && !best.id().equals(field);
+            out.add(best == null ? r : new Bundle.Problem(best.id(), r.message()
+                    + (moved && !field.isEmpty() ? " (" + field + ")" : ""), r.error()));
+        }
+        return new Bundle(b.title(), b.manifests(), out, b.warnings(), b.nextSteps());
     }
 
     public FormValues values() {

@@ -86,6 +86,7 @@ public final class WizardViewModel {
                     "The generator failed on these values (" + e.getClass().getSimpleName() + ").", true)),
                     List.of(), List.of());
         }
+        b = form.place(b);
         bundle.set(b);
         for (FormField f : form.fields()) {
             f.showProblems(b.problems());

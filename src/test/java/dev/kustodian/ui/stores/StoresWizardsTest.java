@@ -117,16 +117,17 @@ class StoresWizardsTest {
         robot.clickOn("#field-name").write("vault");
         robot.clickOn("#field-namespace").write("team-a");
         robot.clickOn("#wizard-next");
-        robot.clickOn("#field-vault-server").write("https://vault.example:8200");
-        // kubernetes auth needs a role: the error names the field
-        assertThat(view.viewModel().form().field("vault-role").orElseThrow().messageText()).contains("--vault-role");
-        robot.clickOn("#field-vault-role").write("team-a");
+        robot.clickOn("#field-vaultServer").write("https://vault.example:8200");
+        // kubernetes auth needs a role: the error names the field by its label
+        assertThat(view.viewModel().form().field("vaultRole").orElseThrow().messageText())
+                .isEqualTo("Error: Missing Vault role: kubernetes auth logs in to a Vault role.");
+        robot.clickOn("#field-vaultRole").write("team-a");
         assertThat(preview(robot)).contains("kind: SecretStore").contains("server: https://vault.example:8200");
         robot.clickOn("#wizard-next");
-        robot.clickOn("#field-service-account").write("backend");
+        robot.clickOn("#field-serviceAccount").write("backend");
         robot.clickOn("#wizard-next");
         robot.clickOn("#field-policy");
-        robot.clickOn("#field-secret-input").write("team-a/db").type(KeyCode.ENTER);
+        robot.clickOn("#field-secrets-input").write("team-a/db").type(KeyCode.ENTER);
         assertThat(preview(robot)).contains("path \"secret/data/team-a/db\"");
         List<Path> files = walkAndSave(robot, view, dir);
         assertThat(files.stream().map(p -> p.getFileName().toString()))
@@ -138,23 +139,23 @@ class StoresWizardsTest {
     void theKeysInsideTheCredentialsSecretCanBeNamed(FxRobot robot) {
         WizardView view = open(robot, SecretStoreWizard.ID, null);
         set(robot, view, Map.of("name", "aws", "namespace", "team-a", "provider", "aws", "region", "eu-west-1",
-                "secret-name", "aws-keys"));
+                "secretName", "aws-keys"));
         set(robot, view, Map.of("auth", "secret"));
         var form = view.viewModel().form();
-        assertThat(form.field("key-access-key-id").orElseThrow().node().isVisible()).isTrue();
-        assertThat(form.field("key-token").orElseThrow().node().isVisible()).isFalse();
+        assertThat(form.field("keyAccessKeyId").orElseThrow().node().isVisible()).isTrue();
+        assertThat(form.field("keyToken").orElseThrow().node().isVisible()).isFalse();
         // the defaults are the CLI's
         assertThat(preview(robot)).contains("name: aws-keys").contains("key: access-key-id")
                 .contains("key: secret-access-key").doesNotContain("sessionTokenSecretRef");
-        set(robot, view, Map.of("key-access-key-id", "AWS_ACCESS_KEY_ID", "key-secret-access-key",
-                "AWS_SECRET_ACCESS_KEY", "key-session-token", "AWS_SESSION_TOKEN"));
+        set(robot, view, Map.of("keyAccessKeyId", "AWS_ACCESS_KEY_ID", "keySecretAccessKey",
+                "AWS_SECRET_ACCESS_KEY", "keySessionToken", "AWS_SESSION_TOKEN"));
         assertThat(preview(robot)).contains("key: AWS_ACCESS_KEY_ID").contains("key: AWS_SECRET_ACCESS_KEY")
                 .contains("sessionTokenSecretRef").contains("key: AWS_SESSION_TOKEN");
         assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
         // another provider's key fields do not leak into this one
-        set(robot, view, Map.of("provider", "vault", "vault-server", "https://v:8200"));
-        set(robot, view, Map.of("auth", "token", "key-token", "vault-token"));
-        assertThat(form.field("key-access-key-id").orElseThrow().node().isVisible()).isFalse();
+        set(robot, view, Map.of("provider", "vault", "vaultServer", "https://v:8200"));
+        set(robot, view, Map.of("auth", "token", "keyToken", "vault-token"));
+        assertThat(form.field("keyAccessKeyId").orElseThrow().node().isVisible()).isFalse();
         assertThat(preview(robot)).contains("tokenSecretRef").contains("key: vault-token")
                 .doesNotContain("AWS_ACCESS_KEY_ID");
     }
@@ -163,14 +164,14 @@ class StoresWizardsTest {
     void secretStoreForEveryProviderAndAuthValidates(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, SecretStoreWizard.ID, null);
         Map<String, Map<String, String>> providers = new LinkedHashMap<>();
-        providers.put("aws", Map.of("region", "eu-central-1", "service-account", "backend", "secret-name", "aws-keys"));
-        providers.put("vault", Map.of("vault-server", "https://v:8200", "vault-role", "r", "vault-role-id", "id",
-                "secret-name", "vault-creds", "service-account", "backend"));
-        providers.put("akeyless", Map.of("secret-name", "ak", "akeyless-access-id", "p-123",
-                "akeyless-k8s-conf", "k8s"));
-        providers.put("gcpsm", Map.of("gcp-project", "p", "service-account", "backend", "secret-name", "gcp-key"));
-        providers.put("azurekv", Map.of("azure-vault-url", "https://v.vault.azure.net", "azure-tenant-id", "t",
-                "service-account", "backend", "secret-name", "sp"));
+        providers.put("aws", Map.of("region", "eu-central-1", "serviceAccount", "backend", "secretName", "aws-keys"));
+        providers.put("vault", Map.of("vaultServer", "https://v:8200", "vaultRole", "r", "vaultRoleId", "id",
+                "secretName", "vault-creds", "serviceAccount", "backend"));
+        providers.put("akeyless", Map.of("secretName", "ak", "akeylessAccessId", "p-123",
+                "akeylessK8sConf", "k8s"));
+        providers.put("gcpsm", Map.of("gcpProject", "p", "serviceAccount", "backend", "secretName", "gcp-key"));
+        providers.put("azurekv", Map.of("azureVaultUrl", "https://v.vault.azure.net", "azureTenantId", "t",
+                "serviceAccount", "backend", "secretName", "sp"));
         int n = 0;
         for (var e : providers.entrySet()) {
             for (String auth : SecretStoreWizard.AUTH.get(e.getKey())) {
@@ -179,8 +180,8 @@ class StoresWizardsTest {
                             "namespace", "team-a", "provider", e.getKey()));
                     v.putAll(e.getValue());
                     if (kind.equals("ClusterSecretStore")) {
-                        v.put("secret-namespace", "team-a");
-                        v.put("service-account-namespace", "team-a");
+                        v.put("secretNamespace", "team-a");
+                        v.put("serviceAccountNamespace", "team-a");
                     }
                     set(robot, view, v);
                     set(robot, view, Map.of("auth", auth));
@@ -204,9 +205,9 @@ class StoresWizardsTest {
         robot.interact(() -> view.viewModel().form().field("store", Fields.Text.class).valueProperty().set("vault"));
         assertThat(preview(robot)).contains("kind: ExternalSecret").contains("secretKey: password");
         // an ESO webhook rule at its field
-        set(robot, view, Map.of("creation-policy", "Orphan", "deletion-policy", "Delete"));
-        assertThat(view.viewModel().form().field("deletion-policy").orElseThrow().messageText()).isNotEmpty();
-        set(robot, view, Map.of("deletion-policy", "Retain"));
+        set(robot, view, Map.of("creationPolicy", "Orphan", "deletionPolicy", "Delete"));
+        assertThat(view.viewModel().form().field("deletionPolicy").orElseThrow().messageText()).isNotEmpty();
+        set(robot, view, Map.of("deletionPolicy", "Retain"));
         List<Path> files = walkAndSave(robot, view, dir);
         assertThat(dir.resolve("externalsecret-db-credentials.yaml")).exists();
         assertValid(files);
@@ -216,9 +217,9 @@ class StoresWizardsTest {
     void secretProviderClassWithPodSnippetForAWorkload(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, SecretProviderClassWizard.ID, null);
         set(robot, view, Map.of("name", "backend-secrets", "namespace", "team-a", "provider", "vault",
-                "role-name", "backend", "vault-address", "https://vault:8200", "object", "password=team-a/db#password"));
+                "roleName", "backend", "vaultAddress", "https://vault:8200", "objects", "password=team-a/db#password"));
         set(robot, view, Map.of("workload", "Deployment/backend"));
-        assertThat(view.viewModel().form().field("service-account", Fields.Choice.class).valueProperty().get())
+        assertThat(view.viewModel().form().field("serviceAccount", Fields.Choice.class).valueProperty().get())
                 .isEqualTo("backend");
         assertThat(preview(robot)).contains("secretPath: secret/data/team-a/db");
         List<Path> files = walkAndSave(robot, view, dir);
@@ -227,7 +228,7 @@ class StoresWizardsTest {
                 + " backend-secrets").contains("serviceAccountName: backend");
         assertValid(files);
         // azure only: array objects
-        set(robot, view, Map.of("provider", "azure", "keyvault-name", "kv", "tenant-id", "t", "object", "db-pass"));
+        set(robot, view, Map.of("provider", "azure", "keyvaultName", "kv", "tenantId", "t", "objects", "db-pass"));
         assertThat(preview(robot)).contains("array:");
     }
 
@@ -258,7 +259,7 @@ class StoresWizardsTest {
     @Test
     void sopsConfigWizard(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, SopsConfigWizard.ID, null);
-        set(robot, view, Map.of("path", "^clusters/prod/", "age", "age1qqqexample", "rule", "age=age1catchall"));
+        set(robot, view, Map.of("path", "^clusters/prod/", "age", "age1qqqexample", "rules", "age=age1catchall"));
         assertThat(preview(robot)).contains("encrypted_regex: ^(data|stringData)$");
         walkAndSave(robot, view, dir);
         String sops = Files.readString(dir.resolve(".sops.yaml"));
@@ -307,9 +308,9 @@ class StoresWizardsTest {
         robot.clickOn("#stores-wizard-" + ClusterExternalSecretWizard.ID);
         WizardView view = shell.currentWizard();
         assertThat(view.viewModel().wizard().id()).isEqualTo(ClusterExternalSecretWizard.ID);
-        set(robot, view, Map.of("name", "registry", "template-type", "kubernetes.io/dockerconfigjson",
-                "namespaces", "team-a,payments", "namespace-label", "team=payments", "refresh-time", "1m",
-                "store", "vault-shared", "store-kind", "ClusterSecretStore",
+        set(robot, view, Map.of("name", "registry", "templateType", "kubernetes.io/dockerconfigjson",
+                "namespaces", "team-a,payments", "namespaceLabels", "team=payments", "refreshTime", "1m",
+                "store", "vault-shared", "storeKind", "ClusterSecretStore",
                 "data", ".dockerconfigjson=shared/registry"));
         assertThat(preview(robot)).contains("kind: ClusterExternalSecret").contains("- team-a")
                 .contains("team: payments").contains("key: shared/registry");
@@ -325,7 +326,7 @@ class StoresWizardsTest {
         assertThat(view.viewModel().form().field("data", Fields.ListEditor.class).values())
                 .containsExactlyInAnyOrder("password=team-a/db-credentials#password",
                         "username=team-a/db-credentials#username");
-        set(robot, view, Map.of("store", "vault", "update-policy", "IfNotExists"));
+        set(robot, view, Map.of("store", "vault", "updatePolicy", "IfNotExists"));
         assertThat(preview(robot)).contains("kind: PushSecret").contains("apiVersion: external-secrets.io/v1alpha1")
                 .contains("name: db-credentials").contains("remoteKey: team-a/db-credentials");
         List<Path> files = walkAndSave(robot, view, dir);
@@ -335,11 +336,11 @@ class StoresWizardsTest {
     @Test
     void akeylessOperatorWithBothAuths(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, AkeylessOperatorWizard.ID, null);
-        set(robot, view, Map.of("namespace", "team-a", "store", "akeyless", "secret-name", "ak-auth",
+        set(robot, view, Map.of("namespace", "team-a", "store", "akeyless", "secretName", "ak-auth",
                 "name", "db", "data", "password=/team-a/db#password"));
         assertThat(preview(robot)).contains("kind: AkeylessSecretStore").contains("kind: AkeylessSecret");
-        set(robot, view, Map.of("auth", "kubernetes", "access-id", "p-123", "k8s-conf", "k8s",
-                "sync-policy", "Periodic", "sync-interval", "30m"));
+        set(robot, view, Map.of("auth", "kubernetes", "accessId", "p-123", "k8sConf", "k8s",
+                "syncPolicy", "Periodic", "syncInterval", "30m"));
         assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
         List<Path> files = walkAndSave(robot, view, dir);
         assertValid(files);
@@ -363,6 +364,62 @@ class StoresWizardsTest {
             assertThat(b.problems()).as(id).noneMatch(Bundle.Problem::error);
             assertThat(b.manifests()).as(id).isNotEmpty();
         }
+    }
+
+    /**
+     * Answers files saved before the fields were keyed by the core requests used the CLI's flag names: they load
+     * (converted), give the same result as the new keys, and the next save writes the request field keys.
+     */
+    @Test
+    void oldFlagKeyedAnswersFilesAreConverted(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path old = dir.resolve("old.answers");
+        Files.writeString(old, """
+                wizard=secret-store
+                kind=ClusterSecretStore
+                name=vault
+                provider=vault
+                auth=kubernetes
+                vault-server=https://vault.example:8200
+                vault-role=shop
+                service-account=eso
+                service-account-namespace=external-secrets
+                allowed-namespace=shop,payments
+                policy=true
+                secret=shop/db
+                """);
+        WizardView view = open(robot, SecretStoreWizard.ID, null);
+        List<List<String>> unknown = new java.util.ArrayList<>();
+        robot.interact(() -> unknown.add(dev.kustodian.ui.wizard.WizardAnswers.load(SecretStoreWizard.ID,
+                view.viewModel().form(), old)));
+        assertThat(unknown.get(0)).isEmpty();
+        var form = view.viewModel().form();
+        assertThat(form.field("vaultServer", Fields.Text.class).valueProperty().get())
+                .isEqualTo("https://vault.example:8200");
+        assertThat(form.field("allowedNamespaces", Fields.ListEditor.class).values()).containsExactly("shop",
+                "payments");
+        assertThat(form.field("secrets", Fields.ListEditor.class).values()).containsExactly("shop/db");
+        Bundle b = view.viewModel().bundleProperty().get();
+        assertThat(b.problems()).noneMatch(Bundle.Problem::error);
+        assertThat(b.combinedYaml()).contains("kind: ClusterSecretStore").contains("server: https://vault.example:8200")
+                .contains("- shop").contains("- payments");
+        assertThat(b.previewText()).contains("path \"secret/data/shop/db\"");
+        // saved again: the request field keys, no flag names
+        Path saved = dir.resolve("new.answers");
+        robot.interact(() -> {
+            try {
+                dev.kustodian.ui.wizard.WizardAnswers.save(SecretStoreWizard.ID, form, saved);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String text = Files.readString(saved);
+        assertThat(text).contains("vaultServer=https\\://vault.example\\:8200").contains("allowedNamespaces=shop,payments")
+                .doesNotContain("vault-server").doesNotContain("allowed-namespace");
+        // and the converted file replays into a fresh wizard with the same result
+        WizardView again = open(robot, SecretStoreWizard.ID, null);
+        robot.interact(() -> dev.kustodian.ui.wizard.WizardAnswers.load(SecretStoreWizard.ID,
+                again.viewModel().form(), saved));
+        assertThat(again.viewModel().bundleProperty().get().previewText()).isEqualTo(b.previewText());
     }
 
     static String selfSignedPem() throws Exception {

@@ -1,7 +1,9 @@
-package dev.kustodian.cli.generate;
+package dev.kustodian.cli.common;
 
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.output.FolderWriter;
+import dev.kustodian.core.output.GenerationRequest;
+import dev.kustodian.core.output.RequestField;
 import dev.kustodian.core.output.Manifest;
 import dev.kustodian.core.util.UserFacingException;
 import picocli.CommandLine;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 
-/** Prints a Bundle (stdout) or saves it (--output DIR, --force), with warnings and next steps on stderr. */
+/**
+ * Prints a Bundle (stdout) or saves it (--output DIR, --force), with warnings and next steps on stderr; and turns a
+ * core {@link GenerationRequest}'s input problems into the CLI's bad-input errors (exit 2) naming flags.
+ */
 public final class BundleOutput {
     private BundleOutput() {
     }
@@ -75,6 +80,24 @@ public final class BundleOutput {
         out.flush();
         err.flush();
         return 0;
+    }
+
+    /**
+     * The request's bundle; its first input problem is a bad-input error (exit 2) whose {@code {field}} tokens are
+     * the command's flags: {@code --} + the key in kebab case, or the flag named in {@code flags} (key → flag).
+     */
+    public static Bundle generate(GenerationRequest<?> request, Map<String, String> flags) {
+        for (Bundle.Problem p : request.validate()) {
+            if (p.error()) {
+                throw UserFacingException.badInput(p.render(k -> flag(k, flags)).message());
+            }
+        }
+        return request.generate();
+    }
+
+    /** The flag of a request field key (with dashes). */
+    public static String flag(String key, Map<String, String> flags) {
+        return "--" + flags.getOrDefault(key, RequestField.kebab(key));
     }
 
     /** Parses KEY=VALUE options. */

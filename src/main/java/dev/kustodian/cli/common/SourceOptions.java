@@ -1,4 +1,4 @@
-package dev.kustodian.cli;
+package dev.kustodian.cli.common;
 
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.util.UserFacingException;
@@ -24,6 +24,11 @@ public final class SourceOptions {
 
     @Option(names = "--demo", description = "Use the embedded demo cluster.")
     boolean demo;
+
+    /** Whether the user named a source (else commands that can do without a cluster use none). */
+    public boolean given() {
+        return snapshot != null || demo || kubeconfig != null || context != null;
+    }
 
     public SourceSpec toSpec() {
         int n = (snapshot != null ? 1 : 0) + (demo ? 1 : 0) + ((kubeconfig != null || context != null) ? 1 : 0);

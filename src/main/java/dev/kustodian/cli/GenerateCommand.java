@@ -1,10 +1,12 @@
-package dev.kustodian.cli.generate;
+package dev.kustodian.cli;
 
+import dev.kustodian.cli.generate.*;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code kustodian generate ...}: the parent of every generator command. Areas add their subcommands to the list
+ * {@code kustodian generate ...}: the parent of every generator command (in {@code cli}, so that
+ * {@code cli.generate} never depends back on {@code cli}). Areas add their subcommands to the list
  * below (one line each).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
                 SopsConfigCommand.class,
                 AkeylessOperatorCommand.class,
                 MigrationCommand.class,
-                dev.kustodian.cli.GenerateRoleCommand.class,
+                GenerateRoleCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec
