@@ -18,11 +18,6 @@ public record AkeylessOperatorRequest(String namespace, String store, String gat
     public enum Field implements RequestField {
         NAMESPACE, STORE, GATEWAY, AUTH, SECRET_NAME, ACCESS_ID, K8S_CONF, SERVICE_ACCOUNT, NAME, TARGET,
         SYNC_POLICY, SYNC_INTERVAL, DATA;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public AkeylessOperatorRequest {

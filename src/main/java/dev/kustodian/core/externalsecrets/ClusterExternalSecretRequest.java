@@ -20,11 +20,6 @@ public record ClusterExternalSecretRequest(String name, String externalSecretNam
     /** Its own fields; the ExternalSecret's are {@link ExternalSecretRequest.Field} (without name and namespace). */
     public enum Field implements RequestField {
         NAME, EXTERNAL_SECRET_NAME, NAMESPACES, NAMESPACE_LABELS, REFRESH_TIME;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public ClusterExternalSecretRequest {

@@ -24,11 +24,6 @@ public record ExternalSecretRequest(String name, String namespace, String store,
     public enum Field implements RequestField {
         NAME, NAMESPACE, STORE, STORE_KIND, REFRESH_INTERVAL, TARGET, CREATION_POLICY, DELETION_POLICY,
         TEMPLATE_TYPE, DATA, EXTRACT, FIND_NAME, FIND_PATH, FIND_TAGS;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public ExternalSecretRequest {

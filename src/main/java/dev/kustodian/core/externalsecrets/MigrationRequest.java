@@ -20,11 +20,6 @@ public record MigrationRequest(String secret, String backend, String store, Stri
 
     public enum Field implements RequestField {
         SECRET, BACKEND, STORE, STORE_KIND, REMOTE_KEY, UPLOAD, VAULT_MOUNT, AZURE_VAULT, GCP_PROJECT;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     /** The checked request: the Secret's namespace and name and the generator's spec. */

@@ -16,11 +16,6 @@ public record PushSecretRequest(String name, String namespace, String store, Str
 
     public enum Field implements RequestField {
         NAME, NAMESPACE, STORE, STORE_KIND, SECRET, DATA, UPDATE_POLICY, DELETION_POLICY, REFRESH_INTERVAL;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public PushSecretRequest {

@@ -31,11 +31,6 @@ public record SecretProviderClassRequest(String name, String namespace, String p
         VAULT_AUTH_MOUNT, VAULT_MOUNT, VAULT_VERSION, KEYVAULT_NAME, TENANT_ID, CLIENT_ID, AKEYLESS_GATEWAY,
         AKEYLESS_ACCESS_ID, AKEYLESS_ACCESS_TYPE, AKEYLESS_K8S_CONF, SYNC_SECRET, SYNC_TYPE, SYNC, MOUNT_PATH,
         SERVICE_ACCOUNT;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public SecretProviderClassRequest {

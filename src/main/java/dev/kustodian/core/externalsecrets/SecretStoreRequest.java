@@ -43,11 +43,6 @@ public record SecretStoreRequest(String name, String namespace, boolean cluster,
         KEY_ACCESS_TYPE_PARAM,
         GCP_PROJECT, GCP_LOCATION, GCP_CLUSTER_LOCATION, GCP_CLUSTER_NAME, GCP_CLUSTER_PROJECT, KEY_CREDENTIALS,
         AZURE_VAULT_URL, AZURE_TENANT_ID, AZURE_IDENTITY_ID, KEY_CLIENT_ID, KEY_CLIENT_SECRET;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     /** The auth choices per provider, the default first. */

@@ -20,11 +20,6 @@ public record SopsConfigRequest(String path, List<String> age, List<String> pgp,
 
     public enum Field implements RequestField {
         PATH, AGE, PGP, KMS, GCP_KMS, AZURE_KEYVAULT, RULES;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public SopsConfigRequest {

@@ -22,11 +22,6 @@ public record StorePolicyRequest(String provider, String namespace, String servi
         PROVIDER, NAMESPACE, SERVICE_ACCOUNT, SECRETS, AWS_SERVICE, REGION, ACCOUNT_ID, KMS_KEY_ARN, ROLE_ARN,
         POLICY_NAME, VAULT_MOUNT, VAULT_VERSION, PATHS, VAULT_AUTH_MOUNT, VAULT_ROLE, TTL, PROJECT, GSA,
         SUBSCRIPTION, RESOURCE_GROUP, VAULT_NAME, PRINCIPAL_ID, CLIENT_ID, TENANT_ID, IDENTITY_NAME, OIDC_ISSUER;
-
-        @Override
-        public String key() {
-            return RequestField.keyOf(this);
-        }
     }
 
     public StorePolicyRequest {

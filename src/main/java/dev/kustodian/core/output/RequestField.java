@@ -9,7 +9,10 @@ import java.util.Locale;
  * {@code --vault-server}).
  */
 public interface RequestField {
-    String key();
+    /** The key; for an enum of fields, its constant in camel case ({@code VAULT_SERVER} → {@code vaultServer}). */
+    default String key() {
+        return keyOf((Enum<?>) this);
+    }
 
     /** {@code vaultServer} → {@code vault-server}. */
     static String kebab(String key) {
