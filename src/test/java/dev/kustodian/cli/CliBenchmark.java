@@ -1,0 +1,212 @@
+package dev.kustodian.cli;
+
+import dev.kustodian.core.cluster.SyntheticApiServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one-shot CLI as users run it: each command a cold child process ({@code java} + the launchers' options from
+ * {@code installers/jvm.options} + {@code -jar target/kustodian.jar}) under {@code /usr/bin/time -v}, against a
+ * loopback API server in another process ({@link SyntheticApiServer}: 500 namespaces, 20,000 secrets, 30,000 pods,
+ * ~75 MB of JSON in pages of 500), with the preinstalled {@code kubectl} listing the same kinds side by side. Each
+ * round runs kubectl and then each kustodian command back to back; the report gives medians (and ranges) of wall
+ * time and peak RSS, the median ratio to kubectl's run of the same round, and the load average at the time. Then
+ * start-up: {@code --help} paired with {@code summary --demo}.
+ * <p>
+ * Needs the jar ({@code mvn -B -q -DskipTests package}); run with
+ * {@code mvn -B -q test -Dtest=CliBenchmark -Dtest.extraArgs=-Dkustodian.bench=true} (options:
+ * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.only=startup|cluster}).
+ * Prints a Markdown table and writes it to {@code target/cli-benchmark.md}.
+ */
+class CliBenchmark {
+
+    private static final Pattern WALL = Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (?:(\\d+):)?(\\d+):([\\d.]+)");
+    private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final String KINDS = "secrets,pods,configmaps,serviceaccounts,roles,rolebindings,clusterroles,"
+            + "clusterrolebindings,namespaces";
+
+    record Run(double wallSeconds, long rssKb, double load) {
+    }
+
+    private final Map<String, List<Run>> runs = new LinkedHashMap<>();
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void oneShotCli(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.bench"), "benchmark: run with -Dkustodian.bench=true");
+        Path jar = Path.of(System.getProperty("kustodian.bench.jar", "target/kustodian.jar")).toAbsolutePath();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "needs target/kustodian.jar: mvn -B -q -DskipTests package");
+        int rounds = Integer.getInteger("kustodian.bench.rounds", 3);
+        String only = System.getProperty("kustodian.bench.only", "");
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.addAll(jvmOptions(Path.of(System.getProperty("kustodian.bench.jvmOptions", "installers/jvm.options"))));
+        java.addAll(List.of("-jar", jar.toString()));
+        report.append("JVM options: `").append(String.join(" ", java.subList(1, java.size() - 2))).append("`, ")
+                .append(rounds).append(" rounds, ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores\n\n");
+
+        if (!only.equals("startup")) {
+            cluster(dir, java, rounds);
+        }
+        if (!only.equals("cluster")) {
+            for (int r = 0; r < rounds; r++) {
+                time("kustodian --help", args(java, "--help"), null);
+                time("kustodian summary --demo", args(java, "summary", "--demo"), null);
+            }
+            table("kustodian --help");
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target/cli-benchmark.md"), report.toString());
+    }
+
+    private void cluster(Path dir, List<String> java, int rounds) throws Exception {
+        Path portFile = dir.resolve("port");
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1500m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                SyntheticApiServer.class.getName(), portFile.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            for (int i = 0; i < 600 && !Files.exists(portFile); i++) {
+                assertThat(server.isAlive()).as("API server process").isTrue();
+                Thread.sleep(500);
+            }
+            String port = Files.readString(portFile).trim();
+            Path kc = dir.resolve("kubeconfig");
+            Files.writeString(kc, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                    - name: bench
+                      cluster:
+                        server: http://127.0.0.1:%s
+                    users:
+                    - name: bench
+                      user:
+                        token: bench-token
+                    contexts:
+                    - name: bench
+                      context:
+                        cluster: bench
+                        user: bench
+                    current-context: bench
+                    """.formatted(port));
+            String kcs = kc.toString();
+            Path out = dir.resolve("report");
+            List<String> kubectl = List.of("kubectl", "--kubeconfig", kcs, "--cache-dir", dir.resolve("kcache").toString(),
+                    "get", KINDS, "-A", "-o", "json");
+            // one unmeasured kubectl run fills its discovery cache, as on a workstation that used kubectl before
+            time("(kubectl warm-up)", kubectl, null);
+            for (int r = 0; r < rounds; r++) {
+                time("kubectl get " + KINDS + " -A -o json", kubectl, null);
+                time("kustodian summary --kubeconfig", args(java, "summary", "--kubeconfig", kcs), null);
+                time("kustodian scan -o table", args(java, "scan", "--kubeconfig", kcs, "-o", "table"), null);
+                for (String f : List.of("json", "sarif")) {
+                    Path file = out.resolveSibling("report." + f);
+                    Files.deleteIfExists(file);
+                    time("kustodian scan -o " + f + " --output FILE", args(java, "scan", "--kubeconfig", kcs, "-o", f,
+                            "--output", file.toString()), file);
+                }
+            }
+            table("kubectl get " + KINDS + " -A -o json");
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> args(List<String> java, String... args) {
+        List<String> l = new ArrayList<>(java);
+        l.addAll(Arrays.asList(args));
+        return l;
+    }
+
+    static List<String> jvmOptions(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private void time(String label, List<String> command, Path expectedFile) throws Exception {
+        Path timeFile = Files.createTempFile("time", ".txt");
+        try {
+            double load = loadAverage();
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile.toString()));
+            cmd.addAll(command);
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(p.waitFor(30, TimeUnit.MINUTES)).as(label).isTrue();
+            assertThat(p.exitValue()).as(label + " exit code").isZero();
+            if (expectedFile != null) {
+                assertThat(expectedFile).as(label + " output").isNotEmptyFile();
+            }
+            String t = Files.readString(timeFile);
+            Matcher w = WALL.matcher(t);
+            Matcher m = RSS.matcher(t);
+            assertThat(w.find() && m.find()).as("/usr/bin/time -v output of " + label).isTrue();
+            double wall = (w.group(1) == null ? 0 : Integer.parseInt(w.group(1)) * 3600)
+                    + Integer.parseInt(w.group(2)) * 60 + Double.parseDouble(w.group(3));
+            Run run = new Run(wall, Long.parseLong(m.group(1)), load);
+            runs.computeIfAbsent(label, k -> new ArrayList<>()).add(run);
+            System.out.printf("CliBenchmark: %-60s %7.2f s %7d MB  (load %.1f)%n", label, wall, run.rssKb() / 1024, load);
+        } finally {
+            Files.deleteIfExists(timeFile);
+        }
+    }
+
+    /** The rows measured since the last table; ratios to {@code base}'s run of the same round. */
+    private void table(String base) {
+        report.append("| command | wall median (range) | peak RSS median (range) | × ").append(base.split(" ")[0])
+                .append(" (median of paired ratios) | load avg |\n|---|---|---|---|---|\n");
+        List<Run> baseRuns = runs.get(base);
+        for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
+            if (e.getKey().startsWith("(")) {
+                continue;
+            }
+            List<Run> l = e.getValue();
+            double[] ratio = new double[l.size()];
+            for (int i = 0; i < l.size(); i++) {
+                ratio[i] = baseRuns == null || i >= baseRuns.size() ? Double.NaN : l.get(i).wallSeconds() / baseRuns.get(i).wallSeconds();
+            }
+            report.append(String.format("| `%s` | %.2f s (%.2f–%.2f) | %d MB (%d–%d) | %.2f | %.1f |%n", e.getKey(),
+                    median(l.stream().mapToDouble(Run::wallSeconds).toArray()),
+                    l.stream().mapToDouble(Run::wallSeconds).min().orElse(0),
+                    l.stream().mapToDouble(Run::wallSeconds).max().orElse(0),
+                    Math.round(median(l.stream().mapToDouble(r -> r.rssKb() / 1024.0).toArray())),
+                    l.stream().mapToLong(Run::rssKb).min().orElse(0) / 1024,
+                    l.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024,
+                    median(ratio), median(l.stream().mapToDouble(Run::load).toArray())));
+        }
+        report.append('\n');
+        runs.clear();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+}
