@@ -40,7 +40,10 @@ class CliBenchmark {
     private static final String KINDS = "secrets,pods,configmaps,serviceaccounts,roles,rolebindings,clusterroles,"
             + "clusterrolebindings,namespaces";
 
-    record Run(double wallSeconds, long rssKb, double load) {
+    private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([\\d.]+)");
+    private static final Pattern SYS = Pattern.compile("System time \\(seconds\\): ([\\d.]+)");
+
+    record Run(double wallSeconds, long rssKb, double load, double cpuSeconds) {
     }
 
     private final Map<String, List<Run>> runs = new LinkedHashMap<>();
@@ -162,12 +165,16 @@ class CliBenchmark {
             String t = Files.readString(timeFile);
             Matcher w = WALL.matcher(t);
             Matcher m = RSS.matcher(t);
-            assertThat(w.find() && m.find()).as("/usr/bin/time -v output of " + label).isTrue();
+            Matcher u = USER.matcher(t);
+            Matcher sy = SYS.matcher(t);
+            assertThat(w.find() && m.find() && u.find() && sy.find()).as("/usr/bin/time -v output of " + label).isTrue();
             double wall = (w.group(1) == null ? 0 : Integer.parseInt(w.group(1)) * 3600)
                     + Integer.parseInt(w.group(2)) * 60 + Double.parseDouble(w.group(3));
-            Run run = new Run(wall, Long.parseLong(m.group(1)), load);
+            Run run = new Run(wall, Long.parseLong(m.group(1)), load,
+                    Double.parseDouble(u.group(1)) + Double.parseDouble(sy.group(1)));
             runs.computeIfAbsent(label, k -> new ArrayList<>()).add(run);
-            System.out.printf("CliBenchmark: %-60s %7.2f s %7d MB  (load %.1f)%n", label, wall, run.rssKb() / 1024, load);
+            System.out.printf("CliBenchmark: %-60s %7.2f s %7d MB %7.2f s CPU (load %.1f)%n", label, wall,
+                    run.rssKb() / 1024, run.cpuSeconds(), load);
         } finally {
             Files.deleteIfExists(timeFile);
         }
@@ -175,8 +182,9 @@ class CliBenchmark {
 
     /** The rows measured since the last table; ratios to {@code base}'s run of the same round. */
     private void table(String base) {
-        report.append("| command | wall median (range) | peak RSS median (range) | × ").append(base.split(" ")[0])
-                .append(" (median of paired ratios) | load avg |\n|---|---|---|---|---|\n");
+        report.append("| command | wall median (range) | peak RSS median (range) | CPU user+sys median | × ")
+                .append(base.split(" ")[0]).append(" wall (median of paired ratios) | load avg |\n")
+                .append("|---|---|---|---|---|---|\n");
         List<Run> baseRuns = runs.get(base);
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
             if (e.getKey().startsWith("(")) {
@@ -187,14 +195,14 @@ class CliBenchmark {
             for (int i = 0; i < l.size(); i++) {
                 ratio[i] = baseRuns == null || i >= baseRuns.size() ? Double.NaN : l.get(i).wallSeconds() / baseRuns.get(i).wallSeconds();
             }
-            report.append(String.format("| `%s` | %.2f s (%.2f–%.2f) | %d MB (%d–%d) | %.2f | %.1f |%n", e.getKey(),
+            report.append(String.format("| `%s` | %.2f s (%.2f–%.2f) | %d MB (%d–%d) | %.2f s | %.2f | %.1f |%n", e.getKey(),
                     median(l.stream().mapToDouble(Run::wallSeconds).toArray()),
                     l.stream().mapToDouble(Run::wallSeconds).min().orElse(0),
                     l.stream().mapToDouble(Run::wallSeconds).max().orElse(0),
                     Math.round(median(l.stream().mapToDouble(r -> r.rssKb() / 1024.0).toArray())),
                     l.stream().mapToLong(Run::rssKb).min().orElse(0) / 1024,
                     l.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024,
-                    median(ratio), median(l.stream().mapToDouble(Run::load).toArray())));
+                    median(l.stream().mapToDouble(Run::cpuSeconds).toArray()), median(ratio), median(l.stream().mapToDouble(Run::load).toArray())));
         }
         report.append('\n');
         runs.clear();

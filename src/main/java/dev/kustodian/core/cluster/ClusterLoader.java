@@ -17,7 +17,7 @@ public final class ClusterLoader {
             case SNAPSHOT -> new ClusterSession(spec, SnapshotFileLoader.load(spec.snapshotPath(), progress, cancel),
                     null, null);
             case LIVE -> LiveLoader.open(spec, progress, cancel);
-            case DEMO -> LiveLoader.openDemo(progress, cancel);
+            case DEMO -> DemoCluster.open(progress, cancel);
         };
     }
 }

@@ -1,6 +1,10 @@
 package dev.kustodian.core.cluster;
 
 import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.util.Progress;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.util.UserFacingException;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
@@ -67,6 +71,7 @@ public final class DemoCluster {
 
     public static final String CONTEXT = "kustodian-demo";
     public static final String USER = "kubernetes-admin";
+    static final List<String> GROUPS = List.of("kubeadm:cluster-admins", "system:masters", "system:authenticated");
     static final String VERSION = "v1.31.4";
     private static final String BASE = "/kustodian/demo/";
 
@@ -103,6 +108,117 @@ public final class DemoCluster {
             }, "kustodian-demo-cleanup"));
         }
         return instance;
+    }
+
+    /** Starts the demo cluster on a background thread (once), so that what needs its API later does not wait. */
+    public static void startInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                start();
+            } catch (RuntimeException e) {
+                // reported to whoever needs the API: start() fails again there with the same message
+            }
+        }, "kustodian-demo-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static synchronized boolean running() {
+        return instance != null;
+    }
+
+    /**
+     * Opens the demo cluster. While its API server is not running, the snapshot is read straight from the demo
+     * files through the same {@link ModelConverter} as a live load (the same objects, identity, discovery and
+     * version the API server would serve), in a fraction of the time; the session's client starts the API server
+     * on first use (reveal, apply...). Once the API server runs (the demo may have been changed through it), the
+     * demo is loaded through it, like a live cluster.
+     */
+    public static ClusterSession open(Progress progress, Cancellation cancel) {
+        if (running()) {
+            return LiveLoader.openDemo(progress, cancel);
+        }
+        progress.update(-1, "Reading the demo cluster");
+        List<List<HasMetadata>> objects;
+        try {
+            objects = objects();
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Category.FAILED, "The embedded demo cluster could not "
+                    + "be read: " + KubeconfigContexts.safeReason(e) + ". This is a bug; please report it.", false, e);
+        }
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.DEMO, CONTEXT,
+                "embedded (in-process, started when needed)", VERSION, Instant.now(),
+                new SourceInfo.Identity(USER, GROUPS, "SelfSubjectReview v1")));
+        ModelConverter converter = new ModelConverter();
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        int n = 0;
+        for (List<HasMetadata> group : objects) {
+            for (HasMetadata item : group) {
+                cancel.check();
+                // what the API server sets on create
+                var m = item.getMetadata();
+                m.setUid(java.util.UUID.randomUUID().toString());
+                if (m.getCreationTimestamp() == null || m.getCreationTimestamp().isBlank()) {
+                    m.setCreationTimestamp(now);
+                }
+                n += converter.add(item, b) ? 1 : 0;
+            }
+        }
+        API.forEach((gv, resources) -> {
+            int slash = gv.indexOf('/');
+            for (APIResource r : resources) {
+                b.apiResources.add(new dev.kustodian.core.model.ApiResourceInfo(slash < 0 ? "" : gv.substring(0, slash),
+                        gv.substring(slash + 1), r.getName(), r.getKind(), Boolean.TRUE.equals(r.getNamespaced()),
+                        r.getVerbs()));
+            }
+        });
+        progress.update(1, "Loaded " + n + " objects from " + CONTEXT);
+        return new ClusterSession(SourceSpec.demo(), b.build(), LazyClient.create(), CONTEXT);
+    }
+
+    /**
+     * The demo session's client: the API server starts (and the client connects) on the first call, not before;
+     * closing a client that was never used starts nothing.
+     */
+    private static final class LazyClient implements java.lang.reflect.InvocationHandler {
+        private KubernetesClient client;
+
+        static KubernetesClient create() {
+            return (KubernetesClient) java.lang.reflect.Proxy.newProxyInstance(KubernetesClient.class.getClassLoader(),
+                    new Class<?>[]{KubernetesClient.class}, new LazyClient());
+        }
+
+        @Override
+        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "client of the Kustodian demo cluster";
+                default:
+                    break;
+            }
+            KubernetesClient c;
+            synchronized (this) {
+                if (client == null) {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    DemoCluster demo = start();
+                    SourceSpec spec = SourceSpec.live(demo.kubeconfig(), CONTEXT);
+                    client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(LiveLoader.clientConfig(
+                            KubeconfigContexts.resolve(spec.kubeconfig()), spec, LiveLoader.Options.DEFAULTS)).build();
+                }
+                c = client;
+            }
+            try {
+                return method.invoke(c, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     /** The generated kubeconfig (temp file, 0600) pointing at the demo cluster. */
@@ -159,34 +275,27 @@ public final class DemoCluster {
                 + "current-context: " + CONTEXT + "\n";
     }
 
-    /** What CRUD mode does not answer by itself. */
-    private static void expectations(KubernetesMockServer server) {
-        server.expect().post().withPath("/apis/authentication.k8s.io/v1/selfsubjectreviews")
-                .andReturn(201, new SelfSubjectReviewBuilder().withNewStatus().withNewUserInfo().withUsername(USER)
-                        .withGroups("kubeadm:cluster-admins", "system:masters", "system:authenticated")
-                        .endUserInfo().endStatus().build()).always();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
-                .andReturn(201, new SelfSubjectAccessReviewBuilder().withNewStatus().withAllowed(true)
-                        .withReason("demo user is in system:masters").endStatus().build()).always();
-        discovery(server, "/api", new APIVersionsBuilder().withVersions("v1").build());
-        discovery(server, "/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
-                .withResources(
-                        res("namespaces", "Namespace", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                        res("nodes", "Node", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                        res("nodes/proxy", "NodeProxyOptions", false, "create", "get"),
-                        res("secrets", "Secret", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
-                        res("configmaps", "ConfigMap", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
-                        res("pods", "Pod", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
-                        res("pods/exec", "PodExecOptions", true, "create", "get"),
-                        res("pods/log", "Pod", true, "get"),
-                        res("pods/attach", "PodAttachOptions", true, "create", "get"),
-                        res("serviceaccounts", "ServiceAccount", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                        res("serviceaccounts/token", "TokenRequest", true, "create"),
-                        res("services", "Service", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                        res("persistentvolumeclaims", "PersistentVolumeClaim", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                        res("events", "Event", true, "create", "delete", "get", "list", "patch", "update", "watch"))
-                .build());
+
+    /** The demo's API discovery: group/version ("v1" for core) to its resources, in the order discovery lists them. */
+    private static final Map<String, List<APIResource>> API = api();
+
+    private static Map<String, List<APIResource>> api() {
         Map<String, List<APIResource>> groups = new java.util.LinkedHashMap<>();
+        groups.put("v1", List.of(
+                res("namespaces", "Namespace", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("nodes", "Node", false, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("nodes/proxy", "NodeProxyOptions", false, "create", "get"),
+                res("secrets", "Secret", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
+                res("configmaps", "ConfigMap", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
+                res("pods", "Pod", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
+                res("pods/exec", "PodExecOptions", true, "create", "get"),
+                res("pods/log", "Pod", true, "get"),
+                res("pods/attach", "PodAttachOptions", true, "create", "get"),
+                res("serviceaccounts", "ServiceAccount", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("serviceaccounts/token", "TokenRequest", true, "create"),
+                res("services", "Service", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("persistentvolumeclaims", "PersistentVolumeClaim", true, "create", "delete", "get", "list", "patch", "update", "watch"),
+                res("events", "Event", true, "create", "delete", "get", "list", "patch", "update", "watch")));
         groups.put("apps/v1", List.of(
                 res("deployments", "Deployment", true, "create", "delete", "get", "list", "patch", "update", "watch"),
                 res("statefulsets", "StatefulSet", true, "create", "delete", "get", "list", "patch", "update", "watch"),
@@ -219,6 +328,22 @@ public final class DemoCluster {
                 res("clustersecretstores", "ClusterSecretStore", false, "create", "delete", "get", "list", "patch", "update", "watch"),
                 res("clusterexternalsecrets", "ClusterExternalSecret", false, "create", "delete", "get", "list", "patch", "update", "watch"),
                 res("pushsecrets", "PushSecret", true, "create", "delete", "get", "list", "patch", "update", "watch")));
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
+    /** What CRUD mode does not answer by itself. */
+    private static void expectations(KubernetesMockServer server) {
+        server.expect().post().withPath("/apis/authentication.k8s.io/v1/selfsubjectreviews")
+                .andReturn(201, new SelfSubjectReviewBuilder().withNewStatus().withNewUserInfo().withUsername(USER)
+                        .withGroups(GROUPS)
+                        .endUserInfo().endStatus().build()).always();
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+                .andReturn(201, new SelfSubjectAccessReviewBuilder().withNewStatus().withAllowed(true)
+                        .withReason("demo user is in system:masters").endStatus().build()).always();
+        discovery(server, "/api", new APIVersionsBuilder().withVersions("v1").build());
+        Map<String, List<APIResource>> groups = new java.util.LinkedHashMap<>(API);
+        discovery(server, "/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
+                .withResources(groups.remove("v1")).build());
         var groupList = new APIGroupListBuilder();
         for (var e : groups.entrySet()) {
             String gv = e.getKey();
@@ -246,52 +371,11 @@ public final class DemoCluster {
 
     /** Creates every object of the demo files, in index order (CRDs before their custom objects). */
     private static void seed(KubernetesClient client) throws IOException {
-        List<String> files = new ArrayList<>();
-        try (InputStream in = resource(BASE + "index.txt");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    files.add(line.trim());
-                }
-            }
-        }
-        // parse all files in parallel, then create: everything before the first CRD file, the CRDs, the rest
-        // (custom objects need their CRD first). Creates run on a few threads: the seed is ~300 objects.
+        List<List<HasMetadata>> phases = objects();
+        // create everything before the first CRD, the CRDs, the rest (custom objects need their CRD first);
+        // creates run on a few threads: the seed is ~300 objects
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<List<HasMetadata>>> parsed = new ArrayList<>();
-            for (String f : files) {
-                parsed.add(pool.submit(() -> {
-                    try (InputStream in = resource(BASE + f)) {
-                        return client.load(in).items();
-                    }
-                }));
-            }
-            List<List<HasMetadata>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            for (java.util.concurrent.Future<List<HasMetadata>> p : parsed) {
-                for (HasMetadata item : p.get()) {
-                    String created = item.getMetadata().getCreationTimestamp();
-                    if (created != null && !created.isBlank()) {
-                        if (item.getMetadata().getAnnotations() == null) {
-                            item.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
-                        }
-                        item.getMetadata().getAnnotations().put(CREATED_ANNOTATION, created);
-                    }
-                    if (item instanceof CustomResourceDefinition crd) {
-                        stripSchemas(crd);
-                        phases.get(1).add(item);
-                    } else if (item.getApiVersion() != null && item.getApiVersion().contains(".")
-                            && !item.getApiVersion().contains("k8s.io")) {
-                        phases.get(2).add(item);
-                    } else {
-                        if (item instanceof Secret sec && "shop-web-tls".equals(sec.getMetadata().getName())) {
-                            reissueExpiringSoon(sec);
-                        }
-                        phases.get(0).add(item);
-                    }
-                }
-            }
             for (List<HasMetadata> phase : phases) {
                 List<java.util.concurrent.Future<?>> created = new ArrayList<>();
                 for (HasMetadata item : phase) {
@@ -311,6 +395,69 @@ public final class DemoCluster {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The objects of the demo files (index order), as the demo cluster holds them: creation time kept in
+     * {@link #CREATED_ANNOTATION}, CRDs without schemas, the expiring certificate reissued. Three groups: built-in
+     * objects, CRDs, custom objects. Fresh objects on every call (the caller may change them).
+     */
+    static List<List<HasMetadata>> objects() throws IOException {
+        List<String> files = new ArrayList<>();
+        try (InputStream in = resource(BASE + "index.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    files.add(line.trim());
+                }
+            }
+        }
+        List<List<HasMetadata>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (String f : files) {
+            for (HasMetadata item : parse(f)) {
+                String created = item.getMetadata().getCreationTimestamp();
+                if (created != null && !created.isBlank()) {
+                    if (item.getMetadata().getAnnotations() == null) {
+                        item.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+                    }
+                    item.getMetadata().getAnnotations().put(CREATED_ANNOTATION, created);
+                }
+                if (item instanceof CustomResourceDefinition crd) {
+                    stripSchemas(crd);
+                    phases.get(1).add(item);
+                } else if (item.getApiVersion() != null && item.getApiVersion().contains(".")
+                        && !item.getApiVersion().contains("k8s.io")) {
+                    phases.get(2).add(item);
+                } else {
+                    if (item instanceof Secret sec && "shop-web-tls".equals(sec.getMetadata().getName())) {
+                        reissueExpiringSoon(sec);
+                    }
+                    phases.get(0).add(item);
+                }
+            }
+        }
+        return phases;
+    }
+
+    private static List<HasMetadata> parse(String file) throws IOException {
+        try (InputStream in = resource(BASE + file)) {
+            Object o = SERIALIZATION.unmarshal(in);
+            List<HasMetadata> out = new ArrayList<>();
+            for (Object item : o instanceof List<?> l ? l : List.of(o)) {
+                if (item instanceof io.fabric8.kubernetes.api.model.KubernetesResourceList<?> list) {
+                    out.addAll(list.getItems());
+                } else if (item instanceof HasMetadata h) {
+                    out.add(h);
+                }
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new IOException("demo data " + file + " could not be read: " + KubeconfigContexts.safeReason(e), e);
+        }
+    }
+
+    private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
+            new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
 
     /**
      * The mock server assigns uids on create: point owner references of seeded secrets (the ESO-owned one) at the

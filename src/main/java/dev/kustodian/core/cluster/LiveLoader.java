@@ -138,12 +138,9 @@ public final class LiveLoader {
         cancel.check();
         progress.update(-1, "Reading the kubeconfig");
         KubeconfigContexts.Resolved resolved = KubeconfigContexts.resolve(spec.kubeconfig());
-        Config config = KubeconfigContexts.config(resolved, spec.kubeconfig(), spec.context());
+        Config config = clientConfig(resolved, spec, options);
         String contextName = spec.context() != null ? spec.context() : resolved.currentContext();
         KubeconfigContexts.ContextEntry entry = resolved.find(contextName);
-        config.setConnectionTimeout(Math.min(options.connectDeadlineMillis(), 10_000));
-        config.setRequestTimeout(options.requestTimeoutMillis());
-        config.setRequestRetryBackoffLimit(0); // our own retry: per page, with backoff, then a gap
         KubernetesClient client;
         try {
             client = new KubernetesClientBuilder().withConfig(config).build();
@@ -161,6 +158,15 @@ public final class LiveLoader {
                 client.close();
             }
         }
+    }
+
+    /** The client configuration of a kubeconfig context with the load's timeouts (retries are the loader's own). */
+    static Config clientConfig(KubeconfigContexts.Resolved resolved, SourceSpec spec, Options options) {
+        Config config = KubeconfigContexts.config(resolved, spec.kubeconfig(), spec.context());
+        config.setConnectionTimeout(Math.min(options.connectDeadlineMillis(), 10_000));
+        config.setRequestTimeout(options.requestTimeoutMillis());
+        config.setRequestRetryBackoffLimit(0); // our own retry: per page, with backoff, then a gap
+        return config;
     }
 
     /** One load: state shared by the worker threads. */

@@ -1,0 +1,135 @@
+package dev.kustodian.core.cluster;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.Rules;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.Progress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo read straight from its files (no API server) is the same cluster as the demo loaded through its API
+ * server: the same objects, identity, discovery and version, hence the same findings; and its client starts the
+ * API server only when used.
+ */
+class DemoSnapshotTest {
+    private static ClusterSession direct;
+    private static ClusterSession served;
+    private static boolean directStartedServer;
+    private static final Instant LOADED = Instant.now();
+
+    @BeforeAll
+    static void load() {
+        DemoCluster.stop();
+        direct = DemoCluster.open(Progress.NONE, new Cancellation());
+        directStartedServer = DemoCluster.running();
+        served = LiveLoader.openDemo(Progress.NONE, new Cancellation());
+    }
+
+    @AfterAll
+    static void close() {
+        direct.close();
+        served.close();
+    }
+
+    @Test
+    void readingTheFilesStartsNoApiServer() {
+        assertThat(directStartedServer).isFalse();
+        assertThat(direct.snapshot().source().kind()).isEqualTo(served.snapshot().source().kind());
+        assertThat(direct.snapshot().source().label()).isEqualTo(served.snapshot().source().label());
+        assertThat(direct.snapshot().source().serverVersion()).isEqualTo(served.snapshot().source().serverVersion());
+        assertThat(direct.snapshot().source().identity()).isEqualTo(served.snapshot().source().identity());
+        assertThat(direct.snapshot().gaps()).isEqualTo(served.snapshot().gaps()).isEmpty();
+        assertThat(direct.snapshot().notes()).isEqualTo(served.snapshot().notes());
+    }
+
+    @Test
+    void sameObjectsAsThroughTheApiServer() {
+        JsonNode a = normalised(direct.snapshot());
+        JsonNode b = normalised(served.snapshot());
+        for (String f : b.propertyNames()) {
+            assertThat(a.get(f)).as(f).isEqualTo(b.get(f));
+        }
+        assertThat(a).isEqualTo(b);
+        assertThat(direct.snapshot().secrets()).hasSizeGreaterThan(5);
+        assertThat(direct.snapshot().apiResources()).containsExactlyElementsOf(served.snapshot().apiResources());
+    }
+
+    @Test
+    void sameFindings() {
+        Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        List<Finding> a = comparable(Rules.evaluate(new AnalysisContext(direct.snapshot(), clock)));
+        List<Finding> b = comparable(Rules.evaluate(new AnalysisContext(served.snapshot(), clock)));
+        assertThat(a).hasSizeGreaterThan(50).containsExactlyElementsOf(b);
+    }
+
+    /** The expiring certificate is issued anew on every start: its expiry date is not compared. */
+    private static List<Finding> comparable(List<Finding> findings) {
+        return findings.stream().map(f -> f.id().equals("SEC-TLS-EXPIRING:Secret/shop/shop-web-tls")
+                ? new Finding(f.id(), f.rule(), f.area(), f.severity(), f.title(), "(expiry date of a new certificate)",
+                f.object(), f.cis(), f.remediation(), f.system(), f.fix()) : f).toList();
+    }
+
+    @Test
+    void theClientReachesTheApiServer() {
+        var client = direct.client().orElseThrow();
+        assertThat(client.secrets().inNamespace("shop").list().getItems()).isNotEmpty();
+    }
+
+    /**
+     * The snapshot as its file would hold it, without what differs per load: uids, keyed fingerprints, the load
+     * time (the creation time of objects the files give none), the certificate issued anew on every start.
+     */
+    private static JsonNode normalised(ClusterSnapshot s) {
+        ObjectNode n = SnapshotJson.MAPPER.valueToTree(SnapshotDocument.of(s));
+        n.remove("source");
+        strip(n);
+        for (JsonNode secret : n.get("secrets")) {
+            if (secret.get("meta").get("name").asText().equals("shop-web-tls")) {
+                ((ObjectNode) secret).remove("tls");
+                ((ObjectNode) secret).remove("keys");
+            }
+        }
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            if (e.getValue() instanceof ArrayNode arr) {
+                List<JsonNode> items = new ArrayList<>();
+                arr.forEach(items::add);
+                items.sort(Comparator.comparing(JsonNode::toString));
+                arr.removeAll();
+                arr.addAll(items);
+            }
+        }
+        return n;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove("uid");
+            o.remove("fingerprint");
+            for (String time : List.of("created", "lastModified")) {
+                if (o.get(time) != null && Instant.parse(o.get(time).asText()).isAfter(LOADED.minusSeconds(600))) {
+                    o.put(time, "(load time)");
+                }
+            }
+            o.forEach(DemoSnapshotTest::strip);
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(DemoSnapshotTest::strip);
+        }
+    }
+}
