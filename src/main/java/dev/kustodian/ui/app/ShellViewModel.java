@@ -160,6 +160,10 @@ public final class ShellViewModel {
         gapsText.set(kinds == 0 ? "" : kinds + (kinds == 1 ? " kind" : " kinds") + " not visible — details");
         updateBanner();
         statusMessage.set("Loaded " + spec.describe() + ".");
+        if (spec.kind() == SourceSpec.Kind.DEMO) {
+            // the demo was read from its files: its API server (reveal, apply) starts now, after the data is shown
+            dev.kustodian.core.cluster.DemoCluster.startInBackground();
+        }
         for (Consumer<ClusterSession> c : List.copyOf(loadedListeners)) {
             c.accept(l.session());
         }
