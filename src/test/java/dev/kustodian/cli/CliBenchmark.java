@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Needs the jar ({@code mvn -B -q -DskipTests package}); run with
  * {@code mvn -B -q test -Dtest=CliBenchmark -Dtest.extraArgs=-Dkustodian.bench=true} (options:
- * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.only=startup|cluster}).
+ * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.warmup=false}, {@code -Dkustodian.bench.only=startup|cluster}).
  * Prints a Markdown table and writes it to {@code target/cli-benchmark.md}.
  */
 class CliBenchmark {
@@ -48,6 +48,7 @@ class CliBenchmark {
 
     private final Map<String, List<Run>> runs = new LinkedHashMap<>();
     private final StringBuilder report = new StringBuilder();
+    private final List<String> failures = new ArrayList<>();
 
     @Test
     void oneShotCli(@TempDir Path dir) throws Exception {
@@ -72,6 +73,9 @@ class CliBenchmark {
                 time("kustodian summary --demo", args(java, "summary", "--demo"), null);
             }
             table("kustodian --help");
+        }
+        if (!failures.isEmpty()) {
+            report.append("Runs that failed (not counted): ").append(String.join("; ", failures)).append("\n");
         }
         System.out.println(report);
         Files.writeString(Path.of("target/cli-benchmark.md"), report.toString());
@@ -113,7 +117,9 @@ class CliBenchmark {
             List<String> kubectl = List.of("kubectl", "--kubeconfig", kcs, "--cache-dir", dir.resolve("kcache").toString(),
                     "get", KINDS, "-A", "-o", "json");
             // one unmeasured kubectl run fills its discovery cache, as on a workstation that used kubectl before
-            time("(kubectl warm-up)", kubectl, null);
+            if (!"false".equals(System.getProperty("kustodian.bench.warmup"))) {
+                time("(kubectl warm-up)", kubectl, null);
+            }
             for (int r = 0; r < rounds; r++) {
                 time("kubectl get " + KINDS + " -A -o json", kubectl, null);
                 time("kustodian summary --kubeconfig", args(java, "summary", "--kubeconfig", kcs), null);
@@ -158,7 +164,13 @@ class CliBenchmark {
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             assertThat(p.waitFor(30, TimeUnit.MINUTES)).as(label).isTrue();
-            assertThat(p.exitValue()).as(label + " exit code").isZero();
+            if (p.exitValue() != 0) {
+                // e.g. exit 3 when the loaded machine kept the server from answering within the connect deadline
+                System.out.printf("CliBenchmark: %-60s FAILED with exit code %d (load %.1f); not counted%n", label,
+                        p.exitValue(), load);
+                failures.add(label + ": exit " + p.exitValue() + " at load " + load);
+                return;
+            }
             if (expectedFile != null) {
                 assertThat(expectedFile).as(label + " output").isNotEmptyFile();
             }
@@ -185,7 +197,7 @@ class CliBenchmark {
         report.append("| command | wall median (range) | peak RSS median (range) | CPU user+sys median | × ")
                 .append(base.split(" ")[0]).append(" wall (median of paired ratios) | load avg |\n")
                 .append("|---|---|---|---|---|---|\n");
-        List<Run> baseRuns = runs.get(base);
+        List<Run> baseRuns = runs.getOrDefault(base, List.of());
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
             if (e.getKey().startsWith("(")) {
                 continue;
@@ -193,7 +205,7 @@ class CliBenchmark {
             List<Run> l = e.getValue();
             double[] ratio = new double[l.size()];
             for (int i = 0; i < l.size(); i++) {
-                ratio[i] = baseRuns == null || i >= baseRuns.size() ? Double.NaN : l.get(i).wallSeconds() / baseRuns.get(i).wallSeconds();
+                ratio[i] = i >= baseRuns.size() ? Double.NaN : l.get(i).wallSeconds() / baseRuns.get(i).wallSeconds();
             }
             report.append(String.format("| `%s` | %.2f s (%.2f–%.2f) | %d MB (%d–%d) | %.2f s | %.2f | %.1f |%n", e.getKey(),
                     median(l.stream().mapToDouble(Run::wallSeconds).toArray()),
