@@ -195,7 +195,7 @@ class CliBenchmark {
     /** The rows measured since the last table; ratios to {@code base}'s run of the same round. */
     private void table(String base) {
         report.append("| command | wall median (range) | peak RSS median (range) | CPU user+sys median | × ")
-                .append(base.split(" ")[0]).append(" wall (median of paired ratios) | load avg |\n")
+                .append("`").append(base.split(" -")[0]).append("` wall (median of paired ratios) | load avg |\n")
                 .append("|---|---|---|---|---|---|\n");
         List<Run> baseRuns = runs.getOrDefault(base, List.of());
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
