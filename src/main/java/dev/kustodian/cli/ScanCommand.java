@@ -4,6 +4,7 @@ import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.analysis.Analysis;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.Severity;
@@ -28,14 +29,17 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code kustodian scan}: every finding of every registered rule, as a table, JSON, SARIF, Markdown or HTML.
- * Exit 0, or 4 when a finding reaches {@code --fail-on}; 2 bad input; 3 cluster unreachable.
+ * Exit 0, or 4 when a finding reaches {@code --fail-on}; 5 when visibility gaps kept rules from seeing everything
+ * (unless {@code --allow-partial}); 2 bad input; 3 cluster unreachable.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scans a cluster (or snapshot, or the demo) and reports every finding: secrets, RBAC, ...",
-                "Exit codes: 0 done, 4 a finding reached --fail-on, 2 bad input, 3 cluster unreachable, 1 failed."})
+                "Exit codes: 0 done, 4 a finding reached --fail-on, 5 incomplete (visibility gaps kept rules from",
+                "running; --allow-partial accepts it), 2 bad input, 3 cluster unreachable, 1 failed."})
 public final class ScanCommand implements Callable<Integer> {
 
     public static final int EXIT_THRESHOLD_MET = 4;
+    public static final int EXIT_INCOMPLETE = 5;
 
     @Mixin
     SourceOptions source;
@@ -53,6 +57,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with 4 when a reported finding is at least this severe: low, medium, high, critical.")
     String failOn;
+
+    @Option(names = "--allow-partial",
+            description = "Accept an incomplete scan (some rules could not see everything: 403, 404...): exit 0/4 "
+                    + "instead of 5. The report still lists the gaps and the rules not evaluated.")
+    boolean allowPartial;
 
     @Option(names = "--include-system",
             description = "Also report the expected findings of system components (hidden by default).")
@@ -104,15 +113,18 @@ public final class ScanCommand implements Callable<Integer> {
         List<Finding> findings;
         String sourceLabel;
         List<FindingRule> rules = Analysis.allRules();
+        Coverage coverage;
         try (ClusterSession session = opener.open(source.toSpec(),
                 console.progress(), new Cancellation())) {
             sourceLabel = session.snapshot().source().describe();
             console.note("Analysing with " + rules.size() + " rules...");
             findings = Analysis.of(session.snapshot()).findings();
+            coverage = Coverage.of(session.snapshot(), rules);
         }
         List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
         var acceptances = acceptedRisks.match(shown, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-        Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules).withAccepted(acceptances);
+        Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules).withAccepted(acceptances)
+                .withCoverage(coverage);
         if (output != null) {
             SafeFiles.writeAtomically(output, w -> ReportWriter.write(report, fmt, w));
             console.note("Wrote " + shown.size() + " finding(s) to " + output + ".");
@@ -132,6 +144,18 @@ public final class ScanCommand implements Callable<Integer> {
         acceptedRisks.unmatched(shown).forEach(a -> console.note("note: " + a.source() + ": the accepted risk "
                 + a.target() + " matches no finding (fixed? remove the entry)."));
         err.flush();
+        if (!coverage.complete()) {
+            err.println("Incomplete scan: " + coverage.gaps().size() + " visibility gap(s); "
+                    + coverage.notEvaluated().size() + " rule(s) could not see everything they check ("
+                    + String.join(", ", coverage.notEvaluated().stream().map(Coverage.NotEvaluated::rule).limit(8)
+                    .toList()) + (coverage.notEvaluated().size() > 8 ? ", ..." : "") + ")"
+                    + (allowPartial ? "; accepted (--allow-partial)." : ": exit code " + EXIT_INCOMPLETE
+                    + " (--allow-partial accepts a partial scan)."));
+            err.flush();
+            if (!allowPartial) {
+                return EXIT_INCOMPLETE;
+            }
+        }
         if (threshold != null) {
             Severity t = threshold;
             long met = shown.stream().filter(f -> f.severity().atLeast(t)).filter(f -> !known.contains(f.id()))

@@ -119,7 +119,7 @@ class CliStreamsTest {
         assertThat(verbose.err().lines().filter(l -> l.startsWith("[")).count()).isEqualTo(21);
     }
 
-    private static Captured inMemory(String... args) {
+    static Captured inMemory(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = KustodianCommand.commandLine();

@@ -28,6 +28,11 @@ public final class EncryptionRules implements Rules.RuleProvider {
 
     /** ENC-NOT-CONFIGURED: a kube-apiserver without --encryption-provider-config (CIS 1.2.27). */
     static final class NotConfigured extends AreaRule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("pods", "nodes"));
+        }
+
         NotConfigured() {
             super("ENC-NOT-CONFIGURED", AREA,
                     "kube-apiserver runs without --encryption-provider-config: Secrets are stored in etcd in plaintext.");
@@ -58,6 +63,11 @@ public final class EncryptionRules implements Rules.RuleProvider {
 
     /** ENC-NO-AUTO-RELOAD: encryption configured without automatic reload (rotation needs restarts). */
     static final class NoAutomaticReload extends AreaRule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("pods", "nodes"));
+        }
+
         NoAutomaticReload() {
             super("ENC-NO-AUTO-RELOAD", AREA,
                     "kube-apiserver reads its encryption config without --encryption-provider-config-automatic-reload.");
@@ -84,6 +94,11 @@ public final class EncryptionRules implements Rules.RuleProvider {
 
     /** ENC-MANAGED: a managed control plane: encryption is the provider's setting, not a kubeadm patch. */
     static final class Managed extends AreaRule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("pods", "nodes"));
+        }
+
         Managed() {
             super("ENC-MANAGED", AREA,
                     "Managed control plane (EKS, GKE, AKS): check envelope encryption with the provider's KMS.");

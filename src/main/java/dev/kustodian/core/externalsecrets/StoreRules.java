@@ -98,6 +98,11 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** CIS 5.4.2 as a measure: application secrets that no external store manages. */
     static final class NotAdopted extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), dev.kustodian.core.findings.Coverage.STORE_OBJECTS, dev.kustodian.core.findings.Coverage.WORKLOADS);
+        }
+
         NotAdopted() {
             super(NOT_ADOPTED, "Application secrets kept only in the cluster (no external store manages them).");
         }
@@ -147,6 +152,11 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** Stores whose own credential to the external store sits in a Kubernetes Secret. */
     static final class StaticCredentials extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.STORE_OBJECTS, java.util.List.of("secrets"));
+        }
+
         StaticCredentials() {
             super(STATIC_CREDENTIALS, "SecretStores and ClusterSecretStores that authenticate with a long-lived "
                     + "credential kept in a Kubernetes Secret.");
@@ -276,6 +286,11 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** ClusterSecretStores without conditions: an ExternalSecret in any namespace can read through them. */
     static final class OpenClusterStore extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.STORE_OBJECTS);
+        }
+
         OpenClusterStore() {
             super(OPEN_CLUSTER_STORE, "ClusterSecretStores without conditions: every namespace can read through them.");
         }
@@ -333,6 +348,11 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** ExternalSecrets (and PushSecrets) that name a store the snapshot does not have. */
     static final class MissingStore extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.STORE_OBJECTS);
+        }
+
         MissingStore() {
             super(MISSING_STORE, "ExternalSecrets and PushSecrets that refer to a SecretStore that does not exist.");
         }

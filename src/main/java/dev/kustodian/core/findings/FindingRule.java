@@ -18,6 +18,14 @@ public interface FindingRule {
 
     List<Finding> evaluate(AnalysisContext context);
 
+    /**
+     * The API resources (plural, e.g. {@code secrets}, {@code pods}) the rule reads: when one of them could not be
+     * listed the rule is reported as not (or partly) evaluated. {@link Coverage#EVERYTHING} by default.
+     */
+    default java.util.Set<String> reads() {
+        return Coverage.EVERYTHING;
+    }
+
     /** Convenience for rules that need only the snapshot. */
     default ClusterSnapshot snapshot(AnalysisContext context) {
         return context.snapshot();

@@ -34,6 +34,11 @@ public final class RbacFindingRules implements Rules.RuleProvider {
      * catalogue item ({@link RiskCheck} is the catalogue's data, this the rule).
      */
     static final class CheckRule extends AreaRule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.RBAC);
+        }
+
         private final RiskCheck check;
 
         CheckRule(RiskCheck check) {
@@ -76,6 +81,11 @@ public final class RbacFindingRules implements Rules.RuleProvider {
 
     /** CIS 5.1.6: workloads that mount the token of a service account holding RBAC grants of its own. */
     static final class TokenMountRule extends AreaRule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.RBAC, dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("serviceaccounts"));
+        }
+
         TokenMountRule() {
             super(RbacRisks.SA_TOKEN_MOUNT.id(), AREA, "RBAC: " + RbacRisks.SA_TOKEN_MOUNT.title() + ".");
         }

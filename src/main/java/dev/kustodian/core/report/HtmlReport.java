@@ -1,6 +1,7 @@
 package dev.kustodian.core.report;
 
 import dev.kustodian.core.accept.Acceptance;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -39,11 +40,16 @@ final class HtmlReport {
             footer{color:#718096;font-size:12px;text-align:center;padding:24px}
             """;
 
+    private static final String GAPS_STYLE = "background:#fff5f5;border:1px solid #c53030;border-radius:8px;"
+            + "padding:10px 18px;margin-bottom:24px";
+    private static final String GAPS_H2 = "margin-top:8px;border:none;text-transform:none;color:#9b2c2c";
+
     static void write(Report r, Writer out) throws IOException {
         head(r, out);
         summary(r, out);
+        gaps(r, out);
         if (r.findings().isEmpty()) {
-            out.write("<p>No findings.</p>\n");
+            out.write("<p>" + h(ReportWriter.noFindings(r)) + "</p>\n");
         }
         StringBuilder sb = new StringBuilder(1024);
         for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
@@ -57,7 +63,8 @@ final class HtmlReport {
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<title>Kustodian report: " + h(r.source()) + "</title>\n<style>\n" + CSS);
         out.write("</style>\n</head>\n<body>\n<header><h1>Kustodian report</h1><p>" + h(r.source()) + " · generated "
-                + h(r.generatedAt().toString()) + "</p></header>\n<main>\n");
+                + h(r.generatedAt().toString())
+                + "</p></header>\n<main>\n");
     }
 
     private static void summary(Report r, Writer out) throws IOException {
@@ -66,6 +73,28 @@ final class HtmlReport {
         for (var e : r.countsBySeverity().entrySet()) {
             out.write("<div><b>" + e.getValue() + "</b><span class=\"chip " + ReportWriter.sev(e.getKey()) + "\">"
                     + e.getKey().label() + "</span></div>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    /** What the scan could not see and the rules that blinded, above the findings (only when there are gaps). */
+    private static void gaps(Report r, Writer out) throws IOException {
+        if (r.coverage() == null || r.coverage().gaps().isEmpty()) {
+            return;
+        }
+        // inline styles: the page's style sheet stays the same for complete scans
+        out.write("<section class=\"gaps\" aria-label=\"Visibility gaps\" style=\"" + GAPS_STYLE + "\">\n<h2 style=\""
+                + GAPS_H2 + "\">Visibility gaps: the scan could not see everything</h2>\n<ul>\n");
+        for (Coverage.Gap g : r.coverage().gaps()) {
+            out.write("<li>" + h(ReportWriter.gapText(g)) + "</li>\n");
+        }
+        out.write("</ul>\n");
+        if (!r.coverage().notEvaluated().isEmpty()) {
+            out.write("<h2 style=\"" + GAPS_H2 + "\">Not evaluated</h2>\n<ul>\n");
+            for (Coverage.NotEvaluated n : r.coverage().notEvaluated()) {
+                out.write("<li><code>" + h(n.rule()) + "</code> " + h(n.reason()) + "</li>\n");
+            }
+            out.write("</ul>\n");
         }
         out.write("</section>\n");
     }

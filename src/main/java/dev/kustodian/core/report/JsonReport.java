@@ -2,6 +2,7 @@ package dev.kustodian.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kustodian.core.accept.Acceptance;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ final class JsonReport {
         try (JsonGenerator g = ReportWriter.jsonGenerator(out)) {
             g.writeStartObject();
             findings(g, r);
+            coverage(g, r);
             summary(g, r);
             g.writeEndObject();
         }
@@ -64,6 +66,38 @@ final class JsonReport {
         g.writeEndObject();
     }
 
+    /** {@code "gaps"} and {@code "notEvaluated"}: written whenever the report knows its coverage (scan always). */
+    private static void coverage(JsonGenerator g, Report r) throws IOException {
+        if (r.coverage() == null) {
+            return;
+        }
+        g.writeArrayFieldStart("gaps");
+        for (Coverage.Gap gap : r.coverage().gaps()) {
+            g.writeStartObject();
+            g.writeStringField("kind", gap.kind());
+            g.writeStringField("resource", gap.resource());
+            g.writeStringField("namespace", gap.namespace());
+            g.writeNumberField("status", gap.status());
+            g.writeStringField("reason", gap.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notEvaluated");
+        for (Coverage.NotEvaluated n : r.coverage().notEvaluated()) {
+            g.writeStartObject();
+            g.writeStringField("rule", n.rule());
+            g.writeStringField("scope", n.partial() ? "partial" : "none");
+            g.writeArrayFieldStart("resources");
+            for (String res : n.resources()) {
+                g.writeString(res);
+            }
+            g.writeEndArray();
+            g.writeStringField("reason", n.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private static void summary(JsonGenerator g, Report r) throws IOException {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("total", r.findings().size());
@@ -84,6 +118,9 @@ final class JsonReport {
         }
         g.writeStringField("source", r.source());
         g.writeStringField("generatedAt", r.generatedAt().toString());
+        if (r.coverage() != null) {
+            g.writeBooleanField("complete", r.coverage().complete());
+        }
         g.writeEndObject();
     }
 }

@@ -1,6 +1,7 @@
 package dev.kustodian.core.report;
 
 import dev.kustodian.core.accept.Acceptance;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -15,8 +16,9 @@ final class MarkdownReport {
 
     static void write(Report r, Writer out) throws IOException {
         header(r, out);
+        gaps(r, out);
         if (r.findings().isEmpty()) {
-            out.write("No findings.\n");
+            out.write(ReportWriter.noFindings(r) + "\n");
             return;
         }
         for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
@@ -26,12 +28,32 @@ final class MarkdownReport {
 
     private static void header(Report r, Writer out) throws IOException {
         out.write("# Kustodian report\n\n");
-        out.write("Source: " + md(r.source()) + "  \nGenerated: " + r.generatedAt() + "\n\n");
+        out.write("Source: " + md(r.source()) + "  \nGenerated: " + r.generatedAt()
+                + (r.coverage() != null ? "  \nComplete: " + (r.coverage().complete() ? "yes" : "**no**") : "")
+                + "\n\n");
         out.write("| Severity | Findings |\n|---|---:|\n");
         for (var e : r.countsBySeverity().entrySet()) {
             out.write("| " + e.getKey().label() + " | " + e.getValue() + " |\n");
         }
         out.write("| **Total** | **" + r.findings().size() + "** |\n\n");
+    }
+
+    private static void gaps(Report r, Writer out) throws IOException {
+        if (r.coverage() == null || r.coverage().gaps().isEmpty()) {
+            return;
+        }
+        out.write("## Visibility gaps\n\nThe scan could not see everything:\n\n");
+        for (Coverage.Gap g : r.coverage().gaps()) {
+            out.write("- " + md(ReportWriter.gapText(g)) + "\n");
+        }
+        out.write('\n');
+        if (!r.coverage().notEvaluated().isEmpty()) {
+            out.write("### Not evaluated\n\n| Rule | Why |\n|---|---|\n");
+            for (Coverage.NotEvaluated n : r.coverage().notEvaluated()) {
+                out.write("| `" + n.rule() + "` | " + md(n.reason()) + " |\n");
+            }
+            out.write('\n');
+        }
     }
 
     private static void area(Report r, String area, List<Finding> findings, Writer out) throws IOException {

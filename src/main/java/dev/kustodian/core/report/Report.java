@@ -1,6 +1,7 @@
 package dev.kustodian.core.report;
 
 import dev.kustodian.core.accept.Acceptance;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.Severity;
@@ -15,9 +16,11 @@ import java.util.TreeMap;
 /**
  * What a report shows: findings (already filtered: system findings included or not), where they come from and
  * when, and the one-line description of each rule (for SARIF's rule table). Holds names only, never values.
+ * {@code coverage}: what the scan could not see and the rules that blinded (null when not known: no gap section
+ * is written).
  */
 public record Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions,
-                     Map<String, Acceptance> accepted) {
+                     Map<String, Acceptance> accepted, Coverage coverage) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -27,7 +30,12 @@ public record Report(List<Finding> findings, String source, Instant generatedAt,
     }
 
     public Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions) {
-        this(findings, source, generatedAt, ruleDescriptions, Map.of());
+        this(findings, source, generatedAt, ruleDescriptions, Map.of(), null);
+    }
+
+    /** This report with what the scan could not see (and the rules that blinded). */
+    public Report withCoverage(Coverage c) {
+        return new Report(findings, source, generatedAt, ruleDescriptions, accepted, c);
     }
 
     /**
@@ -35,7 +43,7 @@ public record Report(List<Finding> findings, String source, Instant generatedAt,
      * stay in the report, marked, and do not count for {@code --fail-on} while their acceptance holds.
      */
     public Report withAccepted(Map<String, Acceptance> acceptances) {
-        return new Report(findings, source, generatedAt, ruleDescriptions, acceptances);
+        return new Report(findings, source, generatedAt, ruleDescriptions, acceptances, coverage);
     }
 
     /** The acceptance of a finding, or null when it is not accepted. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kustodian.core.accept.Acceptance;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 
@@ -83,6 +84,8 @@ public final class ReportWriter {
                 + (system > 0 ? " (" + system + " expected system findings)" : "")
                 + (r.acceptedCount() > 0 ? " (" + r.acceptedCount() + " accepted)" : "")
                 + (r.expiredCount() > 0 ? " (" + r.expiredCount() + " with an expired acceptance)" : "")
+                + (r.coverage() != null && !r.coverage().complete() ? " · INCOMPLETE: " + r.coverage().gaps().size()
+                + " visibility gap(s), " + r.coverage().notEvaluated().size() + " rule(s) not fully evaluated" : "")
                 + " · " + r.source() + " · " + r.generatedAt();
     }
 
@@ -97,6 +100,27 @@ public final class ReportWriter {
         var e = a.entry();
         return (a.expired() ? "Acceptance expired on " + e.expires() + ": " : "Accepted risk: ") + e.reason()
                 + " (by " + e.by() + ", until " + e.expires() + ")";
+    }
+
+    /** "No findings.", or when the scan could not see everything, a sentence that does not claim a clean cluster. */
+    static String noFindings(Report r) {
+        return r.coverage() != null && !r.coverage().gaps().isEmpty()
+                ? "No findings in what could be seen (see the visibility gaps)." : "No findings.";
+    }
+
+    /** "Secret in every namespace", "Secret in namespace shop": where a gap is. */
+    static String where(Coverage.Gap g) {
+        return g.kind() + (g.namespace().isEmpty() ? " (every namespace / cluster-wide)" : " in namespace " + g.namespace());
+    }
+
+    /** A gap as one line of text: where, the HTTP status, why. */
+    static String gapText(Coverage.Gap g) {
+        return where(g) + ": " + (g.status() > 0 ? g.status() + " " : "") + g.reason();
+    }
+
+    /** A rule the gaps blinded, as one line of text. */
+    static String notEvaluatedText(Coverage.NotEvaluated n) {
+        return n.rule() + ": " + n.reason();
     }
 
     /** The findings grouped by area (areas sorted), each group in report order: references, not copies. */

@@ -2,6 +2,7 @@ package dev.kustodian.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kustodian.core.accept.Acceptance;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 
@@ -36,6 +37,7 @@ final class SarifReport {
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
+            invocations(g, r);
             results(g, r, ruleIndex);
             g.writeEndObject();
             g.writeEndArray();
@@ -120,6 +122,53 @@ final class SarifReport {
         g.writeObjectFieldStart(field);
         g.writeStringField("text", text);
         g.writeEndObject();
+    }
+
+    /**
+     * The run's invocation, when the report knows its coverage: each visibility gap and each rule it blinded as a
+     * tool execution notification (gaps: warning; rules not evaluated: error; partly evaluated: warning).
+     */
+    private static void invocations(JsonGenerator g, Report r) throws IOException {
+        if (r.coverage() == null) {
+            return;
+        }
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", true);
+        g.writeArrayFieldStart("toolExecutionNotifications");
+        for (Coverage.Gap gap : r.coverage().gaps()) {
+            g.writeStartObject();
+            g.writeStringField("level", "warning");
+            text(g, "message", "Visibility gap: " + ReportWriter.gapText(gap));
+            g.writeObjectFieldStart("descriptor");
+            g.writeStringField("id", "KUSTODIAN-VISIBILITY-GAP");
+            g.writeEndObject();
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("kind", gap.kind());
+            g.writeStringField("resource", gap.resource());
+            g.writeStringField("namespace", gap.namespace());
+            g.writeNumberField("status", gap.status());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        for (Coverage.NotEvaluated n : r.coverage().notEvaluated()) {
+            g.writeStartObject();
+            g.writeStringField("level", n.partial() ? "warning" : "error");
+            text(g, "message", "Rule " + ReportWriter.notEvaluatedText(n));
+            g.writeObjectFieldStart("descriptor");
+            g.writeStringField("id", "KUSTODIAN-RULE-NOT-EVALUATED");
+            g.writeEndObject();
+            g.writeObjectFieldStart("associatedRule");
+            g.writeStringField("id", n.rule());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("properties");
+        g.writeBooleanField("complete", r.coverage().complete());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
     }
 
     private static void results(JsonGenerator g, Report r, Map<String, Integer> ruleIndex) throws IOException {

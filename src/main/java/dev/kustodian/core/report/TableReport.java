@@ -1,5 +1,6 @@
 package dev.kustodian.core.report;
 
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 
 import java.io.IOException;
@@ -15,13 +16,31 @@ final class TableReport {
 
     static void write(Report r, Writer out) throws IOException {
         if (r.findings().isEmpty()) {
-            out.write("No findings.\n");
+            out.write(ReportWriter.noFindings(r) + "\n");
         } else {
             findings(r, out);
         }
+        gaps(r, out);
         out.write('\n');
         out.write(ReportWriter.summaryLine(r));
         out.write('\n');
+    }
+
+    /** What the scan could not see and the rules that blinded (only when there is something to say). */
+    private static void gaps(Report r, Writer out) throws IOException {
+        if (r.coverage() == null || r.coverage().gaps().isEmpty()) {
+            return;
+        }
+        out.write(NL + "VISIBILITY GAPS (" + r.coverage().gaps().size() + "): the scan could not see everything" + NL);
+        for (Coverage.Gap g : r.coverage().gaps()) {
+            out.write("  " + ReportWriter.gapText(g) + NL);
+        }
+        if (!r.coverage().notEvaluated().isEmpty()) {
+            out.write(NL + "NOT EVALUATED (" + r.coverage().notEvaluated().size() + " rule(s)):" + NL);
+            for (Coverage.NotEvaluated n : r.coverage().notEvaluated()) {
+                out.write("  " + ReportWriter.notEvaluatedText(n) + NL);
+            }
+        }
     }
 
     /** Header and rows; columns as wide as their widest cell (objects cut at 60 characters), two spaces apart. */

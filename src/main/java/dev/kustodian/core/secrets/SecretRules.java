@@ -109,6 +109,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** CIS 5.4.1: secrets as files rather than environment variables. */
     static final class EnvRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("secrets"));
+        }
+
         EnvRule() {
             super(ENV, "Secrets consumed through environment variables (CIS 5.4.1: prefer mounted files).");
         }
@@ -151,6 +156,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Long-lived service-account token secrets. */
     static final class LegacyTokenRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         LegacyTokenRule() {
             super(SA_TOKEN_LEGACY, "Legacy long-lived kubernetes.io/service-account-token secrets.");
         }
@@ -179,6 +189,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** CIS 5.1.6: pods that automount the default service account's token without needing it. */
     static final class AutomountRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("serviceaccounts"), dev.kustodian.core.findings.Coverage.RBAC);
+        }
+
         AutomountRule() {
             super(AUTOMOUNT, "Workloads that automount the default service account's token they do not need "
                     + "(CIS 5.1.6).");
@@ -221,6 +236,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Secrets nothing refers to. */
     static final class UnusedRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets", "serviceaccounts"), dev.kustodian.core.findings.Coverage.WORKLOADS, dev.kustodian.core.findings.Coverage.STORE_OBJECTS);
+        }
+
         private static final Set<String> SKIPPED_TYPES = Set.of(SecretInfo.TYPE_SA_TOKEN, SecretInfo.TYPE_HELM_RELEASE,
                 SecretInfo.TYPE_BOOTSTRAP_TOKEN, SecretInfo.TYPE_TLS);
 
@@ -256,6 +276,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** References to secrets or keys that do not exist. */
     static final class DanglingRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("secrets"));
+        }
+
         DanglingRule() {
             super(DANGLING, "Workloads that refer to a secret or key that does not exist (non-optional references).");
         }
@@ -287,6 +312,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Values that look like credentials outside secrets (from the load-time leak detector). */
     static final class LeakRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("configmaps"));
+        }
+
         LeakRule() {
             super(LEAK, "Credential-like values outside secrets: ConfigMap data, env literals, annotations.");
         }
@@ -356,6 +386,11 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     static final class TlsExpiredRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         TlsExpiredRule() {
             super(TLS_EXPIRED, "TLS certificates in secrets that have expired.");
         }
@@ -381,6 +416,11 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     static final class TlsExpiringRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         TlsExpiringRule() {
             super(TLS_EXPIRING, "TLS certificates in secrets that expire within 30 days.");
         }
@@ -414,6 +454,11 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     static final class DockerInlineRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         DockerInlineRule() {
             super(DOCKER_INLINE, "Registry credentials stored inline in dockerconfigjson secrets.");
         }
@@ -442,6 +487,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Secrets readable by many non-system subjects (RBAC). */
     static final class ReadersManyRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), dev.kustodian.core.findings.Coverage.RBAC);
+        }
+
         ReadersManyRule() {
             super(READERS_MANY, "Secrets readable by " + MANY_READERS + " or more non-system subjects (RBAC).");
         }
@@ -476,6 +526,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Non-system subjects that can list or watch secrets: they read every value of a namespace. */
     static final class ReadersListRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.RBAC);
+        }
+
         ReadersListRule() {
             super(READERS_LIST, "Non-system subjects that can list or watch secrets (and so read all their values).");
         }
@@ -527,6 +582,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** CIS 5.7.4: secrets in the default namespace. */
     static final class DefaultNamespaceRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         DefaultNamespaceRule() {
             super(DEFAULT_NS, "Secrets in the default namespace (CIS 5.7.4).");
         }
@@ -551,6 +611,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** The same value in several secrets. */
     static final class SharedValueRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         private static final Set<String> IGNORED_KEYS = Set.of("ca.crt", "tls.crt", "namespace", "service-ca.crt");
         private static final Set<String> IGNORED_TYPES = Set.of(SecretInfo.TYPE_SA_TOKEN, SecretInfo.TYPE_HELM_RELEASE);
         private static final long MIN_SIZE = 8;
@@ -623,6 +688,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Opaque secrets not changed for 90 days or more: rotation hint. */
     static final class NotRotatedRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+        }
+
         NotRotatedRule() {
             super(OLD, "Opaque secrets not changed for 90 days or more (rotation hint).");
         }
@@ -657,6 +727,11 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** CIS 5.4.2: no external secret manager installed. */
     static final class NoExternalStoreRule extends Rule {
+        @Override
+        public java.util.Set<String> reads() {
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("customresourcedefinitions"));
+        }
+
         static final Set<String> GROUPS = Set.of("external-secrets.io", "secrets-store.csi.x-k8s.io",
                 "secrets.hashicorp.com", "secrets.akeyless.io", "bitnami.com");
 

@@ -78,5 +78,7 @@ public final class ReportsPage implements Page {
     private void refresh() {
         ClusterSnapshot s = ctx.state().snapshot();
         vm.setFindings(ctx.state().findings(), s == null ? "" : s.source().describe());
+        vm.setCoverage(s == null ? null : dev.kustodian.core.findings.Coverage.of(s,
+                dev.kustodian.core.analysis.Analysis.allRules()));
     }
 }

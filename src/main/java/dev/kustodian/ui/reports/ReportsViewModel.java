@@ -34,6 +34,7 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private Predicate<String> namespaceOk = ns -> true;
     private String source = "";
+    private dev.kustodian.core.findings.Coverage coverage;
 
     public ReportsViewModel() {
         filterText.addListener((o, a, b) -> applyFilter());
@@ -46,6 +47,11 @@ public final class ReportsViewModel {
         findings.setAll(all);
         applyFilter();
         selected.set(keep == null ? null : filtered.stream().filter(f -> f.id().equals(keep)).findFirst().orElse(null));
+    }
+
+    /** What the load could not see: exported reports list the gaps and the rules they blinded. */
+    public void setCoverage(dev.kustodian.core.findings.Coverage coverage) {
+        this.coverage = coverage;
     }
 
     public void setNamespaceFilter(Predicate<String> ok) {
@@ -72,7 +78,7 @@ public final class ReportsViewModel {
     /** The report of the findings currently shown (filters applied), as {@code scan} would write it. */
     public Report report(Instant now) {
         List<FindingRule> rules = dev.kustodian.core.analysis.Analysis.allRules();
-        return Report.of(List.copyOf(filtered), source, now, rules);
+        return Report.of(List.copyOf(filtered), source, now, rules).withCoverage(coverage);
     }
 
     public ObservableList<Finding> findings() {
