@@ -7,6 +7,7 @@ import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.Reader;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
+import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
@@ -50,7 +51,7 @@ import java.util.List;
  * The Access page: master (ranked risky subjects, filters, the collapsed group of expected system access) and detail
  * tabs (subject: binding paths, effective rules, access matrix; who can…; secret readers).
  */
-public final class AccessView extends StackPane {
+public final class AccessView extends StackPane implements FilterablePane {
     private final AccessViewModel vm;
     private final PageContext ctx;
     private final BorderPane content = new BorderPane();
@@ -94,7 +95,8 @@ public final class AccessView extends StackPane {
         showEmptyIfNothing();
     }
 
-    TextInputControl filterField() {
+    @Override
+    public TextInputControl filterField() {
         return filter;
     }
 

@@ -18,6 +18,7 @@ import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.ui.framework.LatestOnly;
 import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.framework.TaskHandle;
 import javafx.beans.property.BooleanProperty;
@@ -58,6 +59,8 @@ public final class EncryptionViewModel {
     private final StringProperty managed = new SimpleStringProperty("");
     private final StringProperty metricsText = new SimpleStringProperty("");
     private volatile ApiserverMetrics metrics;
+    /** The /metrics read of the current load: a late answer for an earlier load is dropped. */
+    private final LatestOnly metricsTask;
 
     private final StringProperty configFile = new SimpleStringProperty("");
     private final ObservableList<CoverageRow> coverage = FXCollections.observableArrayList();
@@ -85,10 +88,12 @@ public final class EncryptionViewModel {
 
     public EncryptionViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
+        this.metricsTask = new LatestOnly(tasks);
     }
 
     /** A new load: posture from the snapshot now, the metrics (live clusters) in the background. */
     public void update(ClusterSnapshot snapshot, ClusterSession session) {
+        metricsTask.invalidate();
         metrics = null;
         metricsText.set("");
         refreshPosture(snapshot);
@@ -100,7 +105,7 @@ public final class EncryptionViewModel {
             return;
         }
         metricsText.set("Metrics: reading /metrics…");
-        tasks.submit("Read API server metrics", (p, c) -> ApiserverMetrics.fetch(client.get()), m -> {
+        metricsTask.submit("Read API server metrics", (p, c) -> ApiserverMetrics.fetch(client.get()), m -> {
             metrics = m.orElse(null);
             refreshPosture(snapshot);
         }, t -> metricsText.set("Metrics: could not be read (" + message(t) + ")."));

@@ -6,6 +6,7 @@ import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.report.Report;
 import dev.kustodian.core.report.ReportFormat;
 import dev.kustodian.core.report.ReportWriter;
+import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
 import dev.kustodian.ui.framework.Css;
@@ -44,7 +45,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** The Reports page: findings table (left), detail (right), filter, include-system toggle and Export. */
-public final class ReportsView extends BorderPane {
+public final class ReportsView extends BorderPane implements FilterablePane {
     private final ReportsViewModel vm;
     private final PageContext ctx;
     private final Clock clock;
@@ -127,6 +128,7 @@ public final class ReportsView extends BorderPane {
         render(null);
     }
 
+    @Override
     public TextField filterField() {
         return filter;
     }

@@ -1,5 +1,6 @@
 package dev.kustodian.ui.roles;
 
+import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
@@ -23,7 +24,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Roles page: subjects (left, sortable and filterable) and the selected subject's bindings (right). */
-public final class RolesView extends BorderPane {
+public final class RolesView extends BorderPane implements FilterablePane {
     private final RolesViewModel vm;
     private final PageContext ctx;
     private final TextField filter = new TextField();
@@ -109,6 +110,7 @@ public final class RolesView extends BorderPane {
         renderDetail(null);
     }
 
+    @Override
     public TextField filterField() {
         return filter;
     }

@@ -4,6 +4,7 @@ import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.secrets.SecretUse;
+import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
 import dev.kustodian.ui.framework.Css;
@@ -42,7 +43,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The Secrets page: the inventory table on the left, the selected secret's detail (with safe reveal) on the right. */
-public final class SecretsView extends BorderPane {
+public final class SecretsView extends BorderPane implements FilterablePane {
     public static final String MASK = "••••••••";
     public static final String MIGRATE_WIZARD = "migrate-secret";
 
@@ -127,6 +128,7 @@ public final class SecretsView extends BorderPane {
         return key.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    @Override
     public TextField filterField() {
         return filter;
     }

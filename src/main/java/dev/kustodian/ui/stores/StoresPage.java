@@ -3,27 +3,20 @@ package dev.kustodian.ui.stores;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.externalsecrets.SchemaValidator;
 import dev.kustodian.core.model.ClusterSnapshot;
-import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.AbstractPage;
 import dev.kustodian.ui.framework.PageContext;
-import javafx.collections.ListChangeListener;
-import javafx.scene.Node;
-import javafx.scene.control.TextInputControl;
-import org.kordamp.ikonli.Ikon;
+import dev.kustodian.ui.framework.PageInfo;
 import org.kordamp.ikonli.feather.Feather;
 
 /** External stores (order 5): operators, store objects, adoption, wizards, lint a folder. */
-public final class StoresPage implements Page {
+public final class StoresPage extends AbstractPage<StoresView> {
     public static final String ID = "external-stores";
-    private final PageContext ctx;
     private final StoresViewModel vm = new StoresViewModel();
-    private StoresView view;
 
     public StoresPage(PageContext ctx) {
-        this.ctx = ctx;
-        ctx.state().namespaceFilter().addListener((ListChangeListener<String>) c -> refresh());
+        super(ctx, new PageInfo(ID, "External stores", Feather.DATABASE, 5));
         // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
-        ctx.state().findingsProperty().addListener((o, a, b) ->
-                vm.updateFindings(b, ctx.state()::namespaceVisible));
+        ctx.state().findingsProperty().addListener((o, a, b) -> vm.updateFindings(b, namespaceVisible()));
         preloadSchemas(ctx.tasks());
     }
 
@@ -38,42 +31,22 @@ public final class StoresPage implements Page {
     }
 
     @Override
-    public String id() {
-        return ID;
+    protected StoresView createView() {
+        return new StoresView(vm, ctx);
     }
 
     @Override
-    public String title() {
-        return "External stores";
+    protected void viewCreated(StoresView view) {
+        refresh();
     }
 
     @Override
-    public Ikon icon() {
-        return Feather.DATABASE;
-    }
-
-    @Override
-    public int order() {
-        return 5;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = new StoresView(vm, ctx);
-            refresh();
-        }
-        return view;
+    protected void namespaceFilterChanged() {
+        refresh();
     }
 
     public StoresViewModel viewModel() {
         return vm;
-    }
-
-    @Override
-    public TextInputControl filterField() {
-        view();
-        return view.filterField();
     }
 
     @Override
@@ -86,10 +59,11 @@ public final class StoresPage implements Page {
         if (s == null) {
             return;
         }
+        StoresView view = viewIfCreated();
         String sel = view == null ? null : view.selectedSecretKey();
         String obj = view == null ? null : view.selectedObjectKey();
-        vm.update(s, ctx.state()::namespaceVisible);
-        vm.updateFindings(ctx.state().findings(), ctx.state()::namespaceVisible);
+        vm.update(s, namespaceVisible());
+        vm.updateFindings(ctx.state().findings(), namespaceVisible());
         if (view != null) {
             view.reselect(sel, obj);
         }

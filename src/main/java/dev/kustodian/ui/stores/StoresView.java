@@ -5,6 +5,7 @@ import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.FindingRow;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  * External stores page: operator cards (installed, served versions, install command), wizard buttons, and tabs
  * with the store objects, the Secrets and who manages them (master–detail), and the lint results of a folder.
  */
-public final class StoresView extends BorderPane {
+public final class StoresView extends BorderPane implements FilterablePane {
     private final StoresViewModel vm;
     private final PageContext ctx;
     private final FlowPane operatorCards = new FlowPane(12, 12);
@@ -131,6 +132,7 @@ public final class StoresView extends BorderPane {
         showSecret(null);
     }
 
+    @Override
     public TextField filterField() {
         return filter;
     }

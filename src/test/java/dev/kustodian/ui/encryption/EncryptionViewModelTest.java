@@ -5,6 +5,7 @@ import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.encryption.EncryptionConfigBuilder;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.ui.framework.QueuedTaskExecutor;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -56,5 +57,26 @@ class EncryptionViewModelTest {
         vm.openConfig(other);
         assertThat(vm.configSummaryProperty().get()).contains("report a different loaded config");
         assertThat(vm.configSummaryProperty().get() + vm.coverage()).doesNotContain(EncryptionConfigBuilder.MASK);
+    }
+
+    /** A /metrics answer for the previous cluster that arrives after a new load does not repaint the page. */
+    @Test
+    void aLateMetricsAnswerOfThePreviousLoadIsDropped() {
+        server.expect().get().withPath("/metrics").andReturn(200, METRICS.formatted("00")).always();
+        ClusterSnapshot live = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.LIVE, "prod", "", "v1.31.2",
+                Instant.EPOCH, null)).build();
+        ClusterSnapshot offline = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.SNAPSHOT, "audit.yaml", "",
+                "v1.31.2", Instant.EPOCH, null)).build();
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        EncryptionViewModel vm = new EncryptionViewModel(tasks);
+        vm.update(live, new ClusterSession(SourceSpec.demo(), live, client, "prod"));
+        assertThat(vm.metricsTextProperty().get()).isEqualTo("Metrics: reading /metrics…");
+        vm.update(offline, new ClusterSession(SourceSpec.demo(), offline, null, null));
+        String offlineText = vm.metricsTextProperty().get();
+        assertThat(offlineText).startsWith("Metrics: not read");
+
+        tasks.runNext(); // the first cluster's /metrics answer arrives late
+
+        assertThat(vm.metricsTextProperty().get()).isEqualTo(offlineText).doesNotContain("transformer prefix");
     }
 }

@@ -1,0 +1,130 @@
+package dev.kustodian.ui.framework;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import org.kordamp.ikonli.Ikon;
+
+import java.util.function.Predicate;
+
+/**
+ * The one page base: metadata as data ({@link PageInfo}), the view created lazily on first use, the namespace filter
+ * wired to {@link #namespaceFilterChanged()}, and {@link #whenShown} for work that should only run for a page on
+ * screen. Work off the FX thread for a load goes through {@link #latest()} (results of an older load are dropped).
+ *
+ * @param <V> the page's view
+ */
+public abstract class AbstractPage<V extends Node> implements Page {
+    protected final PageContext ctx;
+    private final PageInfo info;
+    private final LatestOnly latest;
+    private V view;
+    private Runnable pendingShown;
+
+    protected AbstractPage(PageContext ctx, PageInfo info) {
+        this.ctx = ctx;
+        this.info = info;
+        this.latest = new LatestOnly(ctx.tasks());
+        ctx.state().namespaceFilter().addListener((ListChangeListener<String>) c -> namespaceFilterChanged());
+    }
+
+    @Override
+    public final String id() {
+        return info.id();
+    }
+
+    @Override
+    public final String title() {
+        return info.title();
+    }
+
+    @Override
+    public final Ikon icon() {
+        return info.icon();
+    }
+
+    @Override
+    public final int order() {
+        return info.order();
+    }
+
+    /** Creates the page's view (called once, on first use). */
+    protected abstract V createView();
+
+    @Override
+    public final Node view() {
+        return typedView();
+    }
+
+    /** The view, created on first use. */
+    protected final V typedView() {
+        if (view == null) {
+            view = createView();
+            view.sceneProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    runPendingShown();
+                }
+            });
+            viewCreated(view);
+        }
+        return view;
+    }
+
+    /** The view when it was created, else null (work for a page nobody opened waits). */
+    protected final V viewIfCreated() {
+        return view;
+    }
+
+    /** Called once right after the view was created. */
+    protected void viewCreated(V view) {
+    }
+
+    /** The view's filter field when the view has one ({@link FilterablePane}). */
+    @Override
+    public TextInputControl filterField() {
+        return typedView() instanceof FilterablePane f ? f.filterField() : null;
+    }
+
+    /** True when objects of this namespace pass the namespace filter (live: follows the filter). */
+    protected final Predicate<String> namespaceVisible() {
+        return ctx.state()::namespaceVisible;
+    }
+
+    /** The namespace filter changed (FX thread). */
+    protected void namespaceFilterChanged() {
+    }
+
+    /** Runs background work for the current load: a result of an older load is dropped. */
+    protected final LatestOnly latest() {
+        return latest;
+    }
+
+    /** True while the page's view is in the window. */
+    protected final boolean isShown() {
+        return view != null && view.getScene() != null;
+    }
+
+    /**
+     * Runs {@code action} now when the page is shown, else the next time it is shown (pages nobody opens do no work).
+     * Only the latest action waits.
+     */
+    protected final void whenShown(Runnable action) {
+        pendingShown = action;
+        if (isShown()) {
+            runPendingShown();
+        }
+    }
+
+    /** Runs {@code action} the next time the page is shown (e.g. to retry work that failed). */
+    protected final void whenNextShown(Runnable action) {
+        pendingShown = action;
+    }
+
+    private void runPendingShown() {
+        Runnable r = pendingShown;
+        pendingShown = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+}
