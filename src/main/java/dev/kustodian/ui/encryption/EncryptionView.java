@@ -6,9 +6,9 @@ import dev.kustodian.core.encryption.VerificationReport;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.SeverityChip;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -29,8 +28,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-
-import java.util.function.Function;
 
 /**
  * The Encryption page: posture from the cluster (left), the analysis of an EncryptionConfiguration file, the wizard
@@ -184,10 +181,10 @@ public final class EncryptionView extends ScrollPane {
         summary.getStyleClass().add("enc-summary");
         summary.textProperty().bind(vm.configSummaryProperty());
         coverage.setId("enc-coverage");
-        coverage.getColumns().add(column("Resources", EncryptionViewModel.CoverageRow::resources, 200));
-        coverage.getColumns().add(column("Writes with", EncryptionViewModel.CoverageRow::writer, 110));
-        coverage.getColumns().add(column("Write key", EncryptionViewModel.CoverageRow::writeKey, 110));
-        coverage.getColumns().add(column("Keys never used for writing", EncryptionViewModel.CoverageRow::readOnly, 240));
+        coverage.getColumns().add(Columns.of("Resources", 200, EncryptionViewModel.CoverageRow::resources));
+        coverage.getColumns().add(Columns.of("Writes with", 110, EncryptionViewModel.CoverageRow::writer));
+        coverage.getColumns().add(Columns.of("Write key", 110, EncryptionViewModel.CoverageRow::writeKey));
+        coverage.getColumns().add(Columns.of("Keys never used for writing", 240, EncryptionViewModel.CoverageRow::readOnly));
         coverage.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         coverage.setItems(vm.coverage());
         coverage.setPrefHeight(150);
@@ -228,13 +225,6 @@ public final class EncryptionView extends ScrollPane {
             l.setWrapText(true);
             observationBox.getChildren().add(l);
         }
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> f, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private Node etcdCard() {

@@ -9,10 +9,10 @@ import dev.kustodian.core.report.ReportWriter;
 import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.SeverityChip;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.function.Function;
 
 /** The Reports page: findings table (left), detail (right), filter, include-system toggle and Export. */
 public final class ReportsView extends BorderPane implements FilterablePane {
@@ -141,7 +140,7 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         table.setId("findings-table");
         table.setPlaceholder(new Label("No findings match the filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Finding, Severity> sev = col("Severity", Finding::severity, 115);
+        TableColumn<Finding, Severity> sev = Columns.of("Severity", 115, Finding::severity);
         sev.setMinWidth(115);
         sev.setComparator(Comparator.reverseOrder());
         sev.setCellFactory(c -> new TableCell<>() {
@@ -153,23 +152,16 @@ public final class ReportsView extends BorderPane implements FilterablePane {
             }
         });
         table.getColumns().add(sev);
-        table.getColumns().add(col("Area", Finding::area, 80));
-        TableColumn<Finding, String> rule = col("Rule", Finding::rule, 200);
+        table.getColumns().add(Columns.of("Area", 80, Finding::area));
+        TableColumn<Finding, String> rule = Columns.of("Rule", 200, Finding::rule);
         rule.setMinWidth(170);
         table.getColumns().add(rule);
-        table.getColumns().add(col("Object", f -> f.object().display() + (f.system() ? " (system)" : ""), 230));
-        table.getColumns().add(col("Title", Finding::title, 320));
+        table.getColumns().add(Columns.of("Object", 230, f -> f.object().display() + (f.system() ? " (system)" : "")));
+        table.getColumns().add(Columns.of("Title", 320, Finding::title));
         SortedList<Finding> sorted = new SortedList<>(vm.filtered());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(sev);
-    }
-
-    private static <T> TableColumn<Finding, T> col(String title, Function<Finding, T> value, double width) {
-        TableColumn<Finding, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private void render(Finding f) {

@@ -8,10 +8,10 @@ import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
 import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.EmptyState;
+import dev.kustodian.ui.framework.FindingRow;
 import dev.kustodian.ui.framework.SeverityChip;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,10 +25,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,9 +35,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.List;
 import java.util.function.Function;
 
 /** The Secrets page: the inventory table on the left, the selected secret's detail (with safe reveal) on the right. */
@@ -52,8 +48,8 @@ public final class SecretsView extends BorderPane implements FilterablePane {
     private final TableView<SecretRow> table = new TableView<>();
     private final TextField filter = new TextField();
     private final VBox detail = new VBox(12);
-    /** Value labels of the shown key rows, by key: cleared on hide. */
-    private final java.util.Map<String, Label> valueLabels = new java.util.HashMap<>();
+    /** The shown secret's keys (with reveal), null when none is shown. */
+    private KeysCard keysCard;
 
     public SecretsView(SecretsViewModel vm, PageContext ctx) {
         this.vm = vm;
@@ -191,9 +187,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
     }
 
     private static <T> TableColumn<SecretRow, T> col(String title, Function<SecretRow, T> value, double width) {
-        TableColumn<SecretRow, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
+        TableColumn<SecretRow, T> c = Columns.of(title, width, value);
         c.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         return c;
     }
@@ -224,7 +218,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
     // ---------------------------------------------------------------- detail
 
     private void renderDetail(SecretRow r) {
-        valueLabels.clear();
+        keysCard = null;
         detail.getChildren().clear();
         if (r == null) {
             detail.getChildren().add(new EmptyState(Feather.KEY, "No secret selected",
@@ -257,185 +251,21 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         name.setWrapText(true);
         VBox head = new VBox(4, name, sub, actions);
         detail.getChildren().add(head);
-        detail.getChildren().add(keysCard(r));
-        Node facts = factsCard(r);
+        keysCard = new KeysCard(r, vm.reveal());
+        detail.getChildren().add(keysCard);
+        Node facts = FactsCard.of(r, vm.clock());
         if (facts != null) {
             detail.getChildren().add(facts);
         }
         detail.getChildren().add(usesCard(r));
-        detail.getChildren().add(readersCard(r));
+        detail.getChildren().add(ReadersCard.of(r, vm));
         detail.getChildren().add(findingsCard(r));
     }
 
-    private Node keysCard(SecretRow r) {
-        GridPane g = new GridPane();
-        g.setId("secret-keys");
-        g.setHgap(8);
-        g.setVgap(6);
-        RevealViewModel rv = vm.reveal();
-        int row = 0;
-        for (SecretInfo.SecretKeyInfo k : r.secret().keys()) {
-            Label key = new Label(k.name());
-            key.getStyleClass().add("field-label");
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            Label size = new Label(SecretsViewModel.size(k.size()) + (k.binary() ? " · binary" : ""));
-            size.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(MASK);
-            value.getStyleClass().add("secret-value");
-            value.setId("value-" + nodeId(k.name()));
-            value.setWrapText(true);
-            value.setMaxWidth(360);
-            valueLabels.put(k.name(), value);
-            Button reveal = new Button("Reveal", new FontIcon(Feather.EYE));
-            reveal.getStyleClass().add("reveal-button");
-            reveal.setId("reveal-" + nodeId(k.name()));
-            reveal.disableProperty().bind(rv.availableProperty().not());
-            reveal.setOnAction(e -> {
-                if (k.name().equals(rv.revealedKeyProperty().get())) {
-                    rv.hide();
-                } else {
-                    rv.reveal(k.name());
-                }
-            });
-            Button copy = new Button("Copy", new FontIcon(Feather.COPY));
-            copy.getStyleClass().add("copy-button");
-            copy.setId("copy-" + nodeId(k.name()));
-            copy.disableProperty().bind(rv.availableProperty().not());
-            copy.setOnAction(e -> rv.copy(k.name()));
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(javafx.beans.binding.Bindings.when(rv.availableProperty())
-                    .then("Fetches this one key with a GET and shows it for 30 s")
-                    .otherwise(javafx.beans.binding.Bindings.concat("Reveal is off: ", rv.unavailableReasonProperty())));
-            reveal.setTooltip(tip);
-            reveal.setMinWidth(Region.USE_PREF_SIZE);
-            copy.setMinWidth(Region.USE_PREF_SIZE);
-            value.setMinWidth(72);
-            g.addRow(row++, key, size, value, reveal, copy);
-        }
-        VBox box = new VBox(8);
-        if (r.secret().keys().isEmpty()) {
-            box.getChildren().add(new Label("No keys."));
-        } else {
-            box.getChildren().add(g);
-        }
-        Label note = new Label();
-        note.setId("reveal-message");
-        note.setWrapText(true);
-        note.textProperty().bind(rv.messageProperty());
-        ChangeListener<Boolean> style = (o, a, b) -> {
-            note.getStyleClass().removeAll("reveal-error", "reveal-info");
-            note.getStyleClass().add(Boolean.TRUE.equals(b) ? "reveal-error" : "reveal-info");
-        };
-        rv.messageIsErrorProperty().addListener(style);
-        style.changed(null, null, rv.messageIsErrorProperty().get());
-        Label unavailable = new Label();
-        unavailable.setId("reveal-unavailable");
-        unavailable.setWrapText(true);
-        unavailable.getStyleClass().add("finding-why");
-        unavailable.textProperty().bind(javafx.beans.binding.Bindings.when(rv.availableProperty())
-                .then("").otherwise(javafx.beans.binding.Bindings.concat("Reveal is off: ", rv.unavailableReasonProperty())));
-        unavailable.visibleProperty().bind(rv.availableProperty().not());
-        unavailable.managedProperty().bind(unavailable.visibleProperty());
-        box.getChildren().addAll(note, unavailable);
-        showRevealedIn(r);
-        return new Card("Keys (" + r.keyCount() + ", " + SecretsViewModel.size(r.totalBytes()) + ")", box);
-    }
-
     private void showRevealed() {
-        showRevealedIn(vm.selectedProperty().get());
-    }
-
-    private void showRevealedIn(SecretRow r) {
-        String key = vm.reveal().revealedKeyProperty().get();
-        String text = vm.reveal().revealedTextProperty().get();
-        valueLabels.forEach((k, label) -> {
-            boolean shown = key != null && text != null && k.equals(key);
-            label.setText(shown ? text : MASK);
-            label.getStyleClass().remove("revealed");
-            if (shown) {
-                label.getStyleClass().add("revealed");
-            }
-        });
-        for (Node n : detail.lookupAll(".reveal-button")) {
-            if (n instanceof Button b) {
-                boolean shown = key != null && b.getId() != null && b.getId().equals("reveal-" + nodeId(key));
-                b.setText(shown ? "Hide" : "Reveal");
-                b.setGraphic(new FontIcon(shown ? Feather.EYE_OFF : Feather.EYE));
-            }
+        if (keysCard != null) {
+            keysCard.showRevealed();
         }
-    }
-
-    private Node factsCard(SecretRow r) {
-        SecretInfo s = r.secret();
-        GridPane g = new GridPane();
-        g.setId("secret-facts");
-        g.setHgap(12);
-        g.setVgap(4);
-        int row = 0;
-        String title;
-        if (s.tls() != null) {
-            title = "Certificate";
-            SecretInfo.TlsFacts t = s.tls();
-            if (t.parseError() != null) {
-                g.addRow(row++, key("Problem"), value(t.parseError()));
-            } else {
-                g.addRow(row++, key("Subject"), value(t.subject()));
-                g.addRow(row++, key("SANs"), value(t.dnsNames().isEmpty() ? "none" : String.join(", ", t.dnsNames())));
-                g.addRow(row++, key("Issuer"), value(t.issuer() + (t.selfSigned() ? " (self-signed)" : "")));
-                Label exp = value(fmt(t.notAfter()) + " · " + expiry(t.notAfter()));
-                exp.setId("tls-expiry");
-                exp.getStyleClass().add(expiryClass(t.notAfter()));
-                g.addRow(row++, key("Not after"), exp);
-                if (t.keyAlgorithm() != null) {
-                    g.addRow(row++, key("Key"), value(t.keyAlgorithm()));
-                }
-                if (t.chainLength() > 1) {
-                    g.addRow(row++, key("Chain"), value(t.chainLength() + " certificates"));
-                }
-            }
-        } else if (s.dockerConfig() != null) {
-            title = "Registry credentials";
-            SecretInfo.DockerConfigFacts d = s.dockerConfig();
-            if (d.parseError() != null) {
-                g.addRow(row++, key("Problem"), value(d.parseError()));
-            }
-            g.addRow(row++, key("Registries"), value(d.registries().isEmpty() ? "none" : String.join(", ", d.registries())));
-            g.addRow(row++, key("Inline auth"), value(d.inlineAuth()
-                    ? "yes: a password or auth token is stored in the secret" : "no"));
-        } else if (s.serviceAccountName() != null) {
-            title = "Service-account token";
-            g.addRow(row++, key("Account"), value("ServiceAccount/" + r.namespace() + "/" + s.serviceAccountName()));
-            g.addRow(row++, key("Lifetime"), value("long-lived (never expires): prefer projected, short-lived tokens"));
-        } else {
-            return null;
-        }
-        Card c = new Card(title, g);
-        c.setId("facts-card");
-        return c;
-    }
-
-    private String expiry(Instant notAfter) {
-        if (notAfter == null) {
-            return "unknown";
-        }
-        long days = java.time.Duration.between(vm.clock().instant(), notAfter).toDays();
-        if (notAfter.isBefore(vm.clock().instant())) {
-            return "expired " + (-days) + " day(s) ago";
-        }
-        return days <= 30 ? "expires in " + days + " day(s)" : "valid for " + days + " days";
-    }
-
-    private String expiryClass(Instant notAfter) {
-        if (notAfter == null) {
-            return "expiry-unknown";
-        }
-        Instant now = vm.clock().instant();
-        return notAfter.isBefore(now) ? "expiry-expired"
-                : notAfter.isBefore(now.plus(java.time.Duration.ofDays(30))) ? "expiry-soon" : "expiry-ok";
-    }
-
-    private static String fmt(Instant i) {
-        return i == null ? "unknown" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC).format(i);
     }
 
     private Node usesCard(SecretRow r) {
@@ -461,85 +291,6 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         return new Card("Used by (" + r.usedByCount() + ")", list);
     }
 
-    private Node readersCard(SecretRow r) {
-        VBox list = new VBox(6);
-        list.setId("secret-readers");
-        if (!vm.readersAvailable()) {
-            list.getChildren().add(new Label("Who can read it is not known: " + vm.readersProblem() + "."));
-            return new Card("Who can read it", list);
-        }
-        List<ReaderEntry> entries = vm.readersOf(r);
-        List<ReaderEntry> people = entries.stream().filter(e -> !e.system()).toList();
-        List<ReaderEntry> system = entries.stream().filter(ReaderEntry::system).toList();
-        if (people.isEmpty()) {
-            list.getChildren().add(new Label("No subject outside the system components can read it.",
-                    new FontIcon(Feather.CHECK_CIRCLE)));
-        }
-        for (ReaderEntry e : people) {
-            list.getChildren().add(readerRow(e));
-        }
-        if (!system.isEmpty()) {
-            VBox sys = new VBox(6);
-            system.forEach(e -> sys.getChildren().add(readerRow(e)));
-            TitledPane tp = new TitledPane("System components (" + system.size() + ")", sys);
-            tp.setExpanded(false);
-            tp.setId("system-readers");
-            list.getChildren().add(tp);
-        }
-        return new Card("Who can read it (" + people.size() + (system.isEmpty() ? "" : " + " + system.size()
-                + " system") + ")", list);
-    }
-
-    private Node readerRow(ReaderEntry e) {
-        Label who = new Label(e.subject(), new FontIcon(e.subject().startsWith("Group/") ? Feather.USERS
-                : e.subject().startsWith("ServiceAccount/") ? Feather.CPU : Feather.USER));
-        who.getStyleClass().add("field-label");
-        Label kind = new Label(e.direct() ? "direct" : "indirect");
-        kind.getStyleClass().addAll("reader-kind", e.direct() ? "reader-direct" : "reader-indirect");
-        HBox top = new HBox(8, who, kind);
-        top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(2, top);
-        List<String> direct = e.hows().stream().filter(h -> !h.startsWith(INDIRECT)).toList();
-        List<String> indirect = e.hows().stream().filter(h -> h.startsWith(INDIRECT))
-                .map(h -> h.substring(INDIRECT.length())).toList();
-        for (String h : direct) {
-            box.getChildren().add(muted(h));
-        }
-        int shownIndirect = Math.min(indirect.size(), direct.isEmpty() ? 2 : 1);
-        for (String h : indirect.subList(0, shownIndirect)) {
-            box.getChildren().add(muted("indirect: " + h));
-        }
-        if (indirect.size() > shownIndirect) {
-            Label more = muted("+ " + (indirect.size() - shownIndirect) + " more indirect way(s)");
-            more.setTooltip(new Tooltip(String.join("\n", indirect)));
-            more.getStyleClass().add("reader-more");
-            box.getChildren().add(more);
-        }
-        int shownPaths = Math.min(e.paths().size(), 4);
-        for (String p : e.paths().subList(0, shownPaths)) {
-            Label l = new Label("via " + p);
-            l.setWrapText(true);
-            l.getStyleClass().add("reader-path");
-            box.getChildren().add(l);
-        }
-        if (e.paths().size() > shownPaths) {
-            Label more = muted("+ " + (e.paths().size() - shownPaths) + " more path(s)");
-            more.setTooltip(new Tooltip(String.join("\n", e.paths())));
-            box.getChildren().add(more);
-        }
-        box.getStyleClass().add("reader-row");
-        return box;
-    }
-
-    private static final String INDIRECT = "indirect: ";
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("finding-why");
-        return l;
-    }
-
     private Node findingsCard(SecretRow r) {
         VBox list = new VBox(8);
         list.setId("secret-findings");
@@ -561,31 +312,12 @@ public final class SecretsView extends BorderPane implements FilterablePane {
             chip.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(10, chip, text);
             if (f.fix() != null) {
-                boolean ok = ctx.hasWizard(f.fix());
-                Button b = new Button("Fix…", new FontIcon(Feather.TOOL));
-                b.getStyleClass().add("fix-button");
+                Button b = FindingRow.fixButton(f, ctx);
                 b.setMinWidth(Region.USE_PREF_SIZE);
-                b.setDisable(!ok);
-                b.setTooltip(new Tooltip(ok ? "Open the " + f.fix() + " wizard for " + f.object().display()
-                        : "The " + f.fix() + " wizard is not available in this version; see the remediation text."));
-                b.setOnAction(e -> ctx.openWizard(f.fix(), f.object()));
                 row.getChildren().add(b);
             }
             list.getChildren().add(row);
         }
         return new Card("Findings (" + r.findings().size() + ")", list);
-    }
-
-    private static Label key(String s) {
-        Label l = new Label(s);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("field-label");
-        return l;
-    }
-
-    private static Label value(String s) {
-        Label l = new Label(s == null ? "" : s);
-        l.setWrapText(true);
-        return l;
     }
 }

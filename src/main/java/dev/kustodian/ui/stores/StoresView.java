@@ -7,9 +7,9 @@ import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.ui.framework.FilterablePane;
 import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.FindingRow;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -30,7 +30,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * External stores page: operator cards (installed, served versions, install command), wizard buttons, and tabs
@@ -204,19 +203,12 @@ public final class StoresView extends BorderPane implements FilterablePane {
         }
     }
 
-    private static <S> TableColumn<S, String> col(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     private void buildObjectTable() {
         objectTable.setId("stores-objects");
-        objectTable.getColumns().addAll(List.of(col("Kind", 170, StoreInventory.StoreObject::kind),
-                col("Namespace", 130, StoreInventory.StoreObject::namespace),
-                col("Name", 180, StoreInventory.StoreObject::name),
-                col("Summary", 300, StoreInventory.StoreObject::summary)));
+        objectTable.getColumns().addAll(List.of(Columns.of("Kind", 170, StoreInventory.StoreObject::kind),
+                Columns.of("Namespace", 130, StoreInventory.StoreObject::namespace),
+                Columns.of("Name", 180, StoreInventory.StoreObject::name),
+                Columns.of("Summary", 300, StoreInventory.StoreObject::summary)));
         objectTable.setItems(sorted(vm.objects(), objectTable));
         objectTable.setPlaceholder(new Label("No store objects in the cluster (or none in the selected namespaces)."));
         objectTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showObject(b));
@@ -224,11 +216,11 @@ public final class StoresView extends BorderPane implements FilterablePane {
 
     private void buildSecretTable() {
         secretTable.setId("stores-secrets");
-        secretTable.getColumns().addAll(List.of(col("Namespace", 110, StoreInventory.Adoption::namespace),
-                col("Secret", 190, StoreInventory.Adoption::name),
-                col("Managed by", 120, a -> label(a.management())),
-                col("Source", 190, StoreInventory.Adoption::by),
-                col("Keys", 50, a -> String.valueOf(a.keys()))));
+        secretTable.getColumns().addAll(List.of(Columns.of("Namespace", 110, StoreInventory.Adoption::namespace),
+                Columns.of("Secret", 190, StoreInventory.Adoption::name),
+                Columns.of("Managed by", 120, a -> label(a.management())),
+                Columns.of("Source", 190, StoreInventory.Adoption::by),
+                Columns.of("Keys", 50, a -> String.valueOf(a.keys()))));
         secretTable.setItems(sorted(vm.secrets(), secretTable));
         secretTable.setPlaceholder(new Label("No Secrets in the selected namespaces."));
         secretTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSecret(b));
@@ -236,12 +228,12 @@ public final class StoresView extends BorderPane implements FilterablePane {
 
     private void buildLintTable() {
         lintTable.setId("stores-lint-table");
-        TableColumn<ManifestLinter.LintProblem, String> sev = col("Severity", 90,
+        TableColumn<ManifestLinter.LintProblem, String> sev = Columns.of("Severity", 90,
                 p -> p.level());
-        lintTable.getColumns().addAll(List.of(col("File:line", 260, p -> p.file() + ":" + p.line()), sev,
-                col("Object", 200, p -> p.kind() + "/" + p.name()), col("Field", 200,
-                        ManifestLinter.LintProblem::field), col("Problem", 420, ManifestLinter.LintProblem::message),
-                col("Rule", 130, ManifestLinter.LintProblem::rule)));
+        lintTable.getColumns().addAll(List.of(Columns.of("File:line", 260, p -> p.file() + ":" + p.line()), sev,
+                Columns.of("Object", 200, p -> p.kind() + "/" + p.name()), Columns.of("Field", 200,
+                        ManifestLinter.LintProblem::field), Columns.of("Problem", 420, ManifestLinter.LintProblem::message),
+                Columns.of("Rule", 130, ManifestLinter.LintProblem::rule)));
         lintTable.setItems(vm.lintProblems());
         lintTable.setPlaceholder(new Label("No lint results yet: use \"Lint a folder…\"."));
     }

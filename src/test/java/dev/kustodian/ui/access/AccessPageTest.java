@@ -2,14 +2,12 @@ package dev.kustodian.ui.access;
 
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
+import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -46,15 +44,7 @@ class AccessPageTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
         WizardRegistry wizards = new WizardRegistry();
-        PageContext ctx = new PageContext() {
-            public AppState state() { return state; }
-            public TaskExecutor tasks() { return new SameThreadTaskExecutor(); }
-            public DialogService dialogs() { return new RecordingDialogService(); }
-            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
-            public void openWizard(String id, ObjectRef target) { openedWizards.add(id + " " + target.display()); }
-            public void navigate(String pageId) { }
-            public boolean hasPage(String pageId) { return false; }
-        };
+        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(), wizards, openedWizards);
         state.sessionProperty().set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
         page = new AccessPage(ctx);
         Parent view = (Parent) page.view();

@@ -3,25 +3,22 @@ package dev.kustodian.ui.encryption;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.encryption.EtcdCliFixture;
-import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.ObjectMeta;
 import dev.kustodian.core.model.PodSpecInfo;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.WorkloadInfo;
+import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,17 +62,7 @@ class EncryptionPageTest {
                 .getUserAgentStylesheet());
         WizardRegistry wizards = new WizardRegistry().register(EncryptionConfigWizard::new)
                 .register(EncryptionRotationWizard::new);
-        PageContext ctx = new PageContext() {
-            public AppState state() { return state; }
-            public TaskExecutor tasks() { return new SameThreadTaskExecutor(); }
-            public DialogService dialogs() { return dialogs; }
-            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
-            public void openWizard(String id, ObjectRef target) {
-                openedWizards.add(id + (target == null ? "" : " " + target.display()));
-            }
-            public void navigate(String pageId) { }
-            public boolean hasPage(String pageId) { return false; }
-        };
+        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), dialogs, wizards, openedWizards);
         ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.DEMO, "demo", "", "v1.31.2",
                 Instant.EPOCH, null));
         b.workloads.add(apiserver("kube-apiserver-cp-1", "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",

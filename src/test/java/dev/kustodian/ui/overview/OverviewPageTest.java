@@ -4,12 +4,11 @@ import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.findings.Severity;
+import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
@@ -41,15 +40,7 @@ class OverviewPageTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
                 .getUserAgentStylesheet());
         WizardRegistry wizards = new WizardRegistry().register(SecretReaderRoleWizard::new);
-        PageContext ctx = new PageContext() {
-            public AppState state() { return state; }
-            public TaskExecutor tasks() { return new SameThreadTaskExecutor(); }
-            public DialogService dialogs() { return new RecordingDialogService(); }
-            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
-            public void openWizard(String id, ObjectRef target) { openedWizards.add(id + " " + target.display()); }
-            public void navigate(String pageId) { }
-            public boolean hasPage(String pageId) { return false; }
-        };
+        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(), wizards, openedWizards);
         state.findingsProperty().set(List.of(
                 Finding.of("RBAC-SECRETS-LIST", "rbac", Severity.CRITICAL,
                         new ObjectRef("ServiceAccount", "team-b", "deployer"), "deployer can list every secret",

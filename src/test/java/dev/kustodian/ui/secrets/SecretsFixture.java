@@ -4,7 +4,6 @@ import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.Finding;
-import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.model.BindingInfo;
 import dev.kustodian.core.model.ClusterSnapshot;
@@ -17,6 +16,7 @@ import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.model.ServiceAccountInfo;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.WorkloadInfo;
+import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.PageContext;
@@ -93,15 +93,7 @@ public final class SecretsFixture {
     /** A page context over {@code state} with the given executor and dialogs; wizard openings are recorded. */
     public static PageContext context(AppState state, TaskExecutor tasks, DialogService dialogs,
                                       WizardRegistry wizards, List<String> opened) {
-        return new PageContext() {
-            public AppState state() { return state; }
-            public TaskExecutor tasks() { return tasks; }
-            public DialogService dialogs() { return dialogs; }
-            public boolean hasWizard(String id) { return wizards.isRegistered(id); }
-            public void openWizard(String id, ObjectRef target) { opened.add(id + " " + target.display()); }
-            public void navigate(String pageId) { }
-            public boolean hasPage(String pageId) { return false; }
-        };
+        return new TestPageContext(state, tasks, dialogs, wizards, opened);
     }
 
     /** A timer the test fires by hand (no sleeping). */
