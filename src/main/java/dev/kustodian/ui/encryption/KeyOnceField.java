@@ -1,7 +1,7 @@
 package dev.kustodian.ui.encryption;
 
 import dev.kustodian.core.encryption.KeyGenerator;
-import dev.kustodian.ui.wizard.FormField;
+import dev.kustodian.ui.wizard.DisplayField;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -23,7 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * (to copy into a password manager); hiding it, or leaving the step, masks it for good. Its form value is empty, so
  * answers files never hold it, and previews show only the mask.
  */
-public final class KeyOnceField extends FormField {
+public final class KeyOnceField extends DisplayField {
     static final String HIDDEN = "•••••••••••••••••••••••••••••••••••••••••••• (32 bytes, base64)";
     private String secret = KeyGenerator.generate("key").secretBase64();
     private final IntegerProperty generation = new SimpleIntegerProperty();
@@ -105,21 +105,6 @@ public final class KeyOnceField extends FormField {
                 ? "Copy it now into your password manager or vault; it will not be shown again. The saved file holds it (0600)."
                 : used.get() ? "The key was shown once and is now hidden for good. It is in the saved file only (0600)."
                 : "Generated in memory with SecureRandom (DRBG). Not shown yet, not saved yet, never logged.");
-    }
-
-    @Override
-    public Object value() {
-        return "";
-    }
-
-    @Override
-    public void setFromText(String text) {
-        // answers never hold key material
-    }
-
-    @Override
-    public String toText() {
-        return "";
     }
 
     @Override

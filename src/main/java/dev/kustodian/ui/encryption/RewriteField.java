@@ -1,8 +1,6 @@
 package dev.kustodian.ui.encryption;
 
-import dev.kustodian.ui.wizard.FormField;
-import javafx.beans.Observable;
-import javafx.beans.property.SimpleIntegerProperty;
+import dev.kustodian.ui.wizard.DisplayField;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,9 +11,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The "Rewrite all secrets" step: Count, Rewrite, Cancel, a progress bar and the status ({@link RewriteRunner}). */
-public final class RewriteField extends FormField {
+public final class RewriteField extends DisplayField {
     private final RewriteRunner runner;
-    private final SimpleIntegerProperty unchanged = new SimpleIntegerProperty();
     private VBox box;
 
     public RewriteField(String id, String label, String help, RewriteRunner runner) {
@@ -25,26 +22,6 @@ public final class RewriteField extends FormField {
 
     public RewriteRunner runner() {
         return runner;
-    }
-
-    @Override
-    public Object value() {
-        return "";
-    }
-
-    @Override
-    public void setFromText(String text) {
-        // an action, not an answer
-    }
-
-    @Override
-    public String toText() {
-        return "";
-    }
-
-    @Override
-    public Observable observable() {
-        return unchanged;
     }
 
     @Override

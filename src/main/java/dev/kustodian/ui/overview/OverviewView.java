@@ -5,6 +5,7 @@ import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.model.VisibilityGap;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.FindingRow;
@@ -146,9 +147,9 @@ public final class OverviewView extends ScrollPane {
         g.setVgap(4);
         g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints());
         int r = 0;
-        g.addRow(r++, key("Source"), value(m.source()));
-        g.addRow(r++, key("Server version"), value(m.serverVersion()));
-        g.addRow(r++, key("You are"), value(m.identity()));
+        g.addRow(r++, Labels.key("Source"), Labels.value(m.source()));
+        g.addRow(r++, Labels.key("Server version"), Labels.value(m.serverVersion()));
+        g.addRow(r++, Labels.key("You are"), Labels.value(m.identity()));
         VBox box = new VBox(10, g);
         GridPane counts = new GridPane();
         counts.setId("kind-counts");
@@ -222,18 +223,5 @@ public final class OverviewView extends ScrollPane {
             list.getChildren().add(row);
         }
         return new Card("Getting started", list);
-    }
-
-    private static Label key(String s) {
-        Label l = new Label(s);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("field-label");
-        return l;
-    }
-
-    private static Label value(String s) {
-        Label l = new Label(s);
-        l.setWrapText(true);
-        return l;
     }
 }

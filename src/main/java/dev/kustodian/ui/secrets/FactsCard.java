@@ -2,9 +2,9 @@ package dev.kustodian.ui.secrets;
 
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.ui.framework.Card;
+import dev.kustodian.ui.framework.Labels;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,35 +30,35 @@ final class FactsCard {
             title = "Certificate";
             SecretInfo.TlsFacts t = s.tls();
             if (t.parseError() != null) {
-                g.addRow(row++, key("Problem"), value(t.parseError()));
+                g.addRow(row++, Labels.key("Problem"), Labels.value(t.parseError()));
             } else {
-                g.addRow(row++, key("Subject"), value(t.subject()));
-                g.addRow(row++, key("SANs"), value(t.dnsNames().isEmpty() ? "none" : String.join(", ", t.dnsNames())));
-                g.addRow(row++, key("Issuer"), value(t.issuer() + (t.selfSigned() ? " (self-signed)" : "")));
-                Label exp = value(fmt(t.notAfter()) + " · " + expiry(t.notAfter(), clock.instant()));
+                g.addRow(row++, Labels.key("Subject"), Labels.value(t.subject()));
+                g.addRow(row++, Labels.key("SANs"), Labels.value(t.dnsNames().isEmpty() ? "none" : String.join(", ", t.dnsNames())));
+                g.addRow(row++, Labels.key("Issuer"), Labels.value(t.issuer() + (t.selfSigned() ? " (self-signed)" : "")));
+                Label exp = Labels.value(fmt(t.notAfter()) + " · " + expiry(t.notAfter(), clock.instant()));
                 exp.setId("tls-expiry");
                 exp.getStyleClass().add(expiryClass(t.notAfter(), clock.instant()));
-                g.addRow(row++, key("Not after"), exp);
+                g.addRow(row++, Labels.key("Not after"), exp);
                 if (t.keyAlgorithm() != null) {
-                    g.addRow(row++, key("Key"), value(t.keyAlgorithm()));
+                    g.addRow(row++, Labels.key("Key"), Labels.value(t.keyAlgorithm()));
                 }
                 if (t.chainLength() > 1) {
-                    g.addRow(row++, key("Chain"), value(t.chainLength() + " certificates"));
+                    g.addRow(row++, Labels.key("Chain"), Labels.value(t.chainLength() + " certificates"));
                 }
             }
         } else if (s.dockerConfig() != null) {
             title = "Registry credentials";
             SecretInfo.DockerConfigFacts d = s.dockerConfig();
             if (d.parseError() != null) {
-                g.addRow(row++, key("Problem"), value(d.parseError()));
+                g.addRow(row++, Labels.key("Problem"), Labels.value(d.parseError()));
             }
-            g.addRow(row++, key("Registries"), value(d.registries().isEmpty() ? "none" : String.join(", ", d.registries())));
-            g.addRow(row++, key("Inline auth"), value(d.inlineAuth()
+            g.addRow(row++, Labels.key("Registries"), Labels.value(d.registries().isEmpty() ? "none" : String.join(", ", d.registries())));
+            g.addRow(row++, Labels.key("Inline auth"), Labels.value(d.inlineAuth()
                     ? "yes: a password or auth token is stored in the secret" : "no"));
         } else if (s.serviceAccountName() != null) {
             title = "Service-account token";
-            g.addRow(row++, key("Account"), value("ServiceAccount/" + r.namespace() + "/" + s.serviceAccountName()));
-            g.addRow(row++, key("Lifetime"), value("long-lived (never expires): prefer projected, short-lived tokens"));
+            g.addRow(row++, Labels.key("Account"), Labels.value("ServiceAccount/" + r.namespace() + "/" + s.serviceAccountName()));
+            g.addRow(row++, Labels.key("Lifetime"), Labels.value("long-lived (never expires): prefer projected, short-lived tokens"));
         } else {
             return null;
         }
@@ -88,18 +88,5 @@ final class FactsCard {
 
     private static String fmt(Instant i) {
         return i == null ? "unknown" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(i);
-    }
-
-    private static Label key(String s) {
-        Label l = new Label(s);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("field-label");
-        return l;
-    }
-
-    private static Label value(String s) {
-        Label l = new Label(s == null ? "" : s);
-        l.setWrapText(true);
-        return l;
     }
 }

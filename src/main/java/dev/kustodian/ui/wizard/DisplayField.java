@@ -3,7 +3,10 @@ package dev.kustodian.ui.wizard;
 import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 
-/** A field that only shows something (guidance, a report): it holds no value, so its value is always "". */
+/**
+ * A field that only shows something or runs an action (guidance, a report, a key shown once, a rewrite): it holds no
+ * value and no answer, so its value and its text are always "".
+ */
 public abstract class DisplayField extends FormField {
     private final SimpleStringProperty none = new SimpleStringProperty("");
 
@@ -26,8 +29,9 @@ public abstract class DisplayField extends FormField {
         return "";
     }
 
+    /** Never changes; a field whose shown content should re-run the preview returns its own observable. */
     @Override
-    public final Observable observable() {
+    public Observable observable() {
         return none;
     }
 }

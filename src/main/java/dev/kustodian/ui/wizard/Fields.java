@@ -28,15 +28,12 @@ public final class Fields {
     private Fields() {
     }
 
-    /** A single-line text field. */
-    public static final class Text extends FormField {
-        private final StringProperty value = new SimpleStringProperty("");
-        private final TextField field = new TextField();
+    /** A field whose value is one string (its answer text is that string). */
+    public abstract static class StringValued extends FormField {
+        protected final StringProperty value = new SimpleStringProperty("");
 
-        Text(String id, String label, String help, String prompt) {
+        StringValued(String id, String label, String help) {
             super(id, label, help);
-            field.setPromptText(prompt);
-            field.textProperty().bindBidirectional(value);
         }
 
         public StringProperty valueProperty() {
@@ -62,6 +59,17 @@ public final class Fields {
         public Observable observable() {
             return value;
         }
+    }
+
+    /** A single-line text field. */
+    public static final class Text extends StringValued {
+        private final TextField field = new TextField();
+
+        Text(String id, String label, String help, String prompt) {
+            super(id, label, help);
+            field.setPromptText(prompt);
+            field.textProperty().bindBidirectional(value);
+        }
 
         @Override
         protected Node control() {
@@ -73,8 +81,7 @@ public final class Fields {
      * A choice: a combo box whose items come from a supplier (re-read when {@code dependsOn} changes, e.g. the
      * service accounts of the chosen namespace). Editable choices accept names not in the list.
      */
-    public static final class Choice extends FormField {
-        private final StringProperty value = new SimpleStringProperty("");
+    public static final class Choice extends StringValued {
         private final ComboBox<String> combo = new ComboBox<>();
         private final Supplier<List<String>> items;
 
@@ -116,32 +123,8 @@ public final class Fields {
             }
         }
 
-        public StringProperty valueProperty() {
-            return value;
-        }
-
         public List<String> items() {
             return List.copyOf(combo.getItems());
-        }
-
-        @Override
-        public Object value() {
-            return value.get() == null ? "" : value.get();
-        }
-
-        @Override
-        public void setFromText(String text) {
-            value.set(text == null ? "" : text);
-        }
-
-        @Override
-        public String toText() {
-            return value.get();
-        }
-
-        @Override
-        public Observable observable() {
-            return value;
         }
 
         @Override
