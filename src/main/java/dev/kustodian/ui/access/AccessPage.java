@@ -1,5 +1,6 @@
 package dev.kustodian.ui.access;
 
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.ui.framework.AbstractPage;
@@ -37,20 +38,21 @@ public final class AccessPage extends AbstractPage<AccessView> {
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         latest().invalidate();
-        whenShown(() -> analyse(snapshot));
+        Analysis analysis = ctx.state().analysisOf(snapshot); // the load's analysis: its engine is built already
+        whenShown(() -> analyse(analysis));
     }
 
-    private void analyse(ClusterSnapshot snapshot) {
+    private void analyse(Analysis analysis) {
         AccessView view = typedView();
         view.setLoading(true, null);
-        latest().submit("Analysing access (RBAC)", (progress, cancel) -> AccessViewModel.analyse(snapshot),
+        latest().submit("Analysing access (RBAC)", (progress, cancel) -> AccessViewModel.analyse(analysis),
                 a -> {
                     vm.setAnalysis(a);
                     view.setLoading(false, null);
                 },
                 e -> {
                     view.setLoading(false, "The access analysis did not complete: " + e.getMessage());
-                    whenNextShown(() -> analyse(snapshot));
+                    whenNextShown(() -> analyse(analysis));
                 });
     }
 }

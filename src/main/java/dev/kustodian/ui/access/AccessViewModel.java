@@ -1,6 +1,5 @@
 package dev.kustodian.ui.access;
 
-import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.model.BindingInfo;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.NamespaceInfo;
@@ -114,11 +113,9 @@ public final class AccessViewModel {
     // ------------------------------------------------------------------ analysis
 
     /** The expensive part, for the TaskExecutor: engine, risks and ranking, readers index. */
-    public static Analysis analyse(ClusterSnapshot snapshot) {
-        AnalysisContext ctx = AnalysisContext.of(snapshot);
-        RbacEngine engine = RbacEngine.of(ctx);
-        List<SubjectRisk> ranking = SubjectRisk.rank(RbacRisks.of(ctx));
-        return new Analysis(snapshot, engine, ranking, SecretReaders.of(ctx));
+    public static Analysis analyse(dev.kustodian.core.analysis.Analysis analysis) {
+        return new Analysis(analysis.snapshot(), analysis.rbac(), SubjectRisk.rank(analysis.risks()),
+                analysis.secretReaders());
     }
 
     /** Installs a new analysis (FX thread); the selected subject and secret survive when they still exist. */

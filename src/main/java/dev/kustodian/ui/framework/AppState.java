@@ -62,6 +62,15 @@ public final class AppState {
         return analysis.get();
     }
 
+    /**
+     * The analysis of {@code snapshot}: the loaded one (the shell sets it before the session), or, for a snapshot that
+     * did not come through the shell's load (tests), a new one of its own.
+     */
+    public Analysis analysisOf(ClusterSnapshot snapshot) {
+        Analysis a = analysis.get();
+        return a != null && a.snapshot() == snapshot ? a : Analysis.of(snapshot);
+    }
+
     /** Findings of all rules on the current snapshot (those of {@link #analysis()}). */
     public ObjectProperty<List<Finding>> findingsProperty() {
         return findings;

@@ -31,6 +31,6 @@ public final class RolesPage extends AbstractPage<RolesView> {
 
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
-        vm.update(snapshot, namespaceVisible());
+        vm.update(snapshot == null ? null : ctx.state().analysisOf(snapshot), namespaceVisible());
     }
 }

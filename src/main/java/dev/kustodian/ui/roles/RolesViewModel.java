@@ -85,7 +85,7 @@ public final class RolesViewModel {
     }
 
     /** Rebuilds the rows from a snapshot; the selected subject stays selected when it still exists. */
-    public void update(ClusterSnapshot s, Predicate<String> namespaceVisible) {
+    public void update(dev.kustodian.core.analysis.Analysis s, Predicate<String> namespaceVisible) {
         this.namespaceVisible = namespaceVisible == null ? ns -> true : namespaceVisible;
         String keep = selected.get() == null ? null : selected.get().text();
         all.setAll(rows(s));
@@ -107,11 +107,12 @@ public final class RolesViewModel {
         header.set("Subjects (" + visible.size() + (visible.size() == all.size() ? "" : " of " + all.size()) + ")");
     }
 
-    static List<Row> rows(ClusterSnapshot s) {
-        if (s == null) {
+    static List<Row> rows(dev.kustodian.core.analysis.Analysis analysis) {
+        if (analysis == null) {
             return List.of();
         }
-        RbacEngine engine = RbacEngine.of(s);
+        ClusterSnapshot s = analysis.snapshot();
+        RbacEngine engine = analysis.rbac();
         Map<String, SubjectRef> subjects = new TreeMap<>();
         Map<String, List<BindingRow>> bindings = new TreeMap<>();
         for (ServiceAccountInfo sa : s.serviceAccounts()) {

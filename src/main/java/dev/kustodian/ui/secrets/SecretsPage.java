@@ -1,5 +1,6 @@
 package dev.kustodian.ui.secrets;
 
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.model.ClusterSnapshot;
@@ -53,11 +54,12 @@ public final class SecretsPage extends AbstractPage<SecretsView> {
         vm.reveal().setSession(session);
         latest().invalidate();
         List<Finding> findings = ctx.state().findings();
-        whenShown(() -> analyse(snapshot, findings));
+        Analysis analysis = ctx.state().analysisOf(snapshot); // the load's analysis: its indexes are built already
+        whenShown(() -> analyse(analysis, findings));
     }
 
-    private void analyse(ClusterSnapshot snapshot, List<Finding> findings) {
-        latest().submit("Analysing secrets", (p, c) -> SecretsViewModel.analyse(snapshot, findings, clock, c),
+    private void analyse(Analysis analysis, List<Finding> findings) {
+        latest().submit("Analysing secrets", (p, c) -> SecretsViewModel.analyse(analysis, findings, clock, c),
                 vm::setInventory,
                 t -> {
                     if (!(t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED)) {

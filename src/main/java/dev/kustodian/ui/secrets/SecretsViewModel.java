@@ -1,6 +1,6 @@
 package dev.kustodian.ui.secrets;
 
-import dev.kustodian.core.findings.AnalysisContext;
+import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SecretInfo;
@@ -69,14 +69,14 @@ public final class SecretsViewModel {
     }
 
     /** Builds the inventory of {@code snapshot} with its findings: the usage index and the RBAC readers. */
-    public static Inventory analyse(ClusterSnapshot snapshot, List<Finding> findings, Clock clock,
+    public static Inventory analyse(Analysis analysis, List<Finding> findings, Clock clock,
                                     Cancellation cancel) {
-        AnalysisContext ctx = new AnalysisContext(snapshot, clock);
-        SecretUsageIndex index = SecretUsageIndex.of(ctx);
+        ClusterSnapshot snapshot = analysis.snapshot();
+        SecretUsageIndex index = analysis.usage();
         SecretReaders readers;
         String problem = null;
         try {
-            readers = SecretReaders.of(ctx);
+            readers = analysis.secretReaders();
         } catch (RuntimeException e) {
             readers = null; // the readers column then says "n/a"; never guess
             problem = "the RBAC analysis failed (" + e.getClass().getSimpleName() + ")";

@@ -20,7 +20,7 @@ class AccessViewModelTest {
 
     @BeforeEach
     void load() {
-        vm.setAnalysis(AccessViewModel.analyse(AccessFixtures.snapshot()));
+        vm.setAnalysis(AccessViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(AccessFixtures.snapshot())));
     }
 
     private static List<String> names(List<SubjectRisk> l) {
@@ -171,7 +171,7 @@ class AccessViewModelTest {
     void selectionSurvivesANewAnalysis() {
         vm.selectedProperty().set(SubjectRef.user("alice"));
         vm.selectedSecretProperty().set("team-a/db-credentials");
-        vm.setAnalysis(AccessViewModel.analyse(AccessFixtures.snapshot()));
+        vm.setAnalysis(AccessViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(AccessFixtures.snapshot())));
         assertThat(vm.selectedProperty().get()).isEqualTo(SubjectRef.user("alice"));
         assertThat(vm.paths()).isNotEmpty();
         assertThat(vm.selectedSecretProperty().get()).isEqualTo("team-a/db-credentials");

@@ -53,4 +53,25 @@ class DemoShellTest {
                 .as("the encryption finding is among the top findings").isPresent();
         assertThat(dialogs.ofKind("error")).isEmpty();
     }
+
+    @Test
+    void oneLoadBuildsTheRbacEngineOnceForTheShellAndEveryPage(FxRobot robot) {
+        long before = dev.kustodian.core.rbac.RbacEngine.builds();
+        robot.interact(() -> shell.viewModel().startUp());
+        var state = shell.viewModel().state();
+        assertThat(state.analysis()).isNotNull();
+        assertThat(state.analysis().snapshot()).isSameAs(state.snapshot());
+        assertThat(state.analysis().findings()).isSameAs(state.findings());
+        // every page shown (each analyses the loaded snapshot for its view), some twice
+        for (var page : shell.pages()) {
+            robot.interact(() -> shell.showPage(page));
+        }
+        for (var page : shell.pages()) {
+            robot.interact(() -> shell.showPage(page));
+        }
+        assertThat(shell.pages()).extracting(p -> p.id()).contains("secrets", "access", "roles");
+        assertThat(dev.kustodian.core.rbac.RbacEngine.builds() - before).as("RBAC engine builds for one load")
+                .isEqualTo(1);
+        assertThat(dialogs.ofKind("error")).isEmpty();
+    }
 }

@@ -17,7 +17,7 @@ class SecretsViewModelTest {
         ClusterSnapshot s = SecretsFixture.snapshot(SourceInfo.Kind.LIVE);
         SecretReaders r = SecretReaders.of(new AnalysisContext(s, SecretsFixture.CLOCK));
         assertThat(r.readers("shop", "db")).extracting(x -> x.subject().display()).contains("ServiceAccount/shop/ci");
-        SecretsViewModel.Inventory inv = SecretsViewModel.analyse(s, SecretsFixture.findings(s), SecretsFixture.CLOCK,
+        SecretsViewModel.Inventory inv = SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK,
                 null);
         assertThat(inv.readers()).isNotNull();
         SecretRow db = inv.rows().stream().filter(x -> x.name().equals("db")).findFirst().orElseThrow();
@@ -32,7 +32,7 @@ class SecretsViewModelTest {
         ClusterSnapshot s = SecretsFixture.snapshot(SourceInfo.Kind.LIVE);
         SecretsViewModel vm = new SecretsViewModel(new RevealViewModel(new SameThreadTaskExecutor(),
                 new SecretsFixture.ManualTimer(), new SecretsFixture.FakeClipboard()));
-        vm.setInventory(SecretsViewModel.analyse(s, SecretsFixture.findings(s), SecretsFixture.CLOCK, null));
+        vm.setInventory(SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK, null));
         assertThat(vm.filtered()).hasSize(5);
         assertThat(vm.types()).contains(SecretsViewModel.ALL_TYPES, "kubernetes.io/tls", "Opaque");
         vm.filterTextProperty().set("PASSWORD"); // key names match, case-insensitive
@@ -48,11 +48,11 @@ class SecretsViewModelTest {
         ClusterSnapshot s = SecretsFixture.snapshot(SourceInfo.Kind.LIVE);
         SecretsViewModel vm = new SecretsViewModel(new RevealViewModel(new SameThreadTaskExecutor(),
                 new SecretsFixture.ManualTimer(), new SecretsFixture.FakeClipboard()));
-        SecretsViewModel.Inventory inv = SecretsViewModel.analyse(s, SecretsFixture.findings(s), SecretsFixture.CLOCK, null);
+        SecretsViewModel.Inventory inv = SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK, null);
         vm.setInventory(inv);
         vm.selectedProperty().set(vm.filtered().get(0));
         String key = vm.selectedProperty().get().key();
-        vm.setInventory(SecretsViewModel.analyse(s, SecretsFixture.findings(s), SecretsFixture.CLOCK, null));
+        vm.setInventory(SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK, null));
         assertThat(vm.selectedProperty().get().key()).isEqualTo(key);
         vm.filterTextProperty().set("no-such-secret");
         assertThat(vm.selectedProperty().get()).isNull();
