@@ -41,6 +41,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** No package of Kustodian depends, directly or through others, on a package that depends back on it (issue 11). */
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.kustodian.(**)").should().beFreeOfCycles().check(classes);
+    }
+
     /** ui.app -> pages -> ui.wizard -> ui.framework: no package of the UI depends back on one above it. */
     @Test
     void uiPackagesAreFreeOfCycles() {
