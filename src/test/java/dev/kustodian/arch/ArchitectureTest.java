@@ -83,4 +83,13 @@ class ArchitectureTest {
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.kustodian.cli"));
     }
+
+    /** Page and wizard tests drive the cluster through a fake of the port; only the adapter's tests use the mock server. */
+    @Test
+    void uiTestsUseAFakeClusterPortNotFabric8() {
+        noClasses().that().resideInAPackage("dev.kustodian.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                        .importPackages("dev.kustodian.ui"));
+    }
 }

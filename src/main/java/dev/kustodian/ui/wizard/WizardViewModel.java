@@ -41,22 +41,6 @@ public final class WizardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanBinding hasErrors;
-    /** Server-side apply, except on the demo cluster whose mock server has none (create or update there). */
-    /** Server-side apply through the session's cluster port (create or update on the demo, which has none). */
-    private Applier applier = ClusterPort::apply;
-
-    /** How bundles reach the cluster ({@link ClusterPort#apply}; tests substitute it). */
-    @FunctionalInterface
-    public interface Applier {
-        List<ClusterPort.ApplyOutcome> apply(ClusterPort cluster, Bundle bundle, boolean dryRun,
-                                             dev.kustodian.core.util.Cancellation cancel);
-    }
-
-    /** Replaces the applier (tests). */
-    public void setApplier(Applier applier) {
-        this.applier = applier;
-    }
-
     public WizardViewModel(Wizard wizard, ClusterSession session, ObjectRef target, TaskExecutor tasks,
                            DialogService dialogs, boolean production) {
         this.wizard = wizard;
@@ -233,7 +217,7 @@ public final class WizardViewModel {
         var client = context.session().cluster().orElseThrow();
         busy.set(true);
         status.set("Server-side dry run on " + contextName() + "…");
-        tasks.submit("Dry run", (p, c) -> applier.apply(client, b, true, c), dry -> {
+        tasks.submit("Dry run", (p, c) -> client.apply(b, true, c), dry -> {
             String summary = dry.stream().map(o -> (o.ok() ? "✓ " : "✗ ") + o.object() + ": " + o.message())
                     .collect(Collectors.joining("\n"));
             if (dry.stream().anyMatch(o -> !o.ok())) {
@@ -251,7 +235,7 @@ public final class WizardViewModel {
                 status.set("Not applied.");
                 return;
             }
-            tasks.submit("Apply", (p2, c2) -> applier.apply(client, b, false, c2), res -> {
+            tasks.submit("Apply", (p2, c2) -> client.apply(b, false, c2), res -> {
                 busy.set(false);
                 long failed = res.stream().filter(o -> !o.ok()).count();
                 status.set(failed == 0 ? "Applied " + res.size() + " object(s) to " + contextName() + "."

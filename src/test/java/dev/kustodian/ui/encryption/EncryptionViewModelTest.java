@@ -5,11 +5,9 @@ import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.encryption.EncryptionConfigBuilder;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.port.FakeClusterPort;
 import dev.kustodian.ui.framework.QueuedTaskExecutor;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +17,9 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page model on a live (mock) API server: /metrics prefixes per operation and the loaded-config hash. */
-@EnableKubernetesMockClient
+/** The page model on a live cluster (a fake port): /metrics prefixes per operation and the loaded-config hash. */
 class EncryptionViewModelTest {
-    KubernetesMockServer server;
-    KubernetesClient client;
+    private final FakeClusterPort cluster = new FakeClusterPort("prod");
 
     static final String METRICS = """
             # TYPE apiserver_storage_transformation_operations_total counter
@@ -41,12 +37,11 @@ class EncryptionViewModelTest {
     void metricsPerOperationAndTheLoadedFileComparison(@TempDir Path dir) throws Exception {
         Path file = EncryptionWizardsTest.currentConfig(dir, "key2");
         byte[] bytes = Files.readAllBytes(file);
-        server.expect().get().withPath("/metrics").andReturn(200, METRICS.formatted(sha256Hex(bytes)))
-                .always();
+        cluster.metrics(METRICS.formatted(sha256Hex(bytes)));
         ClusterSnapshot snap = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.LIVE, "prod", "", "v1.31.2",
                 Instant.EPOCH, null)).build();
         EncryptionViewModel vm = new EncryptionViewModel(new SameThreadTaskExecutor());
-        vm.update(snap, new ClusterSession(SourceSpec.demo(), snap, client, "prod"));
+        vm.update(snap, ClusterSession.over(SourceSpec.demo(), snap, cluster, "prod"));
         assertThat(vm.metricsTextProperty().get())
                 .contains("Secret writes by transformer prefix: k8s:enc:secretbox:v1:key2 × 30")
                 .contains("Secret reads by transformer prefix: identity × 7")
@@ -62,14 +57,14 @@ class EncryptionViewModelTest {
     /** A /metrics answer for the previous cluster that arrives after a new load does not repaint the page. */
     @Test
     void aLateMetricsAnswerOfThePreviousLoadIsDropped() {
-        server.expect().get().withPath("/metrics").andReturn(200, METRICS.formatted("00")).always();
+        cluster.metrics(METRICS.formatted("00"));
         ClusterSnapshot live = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.LIVE, "prod", "", "v1.31.2",
                 Instant.EPOCH, null)).build();
         ClusterSnapshot offline = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.SNAPSHOT, "audit.yaml", "",
                 "v1.31.2", Instant.EPOCH, null)).build();
         QueuedTaskExecutor tasks = new QueuedTaskExecutor();
         EncryptionViewModel vm = new EncryptionViewModel(tasks);
-        vm.update(live, new ClusterSession(SourceSpec.demo(), live, client, "prod"));
+        vm.update(live, ClusterSession.over(SourceSpec.demo(), live, cluster, "prod"));
         assertThat(vm.metricsTextProperty().get()).isEqualTo("Metrics: reading /metrics…");
         vm.update(offline, new ClusterSession(SourceSpec.demo(), offline, null, null));
         String offlineText = vm.metricsTextProperty().get();

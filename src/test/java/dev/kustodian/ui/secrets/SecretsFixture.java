@@ -82,8 +82,8 @@ public final class SecretsFixture {
     }
 
     public static ClusterSession session(SourceSpec spec, ClusterSnapshot s,
-                                         io.fabric8.kubernetes.client.KubernetesClient client) {
-        return new ClusterSession(spec, s, client, client == null ? null : "test");
+                                         dev.kustodian.core.port.ClusterPort cluster) {
+        return ClusterSession.over(spec, s, cluster, cluster == null ? null : "test");
     }
 
     public static List<Finding> findings(ClusterSnapshot s) {

@@ -3,15 +3,11 @@ package dev.kustodian.ui.secrets;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
+import dev.kustodian.core.port.FakeClusterPort;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -28,7 +24,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clipboard clear, 403).
  */
 @ExtendWith(ApplicationExtension.class)
-@EnableKubernetesMockClient
 class SecretsPageTest {
     static final String VALUE = "s3cr3t-Pa55word-for-the-test";
 
-    KubernetesMockServer server;
-    KubernetesClient client;
+    private final FakeClusterPort cluster = new FakeClusterPort("test");
 
     private final AppState state = new AppState();
     private final List<String> opened = new ArrayList<>();
@@ -64,20 +57,15 @@ class SecretsPageTest {
     }
 
     @BeforeEach
-    void expectations() {
-        server.expect().get().withPath("/api/v1/namespaces/shop/secrets/db")
-                .andReturn(200, new SecretBuilder().withNewMetadata().withNamespace("shop").withName("db").endMetadata()
-                        .withData(Map.of("password", b64(VALUE), "username", b64("admin"))).build()).always();
-        server.expect().get().withPath("/api/v1/namespaces/payments/secrets/web-tls")
-                .andReturn(200, new SecretBuilder().withNewMetadata().withNamespace("payments").withName("web-tls")
-                        .endMetadata().withData(Map.of("tls.key", Base64.getEncoder().encodeToString(
-                                new byte[]{(byte) 0x30, (byte) 0x82, (byte) 0xff, (byte) 0xfe, 0, 1}))).build()).always();
-        server.expect().get().withPath("/api/v1/namespaces/shop/secrets/api-token")
-                .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
-                        .withMessage("secrets \"api-token\" is forbidden").build()).always();
+    void secrets() {
+        cluster.secret("shop", "db", Map.of("password", VALUE.getBytes(StandardCharsets.UTF_8),
+                "username", "admin".getBytes(StandardCharsets.UTF_8)));
+        cluster.secret("payments", "web-tls", Map.of("tls.key",
+                new byte[]{(byte) 0x30, (byte) 0x82, (byte) 0xff, (byte) 0xfe, 0, 1}));
+        cluster.failing("shop", "api-token", 403);
     }
 
-    private void open(FxRobot robot, SourceSpec spec, KubernetesClient c) {
+    private void open(FxRobot robot, SourceSpec spec, FakeClusterPort c) {
         robot.interact(() -> {
             ClusterSnapshot s = SecretsFixture.snapshot(spec.kind() == SourceSpec.Kind.SNAPSHOT
                     ? SourceInfo.Kind.SNAPSHOT : SourceInfo.Kind.LIVE);
@@ -94,7 +82,7 @@ class SecretsPageTest {
     }
 
     private void openLive(FxRobot robot) {
-        open(robot, SourceSpec.live(null, "test"), client);
+        open(robot, SourceSpec.live(null, "test"), cluster);
     }
 
     @SuppressWarnings("unchecked")
@@ -185,9 +173,8 @@ class SecretsPageTest {
     void revealShowsTheValueAndHidesItWhenTheTimerFires(FxRobot robot) {
         openLive(robot);
         select(robot, "shop", "db");
-        int before = server.getRequestCount();
         robot.clickOn("#reveal-password");
-        assertThat(server.getRequestCount()).isEqualTo(before + 1); // one GET of that one secret
+        assertThat(cluster.calls()).containsExactly("reveal shop/db password"); // that one key of that one secret
         assertThat(text(robot, "#value-password")).isEqualTo(VALUE);
         assertThat(text(robot, "#value-username")).isEqualTo(SecretsView.MASK);
         assertThat(timer.pending()).isEqualTo(1);
@@ -261,7 +248,7 @@ class SecretsPageTest {
         Button reveal = robot.lookup("#reveal-password").queryButton();
         assertThat(reveal.isDisabled()).isTrue();
         assertThat(text(robot, "#reveal-unavailable")).contains("a snapshot file holds no secret values");
-        assertThat(server.getRequestCount()).isZero();
+        assertThat(cluster.calls()).isEmpty();
     }
 
     /** Every Labeled text under the node with this id, joined. */
@@ -283,7 +270,4 @@ class SecretsPageTest {
         }
     }
 
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
 }

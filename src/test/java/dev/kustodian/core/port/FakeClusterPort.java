@@ -1,0 +1,167 @@
+package dev.kustodian.core.port;
+
+import dev.kustodian.core.cluster.Fabric8ClusterPort;
+import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.output.Bundle;
+import dev.kustodian.core.output.Manifest;
+import dev.kustodian.core.util.Cancellation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An in-memory cluster behind the {@link ClusterPort} for feature and page tests: secrets (values only here, in
+ * the test), HTTP failures per secret, an apply that accepts or rejects, a sealing certificate and /metrics text.
+ * Every call is recorded so a test can assert what reached "the cluster". The fabric8 adapter has its own tests
+ * against the mock server.
+ */
+public final class FakeClusterPort implements ClusterPort {
+    private final String context;
+    private final Map<String, Map<String, byte[]>> secrets = new TreeMap<>();
+    private final Map<String, Integer> failures = new LinkedHashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private final List<String> writtenBack = new ArrayList<>();
+    private final List<Boolean> applies = new ArrayList<>();
+    private String dryRunRejection;
+    private String sealingCertificate;
+    private String metrics;
+
+    public FakeClusterPort(String context) {
+        this.context = context;
+    }
+
+    /** Adds secret {@code namespace/name} with these keys and values. */
+    public FakeClusterPort secret(String namespace, String name, Map<String, byte[]> data) {
+        secrets.put(namespace + "/" + name, new LinkedHashMap<>(data));
+        return this;
+    }
+
+    /** Calls on {@code namespace/name} fail as the API server would with HTTP {@code code}. */
+    public FakeClusterPort failing(String namespace, String name, int code) {
+        failures.put(namespace + "/" + name, code);
+        return this;
+    }
+
+    /** Every dry run is rejected with this reason (as the server's "dry run rejected: reason"). */
+    public FakeClusterPort rejectingDryRuns(String reason) {
+        this.dryRunRejection = reason;
+        return this;
+    }
+
+    public FakeClusterPort sealingCertificate(String pem) {
+        this.sealingCertificate = pem;
+        return this;
+    }
+
+    public FakeClusterPort metrics(String text) {
+        this.metrics = text;
+        return this;
+    }
+
+    /** Calls in order, e.g. {@code reveal shop/db password}, {@code apply dry-run 2}, {@code metrics}. */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Secrets written back ({@code namespace/name}), in order. */
+    public List<String> writtenBack() {
+        return List.copyOf(writtenBack);
+    }
+
+    /** One entry per apply: {@code true} for a dry run. */
+    public List<Boolean> applies() {
+        return List.copyOf(applies);
+    }
+
+    @Override
+    public String contextName() {
+        return context;
+    }
+
+    @Override
+    public synchronized byte[] revealKey(String namespace, String name, String key) {
+        calls.add("reveal " + namespace + "/" + name + " " + key);
+        Integer code = failures.get(namespace + "/" + name);
+        if (code != null) {
+            throw Fabric8ClusterPort.revealFailure(namespace, name, code);
+        }
+        Map<String, byte[]> data = secrets.get(namespace + "/" + name);
+        if (data == null) {
+            throw Fabric8ClusterPort.revealFailure(namespace, name, 404);
+        }
+        byte[] value = data.get(key);
+        if (value == null) {
+            throw new UserFacingException(UserFacingException.Category.FAILED, "Secret " + name + " in "
+                    + namespace + " has no key " + key + " any more: refresh to update the list.");
+        }
+        return Arrays.copyOf(value, value.length);
+    }
+
+    @Override
+    public synchronized List<ApplyOutcome> apply(Bundle bundle, boolean dryRun, Cancellation cancel) {
+        calls.add("apply " + (dryRun ? "dry-run " : "") + bundle.objects().size());
+        applies.add(dryRun);
+        List<ApplyOutcome> out = new ArrayList<>();
+        for (Manifest m : bundle.objects()) {
+            String ref = m.kind() + "/" + (m.namespace() == null || m.namespace().isEmpty() ? "" : m.namespace() + "/")
+                    + m.name();
+            if (dryRun && dryRunRejection != null) {
+                out.add(new ApplyOutcome(ref, false, "dry run rejected: " + dryRunRejection));
+            } else {
+                out.add(new ApplyOutcome(ref, true, dryRun ? "dry run accepted by the server" : "applied"));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized String sealingCertificatePem(String controllerNamespace, String controllerName) {
+        calls.add("sealing-certificate " + controllerNamespace + "/" + controllerName);
+        if (sealingCertificate == null) {
+            throw new ClusterCallException(404, "NotFound", null);
+        }
+        return sealingCertificate;
+    }
+
+    @Override
+    public synchronized Optional<String> apiserverMetrics() {
+        calls.add("metrics");
+        return Optional.ofNullable(metrics);
+    }
+
+    @Override
+    public synchronized List<String> namespaces() {
+        calls.add("namespaces");
+        TreeSet<String> ns = new TreeSet<>();
+        secrets.keySet().forEach(k -> ns.add(k.substring(0, k.indexOf('/'))));
+        return List.copyOf(ns);
+    }
+
+    @Override
+    public synchronized List<String> secretNames(String namespace) {
+        calls.add("secrets " + namespace);
+        return secrets.keySet().stream().filter(k -> k.startsWith(namespace + "/"))
+                .map(k -> k.substring(namespace.length() + 1)).toList();
+    }
+
+    @Override
+    public synchronized WriteBack writeBackSecret(String namespace, String name) {
+        calls.add("write-back " + namespace + "/" + name);
+        Integer code = failures.get(namespace + "/" + name);
+        if (code != null) {
+            return code == 409 ? new WriteBack(WriteBack.Status.CONFLICT, 409, "Conflict")
+                    : new WriteBack(WriteBack.Status.FAILED, code, "HTTP " + code);
+        }
+        if (!secrets.containsKey(namespace + "/" + name)) {
+            return WriteBack.GONE;
+        }
+        writtenBack.add(namespace + "/" + name);
+        return WriteBack.WRITTEN;
+    }
+}
