@@ -45,7 +45,9 @@ public final class ScanCommand implements Callable<Integer> {
     SourceOptions source;
 
     @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: table, json, sarif, markdown, html (default: ${DEFAULT-VALUE}).")
+            description = "Output format: table, json, sarif, markdown, html, policyreport (wgpolicyk8s.io/v1alpha2 "
+                    + "PolicyReport per namespace + ClusterPolicyReport, multi-document YAML for kubectl apply or "
+                    + "GitOps), openreports (openreports.io/v1alpha1 Report + ClusterReport) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")

@@ -91,6 +91,27 @@ class ScanCommandTest {
     }
 
     @Test
+    void policyReportOutputIsKubernetesYamlThatLintAccepts(@TempDir Path dir) throws Exception {
+        for (String format : List.of("policyreport", "openreports")) {
+            out.getBuffer().setLength(0);
+            assertThat(run("scan", "--snapshot", "x", "-o", format)).isZero();
+            var docs = dev.kustodian.core.yaml.YamlReader.read(out.toString(), "stdout");
+            assertThat(docs.stream().map(d -> String.valueOf(((java.util.Map<?, ?>) d.value()).get("kind"))).toList()).containsExactly(
+                    format.equals("policyreport") ? "ClusterPolicyReport" : "ClusterReport",
+                    format.equals("policyreport") ? "PolicyReport" : "Report");
+            assertThat(out.toString()).contains("policy: SEC-ENV", "result: fail", "source: kustodian",
+                    "namespace: shop", "app.kubernetes.io/managed-by: kustodian");
+            Path file = dir.resolve(format + ".yaml");
+            Files.writeString(file, out.toString());
+            StringWriter lintOut = new StringWriter();
+            CommandLine cl = KustodianCommand.commandLine();
+            cl.setOut(new PrintWriter(lintOut));
+            cl.setErr(new PrintWriter(new StringWriter()));
+            assertThat(cl.execute("lint", "--strict", file.toString())).as(lintOut.toString()).isZero();
+        }
+    }
+
+    @Test
     void failOnThresholdGivesExit4() {
         assertThat(run("scan", "--snapshot", "x", "--fail-on", "high")).isEqualTo(4); // dangling ref is HIGH
         assertThat(err.toString()).contains("at high or above: exit code 4");

@@ -53,7 +53,11 @@ public final class SchemaValidator {
             new CrdResource("secrets.akeyless.io", "AkeylessSecretStore", "secrets.akeyless.io_akeylesssecretstores.yaml"),
             new CrdResource("secrets.akeyless.io", "ClusterAkeylessSecretStore",
                     "secrets.akeyless.io_clusterakeylesssecretstores.yaml"),
-            new CrdResource("secrets.akeyless.io", "AkeylessSecret", "secrets.akeyless.io_akeylesssecrets.yaml"));
+            new CrdResource("secrets.akeyless.io", "AkeylessSecret", "secrets.akeyless.io_akeylesssecrets.yaml"),
+            new CrdResource("wgpolicyk8s.io", "PolicyReport", "wgpolicyk8s.io_policyreports.yaml"),
+            new CrdResource("wgpolicyk8s.io", "ClusterPolicyReport", "wgpolicyk8s.io_clusterpolicyreports.yaml"),
+            new CrdResource("openreports.io", "Report", "openreports.io_reports.yaml"),
+            new CrdResource("openreports.io", "ClusterReport", "openreports.io_clusterreports.yaml"));
 
     private static final SchemaValidator INSTANCE = new SchemaValidator();
     private static final ObjectMapper MAPPER = new ObjectMapper();

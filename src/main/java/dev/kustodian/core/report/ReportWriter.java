@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * <p>Every format streams straight to the {@link Writer}, finding by finding, in the order of the report: no
  * whole-report string or JSON tree is built (JSON and SARIF go through Jackson's {@link JsonGenerator}). Each format
  * is one class ({@link TableReport}, {@link JsonReport}, {@link SarifReport}, {@link MarkdownReport},
- * {@link HtmlReport}) with one method per section; a new section is a new method called from that format's
+ * {@link HtmlReport}, and {@link PolicyReports} for the two Kubernetes report formats) with one method per section; a new section is a new method called from that format's
  * {@code write}.
  */
 public final class ReportWriter {
@@ -46,6 +46,7 @@ public final class ReportWriter {
             case SARIF -> SarifReport.write(report, out);
             case MARKDOWN -> MarkdownReport.write(report, out);
             case HTML -> HtmlReport.write(report, out);
+            case POLICYREPORT, OPENREPORTS -> PolicyReports.write(report, format.policyApi(), out);
         }
         out.flush();
     }

@@ -85,6 +85,8 @@ public final class ReportsView extends BorderPane implements FilterablePane {
                     case SARIF -> "SARIF 2.1.0";
                     case MARKDOWN -> "Markdown";
                     case HTML -> "HTML";
+                    case POLICYREPORT -> "PolicyReport YAML (wgpolicyk8s.io)";
+                    case OPENREPORTS -> "OpenReports YAML (openreports.io)";
                 };
             }
 

@@ -29,6 +29,13 @@ final class LegacyReportWriter {
     static final String TOOL = "Kustodian";
     static final String TOOL_URI = "https://github.com/kustodian/kustodian";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The formats that existed before streaming: the comparison covers these. The policy report formats were born
+     * streaming (document by document, {@link PolicyReports}) and are checked against the CRD schemas instead
+     * ({@code PolicyReportsTest}).
+     */
+    static final java.util.List<ReportFormat> FORMATS = java.util.List.of(ReportFormat.TABLE, ReportFormat.JSON,
+            ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.HTML);
 
     private LegacyReportWriter() {
     }

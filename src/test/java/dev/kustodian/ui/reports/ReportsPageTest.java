@@ -108,7 +108,7 @@ class ReportsPageTest {
     @Test
     void exportsEveryFormatAndAsksBeforeReplacing(FxRobot robot) throws Exception {
         for (var fmt : dev.kustodian.core.report.ReportFormat.values()) {
-            Path file = dir.resolve("report." + fmt.extension());
+            Path file = dir.resolve("report-" + fmt.id() + "." + fmt.extension()); // two formats share .yaml
             dialogs.nextFile = file;
             robot.interact(() -> robot.lookup("#export-format").queryAs(ComboBox.class).setValue(fmt));
             robot.clickOn("#export-button");
@@ -116,8 +116,8 @@ class ReportsPageTest {
             String text = Files.readString(file);
             assertThat(text).contains("RBAC-SECRETS-LIST").doesNotContain("generic-garbage-collector");
         }
-        assertThat(Files.readString(dir.resolve("report.sarif"))).contains("\"version\" : \"2.1.0\"");
-        assertThat(dialogs.ofKind("info")).hasSize(5);
+        assertThat(Files.readString(dir.resolve("report-sarif.sarif"))).contains("\"version\" : \"2.1.0\"");
+        assertThat(dialogs.ofKind("info")).hasSize(dev.kustodian.core.report.ReportFormat.values().length);
         assertThat(dialogs.ofKind("confirm")).isEmpty();
         // an existing file: asked; declined: left as it was
         Path existing = dir.resolve("report.json");
