@@ -8,6 +8,8 @@ import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.Severity;
+import dev.kustodian.core.fleet.FleetScan;
+import dev.kustodian.core.fleet.FleetScanner;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.report.Report;
 import dev.kustodian.core.report.ReportFormat;
@@ -35,7 +37,9 @@ import java.util.concurrent.Callable;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scans a cluster (or snapshot, or the demo) and reports every finding: secrets, RBAC, ...",
                 "Exit codes: 0 done, 4 a finding reached --fail-on, 5 incomplete (visibility gaps kept rules from",
-                "running; --allow-partial accepts it), 2 bad input, 3 cluster unreachable, 1 failed."})
+                "running; --allow-partial accepts it), 2 bad input, 3 cluster unreachable, 1 failed.",
+                "Fleet (--contexts A,B / --all-contexts): 3 only when every context failed; 5, then 4, as above for",
+                "any scanned context."})
 public final class ScanCommand implements Callable<Integer> {
 
     public static final int EXIT_THRESHOLD_MET = 4;
@@ -77,6 +81,18 @@ public final class ScanCommand implements Callable<Integer> {
             description = "A previous `scan -o json`: --fail-on considers only findings that are not in it.")
     Path baseline;
 
+    @Option(names = "--contexts", paramLabel = "A,B,...", split = ",",
+            description = "Scan several kubeconfig contexts (a fleet): one report with a context x area matrix, "
+                    + "then each context's findings. A context that fails is reported as such; the others go on.")
+    List<String> contexts = new java.util.ArrayList<>();
+
+    @Option(names = "--all-contexts", description = "Scan every context of the kubeconfig (a fleet scan).")
+    boolean allContexts;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + FleetScan.DEFAULT_PARALLEL,
+            description = "Fleet scans: how many contexts are loaded at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,6 +103,9 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     Opener opener = ClusterLoader::open;
+
+    /** Runs fleet scans; tests give it fakes or short timeouts. */
+    FleetScanner fleetScanner = FleetScanner.live();
 
     @Override
     public Integer call() throws IOException {
@@ -109,9 +128,21 @@ public final class ScanCommand implements Callable<Integer> {
             throw UserFacingException.badInput("The folder of " + output + " does not exist. Create it first.");
         }
         dev.kustodian.core.accept.AcceptedRisks acceptedRisks = dev.kustodian.core.plan.PlanFiles.loadAccepted(accept, null);
-        java.util.Set<String> known = baselineIds();
         PrintWriter err = spec.commandLine().getErr();
         CliOutput console = CliOutput.of(spec);
+        if (allContexts || !contexts.isEmpty()) {
+            String flag = allContexts ? "--all-contexts" : "--contexts";
+            source.checkFleet(flag);
+            if (baseline != null) {
+                throw UserFacingException.badInput("--baseline compares one cluster's scans: it cannot be combined "
+                        + "with " + flag + ". Scan each context with --context NAME --baseline OLD.json.");
+            }
+            FleetScan request = new FleetScan(source.kubeconfig(), contexts, allContexts, parallel, includeSystem,
+                    acceptedRisks);
+            return ScanFleet.run(new ScanFleet.Run(request, fleetScanner, fmt, output, threshold, allowPartial, console,
+                    spec.commandLine().getOut(), err));
+        }
+        java.util.Set<String> known = baselineIds();
         List<Finding> findings;
         String sourceLabel;
         List<FindingRule> rules = Analysis.allRules();
@@ -160,8 +191,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (threshold != null) {
             Severity t = threshold;
-            long met = shown.stream().filter(f -> f.severity().atLeast(t)).filter(f -> !known.contains(f.id()))
-                    .filter(f -> report.acceptance(f) == null || report.acceptance(f).expired()).count();
+            long met = thresholdMet(report, t, known);
             if (met > 0) {
                 err.println(met + " finding(s) at " + t.label().toLowerCase(java.util.Locale.ROOT)
                         + " or above: exit code " + EXIT_THRESHOLD_MET + ".");
@@ -170,6 +200,12 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Findings of {@code report} at least {@code t}, not in the baseline ({@code known} ids), not accepted. */
+    static long thresholdMet(Report report, Severity t, java.util.Set<String> known) {
+        return report.findings().stream().filter(f -> f.severity().atLeast(t)).filter(f -> !known.contains(f.id()))
+                .filter(f -> report.acceptance(f) == null || report.acceptance(f).expired()).count();
     }
 
     /** The finding ids of the --baseline scan (empty without one). */

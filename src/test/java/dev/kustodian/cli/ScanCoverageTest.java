@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScanCoverageTest {
 
     /** The kinds the live loader lists: API path prefix and resource. */
-    private static final List<String[]> KINDS = List.of(
+    static final List<String[]> KINDS = List.of(
             new String[]{"/api/v1", "namespaces"}, new String[]{"/api/v1", "nodes"},
             new String[]{"/apis/apiextensions.k8s.io/v1", "customresourcedefinitions"},
             new String[]{"/api/v1", "secrets"}, new String[]{"/api/v1", "configmaps"}, new String[]{"/api/v1", "pods"},

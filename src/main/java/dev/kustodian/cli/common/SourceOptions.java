@@ -30,6 +30,20 @@ public final class SourceOptions {
         return snapshot != null || demo || kubeconfig != null || context != null;
     }
 
+    /** The --kubeconfig file, or null ($KUBECONFIG / ~/.kube/config). */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** Bad input when a fleet scan (which names its contexts itself) also got --context, --snapshot or --demo. */
+    public void checkFleet(String flag) {
+        if (context != null || snapshot != null || demo) {
+            throw UserFacingException.badInput(flag + " scans kubeconfig contexts: it cannot be combined with "
+                    + (context != null ? "--context (list it in --contexts)" : snapshot != null ? "--snapshot" : "--demo")
+                    + ".");
+        }
+    }
+
     public SourceSpec toSpec() {
         int n = (snapshot != null ? 1 : 0) + (demo ? 1 : 0) + ((kubeconfig != null || context != null) ? 1 : 0);
         if (n > 1) {

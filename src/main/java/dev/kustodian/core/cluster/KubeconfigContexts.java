@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  */
 public final class KubeconfigContexts {
 
-    /** One context of the kubeconfig. */
+    /** One context of the kubeconfig; {@code server} is its cluster's API server URL as written ("" if none). */
     public record ContextEntry(String name, String cluster, String user, String namespace, boolean current,
-                               String execCommand) {
+                               String execCommand, String server) {
     }
 
     /** The files that were read and the merged contexts. */
@@ -94,6 +94,7 @@ public final class KubeconfigContexts {
             }
         }
         Map<String, ContextEntry> contexts = new LinkedHashMap<>();
+        Map<String, String> serverByCluster = new LinkedHashMap<>(); // merged like kubectl: the first file wins
         String current = null;
         for (Path f : files) {
             io.fabric8.kubernetes.api.model.Config kc = parse(f);
@@ -102,6 +103,13 @@ public final class KubeconfigContexts {
             }
             if (current == null && kc.getCurrentContext() != null && !kc.getCurrentContext().isBlank()) {
                 current = kc.getCurrentContext();
+            }
+            if (kc.getClusters() != null) {
+                for (var nc : kc.getClusters()) {
+                    if (nc != null && nc.getCluster() != null && nc.getCluster().getServer() != null) {
+                        serverByCluster.putIfAbsent(nc.getName(), nc.getCluster().getServer());
+                    }
+                }
             }
             Map<String, String> execByUser = new LinkedHashMap<>();
             if (kc.getUsers() != null) {
@@ -118,15 +126,16 @@ public final class KubeconfigContexts {
                     }
                     var c = nc.getContext();
                     String user = c == null ? "" : nz(c.getUser());
-                    contexts.put(nc.getName(), new ContextEntry(nc.getName(), c == null ? "" : nz(c.getCluster()),
-                            user, c == null ? "" : nz(c.getNamespace()), false, execByUser.get(user)));
+                    String cluster = c == null ? "" : nz(c.getCluster());
+                    contexts.put(nc.getName(), new ContextEntry(nc.getName(), cluster, user,
+                            c == null ? "" : nz(c.getNamespace()), false, execByUser.get(user), ""));
                 }
             }
         }
         List<ContextEntry> list = new ArrayList<>();
         for (ContextEntry e : contexts.values()) {
             list.add(new ContextEntry(e.name(), e.cluster(), e.user(), e.namespace(), e.name().equals(current),
-                    e.execCommand()));
+                    e.execCommand(), nz(serverByCluster.get(e.cluster()))));
         }
         return new Resolved(List.copyOf(files), List.copyOf(list), current);
     }

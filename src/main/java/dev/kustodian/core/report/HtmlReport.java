@@ -45,7 +45,14 @@ final class HtmlReport {
     private static final String GAPS_H2 = "margin-top:8px;border:none;text-transform:none;color:#9b2c2c";
 
     static void write(Report r, Writer out) throws IOException {
-        head(r, out);
+        head("Kustodian report: " + r.source(), "", "Kustodian report", r.source() + " · generated " + r.generatedAt(),
+                out);
+        body(r, out);
+        out.write("</main>\n<footer>" + h(ReportWriter.summaryLine(r)) + "</footer>\n</body>\n</html>\n");
+    }
+
+    /** Counts, gaps and the findings by area: the part of a report between its header and its footer. */
+    static void body(Report r, Writer out) throws IOException {
         summary(r, out);
         gaps(r, out);
         if (r.findings().isEmpty()) {
@@ -55,15 +62,14 @@ final class HtmlReport {
         for (Map.Entry<String, List<Finding>> area : ReportWriter.byArea(r).entrySet()) {
             area(r, area.getKey(), area.getValue(), sb, out);
         }
-        out.write("</main>\n<footer>" + h(ReportWriter.summaryLine(r)) + "</footer>\n</body>\n</html>\n");
     }
 
-    private static void head(Report r, Writer out) throws IOException {
+    /** The document up to {@code <main>}: title, the style sheet (plus {@code extraCss}), the page header. */
+    static void head(String title, String extraCss, String heading, String subtitle, Writer out) throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.write("<title>Kustodian report: " + h(r.source()) + "</title>\n<style>\n" + CSS);
-        out.write("</style>\n</head>\n<body>\n<header><h1>Kustodian report</h1><p>" + h(r.source()) + " · generated "
-                + h(r.generatedAt().toString())
+        out.write("<title>" + h(title) + "</title>\n<style>\n" + CSS + extraCss);
+        out.write("</style>\n</head>\n<body>\n<header><h1>" + h(heading) + "</h1><p>" + h(subtitle)
                 + "</p></header>\n<main>\n");
     }
 

@@ -25,7 +25,7 @@ final class JsonReport {
         out.write('\n');
     }
 
-    private static void findings(JsonGenerator g, Report r) throws IOException {
+    static void findings(JsonGenerator g, Report r) throws IOException {
         g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
             finding(g, f, r.acceptance(f));
@@ -67,7 +67,7 @@ final class JsonReport {
     }
 
     /** {@code "gaps"} and {@code "notEvaluated"}: written whenever the report knows its coverage (scan always). */
-    private static void coverage(JsonGenerator g, Report r) throws IOException {
+    static void coverage(JsonGenerator g, Report r) throws IOException {
         if (r.coverage() == null) {
             return;
         }
@@ -98,7 +98,7 @@ final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void summary(JsonGenerator g, Report r) throws IOException {
+    static void summary(JsonGenerator g, Report r) throws IOException {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("total", r.findings().size());
         g.writeObjectFieldStart("bySeverity");

@@ -24,26 +24,50 @@ final class SarifReport {
 
     static void write(Report r, Writer out) throws IOException {
         try (JsonGenerator g = ReportWriter.jsonGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            g.writeStringField("version", "2.1.0");
-            g.writeArrayFieldStart("runs");
-            g.writeStartObject();
-            Map<String, Integer> ruleIndex = tool(g, r);
-            g.writeObjectFieldStart("originalUriBaseIds");
-            g.writeObjectFieldStart("CLUSTER");
-            g.writeObjectFieldStart("description");
-            g.writeStringField("text", "The Kubernetes cluster that was scanned: " + r.source());
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndObject();
-            invocations(g, r);
-            results(g, r, ruleIndex);
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
+            start(g);
+            run(g, r, null);
+            end(g);
         }
         out.write('\n');
+    }
+
+    /** The SARIF log up to its {@code runs} array, open. */
+    static void start(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+    }
+
+    /** Closes the {@code runs} array and the log. */
+    static void end(JsonGenerator g) throws IOException {
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** More fields of one run (the fleet report's automationDetails and context properties). */
+    @FunctionalInterface
+    interface RunFields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One run of the report: tool and rules, the cluster base id, the invocation with the gaps, the results. */
+    static void run(JsonGenerator g, Report r, RunFields extra) throws IOException {
+        g.writeStartObject();
+        Map<String, Integer> ruleIndex = tool(g, r);
+        g.writeObjectFieldStart("originalUriBaseIds");
+        g.writeObjectFieldStart("CLUSTER");
+        g.writeObjectFieldStart("description");
+        g.writeStringField("text", "The Kubernetes cluster that was scanned: " + r.source());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        invocations(g, r);
+        results(g, r, ruleIndex);
+        if (extra != null) {
+            extra.write(g);
+        }
+        g.writeEndObject();
     }
 
     static String level(Severity s) {
@@ -66,7 +90,7 @@ final class SarifReport {
     }
 
     /** The tool's driver with its rule table; returns each rule's index in that table. */
-    private static Map<String, Integer> tool(JsonGenerator g, Report r) throws IOException {
+    static Map<String, Integer> tool(JsonGenerator g, Report r) throws IOException {
         g.writeObjectFieldStart("tool");
         g.writeObjectFieldStart("driver");
         g.writeStringField("name", ReportWriter.TOOL);
@@ -118,7 +142,7 @@ final class SarifReport {
         g.writeEndObject();
     }
 
-    private static void text(JsonGenerator g, String field, String text) throws IOException {
+    static void text(JsonGenerator g, String field, String text) throws IOException {
         g.writeObjectFieldStart(field);
         g.writeStringField("text", text);
         g.writeEndObject();
