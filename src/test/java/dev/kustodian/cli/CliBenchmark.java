@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one-shot CLI as users run it: each command a cold child process ({@code java} + the launchers' options from
- * {@code installers/jvm.options} + {@code -jar target/kustodian.jar}) under {@code /usr/bin/time -v}, against a
+ * The one-shot CLI as users run it: each command a cold child process (the zip's launcher {@code bin/kustodian} over
+ * {@code target/kustodian.jar}, with the launchers' options from {@code installers/jvm.options} and the class-data
+ * archive the launcher makes on its first run) under {@code /usr/bin/time -v}, against a
  * loopback API server in another process ({@link SyntheticApiServer}: 500 namespaces, 20,000 secrets, 30,000 pods,
  * ~75 MB of JSON in pages of 500), with the preinstalled {@code kubectl} listing the same kinds side by side. Each
  * round runs kubectl and then each kustodian command back to back; the report gives medians (and ranges) of wall
@@ -30,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Needs the jar ({@code mvn -B -q -DskipTests package}); run with
  * {@code mvn -B -q test -Dtest=CliBenchmark -Dtest.extraArgs=-Dkustodian.bench=true} (options:
- * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.warmup=false}, {@code -Dkustodian.bench.only=startup|cluster}).
+ * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.warmup=false}, {@code -Dkustodian.bench.only=startup|cluster},
+ * {@code -Dkustodian.bench.launcher=false}: plain {@code java} + options + {@code -jar}, without the zip's launcher
+ * {@code installers/bin/kustodian} and its class-data archive).
  * Prints a Markdown table and writes it to {@code target/cli-benchmark.md}.
  */
 class CliBenchmark {
@@ -57,11 +60,19 @@ class CliBenchmark {
         Assumptions.assumeTrue(Files.isRegularFile(jar), "needs target/kustodian.jar: mvn -B -q -DskipTests package");
         int rounds = Integer.getInteger("kustodian.bench.rounds", 3);
         String only = System.getProperty("kustodian.bench.only", "");
+        Path options = Path.of(System.getProperty("kustodian.bench.jvmOptions", "installers/jvm.options"));
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        java.addAll(jvmOptions(Path.of(System.getProperty("kustodian.bench.jvmOptions", "installers/jvm.options"))));
+        java.addAll(jvmOptions(options));
         java.addAll(List.of("-jar", jar.toString()));
-        report.append("JVM options: `").append(String.join(" ", java.subList(1, java.size() - 2))).append("`, ")
-                .append(rounds).append(" rounds, ").append(Runtime.getRuntime().availableProcessors())
+        if (!"false".equals(System.getProperty("kustodian.bench.launcher"))) {
+            java = launcher(dir.resolve("app"), jar, options);
+            report.append("Through the zip's launcher `installers/bin/kustodian` (JVM options from `").append(options)
+                    .append("`: `").append(String.join(" ", jvmOptions(options)))
+                    .append("`, plus the class-data archive its first, unmeasured, run made), ");
+        } else {
+            report.append("JVM options: `").append(String.join(" ", java.subList(1, java.size() - 2))).append("`, ");
+        }
+        report.append(rounds).append(" rounds, ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores\n\n");
 
         if (!only.equals("startup")) {
@@ -136,6 +147,34 @@ class CliBenchmark {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The download's layout in {@code app} (the jar, {@code lib/} with links to the dependencies, {@code conf/jvm.options},
+     * {@code bin/kustodian}) and one unmeasured first run of the launcher, which writes the class-data archive that
+     * every later run uses, as on a user's machine. Returns the command that runs the launcher.
+     */
+    private static List<String> launcher(Path app, Path jar, Path options) throws Exception {
+        Files.createDirectories(app.resolve("lib"));
+        Files.createDirectories(app.resolve("bin"));
+        Files.createDirectories(app.resolve("conf"));
+        Files.createSymbolicLink(app.resolve("kustodian.jar"), jar);
+        try (var deps = Files.list(jar.resolveSibling("lib"))) {
+            for (Path dep : deps.toList()) {
+                Files.createSymbolicLink(app.resolve("lib").resolve(dep.getFileName()), dep.toAbsolutePath());
+            }
+        }
+        Files.copy(options, app.resolve("conf/jvm.options"));
+        Files.copy(Path.of("installers/bin/kustodian"), app.resolve("bin/kustodian"));
+        List<String> command = List.of("sh", app.resolve("bin/kustodian").toString());
+        Process first = new ProcessBuilder(args(command, "summary", "--demo"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(first.waitFor(10, TimeUnit.MINUTES)).as("first run of the launcher").isTrue();
+        try (var files = Files.list(app.resolve("lib"))) {
+            assertThat(files.map(Path::toString).filter(f -> f.endsWith(".jsa")).count())
+                    .as("class-data archive written by the launcher's first run").isEqualTo(1);
+        }
+        return command;
     }
 
     private static List<String> args(List<String> java, String... args) {

@@ -3,7 +3,6 @@ package dev.kustodian.core.cluster;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.Cancellation;
-import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.util.UserFacingException;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
@@ -26,35 +25,14 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +49,23 @@ public final class DemoCluster {
 
     public static final String CONTEXT = "kustodian-demo";
     public static final String USER = "kubernetes-admin";
-    static final List<String> GROUPS = List.of("kubeadm:cluster-admins", "system:masters", "system:authenticated");
+    static final List<String> GROUPS = DemoFiles.GROUPS;
     static final String VERSION = "v1.31.4";
-    private static final String BASE = "/kustodian/demo/";
 
     private static DemoCluster instance;
 
     /** The seeded creationTimestamp, which the mock server would otherwise replace by the start time. */
-    static final String CREATED_ANNOTATION = "kustodian.dev/demo-created";
+    static final String CREATED_ANNOTATION = DemoFiles.CREATED_ANNOTATION;
 
-    /** Strong references: java.util.logging forgets the level of a logger nobody holds. */
-    private static final List<java.util.logging.Logger> QUIET = List.of(
-            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver"),
-            java.util.logging.Logger.getLogger(MockWebServer.class.getName()));
+    /** What only the API server needs, made when it starts (not when the demo's files are read). */
+    private static final class ServerSide {
+        /** Strong references: java.util.logging forgets the level of a logger nobody holds. */
+        static final List<java.util.logging.Logger> QUIET = List.of(
+                java.util.logging.Logger.getLogger("io.fabric8.mockwebserver"),
+                java.util.logging.Logger.getLogger(MockWebServer.class.getName()));
+        static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
+                new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+    }
 
     private final KubernetesMockServer server;
     private final Path kubeconfig;
@@ -138,42 +120,14 @@ public final class DemoCluster {
         if (running()) {
             return LiveLoader.openDemo(progress, cancel);
         }
-        progress.update(-1, "Reading the demo cluster");
-        List<List<HasMetadata>> objects;
+        ClusterSnapshot snapshot;
         try {
-            objects = objects();
+            snapshot = DemoFiles.snapshot(progress, cancel);
         } catch (IOException e) {
             throw new UserFacingException(UserFacingException.Category.FAILED, "The embedded demo cluster could not "
                     + "be read: " + KubeconfigContexts.safeReason(e) + ". This is a bug; please report it.", false, e);
         }
-        ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.DEMO, CONTEXT,
-                "embedded (in-process, started when needed)", VERSION, Instant.now(),
-                new SourceInfo.Identity(USER, GROUPS, "SelfSubjectReview v1")));
-        ModelConverter converter = new ModelConverter();
-        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        int n = 0;
-        for (List<HasMetadata> group : objects) {
-            for (HasMetadata item : group) {
-                cancel.check();
-                // what the API server sets on create
-                var m = item.getMetadata();
-                m.setUid(java.util.UUID.randomUUID().toString());
-                if (m.getCreationTimestamp() == null || m.getCreationTimestamp().isBlank()) {
-                    m.setCreationTimestamp(now);
-                }
-                n += converter.add(item, b) ? 1 : 0;
-            }
-        }
-        API.forEach((gv, resources) -> {
-            int slash = gv.indexOf('/');
-            for (APIResource r : resources) {
-                b.apiResources.add(new dev.kustodian.core.model.ApiResourceInfo(slash < 0 ? "" : gv.substring(0, slash),
-                        gv.substring(slash + 1), r.getName(), r.getKind(), Boolean.TRUE.equals(r.getNamespaced()),
-                        r.getVerbs()));
-            }
-        });
-        progress.update(1, "Loaded " + n + " objects from " + CONTEXT);
-        return new ClusterSession(SourceSpec.demo(), b.build(), LazyClient.create(), CONTEXT);
+        return new ClusterSession(SourceSpec.demo(), snapshot, LazyClient.create(), CONTEXT);
     }
 
     /**
@@ -238,7 +192,7 @@ public final class DemoCluster {
 
     private static DemoCluster create() {
         // the mock server logs every request at INFO through java.util.logging: keep the console for the app
-        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+        ServerSide.QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion(VERSION)
                 .withGitCommit("a78aa47129b8539636eb86a9d00e31b2720fe06b").withGitTreeState("clean")
@@ -277,58 +231,14 @@ public final class DemoCluster {
 
 
     /** The demo's API discovery: group/version ("v1" for core) to its resources, in the order discovery lists them. */
-    private static final Map<String, List<APIResource>> API = api();
-
     private static Map<String, List<APIResource>> api() {
         Map<String, List<APIResource>> groups = new java.util.LinkedHashMap<>();
-        groups.put("v1", List.of(
-                res("namespaces", "Namespace", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("nodes", "Node", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("nodes/proxy", "NodeProxyOptions", false, "create", "get"),
-                res("secrets", "Secret", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
-                res("configmaps", "ConfigMap", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
-                res("pods", "Pod", true, "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"),
-                res("pods/exec", "PodExecOptions", true, "create", "get"),
-                res("pods/log", "Pod", true, "get"),
-                res("pods/attach", "PodAttachOptions", true, "create", "get"),
-                res("serviceaccounts", "ServiceAccount", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("serviceaccounts/token", "TokenRequest", true, "create"),
-                res("services", "Service", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("persistentvolumeclaims", "PersistentVolumeClaim", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("events", "Event", true, "create", "delete", "get", "list", "patch", "update", "watch")));
-        groups.put("apps/v1", List.of(
-                res("deployments", "Deployment", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("statefulsets", "StatefulSet", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("daemonsets", "DaemonSet", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("replicasets", "ReplicaSet", true, "create", "delete", "get", "list", "patch", "update", "watch")));
-        groups.put("batch/v1", List.of(
-                res("jobs", "Job", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("cronjobs", "CronJob", true, "create", "delete", "get", "list", "patch", "update", "watch")));
-        groups.put("rbac.authorization.k8s.io/v1", List.of(
-                res("roles", "Role", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("rolebindings", "RoleBinding", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("clusterroles", "ClusterRole", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("clusterrolebindings", "ClusterRoleBinding", false, "create", "delete", "get", "list", "patch", "update", "watch")));
-        groups.put("apiextensions.k8s.io/v1", List.of(
-                res("customresourcedefinitions", "CustomResourceDefinition", false, "create", "delete", "get", "list", "patch", "update", "watch")));
-        groups.put("authentication.k8s.io/v1", List.of(
-                res("selfsubjectreviews", "SelfSubjectReview", false, "create"),
-                res("tokenreviews", "TokenReview", false, "create")));
-        groups.put("authorization.k8s.io/v1", List.of(
-                res("selfsubjectaccessreviews", "SelfSubjectAccessReview", false, "create"),
-                res("selfsubjectrulesreviews", "SelfSubjectRulesReview", false, "create"),
-                res("subjectaccessreviews", "SubjectAccessReview", false, "create")));
-        groups.put("networking.k8s.io/v1", List.of(
-                res("ingresses", "Ingress", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("networkpolicies", "NetworkPolicy", true, "create", "delete", "get", "list", "patch", "update", "watch")));
-        groups.put("external-secrets.io/v1", List.of(
-                res("externalsecrets", "ExternalSecret", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("externalsecrets/status", "ExternalSecret", true, "get", "patch", "update"),
-                res("secretstores", "SecretStore", true, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("clustersecretstores", "ClusterSecretStore", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("clusterexternalsecrets", "ClusterExternalSecret", false, "create", "delete", "get", "list", "patch", "update", "watch"),
-                res("pushsecrets", "PushSecret", true, "create", "delete", "get", "list", "patch", "update", "watch")));
-        return java.util.Collections.unmodifiableMap(groups);
+        for (dev.kustodian.core.model.ApiResourceInfo r : DemoFiles.API) {
+            groups.computeIfAbsent(r.group().isEmpty() ? r.version() : r.group() + "/" + r.version(),
+                    k -> new ArrayList<>()).add(new APIResourceBuilder().withName(r.resource()).withKind(r.kind())
+                    .withNamespaced(r.namespaced()).withSingularName("").withVerbs(r.verbs()).build());
+        }
+        return groups;
     }
 
     /** What CRUD mode does not answer by itself. */
@@ -341,7 +251,7 @@ public final class DemoCluster {
                 .andReturn(201, new SelfSubjectAccessReviewBuilder().withNewStatus().withAllowed(true)
                         .withReason("demo user is in system:masters").endStatus().build()).always();
         discovery(server, "/api", new APIVersionsBuilder().withVersions("v1").build());
-        Map<String, List<APIResource>> groups = new java.util.LinkedHashMap<>(API);
+        Map<String, List<APIResource>> groups = api();
         discovery(server, "/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
                 .withResources(groups.remove("v1")).build());
         var groupList = new APIGroupListBuilder();
@@ -362,11 +272,6 @@ public final class DemoCluster {
         for (String p : List.of(path, path + "?timeout=32s")) {
             server.expect().get().withPath(p).andReturn(200, body).always();
         }
-    }
-
-    private static APIResource res(String name, String kind, boolean namespaced, String... verbs) {
-        return new APIResourceBuilder().withName(name).withKind(kind).withNamespaced(namespaced)
-                .withSingularName("").withVerbs(verbs).build();
     }
 
     /** Creates every object of the demo files, in index order (CRDs before their custom objects). */
@@ -402,18 +307,8 @@ public final class DemoCluster {
      * objects, CRDs, custom objects. Fresh objects on every call (the caller may change them).
      */
     static List<List<HasMetadata>> objects() throws IOException {
-        List<String> files = new ArrayList<>();
-        try (InputStream in = resource(BASE + "index.txt");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    files.add(line.trim());
-                }
-            }
-        }
         List<List<HasMetadata>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (String f : files) {
+        for (String f : DemoFiles.files()) {
             for (HasMetadata item : parse(f)) {
                 String created = item.getMetadata().getCreationTimestamp();
                 if (created != null && !created.isBlank()) {
@@ -429,8 +324,9 @@ public final class DemoCluster {
                         && !item.getApiVersion().contains("k8s.io")) {
                     phases.get(2).add(item);
                 } else {
-                    if (item instanceof Secret sec && "shop-web-tls".equals(sec.getMetadata().getName())) {
-                        reissueExpiringSoon(sec);
+                    if (item instanceof Secret sec && DemoFiles.EXPIRING_SECRET.equals(sec.getMetadata().getName())
+                            && sec.getData() != null) {
+                        DemoFiles.expiringSoon().ifPresent(sec.getData()::putAll);
                     }
                     phases.get(0).add(item);
                 }
@@ -439,9 +335,9 @@ public final class DemoCluster {
         return phases;
     }
 
-    private static List<HasMetadata> parse(String file) throws IOException {
-        try (InputStream in = resource(BASE + file)) {
-            Object o = SERIALIZATION.unmarshal(in);
+    static List<HasMetadata> parse(String file) throws IOException {
+        try (InputStream in = DemoFiles.resource(DemoFiles.BASE + file)) {
+            Object o = ServerSide.SERIALIZATION.unmarshal(in);
             List<HasMetadata> out = new ArrayList<>();
             for (Object item : o instanceof List<?> l ? l : List.of(o)) {
                 if (item instanceof io.fabric8.kubernetes.api.model.KubernetesResourceList<?> list) {
@@ -455,9 +351,6 @@ public final class DemoCluster {
             throw new IOException("demo data " + file + " could not be read: " + KubeconfigContexts.safeReason(e), e);
         }
     }
-
-    private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
-            new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
 
     /**
      * The mock server assigns uids on create: point owner references of seeded secrets (the ESO-owned one) at the
@@ -498,56 +391,6 @@ public final class DemoCluster {
         if (crd.getSpec() != null && crd.getSpec().getVersions() != null) {
             crd.getSpec().getVersions().forEach(v -> v.setSchema(null));
         }
-    }
-
-    private static InputStream resource(String path) throws IOException {
-        InputStream in = DemoCluster.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("demo data " + path + " is missing from the class path");
-        }
-        return in;
-    }
-
-    /**
-     * The demo's "certificate expiring within 30 days": issued now by a throw-away CA so it always expires in 20
-     * days, whatever the date the demo runs (a stored certificate would drift into "expired").
-     */
-    private static void reissueExpiringSoon(Secret s) {
-        try {
-            SecureRandom random = new SecureRandom();
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-            gen.initialize(new ECGenParameterSpec("secp256r1"), random);
-            KeyPair caKeys = gen.generateKeyPair();
-            KeyPair leafKeys = gen.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name caName = new X500Name("CN=Kustodian Demo CA");
-            X509CertificateHolder ca = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE),
-                    Date.from(now.minus(Duration.ofDays(400))), Date.from(now.plus(Duration.ofDays(3650))), caName,
-                    caKeys.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
-            X509CertificateHolder leaf = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE),
-                    Date.from(now.minus(Duration.ofDays(70))), Date.from(now.plus(Duration.ofDays(20))),
-                    new X500Name("CN=shop.demo.example"), leafKeys.getPublic())
-                    .addExtension(Extension.subjectAlternativeName, false,
-                            new GeneralNames(new GeneralName(GeneralName.dNSName, "shop.demo.example")))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
-            String crt = pem(leaf) + pem(ca);
-            String key = pem(leafKeys.getPrivate());
-            Base64.Encoder b64 = Base64.getEncoder();
-            s.getData().put("tls.crt", b64.encodeToString(crt.getBytes(StandardCharsets.US_ASCII)));
-            s.getData().put("tls.key", b64.encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            // keep the stored certificate (it expires 2026-12-18)
-        }
-    }
-
-    private static String pem(Object o) throws IOException {
-        StringWriter w = new StringWriter();
-        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-            pw.writeObject(o instanceof java.security.PrivateKey k
-                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null) : o);
-        }
-        return w.toString();
     }
 
     /**

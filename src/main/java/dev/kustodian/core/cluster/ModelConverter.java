@@ -16,8 +16,6 @@ import dev.kustodian.core.model.RoleInfo;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.model.ServiceAccountInfo;
 import dev.kustodian.core.model.WorkloadInfo;
-import dev.kustodian.core.output.SafeFiles;
-import dev.kustodian.core.secrets.LeakDetector;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -55,42 +53,36 @@ import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Converts fabric8 objects (from a live list page or a parsed snapshot file) into the value-free model, deriving
+ * Converts fabric8 objects (from a live list page or a parsed snapshot file) into the value-free model through
+ * {@link RawModelConverter}'s rules (one set of rules for both), deriving
  * secret facts (sizes, keyed fingerprints, TLS/dockerconfig facts) and leak hints, then dropping values.
  * One instance per load: it holds the random fingerprint key of that load, which is never exposed. Thread-safe.
  */
 public final class ModelConverter {
 
-    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-    private static final Set<String> CONTROL_PLANE_COMPONENTS = Set.of(
-            "kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "cloud-controller-manager");
+    static final String LAST_APPLIED = RawModelConverter.LAST_APPLIED;
 
     /** API groups of custom resources the analyses read (secret managers, certificates). */
-    public static final Set<String> ANALYSED_GROUPS = Set.of("external-secrets.io", "generators.external-secrets.io",
-            "bitnami.com", "secrets-store.csi.x-k8s.io", "cert-manager.io", "secrets.akeyless.io",
-            "secrets.hashicorp.com");
+    public static final Set<String> ANALYSED_GROUPS = RawModelConverter.ANALYSED_GROUPS;
 
-    private final SecretFacts facts;
+    private final RawModelConverter raw;
 
     public ModelConverter() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        this.facts = new SecretFacts(key);
-        SafeFiles.wipe(key);
+        this.raw = new RawModelConverter();
+    }
+
+    /** With the given fingerprint key (wiped): tests compare this converter's records with another's. */
+    ModelConverter(byte[] key) {
+        this.raw = new RawModelConverter(key);
     }
 
     /**
@@ -102,29 +94,7 @@ public final class ModelConverter {
         if (m == null) {
             return false;
         }
-        synchronized (builder) {
-            if (m instanceof SecretInfo s) {
-                builder.secrets.add(s);
-            } else if (m instanceof ConfigMapInfo c) {
-                builder.configMaps.add(c);
-            } else if (m instanceof WorkloadInfo w) {
-                builder.workloads.add(w);
-            } else if (m instanceof NamespaceInfo n) {
-                builder.namespaces.add(n);
-            } else if (m instanceof ServiceAccountInfo sa) {
-                builder.serviceAccounts.add(sa);
-            } else if (m instanceof RoleInfo r) {
-                builder.roles.add(r);
-            } else if (m instanceof BindingInfo b) {
-                builder.bindings.add(b);
-            } else if (m instanceof CrdInfo c) {
-                builder.crds.add(c);
-            } else if (m instanceof NodeInfo n) {
-                builder.nodes.add(n);
-            } else if (m instanceof CustomObjectInfo c) {
-                builder.customObjects.add(c);
-            }
-        }
+        RawModelConverter.addTo(m, builder);
         return true;
     }
 
@@ -193,33 +163,10 @@ public final class ModelConverter {
         if (m == null) {
             return ObjectMeta.of("", "");
         }
-        Map<String, String> annotations = new TreeMap<>();
-        if (m.getAnnotations() != null) {
-            for (Map.Entry<String, String> e : m.getAnnotations().entrySet()) {
-                if (LAST_APPLIED.equals(e.getKey())) {
-                    // kubectl keeps the whole applied object here, Secret data included: never keep it
-                    annotations.put(e.getKey(), ObjectMeta.REDACTED);
-                    continue;
-                }
-                Optional<LeakHint.Kind> leak = LeakDetector.scan(e.getKey(), e.getValue());
-                if (leak.isPresent()) {
-                    annotations.put(e.getKey(), ObjectMeta.REDACTED);
-                    if (leaks != null) {
-                        leaks.add(new LeakHint("metadata.annotations[" + e.getKey() + "]", leak.get()));
-                    }
-                } else {
-                    annotations.put(e.getKey(), e.getValue());
-                }
-            }
-        }
-        Instant created = instant(m.getCreationTimestamp());
-        Instant modified = created;
+        List<String> managedTimes = new ArrayList<>();
         if (m.getManagedFields() != null) {
             for (ManagedFieldsEntry f : m.getManagedFields()) {
-                Instant t = instant(f.getTime());
-                if (t != null && (modified == null || t.isAfter(modified))) {
-                    modified = t;
-                }
+                managedTimes.add(f.getTime());
             }
         }
         List<ObjectMeta.OwnerRef> owners = new ArrayList<>();
@@ -229,76 +176,32 @@ public final class ModelConverter {
                         Boolean.TRUE.equals(r.getController())));
             }
         }
-        Map<String, String> labels = m.getLabels() == null ? Map.of() : new TreeMap<>(m.getLabels());
-        return new ObjectMeta(m.getNamespace(), m.getName(), m.getUid(), labels, annotations, created, modified, owners);
+        return RawModelConverter.meta(m.getNamespace(), m.getName(), m.getUid(), m.getLabels(), m.getAnnotations(),
+                m.getCreationTimestamp(), managedTimes, owners, leaks);
     }
 
     static Instant instant(String s) {
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return RawModelConverter.instant(s);
     }
 
     // ---------------------------------------------------------------- secrets
 
     private SecretInfo secret(Secret s) {
         Map<String, byte[]> values = new TreeMap<>();
-        try {
-            if (s.getData() != null) {
-                for (Map.Entry<String, String> e : s.getData().entrySet()) {
-                    values.put(e.getKey(), decode(e.getValue()));
-                }
+        if (s.getData() != null) {
+            for (Map.Entry<String, String> e : s.getData().entrySet()) {
+                values.put(e.getKey(), RawModelConverter.decode(e.getValue()));
             }
-            if (s.getStringData() != null) {
-                for (Map.Entry<String, String> e : s.getStringData().entrySet()) {
-                    values.put(e.getKey(), e.getValue() == null ? new byte[0]
-                            : e.getValue().getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            String type = s.getType() == null || s.getType().isEmpty() ? SecretInfo.TYPE_OPAQUE : s.getType();
-            List<SecretInfo.SecretKeyInfo> keys = new ArrayList<>();
-            for (Map.Entry<String, byte[]> e : values.entrySet()) {
-                byte[] v = e.getValue();
-                keys.add(new SecretInfo.SecretKeyInfo(e.getKey(), v.length, facts.fingerprint(v),
-                        !SecretFacts.isText(v)));
-            }
-            SecretInfo.TlsFacts tls = null;
-            byte[] crt = values.containsKey("tls.crt") ? values.get("tls.crt") : values.get("ca.crt");
-            if (crt != null && crt.length > 0
-                    && (SecretInfo.TYPE_TLS.equals(type) || values.containsKey("tls.crt") || values.containsKey("ca.crt"))
-                    && !SecretInfo.TYPE_SA_TOKEN.equals(type)) {
-                tls = SecretFacts.tls(crt);
-            }
-            SecretInfo.DockerConfigFacts docker = null;
-            if (values.containsKey(".dockerconfigjson")) {
-                docker = SecretFacts.docker(values.get(".dockerconfigjson"), false);
-            } else if (values.containsKey(".dockercfg")) {
-                docker = SecretFacts.docker(values.get(".dockercfg"), true);
-            }
-            String sa = SecretInfo.TYPE_SA_TOKEN.equals(type) && s.getMetadata() != null
-                    && s.getMetadata().getAnnotations() != null
-                    ? s.getMetadata().getAnnotations().get("kubernetes.io/service-account.name") : null;
-            return new SecretInfo(meta(s, null), type, Boolean.TRUE.equals(s.getImmutable()), keys, tls, docker, sa);
-        } finally {
-            values.values().forEach(SafeFiles::wipe);
         }
-    }
-
-    private static byte[] decode(String b64) {
-        if (b64 == null) {
-            return new byte[0];
+        if (s.getStringData() != null) {
+            for (Map.Entry<String, String> e : s.getStringData().entrySet()) {
+                values.put(e.getKey(), e.getValue() == null ? new byte[0]
+                        : e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
         }
-        try {
-            return Base64.getMimeDecoder().decode(b64);
-        } catch (IllegalArgumentException e) {
-            // not base64 (a hand-written snapshot): take the text as it is; its size is still right
-            return b64.getBytes(StandardCharsets.UTF_8);
-        }
+        String sa = s.getMetadata() != null && s.getMetadata().getAnnotations() != null
+                ? s.getMetadata().getAnnotations().get("kubernetes.io/service-account.name") : null;
+        return raw.secret(meta(s, null), s.getType(), s.getImmutable(), values, sa);
     }
 
     // ---------------------------------------------------------------- configmaps
@@ -306,19 +209,8 @@ public final class ModelConverter {
     private ConfigMapInfo configMap(ConfigMap c) {
         List<LeakHint> leaks = new ArrayList<>();
         ObjectMeta meta = meta(c, leaks);
-        List<String> keys = new ArrayList<>();
-        if (c.getData() != null) {
-            for (Map.Entry<String, String> e : c.getData().entrySet()) {
-                keys.add(e.getKey());
-                LeakDetector.scan(e.getKey(), e.getValue())
-                        .ifPresent(k -> leaks.add(new LeakHint("data[" + e.getKey() + "]", k)));
-            }
-        }
-        if (c.getBinaryData() != null) {
-            keys.addAll(c.getBinaryData().keySet());
-        }
-        keys.sort(null);
-        return new ConfigMapInfo(meta, keys, leaks);
+        return RawModelConverter.configMap(meta, c.getData(),
+                c.getBinaryData() == null ? List.of() : c.getBinaryData().keySet(), leaks);
     }
 
     // ---------------------------------------------------------------- workloads
@@ -329,10 +221,7 @@ public final class ModelConverter {
         PodSpec spec = template == null ? null : template.getSpec();
         Map<String, String> templateAnnotations = template == null || template.getMetadata() == null
                 || template.getMetadata().getAnnotations() == null ? Map.of() : template.getMetadata().getAnnotations();
-        for (Map.Entry<String, String> e : templateAnnotations.entrySet()) {
-            LeakDetector.scan(e.getKey(), e.getValue()).ifPresent(k -> leaks.add(
-                    new LeakHint("spec.template.metadata.annotations[" + e.getKey() + "]", k)));
-        }
+        RawModelConverter.templateAnnotationLeaks(templateAnnotations, leaks);
         PodSpecInfo info = podSpec(spec, meta, leaks, "spec.template.spec");
         return new WorkloadInfo(kind, meta, info, null);
     }
@@ -347,9 +236,7 @@ public final class ModelConverter {
         if (spec == null) {
             return new PodSpecInfo(null, null, List.of(), List.of(), List.of(), leaks, false, null);
         }
-        boolean controlPlane = "kube-system".equals(meta.namespace())
-                && ("control-plane".equals(meta.label("tier"))
-                || meta.label("component") != null && CONTROL_PLANE_COMPONENTS.contains(meta.label("component")));
+        boolean controlPlane = RawModelConverter.controlPlane(meta);
         List<PodSpecInfo.Container> containers = new ArrayList<>();
         addContainers(containers, spec.getInitContainers(), true, controlPlane, leaks, path + ".initContainers");
         addContainers(containers, spec.getContainers(), false, controlPlane, leaks, path + ".containers");
@@ -395,19 +282,8 @@ public final class ModelConverter {
                             Boolean.TRUE.equals(m.getReadOnly())));
                 }
             }
-            List<String> command = List.of();
-            if (keepCommand) {
-                command = new ArrayList<>();
-                if (c.getCommand() != null) {
-                    command.addAll(redactArgs(c.getCommand()));
-                }
-                if (c.getArgs() != null) {
-                    command.addAll(redactArgs(c.getArgs()));
-                }
-            } else {
-                scanArgs(c.getCommand(), c.getName(), leaks, path, "command");
-                scanArgs(c.getArgs(), c.getName(), leaks, path, "args");
-            }
+            List<String> command = RawModelConverter.commandLine(c.getCommand(), c.getArgs(), keepCommand,
+                    c.getName(), leaks, path);
             boolean privileged = c.getSecurityContext() != null
                     && Boolean.TRUE.equals(c.getSecurityContext().getPrivileged());
             out.add(new PodSpecInfo.Container(c.getName(), c.getImage(), init, env, envFrom, mounts, command,
@@ -415,35 +291,9 @@ public final class ModelConverter {
         }
     }
 
-    private static void scanArgs(List<String> args, String container, List<LeakHint> leaks, String path, String field) {
-        if (args == null) {
-            return;
-        }
-        for (int i = 0; i < args.size(); i++) {
-            int idx = i;
-            LeakDetector.scan(args.get(i)).ifPresent(k -> leaks.add(
-                    new LeakHint(path + "[" + container + "]." + field + "[" + idx + "]", k)));
-        }
-    }
-
-    private static List<String> redactArgs(List<String> args) {
-        List<String> out = new ArrayList<>(args.size());
-        for (String a : args) {
-            if (a != null && LeakDetector.scan(a).isPresent()) {
-                int eq = a.indexOf('=');
-                out.add(eq > 0 ? a.substring(0, eq + 1) + ObjectMeta.REDACTED : ObjectMeta.REDACTED);
-            } else {
-                out.add(a);
-            }
-        }
-        return out;
-    }
-
     private static PodSpecInfo.EnvVar envVar(EnvVar e, String container, List<LeakHint> leaks, String path) {
         if (e.getValueFrom() == null) {
-            LeakDetector.scan(e.getName(), e.getValue()).ifPresent(k -> leaks.add(
-                    new LeakHint(path + "[" + container + "].env[" + e.getName() + "]", k)));
-            return new PodSpecInfo.EnvVar(e.getName(), true, null, null, null, false);
+            return RawModelConverter.literalEnvVar(e.getName(), e.getValue(), container, leaks, path);
         }
         var vf = e.getValueFrom();
         if (vf.getSecretKeyRef() != null) {
@@ -512,7 +362,7 @@ public final class ModelConverter {
     }
 
     private static List<String> names(Collection<String> names) {
-        return names.stream().filter(n -> n != null && !n.isEmpty()).toList();
+        return RawModelConverter.names(names);
     }
 
     // ---------------------------------------------------------------- rbac
@@ -579,43 +429,13 @@ public final class ModelConverter {
                 !"Cluster".equals(spec.getScope()), versions);
     }
 
-    @SuppressWarnings("unchecked")
     private CustomObjectInfo custom(GenericKubernetesResource g) {
-        ObjectMeta meta = meta(g, null);
         Object spec = g.getAdditionalProperties() == null ? null : g.getAdditionalProperties().get("spec");
-        Map<String, Object> specMap = spec instanceof Map<?, ?> m ? (Map<String, Object>) scrub(m, "spec") : Map.of();
-        if ("SealedSecret".equals(g.getKind()) && specMap.get("encryptedData") instanceof Map<?, ?> enc) {
-            Map<String, Object> lengths = new LinkedHashMap<>();
-            enc.forEach((k, v) -> lengths.put(String.valueOf(k), v == null ? 0 : String.valueOf(v).length()));
-            specMap = new LinkedHashMap<>(specMap);
-            specMap.put("encryptedData", lengths);
-        }
-        return new CustomObjectInfo(g.getApiVersion(), g.getKind(), meta, specMap);
+        return new CustomObjectInfo(g.getApiVersion(), g.getKind(), meta(g, null),
+                RawModelConverter.customSpec(g.getKind(), spec));
     }
 
     static boolean isAnalysedGroup(String apiVersion) {
-        if (apiVersion == null) {
-            return false;
-        }
-        int i = apiVersion.indexOf('/');
-        return i > 0 && ANALYSED_GROUPS.contains(apiVersion.substring(0, i));
-    }
-
-    /** Copies a spec tree, replacing any string that looks like a credential by the redaction marker. */
-    private static Object scrub(Object value, String key) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), scrub(v, String.valueOf(k))));
-            return out;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(v -> out.add(scrub(v, key)));
-            return out;
-        }
-        if (value instanceof String s && LeakDetector.scan(key, s).isPresent()) {
-            return ObjectMeta.REDACTED;
-        }
-        return value;
+        return RawModelConverter.isAnalysedGroup(apiVersion);
     }
 }

@@ -7,8 +7,10 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -28,7 +30,9 @@ import java.util.List;
  * value bytes are passed in and never stored; callers wipe them afterwards.
  */
 final class SecretFacts {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Jackson's streaming parser only: the registry facts need no object mapper (cheaper to start). */
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> INLINE_CREDENTIALS = Set.of("auth", "password", "identitytoken");
 
     private final byte[] fingerprintKey;
     private final ThreadLocal<Mac> mac;
@@ -131,25 +135,56 @@ final class SecretFacts {
 
     /** Registry hosts and whether credentials are inline, from .dockerconfigjson ({"auths":{...}}) or .dockercfg. */
     static SecretInfo.DockerConfigFacts docker(byte[] json, boolean legacyCfg) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            JsonNode auths = legacyCfg ? root : root.path("auths");
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
             List<String> registries = new ArrayList<>();
             boolean inline = false;
-            if (auths != null && auths.isObject()) {
-                Iterator<String> names = auths.propertyNames().iterator();
-                while (names.hasNext()) {
-                    String host = names.next();
-                    registries.add(host);
-                    JsonNode e = auths.get(host);
-                    if (e.hasNonNull("auth") || e.hasNonNull("password") || e.hasNonNull("identitytoken")) {
-                        inline = true;
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                if (legacyCfg) {
+                    inline = registries(p, registries);
+                } else {
+                    String name;
+                    while ((name = p.nextName()) != null) {
+                        if (p.nextToken() == JsonToken.START_OBJECT && name.equals("auths")) {
+                            registries.clear();
+                            inline = registries(p, registries);
+                        } else {
+                            p.skipChildren();
+                        }
                     }
                 }
+            } else {
+                p.skipChildren();
+            }
+            while (p.nextToken() != null) {
+                p.skipChildren(); // the rest must be well-formed too
             }
             return new SecretInfo.DockerConfigFacts(registries, inline, null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // JacksonException included
             return new SecretInfo.DockerConfigFacts(List.of(), false, "not valid JSON");
         }
+    }
+
+    /**
+     * The registry hosts of the object the parser is in (its properties), true when any carries inline credentials;
+     * leaves the parser at the object's end.
+     */
+    private static boolean registries(JsonParser p, List<String> registries) {
+        boolean inline = false;
+        String host;
+        while ((host = p.nextName()) != null) {
+            registries.add(host);
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String field;
+            while ((field = p.nextName()) != null) {
+                if (p.nextToken() != JsonToken.VALUE_NULL && INLINE_CREDENTIALS.contains(field)) {
+                    inline = true;
+                }
+                p.skipChildren();
+            }
+        }
+        return inline;
     }
 }
