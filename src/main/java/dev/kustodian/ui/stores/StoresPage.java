@@ -17,10 +17,12 @@ public final class StoresPage extends AbstractPage<StoresView> {
         super(ctx, new PageInfo(ID, "External stores", Feather.DATABASE, 5));
         // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
         ctx.state().findingsProperty().addListener((o, a, b) -> vm.updateFindings(b, namespaceVisible()));
-        preloadSchemas(ctx.tasks());
     }
 
-    /** Compiles the bundled CRD schemas once, off the FX thread, so the first wizard preview does not wait. */
+    /**
+     * Compiles the bundled CRD schemas once, off the FX thread, when the page is first shown (not at start-up: most
+     * sessions never validate a manifest), so that its first wizard preview or lint does not wait.
+     */
     static void preloadSchemas(dev.kustodian.ui.framework.TaskExecutor tasks) {
         tasks.submit("Prepare the CRD schemas", (p, c) -> {
             SchemaValidator.get().preload();
@@ -37,6 +39,7 @@ public final class StoresPage extends AbstractPage<StoresView> {
 
     @Override
     protected void viewCreated(StoresView view) {
+        preloadSchemas(ctx.tasks());
         refresh();
     }
 

@@ -90,7 +90,8 @@ class ShellViewTest {
 
     @Test
     void startsOnTheCurrentContextAndShowsOverview(FxRobot robot) {
-        int before = tasks.submitted(); // page creation may start background work (the CRD schema preload)
+        int before = tasks.submitted();
+        assertThat(before).as("background work started by creating the pages (before any is shown)").isZero();
         robot.interact(() -> shell.viewModel().startUp());
         assertThat(opened).containsExactly(SourceSpec.live(null, "dev"));
         assertThat(tasks.submitted() - before).isEqualTo(1); // the load and its analysis: one task
