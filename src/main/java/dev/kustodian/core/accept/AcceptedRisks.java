@@ -76,6 +76,17 @@ public final class AcceptedRisks {
         return entries.stream().filter(a -> findings.stream().noneMatch(a::matches)).toList();
     }
 
+    /** The entries as an accept file (the format {@link #read} reads), e.g. for the per-cluster file the GUI keeps. */
+    public String toYaml(String header) {
+        List<Object> items = new ArrayList<>();
+        for (AcceptedRisk a : entries) {
+            items.add(dev.kustodian.core.yaml.YamlWriter.map("id", a.id(), "rule", a.rule(), "object", a.object(),
+                    "reason", a.reason(), "by", a.by(), "expires", a.expires().toString()));
+        }
+        return dev.kustodian.core.yaml.YamlWriter.write(dev.kustodian.core.yaml.YamlWriter.map("accepted", items),
+                header);
+    }
+
     /** Reads an accept file; a missing, unreadable or malformed file is a bad-input error naming file and line. */
     public static AcceptedRisks read(Path file) {
         if (!Files.isRegularFile(file)) {

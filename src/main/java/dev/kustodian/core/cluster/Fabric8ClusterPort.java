@@ -6,7 +6,10 @@ import dev.kustodian.core.port.ClusterCallException;
 import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.yaml.StrategicMerge;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -144,6 +147,93 @@ public final class Fabric8ClusterPort implements ClusterPort {
             }
         }
         return out;
+    }
+
+    @Override
+    public ApplyOutcome delete(String apiVersion, String kind, String namespace, String name, boolean dryRun,
+                               Cancellation cancel) {
+        cancel.check();
+        String ref = ref(kind, namespace, name);
+        try {
+            var r = generic(apiVersion, kind, namespace, name);
+            if (r.get() == null) {
+                return new ApplyOutcome(ref, true, "already gone");
+            }
+            if (dryRun) {
+                if (!serverSideApply) {
+                    return new ApplyOutcome(ref, true, "this cluster cannot dry-run; the object exists and would be "
+                            + "deleted, unvalidated by the server");
+                }
+                r.dryRun().delete();
+                return new ApplyOutcome(ref, true, "dry run accepted by the server: it would be deleted");
+            }
+            r.delete();
+            return new ApplyOutcome(ref, true, "deleted");
+        } catch (KubernetesClientException e) {
+            return new ApplyOutcome(ref, false, (dryRun ? "dry run rejected: " : "rejected: ") + message(e));
+        }
+    }
+
+    @Override
+    public ApplyOutcome patch(String apiVersion, String kind, String namespace, String name,
+                              Map<String, Object> strategicMergePatch, boolean dryRun, Cancellation cancel) {
+        cancel.check();
+        String ref = ref(kind, namespace, name);
+        try {
+            var r = generic(apiVersion, kind, namespace, name);
+            var serialization = client.getKubernetesSerialization();
+            if (serverSideApply) {
+                String json = serialization.asJson(strategicMergePatch);
+                var ctx = io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE);
+                if (dryRun) {
+                    r.dryRun().patch(ctx, json);
+                    return new ApplyOutcome(ref, true, "dry run accepted by the server");
+                }
+                r.patch(ctx, json);
+                return new ApplyOutcome(ref, true, "patched");
+            }
+            // the demo's mock server merges every patch as a JSON merge patch: merge here, then replace the object
+            GenericKubernetesResource current = r.get();
+            if (current == null) {
+                return new ApplyOutcome(ref, false, (dryRun ? "dry run rejected: " : "rejected: ") + "not found");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> merged = StrategicMerge.apply(serialization.convertValue(current, Map.class),
+                    strategicMergePatch);
+            if (dryRun) {
+                return new ApplyOutcome(ref, true, "this cluster cannot dry-run; the object exists and would be "
+                        + "patched, unvalidated by the server");
+            }
+            client.genericKubernetesResources(context(apiVersion, kind, namespace))
+                    .resource(serialization.convertValue(merged, GenericKubernetesResource.class)).update();
+            return new ApplyOutcome(ref, true, "patched");
+        } catch (KubernetesClientException e) {
+            return new ApplyOutcome(ref, false, (dryRun ? "dry run rejected: " : "rejected: ") + message(e));
+        }
+    }
+
+    private static String ref(String kind, String namespace, String name) {
+        return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+    }
+
+    private static String message(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : "HTTP " + e.getCode();
+    }
+
+    /** The resource of a built-in kind (plural: the lower-case kind + "s", true for the kinds plans change). */
+    private static ResourceDefinitionContext context(String apiVersion, String kind, String namespace) {
+        int slash = apiVersion.indexOf('/');
+        return new ResourceDefinitionContext.Builder().withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
+                .withVersion(apiVersion.substring(slash + 1)).withKind(kind)
+                .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s").withNamespaced(!namespace.isEmpty()).build();
+    }
+
+    private io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> generic(String apiVersion, String kind,
+                                                                                         String namespace, String name) {
+        var op = client.genericKubernetesResources(context(apiVersion, kind, namespace));
+        return namespace.isEmpty() ? op.withName(name) : op.inNamespace(namespace).withName(name);
     }
 
     @Override

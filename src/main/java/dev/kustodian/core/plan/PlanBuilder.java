@@ -142,6 +142,11 @@ public final class PlanBuilder {
         return new Judged(whenOpen, openReason);
     }
 
+    /** True when the step has findings and every one is an accepted risk (the step is accepted, not blocked). */
+    private boolean allAccepted(List<Finding> fs) {
+        return !fs.isEmpty() && acceptedOf(fs).size() == fs.size();
+    }
+
     private static List<String> ids(List<Finding> fs) {
         return fs.stream().map(Finding::id).toList();
     }
@@ -352,6 +357,7 @@ public final class PlanBuilder {
         if (eso == null || !eso.usable()) {
             manual.add("Install the External Secrets Operator: " + StoreDetection.Product.EXTERNAL_SECRETS.installCommand);
             Judged j = fs.isEmpty() && plain.isEmpty() ? new Judged(StepStatus.DONE, "no application secret to move")
+                    : allAccepted(fs) ? judge(fs, acceptedOf(fs), StepStatus.BLOCKED, "", "")
                     : new Judged(StepStatus.BLOCKED, "the External Secrets Operator (external-secrets.io/v1) is not "
                     + "installed");
             return step(STORES, n, "Adopt an external secret store", summary, j, fs, files, List.of(), List.of(),
@@ -363,6 +369,7 @@ public final class PlanBuilder {
                     + "generate secretstore), then set " + ANSWER_STORE_NAME + ", " + ANSWER_STORE_KIND + " and "
                     + ANSWER_STORE_BACKEND + " in .kustodian/plan.yaml (answers).");
             Judged j = fs.isEmpty() && plain.isEmpty() ? new Judged(StepStatus.DONE, "no application secret to move")
+                    : allAccepted(fs) ? judge(fs, acceptedOf(fs), StepStatus.BLOCKED, "", "")
                     : new Judged(StepStatus.BLOCKED, "no store chosen yet (no SecretStore in the cluster and no answer)");
             return step(STORES, n, "Adopt an external secret store", summary, j, fs, files, List.of(), List.of(),
                     List.of(), manual, List.of(ENCRYPTION), evidence, verify);

@@ -1,11 +1,14 @@
 package dev.kustodian.core.plan;
 
+import dev.kustodian.core.accept.AcceptedRisk;
 import dev.kustodian.core.accept.AcceptedRisks;
+import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.model.ClusterIdentity;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +23,29 @@ public final class PlanFiles {
 
     public static Path userStateFile(ClusterIdentity id) {
         return PlanState.defaultFile(PlanState.configDir(), id.key());
+    }
+
+    /**
+     * The accepted risks the user recorded for a cluster (the desktop app's "Accept risk…"):
+     * {@code <config dir>/plans/<identity key>.accept.yaml}, read by {@code kustodian plan} too.
+     */
+    public static Path userAcceptFile(Path configDir, ClusterIdentity id) {
+        return configDir.resolve("plans").resolve(id.key() + ".accept.yaml");
+    }
+
+    /** The user's per-cluster accepted risks (none when the file does not exist). */
+    public static AcceptedRisks loadUserAccepted(Path configDir, ClusterIdentity id) {
+        Path f = userAcceptFile(configDir, id);
+        return Files.isRegularFile(f) ? AcceptedRisks.read(f) : AcceptedRisks.none();
+    }
+
+    /** Adds an entry to the user's per-cluster accept file (rewritten atomically with every entry). */
+    public static void addUserAccepted(Path configDir, ClusterIdentity id, AcceptedRisk entry) throws IOException {
+        List<AcceptedRisk> all = new ArrayList<>(loadUserAccepted(configDir, id).entries());
+        all.removeIf(a -> a.target().equals(entry.target()));
+        all.add(entry);
+        SafeFiles.writeAtomically(userAcceptFile(configDir, id), new AcceptedRisks(all).toYaml("Accepted risks of "
+                + id.label() + " (" + id.server() + "), recorded with Kustodian's \"Accept risk…\"."));
     }
 
     /** The state of the cluster: the user's, then the GitOps folder's on top (when {@code gitopsDir} is given). */

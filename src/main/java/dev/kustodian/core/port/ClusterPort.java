@@ -57,6 +57,20 @@ public interface ClusterPort {
      */
     WriteBack writeBackSecret(String namespace, String name);
 
+    /**
+     * Deletes one object ({@code namespace} "" for cluster-scoped kinds; {@code dryRun}: the server validates and
+     * deletes nothing). An object that is already gone is an ok outcome; a rejection is an outcome with the reason.
+     */
+    ApplyOutcome delete(String apiVersion, String kind, String namespace, String name, boolean dryRun,
+                        Cancellation cancel);
+
+    /**
+     * A strategic-merge patch of one object (what {@code kubectl patch --type strategic} sends; {@code dryRun}: the
+     * server validates and stores nothing). A rejection is an outcome with the reason.
+     */
+    ApplyOutcome patch(String apiVersion, String kind, String namespace, String name,
+                       java.util.Map<String, Object> strategicMergePatch, boolean dryRun, Cancellation cancel);
+
     /** Outcome per object of {@link #apply}: {@code ok}, or the API server's reason (never a stack trace). */
     record ApplyOutcome(String object, boolean ok, String message) {
     }

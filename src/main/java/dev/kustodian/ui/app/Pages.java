@@ -39,6 +39,7 @@ public final class Pages {
         pages.register(AccessPage::new);
         pages.register(SecretsPage::new);
         pages.register(ReportsPage::new);
+        pages.register(dev.kustodian.ui.onboarding.OnboardingPage::new);
     }
 
     public static void register(WizardRegistry wizards) {

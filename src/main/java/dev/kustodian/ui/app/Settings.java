@@ -24,10 +24,20 @@ public final class Settings {
     private static final Pattern PROD_NAME = Pattern.compile("(^|[^a-z0-9])(prod|production|prd|live)([^a-z0-9]|$)");
 
     private final Path file;
+    private final Path planDir;
     private final Properties props = new Properties();
 
     public Settings(Path file) {
+        this(file, file == null ? null : dev.kustodian.core.plan.PlanState.configDir());
+    }
+
+    /**
+     * @param planDir the config directory where each cluster's plan state and accepted risks are kept
+     *                ({@code plans/<identity key>.yaml}); null: kept in memory only (tests, screenshots)
+     */
+    public Settings(Path file, Path planDir) {
         this.file = file;
+        this.planDir = planDir;
         if (file != null && Files.isReadable(file)) {
             try (Reader r = Files.newBufferedReader(file)) {
                 props.load(r);
@@ -48,6 +58,11 @@ public final class Settings {
     /** Settings that are never written (tests, screenshots). */
     public static Settings inMemory() {
         return new Settings(null);
+    }
+
+    /** The config directory of the per-cluster plan state, or null when plan state is not persisted. */
+    public Path planDir() {
+        return planDir;
     }
 
     /** True when the name looks like a production context (prod, production, prd, live as a word). */

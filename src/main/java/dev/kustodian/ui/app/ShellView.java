@@ -9,6 +9,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.ui.framework.Css;
+import dev.kustodian.ui.onboarding.OnboardingPage;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.wizard.Wizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
@@ -72,6 +73,10 @@ public final class ShellView extends BorderPane {
         vm.addLoadedListener(session -> {
             for (Page p : pages) {
                 p.onSnapshot(session.snapshot(), session);
+            }
+            if (state.plan() != null && state.plan().firstSeen() && currentWizard == null) {
+                // a cluster never seen before starts with its hardening plan
+                page(OnboardingPage.ID).ifPresent(this::showPage);
             }
             renderPageArea();
         });
@@ -276,6 +281,11 @@ public final class ShellView extends BorderPane {
         @Override
         public boolean hasPage(String pageId) {
             return pageId != null && pages.stream().anyMatch(p -> p.id().equals(pageId));
+        }
+
+        @Override
+        public void reload() {
+            vm.refresh();
         }
     }
 

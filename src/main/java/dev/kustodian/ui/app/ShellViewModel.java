@@ -9,6 +9,7 @@ import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.VisibilityGap;
+import dev.kustodian.core.plan.ClusterPlan;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.overview.OverviewViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -95,6 +97,8 @@ public final class ShellViewModel {
         progressMessage.set("Loading " + spec.describe() + "…");
         state.sourceProperty().set(spec);
         int gen = ++generation;
+        ClusterPlan previousPlan = state.plan();
+        Path planDir = settings.planDir();
         TaskHandle handle = tasks.submit("Loading " + spec.describe(), (p, c) -> {
             ClusterSession session = opener.open(spec, p, c);
             if (c.isCancelled()) {
@@ -104,7 +108,10 @@ public final class ShellViewModel {
             p.update(-1, "Analysing…");
             Analysis analysis = Analysis.of(session.snapshot());
             analysis.findings(); // the rules, and every index they share, computed here: off the FX thread
-            return new Loaded(session, analysis);
+            p.update(-1, "Building the hardening plan…");
+            ClusterPlan plan = ClusterPlan.load(session, analysis.findings(), planDir, previousPlan,
+                    Clock.systemUTC(), p, c);
+            return new Loaded(session, analysis, plan);
         }, loaded -> {
             if (gen == generation) {
                 loaded(spec, loaded);
@@ -128,7 +135,7 @@ public final class ShellViewModel {
         }
     }
 
-    private record Loaded(ClusterSession session, Analysis analysis) {
+    private record Loaded(ClusterSession session, Analysis analysis, ClusterPlan plan) {
     }
 
     private void loaded(SourceSpec spec, Loaded l) {
@@ -141,6 +148,7 @@ public final class ShellViewModel {
         namespaces.setAll(nsNames);
         state.namespaceFilter().retainAll(nsNames);
         state.analysisProperty().set(l.analysis());
+        state.planProperty().set(l.plan());
         String ctx = spec.kind() == SourceSpec.Kind.LIVE ? l.session().contextName() : null;
         state.selectedContextProperty().set(ctx);
         state.productionProperty().set(ctx != null && settings.isProduction(ctx));

@@ -5,6 +5,7 @@ import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.plan.ClusterPlan;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,6 +27,7 @@ public final class AppState {
     private final ObjectProperty<ClusterSession> session = new SimpleObjectProperty<>();
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Finding>> findings = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<ClusterPlan> plan = new SimpleObjectProperty<>();
     private final ObjectProperty<SourceSpec> source = new SimpleObjectProperty<>();
     /** Selected namespaces; empty means all. */
     private final ObservableList<String> namespaceFilter = FXCollections.observableArrayList();
@@ -78,6 +80,18 @@ public final class AppState {
 
     public List<Finding> findings() {
         return findings.get();
+    }
+
+    /**
+     * The hardening plan of the current load (built with the analysis, off the FX thread; rebuilt by the Onboarding
+     * page after an accepted risk or a recorded proof); null before the first load.
+     */
+    public ObjectProperty<ClusterPlan> planProperty() {
+        return plan;
+    }
+
+    public ClusterPlan plan() {
+        return plan.get();
     }
 
     public ObjectProperty<SourceSpec> sourceProperty() {

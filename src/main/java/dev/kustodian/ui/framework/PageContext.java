@@ -21,4 +21,7 @@ public interface PageContext {
 
     /** True when a page with this id is registered. */
     boolean hasPage(String pageId);
+
+    /** Reloads the current source through the shell's load (off the FX thread), as Ctrl+R does. */
+    void reload();
 }

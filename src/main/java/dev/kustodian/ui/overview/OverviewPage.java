@@ -16,6 +16,13 @@ public final class OverviewPage extends AbstractPage<OverviewView> {
 
     public OverviewPage(PageContext ctx) {
         super(ctx, new PageInfo("overview", "Overview", Feather.HOME, 1));
+        // the plan is rebuilt by the Onboarding page after an accepted risk or a proof: the summary follows
+        ctx.state().planProperty().addListener((o, a, b) -> {
+            var analysis = ctx.state().analysis();
+            if (b != null && analysis != null && analysis.snapshot() == ctx.state().snapshot()) { // not mid-load
+                refresh();
+            }
+        });
     }
 
     @Override
@@ -40,7 +47,8 @@ public final class OverviewPage extends AbstractPage<OverviewView> {
     private void refresh() {
         ClusterSnapshot s = ctx.state().snapshot();
         if (s != null) {
-            vm.update(s, ctx.state().findings(), ruleIds, namespaceVisible());
+            var plan = ctx.state().plan();
+            vm.update(s, ctx.state().findings(), ruleIds, namespaceVisible(), plan == null ? null : plan.plan());
         }
     }
 }

@@ -222,6 +222,22 @@ public final class OverviewView extends ScrollPane {
             }
             list.getChildren().add(row);
         }
+        if (m.planSummary() != null) {
+            Label summary = new Label(m.planSummary());
+            summary.setId("plan-summary");
+            summary.setWrapText(true);
+            summary.getStyleClass().add("field-label");
+            Button open = new Button("Open the plan", new FontIcon(Feather.CHECK_SQUARE));
+            open.setId("open-plan");
+            open.setDisable(!ctx.hasPage(OverviewViewModel.PLAN_PAGE));
+            open.setOnAction(e -> ctx.navigate(OverviewViewModel.PLAN_PAGE));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox head = new HBox(10, summary, gap, open);
+            head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            list.getChildren().add(0, head);
+            return new Card("Hardening plan", list);
+        }
         return new Card("Getting started", list);
     }
 }

@@ -3,6 +3,7 @@ package dev.kustodian.ui.overview;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.core.plan.Plan;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.VisibilityGap;
 import javafx.beans.property.ObjectProperty;
@@ -66,11 +67,17 @@ public final class OverviewViewModel {
     public record ChecklistStep(String title, StepState state, String detail, String pageId) {
     }
 
-    /** Loaded facts, or null before a load. */
+    /**
+     * Loaded facts, or null before a load. {@code checklist} is the hardening plan's steps when the load has a plan
+     * ({@code planSummary}: "2 of 6 steps settled · next: ..."), else the area checklist and a null summary.
+     */
     public record Model(String source, String serverVersion, String identity, Map<String, Integer> counts,
                         List<VisibilityGap> gaps, List<Posture> postures, List<Finding> topFindings,
-                        int totalFindings, List<ChecklistStep> checklist) {
+                        int totalFindings, List<ChecklistStep> checklist, String planSummary) {
     }
+
+    /** The page of the hardening plan (the Overview links to it by id). */
+    public static final String PLAN_PAGE = "onboarding";
 
     private final ObjectProperty<Model> model = new SimpleObjectProperty<>();
 
@@ -89,12 +96,18 @@ public final class OverviewViewModel {
      * @param namespaceOk  the namespace filter (findings of other namespaces are not shown)
      */
     public void update(ClusterSnapshot snapshot, List<Finding> findings, Collection<String> ruleIds,
-                       Predicate<String> namespaceOk) {
-        model.set(compute(snapshot, findings, ruleIds, namespaceOk));
+                       Predicate<String> namespaceOk, Plan plan) {
+        model.set(compute(snapshot, findings, ruleIds, namespaceOk, plan));
     }
 
     public static Model compute(ClusterSnapshot snapshot, List<Finding> allFindings, Collection<String> ruleIds,
                                 Predicate<String> namespaceOk) {
+        return compute(snapshot, allFindings, ruleIds, namespaceOk, null);
+    }
+
+    /** The model; with a {@code plan}, the checklist is the summary of the cluster's hardening plan. */
+    public static Model compute(ClusterSnapshot snapshot, List<Finding> allFindings, Collection<String> ruleIds,
+                                Predicate<String> namespaceOk, Plan plan) {
         List<Finding> findings = allFindings.stream()
                 .filter(f -> namespaceOk.test(f.object().namespace())).toList();
         List<Posture> postures = new ArrayList<>();
@@ -115,7 +128,8 @@ public final class OverviewViewModel {
         String version = src.serverVersion() == null || src.serverVersion().isEmpty() ? "unknown"
                 : src.serverVersion();
         return new Model(source, version, identity, snapshot.counts(), snapshot.gaps(), postures, top,
-                findings.size(), checklist(snapshot, findings, analysed));
+                findings.size(), plan == null ? checklist(snapshot, findings, analysed) : planSteps(plan),
+                plan == null ? null : planSummary(plan));
     }
 
     public static String describe(SourceInfo src) {
@@ -156,6 +170,23 @@ public final class OverviewViewModel {
         State state = worst.severity().atLeast(Severity.HIGH) ? State.CRITICAL : State.ATTENTION;
         String headline = mine.size() + (mine.size() == 1 ? " finding" : " findings");
         return new Posture(a, state, headline, counts, worst.title(), worst);
+    }
+
+    /** The plan's steps as checklist rows (done and accepted count as done), each opening the Onboarding page. */
+    static List<ChecklistStep> planSteps(Plan plan) {
+        return plan.steps().stream().map(s -> new ChecklistStep(s.title(), switch (s.status()) {
+            case DONE, ACCEPTED -> StepState.DONE;
+            case MANUAL -> StepState.MANUAL;
+            case TODO, BLOCKED -> StepState.TODO;
+        }, s.status().id() + ": " + s.statusReason(), PLAN_PAGE)).toList();
+    }
+
+    /** "2 of 6 steps settled · next: 3. Adopt an external secret store" (or "every step settled"). */
+    public static String planSummary(Plan plan) {
+        String next = plan.steps().stream().filter(s -> !s.status().settled()).findFirst()
+                .map(s -> "next: " + s.number() + ". " + s.title() + " (" + s.status().id() + ")")
+                .orElse("every step settled");
+        return plan.settledCount() + " of " + plan.steps().size() + " steps settled · " + next;
     }
 
     private static List<ChecklistStep> checklist(ClusterSnapshot snapshot, List<Finding> findings,

@@ -30,4 +30,10 @@ public record TestPageContext(AppState state, TaskExecutor tasks, DialogService 
     public boolean hasPage(String pageId) {
         return false;
     }
+
+    /** Recorded in {@code opened} as "reload". */
+    @Override
+    public void reload() {
+        opened.add("reload");
+    }
 }

@@ -87,4 +87,23 @@ class OverviewViewModelTest {
         assertThat(OverviewViewModel.describe(new SourceInfo(SourceInfo.Kind.LIVE, "prod-eu", "", "",
                 TestSnapshots.LOADED, null))).startsWith("live: prod-eu · ");
     }
+
+    @Test
+    void withAPlanTheChecklistIsThePlansSummary() throws Exception {
+        var session = TestSnapshots.session(dev.kustodian.core.cluster.SourceSpec.demo());
+        var findings = dev.kustodian.core.analysis.Analysis.of(session.snapshot()).findings();
+        var plan = dev.kustodian.core.plan.ClusterPlan.load(session, findings, null, null,
+                java.time.Clock.systemUTC(), dev.kustodian.core.util.Progress.NONE,
+                new dev.kustodian.core.util.Cancellation()).plan();
+        var m = OverviewViewModel.compute(session.snapshot(), findings, OverviewViewModel.registeredRuleIds(),
+                ns -> true, plan);
+        assertThat(m.checklist()).extracting(OverviewViewModel.ChecklistStep::title)
+                .containsExactlyElementsOf(plan.steps().stream().map(s -> s.title()).toList());
+        assertThat(m.checklist()).allMatch(c -> OverviewViewModel.PLAN_PAGE.equals(c.pageId()));
+        var next = plan.steps().stream().filter(s -> !s.status().settled()).findFirst().orElseThrow();
+        assertThat(m.planSummary()).isEqualTo(plan.settledCount() + " of 6 steps settled · next: " + next.number()
+                + ". " + next.title() + " (" + next.status().id() + ")");
+        assertThat(OverviewViewModel.compute(session.snapshot(), findings, Set.of(), ns -> true).planSummary())
+                .isNull();
+    }
 }

@@ -1,0 +1,48 @@
+package dev.kustodian.ui.onboarding;
+
+import dev.kustodian.core.cluster.ClusterSession;
+import dev.kustodian.core.model.ClusterSnapshot;
+import dev.kustodian.ui.framework.AbstractPage;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.PageInfo;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.time.Clock;
+
+/**
+ * Onboarding (Ctrl+8): the cluster's hardening plan as a stepper with per-step actions; the first page shown for a
+ * cluster never seen before. The plan is built with each load's analysis (the shell's load task), so the page
+ * itself starts no background work until the user acts.
+ */
+public final class OnboardingPage extends AbstractPage<OnboardingView> {
+    public static final String ID = "onboarding";
+    private final OnboardingViewModel vm;
+
+    public OnboardingPage(PageContext ctx) {
+        this(ctx, Clock.systemUTC());
+    }
+
+    public OnboardingPage(PageContext ctx, Clock clock) {
+        super(ctx, new PageInfo(ID, "Onboarding", Feather.CHECK_SQUARE, 8));
+        this.vm = new OnboardingViewModel(ctx.state(), ctx.tasks(), ctx.dialogs(), ctx::reload, clock);
+    }
+
+    @Override
+    protected OnboardingView createView() {
+        return new OnboardingView(vm, ctx);
+    }
+
+    public OnboardingViewModel viewModel() {
+        return vm;
+    }
+
+    /** The view (tests). */
+    OnboardingView onboardingView() {
+        return typedView();
+    }
+
+    @Override
+    public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
+        vm.loaded();
+    }
+}
