@@ -121,6 +121,25 @@ public final class FakeClusterPort implements ClusterPort {
     }
 
     @Override
+    public synchronized ApplyOutcome delete(String apiVersion, String kind, String namespace, String name,
+                                            boolean dryRun, Cancellation cancel) {
+        String ref = kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+        calls.add("delete " + (dryRun ? "dry-run " : "") + ref);
+        return dryRun && dryRunRejection != null ? new ApplyOutcome(ref, false, "dry run rejected: " + dryRunRejection)
+                : new ApplyOutcome(ref, true, dryRun ? "dry run accepted by the server" : "deleted");
+    }
+
+    @Override
+    public synchronized ApplyOutcome patch(String apiVersion, String kind, String namespace, String name,
+                                           Map<String, Object> strategicMergePatch, boolean dryRun,
+                                           Cancellation cancel) {
+        String ref = kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+        calls.add("patch " + (dryRun ? "dry-run " : "") + ref);
+        return dryRun && dryRunRejection != null ? new ApplyOutcome(ref, false, "dry run rejected: " + dryRunRejection)
+                : new ApplyOutcome(ref, true, dryRun ? "dry run accepted by the server" : "patched");
+    }
+
+    @Override
     public synchronized String sealingCertificatePem(String controllerNamespace, String controllerName) {
         calls.add("sealing-certificate " + controllerNamespace + "/" + controllerName);
         if (sealingCertificate == null) {
