@@ -22,10 +22,26 @@ public final class ContextsCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
     Path kubeconfig;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default) or json (shape: docs/json-schemas.md).")
+    String output;
+
     @Override
     public Integer call() {
+        boolean json = CliJson.wantsJson("-o", output, "table");
         List<KubeconfigContexts.ContextEntry> contexts = KubeconfigContexts.list(kubeconfig);
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Object> items = new ArrayList<>();
+            String current = null;
+            for (KubeconfigContexts.ContextEntry c : contexts) {
+                items.add(CliJson.object("name", c.name(), "cluster", c.cluster(), "user", c.user(),
+                        "namespace", c.namespace(), "current", c.current()));
+                current = c.current() ? c.name() : current;
+            }
+            CliJson.print(out, CliJson.object("currentContext", current, "contexts", items));
+            return 0;
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"CURRENT", "NAME", "CLUSTER", "USER", "NAMESPACE"});
         for (KubeconfigContexts.ContextEntry c : contexts) {

@@ -44,6 +44,10 @@ final class EncryptionEtcdCommands {
 
     static int printReport(VerificationReport r, PrintWriter out) {
         r.text().forEach(out::println);
+        return exitCode(r);
+    }
+
+    static int exitCode(VerificationReport r) {
         boolean keyFails = r.lines().stream().anyMatch(l -> l.failed() > 0);
         if (r.plaintext() > 0 || keyFails || (r.withConfig() && !r.allCurrent() && r.total() > 0)) {
             return 1;
@@ -85,21 +89,34 @@ final class EncryptionEtcdCommands {
         @Option(names = "--timeout", defaultValue = "10", description = "seconds per etcd request (default 10)")
         long timeout;
 
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (default) or json (shape: docs/json-schemas.md)")
+        String output;
+
         @Override
         public Integer call() {
+            boolean json = CliJson.wantsJson("-o", output, "text");
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             EncryptionConfig c = config == null ? null : EncryptionCommand.loadValid(config, err);
             String endpoint = endpoints.get(0);
             boolean exposed = false;
+            List<Map<String, Object>> probes = new ArrayList<>();
             for (String e : endpoints) {
                 EtcdReader.Exposure x = EtcdReader.probeWithoutClientCert(e, cacert, Math.min(timeout, 5));
-                out.println(e + ": " + switch (x) {
+                probes.add(CliJson.object("endpoint", e, "withoutClientCertificate",
+                        x.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        "exposed", x == EtcdReader.Exposure.PLAINTEXT_OPEN || x == EtcdReader.Exposure.TLS_NO_CLIENT_AUTH));
+                String verdict = switch (x) {
                     case PLAINTEXT_OPEN -> "EXPOSED: plain http, anyone who reaches this port reads every Secret";
                     case TLS_NO_CLIENT_AUTH -> "EXPOSED: TLS without client-certificate authentication (--client-cert-auth is off)";
                     case CLIENT_CERT_REQUIRED -> "client certificate required (good)";
                     case UNREACHABLE -> "not reachable from here";
-                });
+                };
+                probes.get(probes.size() - 1).put("verdict", verdict);
+                if (!json) {
+                    out.println(e + ": " + verdict);
+                }
                 exposed |= x == EtcdReader.Exposure.PLAINTEXT_OPEN || x == EtcdReader.Exposure.TLS_NO_CLIENT_AUTH;
             }
             EncryptionVerifier v = new EncryptionVerifier(prefix, c, samples);
@@ -107,8 +124,14 @@ final class EncryptionEtcdCommands {
             try (EtcdReader r = new EtcdReader(endpoint, new EtcdReader.Tls(cacert, cert, key), timeout)) {
                 r.scan(v.secretsPrefix(), 500, new Cancellation(), v::accept);
             }
-            int rc = printReport(v.report(endpoint), out);
-            return exposed ? 1 : rc;
+            VerificationReport report = v.report(endpoint);
+            int rc = exposed ? 1 : exitCode(report);
+            if (json) {
+                CliJson.print(out, reportJson(report, probes, rc));
+                return rc;
+            }
+            printReport(report, out);
+            return rc;
         }
     }
 
@@ -131,13 +154,23 @@ final class EncryptionEtcdCommands {
         @Option(names = "--samples", defaultValue = "3", description = "values to decrypt per key (default 3)")
         int samples;
 
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (default) or json (shape: docs/json-schemas.md)")
+        String output;
+
         @Override
         public Integer call() {
+            boolean json = CliJson.wantsJson("-o", output, "text");
             if (!Files.isRegularFile(file)) {
                 throw UserFacingException.badInput(file + " does not exist or is not a file; give an etcd snapshot (etcdctl snapshot save FILE).");
             }
             EncryptionConfig c = config == null ? null : EncryptionCommand.loadValid(config, spec.commandLine().getErr());
             VerificationReport r = SnapshotVerifier.verify(file, new EncryptionVerifier(prefix, c, samples));
+            if (json) {
+                int rc = exitCode(r);
+                CliJson.print(spec.commandLine().getOut(), reportJson(r, null, rc));
+                return rc;
+            }
             return printReport(r, spec.commandLine().getOut());
         }
     }
@@ -215,8 +248,13 @@ final class EncryptionEtcdCommands {
         @Option(names = "--config", description = "a config file to compare with the hash the API servers report")
         Path config;
 
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (default) or json (shape: docs/json-schemas.md)")
+        String output;
+
         @Override
         public Integer call() throws IOException {
+            boolean json = CliJson.wantsJson("-o", output, "text");
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Progress progress = CliOutput.of(spec).progress();
@@ -225,13 +263,63 @@ final class EncryptionEtcdCommands {
             try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, new Cancellation())) {
                 var metrics = session.cluster().flatMap(dev.kustodian.core.encryption.ApiserverMetrics::fetch);
                 var st = dev.kustodian.core.encryption.EncryptionStatus.describe(session.snapshot(), metrics, file);
+                boolean notConfigured = st.findings().stream().anyMatch(f -> f.rule().equals("ENC-NOT-CONFIGURED"));
+                if (json) {
+                    CliJson.print(out, statusJson(session.snapshot(), metrics, file, st, !notConfigured));
+                    return notConfigured ? 1 : 0;
+                }
                 st.lines().forEach(out::println);
                 for (var f : st.findings()) {
                     out.println(f.severity().label() + " " + f.rule() + " " + f.object().display() + ": " + f.title());
                 }
-                return st.findings().stream().anyMatch(f -> f.rule().equals("ENC-NOT-CONFIGURED")) ? 1 : 0;
+                return notConfigured ? 1 : 0;
             }
         }
+    }
+
+    /**
+     * {@code encryption status -o json}: {@code {"encrypted", "managed", "apiservers": [...], "metrics", "lines",
+     * "findings"}}.
+     */
+    static Map<String, Object> statusJson(dev.kustodian.core.model.ClusterSnapshot snapshot,
+                                          java.util.Optional<dev.kustodian.core.encryption.ApiserverMetrics> metrics,
+                                          java.util.Optional<byte[]> file,
+                                          dev.kustodian.core.encryption.EncryptionStatus.Status st, boolean encrypted) {
+        var managed = dev.kustodian.core.encryption.EncryptionPosture.managed(snapshot)
+                .map(m -> CliJson.object("platform", m.name(), "label", m.label(), "howTo", m.howTo())).orElse(null);
+        List<Object> apis = new ArrayList<>();
+        for (var a : dev.kustodian.core.encryption.EncryptionPosture.apiservers(snapshot)) {
+            apis.add(CliJson.object("pod", a.pod(), "node", a.node(), "encryptionConfigured", a.encryptionConfigured(),
+                    "configPath", a.configPath(), "automaticReload", a.automaticReload()));
+        }
+        Map<String, Object> m = metrics.map(x -> CliJson.object(
+                "secretWritesByPrefix", x.secretWritesByPrefix(),
+                "dominantWritePrefix", x.dominantWritePrefix(),
+                "configHashReported", !x.configHashes().isEmpty(),
+                "configMatches", file.isEmpty() || x.configHashes().isEmpty() ? null : x.reportsConfig(file.get())))
+                .orElse(null);
+        return CliJson.object("encrypted", encrypted, "managed", managed, "apiservers", apis, "metrics", m,
+                "lines", st.lines(), "findings", CliJson.findings(st.findings()));
+    }
+
+    /** {@code verify-etcd|verify-snapshot -o json}: the report's counts, forms and (etcd) endpoint exposures. */
+    static Map<String, Object> reportJson(VerificationReport r, List<Map<String, Object>> endpoints, int exitCode) {
+        List<Object> forms = new ArrayList<>();
+        for (VerificationReport.Line l : r.lines()) {
+            forms.add(CliJson.object("form", l.form(), "format", l.format().name().toLowerCase(java.util.Locale.ROOT),
+                    "keyName", l.keyName(), "kmsKeyId", l.kmsKeyId(), "dekSource", l.dekSource(), "count", l.count(),
+                    "current", l.current(), "keyInConfig", l.keyInConfig(), "decrypted", l.decrypted(),
+                    "failed", l.failed(), "identityMismatch", l.identityMismatch(), "failure", l.failure()));
+        }
+        Map<String, Object> o = CliJson.object("source", r.source());
+        if (endpoints != null) {
+            o.put("endpoints", endpoints);
+        }
+        o.putAll(CliJson.object("summary", r.summary(), "total", r.total(), "plaintext", r.plaintext(),
+                "historicalPlaintext", r.historicalPlaintext(), "currentForm", r.currentForm(),
+                "withConfig", r.withConfig(), "allCurrent", r.allCurrent(), "forms", forms,
+                "plaintextObjects", r.plaintextObjects(), "ok", exitCode == 0));
+        return o;
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,

@@ -31,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code kustodian generate role}: the role wizard on the command line, or rules synthesized from audit logs. */
@@ -87,6 +88,11 @@ public final class GenerateRoleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing files in --output DIR.")
     boolean force;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
+            description = "yaml (default) or json: with --from-audit, the usage report and the generated YAML as one "
+                    + "JSON object on stdout (shape: docs/json-schemas.md).")
+    String format;
+
     @Mixin
     SourceOptions source;
 
@@ -95,6 +101,12 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RbacSubject who = RbacSubject.parse(subject);
+        boolean json = CliJson.wantsJson("--format", format, "yaml");
+        if (json && auditFiles.isEmpty()) {
+            throw UserFacingException.badInput("--format json is the usage report of --from-audit: add --from-audit FILE, "
+                    + "or leave out --format.");
+        }
+        Map<String, Object> usage = null;
         ClusterSnapshot snap = snapshot(err);
         ScopeTable scopes = snap == null ? ScopeTable.builtIn() : ScopeTable.of(snap);
         // the applying user's permissions (from the session's identity): "applier-lacks" guidance
@@ -116,14 +128,19 @@ public final class GenerateRoleCommand implements Callable<Integer> {
                 RoleRecheck.Result recheck = RoleRecheck.check(who, bundle, collector.observed(), scopes);
                 bundle = RoleRecheck.attach(bundle, recheck);
                 err.println(recheck.summary());
+                usage = RolesJson.usage(who, read, collector.observed(), recheck);
+            } else {
+                usage = RolesJson.usage(who, read, collector.observed(), null);
             }
             for (Bundle.Problem p : bundle.problems()) {
                 if (p.error() && "--name".equals(p.path())) {
                     throw UserFacingException.badInput(p.message());
                 }
             }
-            bundle.manifests().stream().filter(m -> m.fileName().equals("usage-report.txt"))
-                    .forEach(m -> err.print(m.content()));
+            if (!json) {
+                bundle.manifests().stream().filter(m -> m.fileName().equals("usage-report.txt"))
+                        .forEach(m -> err.print(m.content()));
+            }
         } else {
             if (includeDenied || includeDefaultUrls) {
                 throw UserFacingException.badInput("--include-denied and --include-default-urls only apply with --from-audit.");
@@ -144,24 +161,39 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         }
         if (bundle.hasErrors()) {
             bundle.problems().forEach(p -> err.println(p));
+            if (json) {
+                Map<String, Object> doc = CliJson.object("usage", usage);
+                doc.putAll(RolesJson.bundle(bundle, List.of()));
+                doc.put("yaml", null);
+                CliJson.print(out, doc);
+            }
             return 1;
         }
         bundle.problems().forEach(p -> err.println(p));
         bundle.warnings().forEach(w -> err.println("warning: " + w));
-        if (output == null) {
+        List<Path> written = output == null ? null : write(bundle);
+        if (json) {
+            Map<String, Object> doc = CliJson.object("usage", usage);
+            doc.putAll(RolesJson.bundle(bundle, written));
+            CliJson.print(out, doc);
+        } else if (written == null) {
             out.print(bundle.combinedYaml());
         } else {
-            FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
-            if (!r.declined().isEmpty()) {
-                throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
-                        + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
-            }
-            r.written().forEach(p -> out.println("wrote " + p));
+            written.forEach(p -> out.println("wrote " + p));
         }
         out.flush();
         bundle.nextSteps().forEach(s -> err.println("next: " + s));
         err.flush();
         return 0;
+    }
+
+    private List<Path> write(Bundle bundle) throws IOException {
+        FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
+        if (!r.declined().isEmpty()) {
+            throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
+                    + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
+        }
+        return r.written();
     }
 
     /** The named cluster or snapshot (API discovery, the applier's permissions), or null when none is named. */

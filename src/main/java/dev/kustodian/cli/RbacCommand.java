@@ -45,6 +45,20 @@ public final class RbacCommand implements Runnable {
 
         @Option(names = {"-A", "--all-namespaces"}, description = "Cluster scope (ClusterRoleBindings only).")
         boolean all;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+                description = "table (default) or json (shape: docs/json-schemas.md).")
+        String output;
+
+        boolean json() {
+            return CliJson.wantsJson("-o", output, "table");
+        }
+    }
+
+    /** The identity and namespace as the JSON outputs name them. */
+    static java.util.Map<String, Object> subjectJson(Identity id, String ns) {
+        return CliJson.object("user", id.user(), "groups", id.groups().stream().sorted().toList(), "namespace", ns,
+                "systemMasters", id.isMaster());
     }
 
     @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -61,9 +75,25 @@ public final class RbacCommand implements Runnable {
         public Integer call() {
             Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
             String ns = RbacCli.namespace(who.namespace, who.all, source);
+            boolean json = who.json();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return RbacCli.withSnapshot(source, err, s -> run(s, id, ns, out, err));
+            return RbacCli.withSnapshot(source, err, s -> json ? runJson(s, id, ns, out, err) : run(s, id, ns, out, err));
+        }
+
+        /** {@code -o json}: {@code {"subject": {...}, "rules": [{apiGroups, resources, ..., binding, role}]}}. */
+        public static int runJson(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
+            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
+            RbacCli.printNotes(engine, err);
+            List<Object> rules = new ArrayList<>();
+            for (RbacEngine.EffectiveRule r : engine.rulesFor(id, ns)) {
+                PolicyRule p = r.rule();
+                rules.add(CliJson.object("apiGroups", p.apiGroups(), "resources", p.resources(),
+                        "resourceNames", p.resourceNames(), "nonResourceURLs", p.nonResourceURLs(), "verbs", p.verbs(),
+                        "binding", r.binding(), "role", r.role(), "bindingNamespace", r.namespace()));
+            }
+            CliJson.print(out, CliJson.object("subject", subjectJson(id, ns), "rules", rules));
+            return 0;
         }
 
         public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
@@ -109,9 +139,24 @@ public final class RbacCommand implements Runnable {
         public Integer call() {
             Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
             String ns = RbacCli.namespace(who.namespace, who.all, source);
+            boolean json = who.json();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return RbacCli.withSnapshot(source, err, s -> run(s, id, ns, out, err));
+            return RbacCli.withSnapshot(source, err, s -> json ? runJson(s, id, ns, out, err) : run(s, id, ns, out, err));
+        }
+
+        /** {@code -o json}: {@code {"subject": {...}, "verbs": [...], "resources": [{group, resource, allowed: {verb: bool}}]}}. */
+        public static int runJson(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
+            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
+            RbacCli.printNotes(engine, err);
+            List<Object> rows = new ArrayList<>();
+            for (Map.Entry<RbacEngine.Resource, Map<String, Boolean>> e : engine.matrix(id, ns, null).entrySet()) {
+                rows.add(CliJson.object("group", e.getKey().group(), "resource", e.getKey().resource(),
+                        "allowed", e.getValue()));
+            }
+            CliJson.print(out, CliJson.object("subject", subjectJson(id, ns), "verbs", RbacEngine.MATRIX_VERBS,
+                    "resources", rows));
+            return 0;
         }
 
         public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {

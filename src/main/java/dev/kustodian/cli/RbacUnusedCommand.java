@@ -56,6 +56,11 @@ public final class RbacUnusedCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing files in --output DIR.")
     boolean force;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the report, the usage report and the changes as one JSON object "
+                    + "on stdout (shape: docs/json-schemas.md).")
+    String format;
+
     @Mixin
     SourceOptions source;
 
@@ -64,6 +69,7 @@ public final class RbacUnusedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RbacSubject who = RbacSubject.parse(subject);
+        boolean json = CliJson.wantsJson("--format", format, "text");
         if (maxNames < 0) {
             throw UserFacingException.badInput("--max-names must be 0 or more.");
         }
@@ -90,7 +96,14 @@ public final class RbacUnusedCommand implements Callable<Integer> {
         }
         Bundle bundle = o.unused().bundle();
         bundle.warnings().forEach(w -> err.println("warning: " + w));
-        if (output == null) {
+        if (json) {
+            List<Path> written = output == null ? null : write(bundle);
+            java.util.Map<String, Object> doc = CliJson.object("subject", who.toString(),
+                    "usage", RolesJson.usage(who, o.read(), o.observed(), o.recheck()));
+            doc.putAll(RolesJson.unused(o.unused()));
+            doc.putAll(RolesJson.bundle(bundle, written));
+            CliJson.print(out, doc);
+        } else if (output == null) {
             out.print(o.unused().report());
             if (!bundle.objects().isEmpty()) {
                 out.println();
@@ -98,16 +111,20 @@ public final class RbacUnusedCommand implements Callable<Integer> {
                 out.print(bundle.combinedYaml());
             }
         } else {
-            FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
-            if (!r.declined().isEmpty()) {
-                throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
-                        + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
-            }
-            r.written().forEach(p -> out.println("wrote " + p));
+            write(bundle).forEach(p -> out.println("wrote " + p));
         }
         out.flush();
         bundle.nextSteps().forEach(s -> err.println("next: " + s));
         err.flush();
         return 0;
+    }
+
+    private List<Path> write(Bundle bundle) throws IOException {
+        FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
+        if (!r.declined().isEmpty()) {
+            throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
+                    + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
+        }
+        return r.written();
     }
 }

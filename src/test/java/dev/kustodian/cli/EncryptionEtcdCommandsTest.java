@@ -42,6 +42,25 @@ class EncryptionEtcdCommandsTest {
             assertThat(run("encryption", "verify-snapshot", snap.toString(), "--config", config.toString())).isEqualTo(1);
             assertThat(out.toString()).contains("2 in plaintext");
             assertThat(run("encryption", "verify-snapshot", snap.toString())).isEqualTo(1);
+
+            assertThat(run("encryption", "verify-snapshot", snap.toString(), "--config", config.toString(), "-o", "json"))
+                    .isEqualTo(1);
+            var snapJson = JsonSchemas.assertValid("encryption-verify", out.toString());
+            assertThat(snapJson.get("plaintext").asInt()).isEqualTo(2);
+            assertThat(snapJson.get("ok").asBoolean()).isFalse();
+            assertThat(snapJson.has("endpoints")).isFalse();
+            assertThat(run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString(),
+                    "--cert", f.cert().toString(), "--key", f.key().toString(), "--config", config.toString(),
+                    "-o", "json")).isEqualTo(1);
+            var etcdJson = JsonSchemas.assertValid("encryption-verify", out.toString());
+            assertThat(etcdJson.get("total").asInt()).isEqualTo(12);
+            assertThat(etcdJson.at("/endpoints/0/withoutClientCertificate").asText()).isEqualTo("client-cert-required");
+            assertThat(etcdJson.get("forms")).anySatisfy(l -> {
+                assertThat(l.get("keyName").asText()).isEqualTo("key2");
+                assertThat(l.get("current").asBoolean()).isTrue();
+                assertThat(l.get("decrypted").asInt()).isPositive();
+            });
+            assertThat(out.toString()).doesNotContain("PLAINTEXT-VALUE", "s3cr3t");
             assertThat(run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString()))
                     .isEqualTo(3);
             assertThat(err.toString()).contains("etcd at " + f.endpoint());
