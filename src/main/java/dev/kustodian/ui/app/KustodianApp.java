@@ -27,6 +27,9 @@ public final class KustodianApp extends Application {
                 ContextSource.kubeconfig(), Settings.load());
         stage.setTitle("Kustodian");
         stage.setScene(new Scene(shell, 1600, 1000));
+        if (StartupMarkers.enabled()) {
+            StartupMarkers.install(stage.getScene(), shell.viewModel().state());
+        }
         stage.show();
         shell.viewModel().startUp();
     }
