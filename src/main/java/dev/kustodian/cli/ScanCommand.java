@@ -133,6 +133,11 @@ public final class ScanCommand implements Callable<Integer> {
         if (allContexts || !contexts.isEmpty()) {
             String flag = allContexts ? "--all-contexts" : "--contexts";
             source.checkFleet(flag);
+            if (fmt.policyApi() != null) {
+                throw UserFacingException.badInput("-o " + fmt.id() + " writes the reports of one cluster, to apply "
+                        + "to that cluster: it cannot be combined with " + flag + ". Run one scan per context "
+                        + "(--context NAME -o " + fmt.id() + "), or use -o json/sarif/markdown/html/table for the fleet.");
+            }
             if (baseline != null) {
                 throw UserFacingException.badInput("--baseline compares one cluster's scans: it cannot be combined "
                         + "with " + flag + ". Scan each context with --context NAME --baseline OLD.json.");

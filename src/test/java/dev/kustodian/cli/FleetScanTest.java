@@ -228,6 +228,7 @@ class FleetScanTest {
 
         assertThat(scan("--contexts", "prod", "--context", "prod").code()).isEqualTo(2);
         assertThat(scan("--all-contexts", "--parallel", "0").code()).isEqualTo(2);
+        assertThat(scan("--all-contexts", "-o", "policyreport").err()).contains("--context NAME -o policyreport");
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class FleetReportWriter {
             case SARIF -> sarif(fleet, out);
             case MARKDOWN -> markdown(fleet, out);
             case HTML -> html(fleet, out);
+            case POLICYREPORT, OPENREPORTS -> throw new IllegalArgumentException(format.id()
+                    + " objects belong to the cluster they describe: write them per context (scan --context NAME).");
         }
         out.flush();
     }
