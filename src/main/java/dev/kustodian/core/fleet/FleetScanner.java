@@ -74,7 +74,15 @@ public final class FleetScanner {
      * Cancelling stops the contexts not yet finished and throws CANCELLED.
      */
     public FleetReport run(FleetScan scan, Listener listener, Cancellation cancel) {
-        List<KubeconfigContexts.ContextEntry> entries = scan.resolve();
+        return run(scan, scan.resolve(), listener, cancel);
+    }
+
+    /**
+     * Scans {@code entries} (already resolved: the GUI passes the contexts it lists) with the request's
+     * concurrency and options; the request's own context list is not read.
+     */
+    public FleetReport run(FleetScan scan, List<KubeconfigContexts.ContextEntry> entries, Listener listener,
+                           Cancellation cancel) {
         int threads = Math.min(scan.parallel(), entries.size());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -121,6 +129,7 @@ public final class FleetScanner {
                               Cancellation cancel) {
         String name = e.name();
         String server = ServerUrls.redact(e.server());
+        cancel.check(); // a context not started when the scan was cancelled is not loaded
         long start = System.nanoTime();
         listener.started(name);
         Progress progress = (fraction, message) -> listener.progress(name, fraction, message);

@@ -20,8 +20,24 @@ public interface ContextSource {
     /** True when a kubeconfig exists (KUBECONFIG or ~/.kube/config): the app starts on it instead of the demo. */
     boolean kubeconfigExists();
 
+    /** The API server URL of {@code context} as written in the kubeconfig, or "" when not known. */
+    default String server(String context) {
+        return "";
+    }
+
     static ContextSource of(List<String> contexts, String current, boolean kubeconfigExists) {
+        return of(contexts, current, kubeconfigExists, java.util.Map.of());
+    }
+
+    /** Contexts with their servers ({@code servers}: context name to URL). */
+    static ContextSource of(List<String> contexts, String current, boolean kubeconfigExists,
+                            java.util.Map<String, String> servers) {
         return new ContextSource() {
+            @Override
+            public String server(String context) {
+                return servers.getOrDefault(context, "");
+            }
+
             @Override
             public List<String> contexts() {
                 return List.copyOf(contexts);
@@ -51,8 +67,10 @@ public interface ContextSource {
         }
         try {
             KubeconfigContexts.Resolved r = KubeconfigContexts.resolve(null);
+            java.util.Map<String, String> servers = new java.util.HashMap<>();
+            r.contexts().forEach(c -> servers.put(c.name(), c.server()));
             return of(r.contexts().stream().map(KubeconfigContexts.ContextEntry::name).toList(),
-                    r.currentContext(), true);
+                    r.currentContext(), true, servers);
         } catch (RuntimeException e) {
             return of(List.of(), null, true);
         }

@@ -40,6 +40,7 @@ public final class Pages {
         pages.register(SecretsPage::new);
         pages.register(ReportsPage::new);
         pages.register(dev.kustodian.ui.onboarding.OnboardingPage::new);
+        pages.register(dev.kustodian.ui.fleet.FleetPage::new);
     }
 
     public static void register(WizardRegistry wizards) {

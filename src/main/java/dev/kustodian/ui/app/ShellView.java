@@ -3,6 +3,7 @@ package dev.kustodian.ui.app;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.KubeContexts;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.TaskExecutor;
 import atlantafx.base.theme.PrimerDark;
@@ -286,6 +287,11 @@ public final class ShellView extends BorderPane {
         @Override
         public void reload() {
             vm.refresh();
+        }
+
+        @Override
+        public KubeContexts contexts() {
+            return vm.kubeContexts();
         }
     }
 

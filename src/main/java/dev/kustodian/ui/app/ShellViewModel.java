@@ -1,6 +1,9 @@
 package dev.kustodian.ui.app;
 
 import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.KubeContexts;
+import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.core.util.Progress;
 import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.framework.TaskHandle;
 import dev.kustodian.core.cluster.ClusterSession;
@@ -239,15 +242,46 @@ public final class ShellViewModel {
         open(SourceSpec.snapshot(path));
     }
 
+    /**
+     * The kubeconfig's contexts for the Fleet page: names and servers from the {@link ContextSource}, production
+     * marks from the settings, switching through {@link #switchContext}, loads through this shell's opener (same
+     * kubeconfig file as the current source, if any).
+     */
+    public KubeContexts kubeContexts() {
+        return new KubeContexts() {
+            @Override
+            public List<Entry> list() {
+                String current = contexts.current().orElse(null);
+                return contexts.contexts().stream().map(c -> new Entry(c,
+                        dev.kustodian.core.fleet.ServerUrls.redact(contexts.server(c)), c.equals(current),
+                        settings.isProduction(c))).toList();
+            }
+
+            @Override
+            public void open(String context) {
+                switchContext(context);
+            }
+
+            @Override
+            public ClusterSession load(String context, Progress progress, Cancellation cancel) {
+                return opener.open(SourceSpec.live(currentKubeconfig(), context), progress, cancel);
+            }
+        };
+    }
+
+    /** The kubeconfig file of the current live source (null: the default resolution). */
+    private Path currentKubeconfig() {
+        SourceSpec cur = state.sourceProperty().get();
+        return cur != null && cur.kind() == SourceSpec.Kind.LIVE ? cur.kubeconfig() : null;
+    }
+
     /** Switches to another kubeconfig context (same kubeconfig file as the current source, if any). */
     public void switchContext(String context) {
         if (context == null || context.equals(state.selectedContextProperty().get()) && !loading.get()
                 && state.session() != null) {
             return;
         }
-        SourceSpec cur = state.sourceProperty().get();
-        Path kubeconfig = cur != null && cur.kind() == SourceSpec.Kind.LIVE ? cur.kubeconfig() : null;
-        open(SourceSpec.live(kubeconfig, context));
+        open(SourceSpec.live(currentKubeconfig(), context));
     }
 
     /** Marks the current context as production (or not), persisted in the settings. */

@@ -24,4 +24,9 @@ public interface PageContext {
 
     /** Reloads the current source through the shell's load (off the FX thread), as Ctrl+R does. */
     void reload();
+
+    /** The kubeconfig's contexts (list, switch to one, load one in the background); none by default. */
+    default KubeContexts contexts() {
+        return KubeContexts.NONE;
+    }
 }

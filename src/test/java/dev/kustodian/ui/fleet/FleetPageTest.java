@@ -1,0 +1,171 @@
+package dev.kustodian.ui.fleet;
+
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.DialogService;
+import dev.kustodian.ui.framework.KubeContexts;
+import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.QueuedTaskExecutor;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TaskExecutor;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Fleet page: several contexts (one unreachable), Scan all, progress and cancel, open a context from its row. */
+@ExtendWith(ApplicationExtension.class)
+class FleetPageTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T14:02:00Z"), ZoneOffset.UTC);
+    private final FleetFixture contexts = new FleetFixture();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
+        this.stage = stage;
+    }
+
+    /** A page context with the fixture's contexts and the given executor. */
+    static PageContext context(AppState state, TaskExecutor tasks, KubeContexts contexts) {
+        DialogService dialogs = new RecordingDialogService();
+        return new PageContext() {
+            @Override
+            public AppState state() {
+                return state;
+            }
+
+            @Override
+            public TaskExecutor tasks() {
+                return tasks;
+            }
+
+            @Override
+            public DialogService dialogs() {
+                return dialogs;
+            }
+
+            @Override
+            public boolean hasWizard(String wizardId) {
+                return false;
+            }
+
+            @Override
+            public void openWizard(String wizardId, ObjectRef target) {
+            }
+
+            @Override
+            public void navigate(String pageId) {
+            }
+
+            @Override
+            public boolean hasPage(String pageId) {
+                return false;
+            }
+
+            @Override
+            public void reload() {
+            }
+
+            @Override
+            public KubeContexts contexts() {
+                return contexts;
+            }
+        };
+    }
+
+    private FleetPage show(FxRobot robot, TaskExecutor tasks) {
+        FleetPage[] page = new FleetPage[1];
+        robot.interact(() -> {
+            page[0] = new FleetPage(context(new AppState(), tasks, contexts), CLOCK);
+            stage.setScene(new Scene((Parent) page[0].view(), 1600, 1000));
+            stage.show();
+        });
+        return page[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<FleetViewModel.Row> table(FxRobot robot) {
+        return robot.lookup("#fleet-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void nothingIsLoadedBeforeScanAllThenEveryContextGetsItsRow(FxRobot robot) {
+        new FleetPage(context(new AppState(), new SameThreadTaskExecutor(), contexts), CLOCK);
+        assertThat(contexts.loaded).as("a page nobody opened does no work").isEmpty();
+        FleetPage page = show(robot, new SameThreadTaskExecutor());
+        assertThat(contexts.loaded).isEmpty();
+        TableView<FleetViewModel.Row> t = table(robot);
+        assertThat(t.getItems()).extracting(FleetViewModel.Row::context)
+                .containsExactly("prod-eu", "staging", "lab-offline", "dev");
+        assertThat(t.getItems()).allMatch(r -> r.status() == FleetViewModel.Status.NOT_SCANNED);
+        assertThat(t.getItems().get(0).production()).isTrue();
+        assertThat(robot.lookup(".fleet-production").queryAll()).isNotEmpty();
+
+        robot.clickOn("#fleet-scan-all");
+        assertThat(contexts.loaded).containsExactlyInAnyOrder("prod-eu", "staging", "lab-offline", "dev");
+        FleetViewModel.Row prod = t.getItems().get(0);
+        assertThat(prod.status()).isIn(FleetViewModel.Status.OK, FleetViewModel.Status.PARTIAL);
+        assertThat(prod.total()).isPositive();
+        assertThat(prod.cell("rbac")).contains("C");
+        assertThat(prod.scannedAt()).isEqualTo(CLOCK.instant());
+        FleetViewModel.Row down = t.getItems().get(2);
+        assertThat(down.status()).isEqualTo(FleetViewModel.Status.UNREACHABLE);
+        assertThat(down.message()).contains("refused the connection");
+        assertThat(down.cell("rbac")).isEqualTo("—");
+        assertThat(robot.lookup("#fleet-progress-text").queryAs(Label.class).getText())
+                .contains("Scanned 4 context(s)", "3 ok", "1 unreachable");
+        assertThat(robot.lookup("#fleet-summary").queryAs(Label.class).getText())
+                .contains("4 context(s)", "3 scanned", "1 not reachable", "1 production");
+
+        robot.interact(() -> t.getSelectionModel().select(2));
+        assertThat(robot.lookup("#fleet-detail").queryAs(Label.class).getText())
+                .contains("lab-offline", "unreachable", "refused the connection");
+        assertThat(page.viewModel().rows()).hasSize(4);
+    }
+
+    @Test
+    void openSwitchesTheAppToTheRowsContext(FxRobot robot) {
+        show(robot, new SameThreadTaskExecutor());
+        TableView<FleetViewModel.Row> t = table(robot);
+        assertThat(robot.lookup("#fleet-open").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(() -> t.getSelectionModel().select(3));
+        robot.clickOn("#fleet-open");
+        assertThat(contexts.opened).containsExactly("dev");
+        robot.doubleClickOn("prod-eu");
+        assertThat(contexts.opened).containsExactly("dev", "prod-eu");
+    }
+
+    @Test
+    void aRunningScanShowsProgressAndCanBeCancelled(FxRobot robot) {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        show(robot, tasks);
+        robot.clickOn("#fleet-scan-all");
+        assertThat(tasks.waiting()).isEqualTo(1);
+        TableView<FleetViewModel.Row> t = table(robot);
+        assertThat(t.getItems()).allMatch(r -> r.status() == FleetViewModel.Status.SCANNING);
+        assertThat(robot.lookup("#fleet-scan-all").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#fleet-cancel").queryAs(Button.class).isVisible()).isTrue();
+        robot.clickOn("#fleet-cancel");
+        robot.interact(tasks::runNext);
+        assertThat(contexts.loaded).isEmpty();
+        assertThat(t.getItems()).allMatch(r -> r.status() == FleetViewModel.Status.NOT_SCANNED);
+        assertThat(robot.lookup("#fleet-progress-text").queryAs(Label.class).getText()).contains("cancelled");
+        assertThat(robot.lookup("#fleet-scan-all").queryAs(Button.class).isDisabled()).isFalse();
+    }
+}
