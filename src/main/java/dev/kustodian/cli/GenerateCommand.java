@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 AkeylessOperatorCommand.class,
                 MigrationCommand.class,
                 GenerateRoleCommand.class,
+                ScannerCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec

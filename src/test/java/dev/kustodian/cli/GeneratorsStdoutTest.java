@@ -93,6 +93,9 @@ class GeneratorsStdoutTest {
                 args("generate role --subject serviceaccount:shop/api -n shop --rule :secrets:get:db --preset"
                         + " ci-deployer"),
                 args("generate role --subject serviceaccount:shop/api --from-audit " + LOG)));
+        g.put("generate scanner", List.of(args("generate scanner"),
+                args("generate scanner --namespace sec --schedule @daily --image r.example/k:1.0 --secrets full"
+                        + " --report-format openreports")));
         g.put("seal", runs(args("seal --cert " + cert() + " --name db -n a --from-file password=" + value())));
         return g;
     }

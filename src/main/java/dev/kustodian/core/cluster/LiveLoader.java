@@ -72,7 +72,36 @@ public final class LiveLoader {
             "bitnami.com", Set.of("SealedSecret"),
             "secrets-store.csi.x-k8s.io", Set.of("SecretProviderClass"),
             "cert-manager.io", Set.of("Certificate"),
-            "secrets.akeyless.io", Set.of("*"));
+            // the kinds the store inventory reads (not "*": the scanner's ClusterRole lists exactly these)
+            "secrets.akeyless.io", Set.of("AkeylessSecretStore", "ClusterAkeylessSecretStore", "AkeylessSecret"));
+
+    /** An API resource a load lists: the RBAC a scanner needs is get/list on exactly these. */
+    public record ReadResource(String group, String resource) {
+    }
+
+    /**
+     * Every resource a load lists: the built-in kinds, then the custom resources of {@link #INTERESTING_CUSTOM} (their
+     * plural guessed the way Kubernetes guesses it from the kind; every resource of a group read whole).
+     */
+    public static List<ReadResource> readResources() {
+        List<ReadResource> out = new ArrayList<>();
+        KINDS.forEach(k -> out.add(new ReadResource(k.group(), k.resource())));
+        new java.util.TreeMap<>(INTERESTING_CUSTOM).forEach((group, kinds) -> new java.util.TreeSet<>(kinds)
+                .forEach(kind -> out.add(new ReadResource(group, kind.equals("*") ? "*" : plural(kind)))));
+        return List.copyOf(out);
+    }
+
+    /** The resource of a kind as Kubernetes guesses it: lower case, "s" (or "es" after s/x/ch, "ies" for a y). */
+    static String plural(String kind) {
+        String k = kind.toLowerCase(java.util.Locale.ROOT);
+        if (k.endsWith("s") || k.endsWith("x") || k.endsWith("ch") || k.endsWith("sh")) {
+            return k + "es";
+        }
+        if (k.endsWith("y") && k.length() > 1 && "aeiou".indexOf(k.charAt(k.length() - 2)) < 0) {
+            return k.substring(0, k.length() - 1) + "ies";
+        }
+        return k + "s";
+    }
 
     /** Lists one page of a kind: in every namespace ({@code namespace} null), or in one namespace. */
     @FunctionalInterface
