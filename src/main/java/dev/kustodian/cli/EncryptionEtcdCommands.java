@@ -252,9 +252,15 @@ final class EncryptionEtcdCommands {
                 description = "text (default) or json (shape: docs/json-schemas.md)")
         String output;
 
+        @Option(names = "--cis-benchmark", paramLabel = "NAME",
+                description = "number the findings' CIS ids as in this benchmark (default: the one kube-bench picks "
+                        + "from the server version and platform)")
+        String cisBenchmark;
+
         @Override
         public Integer call() throws IOException {
             boolean json = CliJson.wantsJson("-o", output, "text");
+            String chosen = cisBenchmark == null ? null : dev.kustodian.core.findings.CisBenchmarks.require(cisBenchmark);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Progress progress = CliOutput.of(spec).progress();
@@ -262,15 +268,22 @@ final class EncryptionEtcdCommands {
                     : java.util.Optional.of(EncryptionCommand.readFile(config).getBytes(StandardCharsets.UTF_8));
             try (ClusterSession session = ClusterLoader.open(source.toSpec(), progress, new Cancellation())) {
                 var metrics = session.cluster().flatMap(dev.kustodian.core.encryption.ApiserverMetrics::fetch);
-                var st = dev.kustodian.core.encryption.EncryptionStatus.describe(session.snapshot(), metrics, file);
+                var raw = dev.kustodian.core.encryption.EncryptionStatus.describe(session.snapshot(), metrics, file);
+                String benchmark = chosen != null ? chosen
+                        : dev.kustodian.core.analysis.Analysis.of(session.snapshot()).cisBenchmark();
+                var st = new dev.kustodian.core.encryption.EncryptionStatus.Status(raw.lines(),
+                        dev.kustodian.core.findings.CisBenchmarks.translateAll(raw.findings(), benchmark));
                 boolean notConfigured = st.findings().stream().anyMatch(f -> f.rule().equals("ENC-NOT-CONFIGURED"));
                 if (json) {
-                    CliJson.print(out, statusJson(session.snapshot(), metrics, file, st, !notConfigured));
+                    Map<String, Object> doc = statusJson(session.snapshot(), metrics, file, st, !notConfigured);
+                    doc.put("cisBenchmark", benchmark);
+                    CliJson.print(out, doc);
                     return notConfigured ? 1 : 0;
                 }
                 st.lines().forEach(out::println);
                 for (var f : st.findings()) {
-                    out.println(f.severity().label() + " " + f.rule() + " " + f.object().display() + ": " + f.title());
+                    out.println(f.severity().label() + " " + f.rule() + " " + f.object().display() + ": " + f.title()
+                            + (f.cis().isEmpty() ? "" : " (CIS " + String.join(", ", f.cis()) + " in " + benchmark + ")"));
                 }
                 return notConfigured ? 1 : 0;
             }

@@ -69,6 +69,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + "instead of 5. The report still lists the gaps and the rules not evaluated.")
     boolean allowPartial;
 
+    @Option(names = "--cis-benchmark", paramLabel = "NAME",
+            description = "Number the CIS ids as in this benchmark (cis-1.5 … cis-1.12, eks-…, gke-…, aks-…). Default: "
+                    + "the one kube-bench picks from the server version and platform.")
+    String cisBenchmark;
+
     @Option(names = "--include-system",
             description = "Also report the expected findings of system components (hidden by default).")
     boolean includeSystem;
@@ -127,6 +132,7 @@ public final class ScanCommand implements Callable<Integer> {
                 && !Files.isDirectory(output.toAbsolutePath().getParent())) {
             throw UserFacingException.badInput("The folder of " + output + " does not exist. Create it first.");
         }
+        String benchmark = cisBenchmark == null ? null : dev.kustodian.core.findings.CisBenchmarks.require(cisBenchmark);
         dev.kustodian.core.accept.AcceptedRisks acceptedRisks = dev.kustodian.core.plan.PlanFiles.loadAccepted(accept, null);
         PrintWriter err = spec.commandLine().getErr();
         CliOutput console = CliOutput.of(spec);
@@ -137,6 +143,10 @@ public final class ScanCommand implements Callable<Integer> {
                 throw UserFacingException.badInput("-o " + fmt.id() + " writes the reports of one cluster, to apply "
                         + "to that cluster: it cannot be combined with " + flag + ". Run one scan per context "
                         + "(--context NAME -o " + fmt.id() + "), or use -o json/sarif/markdown/html/table for the fleet.");
+            }
+            if (cisBenchmark != null) {
+                throw UserFacingException.badInput("--cis-benchmark numbers one cluster's findings: it cannot be "
+                        + "combined with " + flag + " yet. Scan each context with --context NAME --cis-benchmark NAME.");
             }
             if (baseline != null) {
                 throw UserFacingException.badInput("--baseline compares one cluster's scans: it cannot be combined "
@@ -152,17 +162,20 @@ public final class ScanCommand implements Callable<Integer> {
         String sourceLabel;
         List<FindingRule> rules = Analysis.allRules();
         Coverage coverage;
+        String usedBenchmark;
         try (ClusterSession session = opener.open(source.toSpec(),
                 console.progress(), new Cancellation())) {
             sourceLabel = session.snapshot().source().describe();
             console.note("Analysing with " + rules.size() + " rules...");
-            findings = Analysis.of(session.snapshot()).findings();
+            Analysis analysis = Analysis.of(session.snapshot());
+            findings = analysis.findings();
+            usedBenchmark = benchmark != null ? benchmark : analysis.cisBenchmark();
             coverage = Coverage.of(session.snapshot(), rules);
         }
         List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
         var acceptances = acceptedRisks.match(shown, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules).withAccepted(acceptances)
-                .withCoverage(coverage);
+                .withCoverage(coverage).withCisBenchmark(usedBenchmark);
         if (output != null) {
             SafeFiles.writeAtomically(output, w -> ReportWriter.write(report, fmt, w));
             console.note("Wrote " + shown.size() + " finding(s) to " + output + ".");

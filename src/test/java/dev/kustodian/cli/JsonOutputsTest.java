@@ -125,5 +125,13 @@ class JsonOutputsTest {
         assertThat(doc.get("encrypted").asBoolean()).isFalse();
         assertThat(doc.get("apiservers")).anySatisfy(a -> assertThat(a.get("encryptionConfigured").asBoolean()).isFalse());
         assertThat(doc.get("findings")).anySatisfy(x -> assertThat(x.get("rule").asText()).isEqualTo("ENC-NOT-CONFIGURED"));
+        assertThat(doc.get("cisBenchmark").asText()).isEqualTo("cis-1.11"); // the demo is v1.31
+        GenerateRoleCommandTest.Run old = run("encryption", "status", "--demo", "-o", "json", "--cis-benchmark", "cis-1.6");
+        JsonNode six = JsonSchemas.assertValid("encryption-status", old.out());
+        assertThat(six.get("findings")).anySatisfy(x -> {
+            assertThat(x.get("rule").asText()).isEqualTo("ENC-NOT-CONFIGURED");
+            assertThat(x.get("cis").toString()).contains("1.2.33"); // --encryption-provider-config in cis-1.6
+        });
+        assertThat(run("encryption", "status", "--demo", "--cis-benchmark", "nope").code()).isEqualTo(2);
     }
 }

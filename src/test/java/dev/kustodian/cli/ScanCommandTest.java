@@ -91,6 +91,31 @@ class ScanCommandTest {
     }
 
     @Test
+    void cisIdsFollowTheChosenBenchmarkAndEveryFormatNamesIt() throws Exception {
+        assertThat(run("scan", "--snapshot", "x", "-o", "json")).isZero();
+        JsonNode n = new ObjectMapper().readTree(out.toString());
+        assertThat(n.at("/summary/cisBenchmark").asText()).isEqualTo("cis-1.12"); // unknown server version
+        assertThat(n.get("findings").findValues("cis").toString()).contains("5.4.1");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--snapshot", "x", "-o", "json", "--cis-benchmark", "eks-1.8.0")).isZero();
+        n = new ObjectMapper().readTree(out.toString());
+        assertThat(n.at("/summary/cisBenchmark").asText()).isEqualTo("eks-1.8.0");
+        assertThat(n.get("findings").findValues("cis").toString()).contains("4.4.1").doesNotContain("5.4.1");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--snapshot", "x", "-o", "sarif", "--cis-benchmark", "cis-1.8")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).at("/runs/0/properties/cisBenchmark").asText())
+                .isEqualTo("cis-1.8");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--snapshot", "x", "-o", "markdown", "--cis-benchmark", "gke-1.9.0")).isZero();
+        assertThat(out.toString()).contains("CIS ids: gke-1.9.0");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--snapshot", "x")).isZero();
+        assertThat(out.toString()).contains("CIS ids: cis-1.12");
+        assertThat(run("scan", "--snapshot", "x", "--cis-benchmark", "cis-2.0")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown CIS benchmark 'cis-2.0'").contains("cis-1.12, cis-1.20");
+    }
+
+    @Test
     void policyReportOutputIsKubernetesYamlThatLintAccepts(@TempDir Path dir) throws Exception {
         for (String format : List.of("policyreport", "openreports")) {
             out.getBuffer().setLength(0);

@@ -155,6 +155,15 @@ public final class Analysis {
         return f;
     }
 
+    /**
+     * The CIS benchmark kube-bench would pick for this cluster: the EKS/GKE/AKS benchmark when the nodes show a
+     * managed platform, else by the server version (cis-1.12 when unknown).
+     */
+    public String cisBenchmark() {
+        return dev.kustodian.core.findings.CisBenchmarks.defaultFor(snapshot().source().serverVersion(),
+                dev.kustodian.core.encryption.EncryptionPosture.managed(snapshot()).map(Enum::name).orElse(null));
+    }
+
     /** True once {@link #findings()} has been computed. */
     public boolean findingsComputed() {
         return findings != null;

@@ -45,7 +45,8 @@ final class HtmlReport {
     private static final String GAPS_H2 = "margin-top:8px;border:none;text-transform:none;color:#9b2c2c";
 
     static void write(Report r, Writer out) throws IOException {
-        head("Kustodian report: " + r.source(), "", "Kustodian report", r.source() + " · generated " + r.generatedAt(),
+        head("Kustodian report: " + r.source(), "", "Kustodian report", r.source() + " · generated " + r.generatedAt()
+                + (r.cisBenchmark() != null ? " · CIS ids: " + r.cisBenchmark() : ""),
                 out);
         body(r, out);
         out.write("</main>\n<footer>" + h(ReportWriter.summaryLine(r)) + "</footer>\n</body>\n</html>\n");

@@ -118,6 +118,9 @@ final class JsonReport {
         }
         g.writeStringField("source", r.source());
         g.writeStringField("generatedAt", r.generatedAt().toString());
+        if (r.cisBenchmark() != null) {
+            g.writeStringField("cisBenchmark", r.cisBenchmark());
+        }
         if (r.coverage() != null) {
             g.writeBooleanField("complete", r.coverage().complete());
         }

@@ -38,6 +38,7 @@ final class MarkdownReport {
 
     private static void header(Report r, Writer out) throws IOException {
         out.write("Source: " + md(r.source()) + "  \nGenerated: " + r.generatedAt()
+                + (r.cisBenchmark() != null ? "  \nCIS ids: " + r.cisBenchmark() : "")
                 + (r.coverage() != null ? "  \nComplete: " + (r.coverage().complete() ? "yes" : "**no**") : "")
                 + "\n\n");
         out.write("| Severity | Findings |\n|---|---:|\n");

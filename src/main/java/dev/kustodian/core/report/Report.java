@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * is written).
  */
 public record Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions,
-                     Map<String, Acceptance> accepted, Coverage coverage) {
+                     Map<String, Acceptance> accepted, Coverage coverage, String cisBenchmark) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -30,12 +30,31 @@ public record Report(List<Finding> findings, String source, Instant generatedAt,
     }
 
     public Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions) {
-        this(findings, source, generatedAt, ruleDescriptions, Map.of(), null);
+        this(findings, source, generatedAt, ruleDescriptions, Map.of(), null, null);
+    }
+
+    public Report(List<Finding> findings, String source, Instant generatedAt, Map<String, String> ruleDescriptions,
+                  Map<String, Acceptance> accepted, Coverage coverage) {
+        this(findings, source, generatedAt, ruleDescriptions, accepted, coverage, null);
     }
 
     /** This report with what the scan could not see (and the rules that blinded). */
     public Report withCoverage(Coverage c) {
-        return new Report(findings, source, generatedAt, ruleDescriptions, accepted, c);
+        return new Report(findings, source, generatedAt, ruleDescriptions, accepted, c, cisBenchmark);
+    }
+
+    /** This report naming {@code benchmark} as the one its findings' CIS ids are already numbered in. */
+    public Report numberedIn(String benchmark) {
+        return new Report(findings, source, generatedAt, ruleDescriptions, accepted, coverage, benchmark);
+    }
+
+    /**
+     * This report with its findings' CIS ids numbered as in {@code benchmark} (a name of
+     * {@link dev.kustodian.core.findings.CisBenchmarks#names()}); every format then names the benchmark.
+     */
+    public Report withCisBenchmark(String benchmark) {
+        return new Report(dev.kustodian.core.findings.CisBenchmarks.translateAll(findings, benchmark), source, generatedAt,
+                ruleDescriptions, accepted, coverage, benchmark);
     }
 
     /**
@@ -43,7 +62,7 @@ public record Report(List<Finding> findings, String source, Instant generatedAt,
      * stay in the report, marked, and do not count for {@code --fail-on} while their acceptance holds.
      */
     public Report withAccepted(Map<String, Acceptance> acceptances) {
-        return new Report(findings, source, generatedAt, ruleDescriptions, acceptances, coverage);
+        return new Report(findings, source, generatedAt, ruleDescriptions, acceptances, coverage, cisBenchmark);
     }
 
     /** The acceptance of a finding, or null when it is not accepted. */

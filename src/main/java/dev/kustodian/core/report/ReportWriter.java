@@ -87,7 +87,8 @@ public final class ReportWriter {
                 + (r.expiredCount() > 0 ? " (" + r.expiredCount() + " with an expired acceptance)" : "")
                 + (r.coverage() != null && !r.coverage().complete() ? " · INCOMPLETE: " + r.coverage().gaps().size()
                 + " visibility gap(s), " + r.coverage().notEvaluated().size() + " rule(s) not fully evaluated" : "")
-                + " · " + r.source() + " · " + r.generatedAt();
+                + " · " + r.source() + " · " + r.generatedAt()
+                + (r.cisBenchmark() != null ? " · CIS ids: " + r.cisBenchmark() : "");
     }
 
     /** " (accepted)", " (acceptance expired)" or "": the mark after a finding's severity in text formats. */

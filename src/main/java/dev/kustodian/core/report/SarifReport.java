@@ -64,6 +64,11 @@ final class SarifReport {
         g.writeEndObject();
         invocations(g, r);
         results(g, r, ruleIndex);
+        if (r.cisBenchmark() != null) {
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("cisBenchmark", r.cisBenchmark());
+            g.writeEndObject();
+        }
         if (extra != null) {
             extra.write(g);
         }

@@ -36,7 +36,17 @@ public final class AppState {
     private final BooleanProperty production = new SimpleBooleanProperty();
 
     public AppState() {
-        analysis.addListener((o, a, b) -> findings.set(b == null ? List.of() : b.findings()));
+        analysis.addListener((o, a, b) -> findings.set(b == null ? List.of()
+                : dev.kustodian.core.findings.CisBenchmarks.translateAll(b.findings(), b.cisBenchmark())));
+    }
+
+    /**
+     * The CIS benchmark the findings' ids are numbered in (the one kube-bench picks for the loaded cluster's version
+     * and platform), or null before the first load.
+     */
+    public String cisBenchmark() {
+        Analysis a = analysis.get();
+        return a == null ? null : a.cisBenchmark();
     }
 
     public ObjectProperty<ClusterSession> sessionProperty() {

@@ -24,7 +24,9 @@ public final class FindingRow extends HBox {
         Label t = new Label(f.title());
         t.getStyleClass().add("finding-title");
         t.setWrapText(true);
-        Label obj = new Label(f.object().display() + (f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis())));
+        String bench = ctx == null ? null : ctx.state().cisBenchmark();
+        Label obj = new Label(f.object().display() + (f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis())
+                + (bench == null ? "" : " (" + bench + ")")));
         obj.getStyleClass().add("finding-object");
         Label why = new Label(f.explanation());
         why.setWrapText(true);

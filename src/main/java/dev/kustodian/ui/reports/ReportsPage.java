@@ -47,6 +47,7 @@ public final class ReportsPage extends AbstractPage<ReportsView> {
     private void refresh() {
         ClusterSnapshot s = ctx.state().snapshot();
         vm.setFindings(ctx.state().findings(), s == null ? "" : s.source().describe());
+        vm.setCisBenchmark(ctx.state().cisBenchmark());
         vm.setCoverage(s == null ? null : dev.kustodian.core.findings.Coverage.of(s,
                 dev.kustodian.core.analysis.Analysis.allRules()));
     }

@@ -204,7 +204,11 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         }
         detail.getChildren().add(new Card("How to fix it", fixBox));
         if (!f.cis().isEmpty()) {
-            Label cis = new Label("CIS Kubernetes Benchmark " + String.join(", ", f.cis().stream().map(c -> c.replaceFirst("^CIS\\s*", "")).toList()));
+            String bench = ctx.state().cisBenchmark();
+            Label cis = new Label("CIS " + String.join(", ", f.cis()) + (bench == null ? "" : " in benchmark " + bench
+                    + " (the one kube-bench picks for this cluster's version and platform; scan --cis-benchmark NAME "
+                    + "numbers them in another)"));
+            cis.setWrapText(true);
             cis.setId("finding-cis");
             detail.getChildren().add(new Card("Benchmark", cis));
         }

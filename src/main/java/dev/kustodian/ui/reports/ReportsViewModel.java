@@ -34,6 +34,7 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private Predicate<String> namespaceOk = ns -> true;
     private String source = "";
+    private String cisBenchmark;
     private dev.kustodian.core.findings.Coverage coverage;
 
     public ReportsViewModel() {
@@ -78,7 +79,12 @@ public final class ReportsViewModel {
     /** The report of the findings currently shown (filters applied), as {@code scan} would write it. */
     public Report report(Instant now) {
         List<FindingRule> rules = dev.kustodian.core.analysis.Analysis.allRules();
-        return Report.of(List.copyOf(filtered), source, now, rules).withCoverage(coverage);
+        return Report.of(List.copyOf(filtered), source, now, rules).withCoverage(coverage).numberedIn(cisBenchmark);
+    }
+
+    /** The benchmark the findings' CIS ids are already numbered in (named in every exported format). */
+    public void setCisBenchmark(String benchmark) {
+        this.cisBenchmark = benchmark;
     }
 
     public ObservableList<Finding> findings() {

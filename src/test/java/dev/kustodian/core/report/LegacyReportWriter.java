@@ -103,7 +103,8 @@ final class LegacyReportWriter {
         r.countsBySeverity().forEach((s, n) -> parts.add(n + " " + s.label().toLowerCase(Locale.ROOT)));
         return r.findings().size() + " finding(s): " + String.join(", ", parts)
                 + (r.systemCount() > 0 ? " (" + r.systemCount() + " expected system findings)" : "")
-                + " · " + r.source() + " · " + r.generatedAt();
+                + " · " + r.source() + " · " + r.generatedAt()
+                + (r.cisBenchmark() != null ? " · CIS ids: " + r.cisBenchmark() : "");
     }
 
     // ---------------------------------------------------------------- JSON
@@ -142,6 +143,9 @@ final class LegacyReportWriter {
         s.put("system", r.systemCount());
         s.put("source", r.source());
         s.put("generatedAt", r.generatedAt().toString());
+        if (r.cisBenchmark() != null) {
+            s.put("cisBenchmark", r.cisBenchmark());
+        }
         return root;
     }
 
@@ -237,6 +241,9 @@ final class LegacyReportWriter {
                 p.put("fix", f.fix());
             }
         }
+        if (r.cisBenchmark() != null) {
+            run.putObject("properties").put("cisBenchmark", r.cisBenchmark());
+        }
         return root;
     }
 
@@ -261,7 +268,8 @@ final class LegacyReportWriter {
     static String markdown(Report r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Kustodian report\n\n");
-        sb.append("Source: ").append(md(r.source())).append("  \nGenerated: ").append(r.generatedAt()).append("\n\n");
+        sb.append("Source: ").append(md(r.source())).append("  \nGenerated: ").append(r.generatedAt())
+                .append(r.cisBenchmark() != null ? "  \nCIS ids: " + r.cisBenchmark() : "").append("\n\n");
         sb.append("| Severity | Findings |\n|---|---:|\n");
         r.countsBySeverity().forEach((s, n) -> sb.append("| ").append(s.label()).append(" | ").append(n).append(" |\n"));
         sb.append("| **Total** | **").append(r.findings().size()).append("** |\n\n");
@@ -332,7 +340,8 @@ final class LegacyReportWriter {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Kustodian report: ").append(h(r.source())).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<header><h1>Kustodian report</h1><p>")
-                .append(h(r.source())).append(" · generated ").append(h(r.generatedAt().toString()))
+                .append(h(r.source())).append(" · generated ").append(h(r.generatedAt().toString()
+                        + (r.cisBenchmark() != null ? " · CIS ids: " + r.cisBenchmark() : "")))
                 .append("</p></header>\n<main>\n<section class=\"summary\" aria-label=\"Summary\">\n");
         sb.append("<div><b>").append(r.findings().size()).append("</b>findings</div>\n");
         r.countsBySeverity().forEach((s, n) -> sb.append("<div><b>").append(n).append("</b><span class=\"chip ")

@@ -82,6 +82,14 @@ class StreamingReportWriterTest {
         assertSameBytes(ReportWriterTest.sample());
     }
 
+    /** A report that names its CIS benchmark carries the same new header, summary field and SARIF run property. */
+    @Test
+    void reportNamingItsCisBenchmark() {
+        Report r = ReportWriterTest.sample().withCisBenchmark("eks-1.8.0");
+        assertThat(r.cisBenchmark()).isEqualTo("eks-1.8.0");
+        assertSameBytes(r);
+    }
+
     /** Random findings made of the characters the formats escape or pad: |, <, >, &, quotes, newlines, unicode. */
     @Test
     void findingsWithEveryEscapedCharacter() {

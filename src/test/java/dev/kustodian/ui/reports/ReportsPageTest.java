@@ -89,6 +89,27 @@ class ReportsPageTest {
     }
 
     @Test
+    void cisIdsAreNumberedInTheClustersBenchmarkAndNamedBesideThem(FxRobot robot) {
+        robot.interact(() -> {
+            state.analysisProperty().set(dev.kustodian.core.analysis.Analysis.of(state.snapshot()));
+            page.onSnapshot(state.snapshot(), state.session());
+        });
+        assertThat(state.cisBenchmark()).isEqualTo("cis-1.11"); // v1.31.2, as kube-bench maps it
+        TableView<Finding> t = table(robot);
+        int withCis = -1;
+        for (int i = 0; i < t.getItems().size() && withCis < 0; i++) {
+            withCis = t.getItems().get(i).cis().isEmpty() ? -1 : i;
+        }
+        assertThat(withCis).as("a finding with CIS ids").isNotNegative();
+        int row = withCis;
+        robot.interact(() -> t.getSelectionModel().select(row));
+        assertThat(robot.lookup("#finding-cis").queryAs(Label.class).getText()).contains("in benchmark cis-1.11");
+        String exported = dev.kustodian.core.report.ReportWriter.toString(page.viewModel().report(SecretsFixture.NOW),
+                dev.kustodian.core.report.ReportFormat.MARKDOWN);
+        assertThat(exported).contains("CIS ids: cis-1.11");
+    }
+
+    @Test
     void filterAndDetailWithFixButton(FxRobot robot) {
         robot.clickOn("#reports-filter").write("list every");
         TableView<Finding> t = table(robot);
