@@ -549,6 +549,11 @@ public final class LiveLoader {
                 if (page == null) {
                     return; // gap recorded
                 }
+                int n = page.getItems().size();
+                if (page instanceof StreamedLists.Page streamed) {
+                    n = streamed.items.size();
+                    streamed.items.forEach(item -> converter.raw().add(item, streamed.apiVersion, k.kind(), builder));
+                }
                 for (HasMetadata item : page.getItems()) {
                     if (item instanceof CustomResourceDefinition crd && interesting(crd)) {
                         synchronized (interestingCrds) {
@@ -557,8 +562,8 @@ public final class LiveLoader {
                     }
                     converter.add(item, builder);
                 }
-                count += page.getItems().size();
-                long total = items.addAndGet(page.getItems().size());
+                count += n;
+                long total = items.addAndGet(n);
                 progress.update(fraction(), k.resource() + (namespace == null ? "" : " in " + namespace) + ": "
                         + count + " loaded (" + total + " objects)");
                 cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
@@ -639,7 +644,9 @@ public final class LiveLoader {
             for (int attempt = 0; ; attempt++) {
                 cancel.check();
                 try {
-                    return k.lister().list(client, namespace, opts);
+                    return StreamedLists.streams(k.kind())
+                            ? StreamedLists.list(client, k.kind(), k.resource(), namespace, opts)
+                            : k.lister().list(client, namespace, opts);
                 } catch (KubernetesClientException e) {
                     int code = e.getCode();
                     if (code == 403) {

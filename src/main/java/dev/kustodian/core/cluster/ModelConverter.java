@@ -80,6 +80,11 @@ public final class ModelConverter {
         this.raw = new RawModelConverter();
     }
 
+    /** The converter of parsed JSON/YAML with this load's fingerprint key (streamed list pages go through it). */
+    RawModelConverter raw() {
+        return raw;
+    }
+
     /** With the given fingerprint key (wiped): tests compare this converter's records with another's. */
     ModelConverter(byte[] key) {
         this.raw = new RawModelConverter(key);

@@ -55,17 +55,22 @@ public final class SyntheticApiServer {
         SyntheticClusterJson.Counts counts = args.length > 1 && args[1].equals("small")
                 ? new SyntheticClusterJson.Counts(10, 200, 300, 100, 20, 25, 50, 3, 5)
                 : SyntheticClusterJson.Counts.LARGE;
+        HttpServer http = serve(counts);
+        Path tmp = Path.of(args[0] + ".tmp");
+        Files.writeString(tmp, Integer.toString(http.getAddress().getPort()));
+        Files.move(tmp, Path.of(args[0]), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.err.printf("SyntheticApiServer: http://127.0.0.1:%d serving the synthetic cluster%n",
+                http.getAddress().getPort());
+    }
+
+    /** Serves the synthetic cluster of {@code counts} on a loopback port (in this process; stop it when done). */
+    static HttpServer serve(SyntheticClusterJson.Counts counts) throws IOException {
         SyntheticApiServer s = new SyntheticApiServer(SyntheticClusterJson.build(counts));
-        long bytes = s.listings.values().stream().flatMap(l -> l.pages().stream()).mapToLong(b -> b.length).sum();
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         http.createContext("/", s::handle);
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.start();
-        Path tmp = Path.of(args[0] + ".tmp");
-        Files.writeString(tmp, Integer.toString(http.getAddress().getPort()));
-        Files.move(tmp, Path.of(args[0]), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.err.printf("SyntheticApiServer: http://127.0.0.1:%d serving %.1f MB of JSON%n",
-                http.getAddress().getPort(), bytes / 1e6);
+        return http;
     }
 
     private void handle(HttpExchange ex) throws IOException {
