@@ -81,7 +81,7 @@ final class StepPane extends ScrollPane {
         content.getChildren().addAll(title, summary, stateRow, actions(s), status);
         PlanState.Verification v = vm.verification(s.id());
         if (v != null) {
-            Label ver = new Label("Last verification " + v.at() + ": " + v.before() + " → " + v.after()
+            Label ver = new Label("Last verification " + when(v.at()) + ": " + v.before() + " → " + v.after()
                     + " open finding(s) (" + v.status() + ")", new FontIcon(Feather.REFRESH_CW));
             ver.setId("step-verification");
             ver.setWrapText(true);
@@ -100,6 +100,16 @@ final class StepPane extends ScrollPane {
         section("Evidence", s.evidence(), "step-evidence");
         section("After", s.dependsOn(), "step-depends");
         section("Verify", List.of(s.verify()), "step-verify");
+    }
+
+    /** "2026-12-04 20:10 UTC" from the recorded instant (as recorded when it is not one). */
+    static String when(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     private Node actions(PlanStep s) {

@@ -103,7 +103,7 @@ class OnboardingWalkTest {
      * spec still reads the secrets through env vars, and neither does the old ReplicaSet go. The test deletes those
      * pods and ReplicaSets, as the rollout would (a real cluster keeps old ReplicaSets at 0 replicas).
      */
-    private void rollOut(PlanStep step) {
+    static void rollOut(ShellView shell, PlanStep step) {
         var state = shell.viewModel().state();
         var port = state.session().cluster().orElseThrow();
         for (var p : step.patches()) {
@@ -147,7 +147,7 @@ class OnboardingWalkTest {
                 assertThat(dialogs.ofKind("error")).as("apply of " + s.id()).isEmpty();
                 if (!step(s.id()).patches().isEmpty()) {
                     h.append("rollout emulated, ");
-                    rollOut(step(s.id()));
+                    rollOut(shell, step(s.id()));
                 }
                 select(robot, s.id());
                 robot.clickOn("#step-verify-button");

@@ -1,0 +1,115 @@
+package dev.kustodian.ui.app;
+
+import dev.kustodian.core.cluster.DemoCluster;
+import dev.kustodian.core.plan.PlanStep;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.onboarding.OnboardingPage;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Onboarding page's screenshots on the demo cluster: {@code 9-onboarding-start.png} (a cluster never seen
+ * before: the app opens on its plan) and {@code 9-onboarding-progress.png} (after RBAC and secret hygiene were
+ * applied and verified, and the node-level encryption change and the certificates accepted). Runs only with
+ * {@code -Dkustodian.screenshots=true}:
+ * <pre>mvn -B -q -o test -Dtest='OnboardingScreenshotGenerator' -Dtest.extraArgs=-Dkustodian.screenshots=true</pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class OnboardingScreenshotGenerator {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void renderOnboarding(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
+        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
+        Files.createDirectories(out);
+        DemoCluster.stop();
+        Path config = Files.createTempDirectory("kustodian-onboarding-shots");
+        ShellView[] shell = new ShellView[1];
+        Scene[] scene = new Scene[1];
+        robot.interact(() -> {
+            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(),
+                    SessionOpener.CLUSTER_LOADER, ContextSource.of(List.of(), null, false),
+                    new Settings(null, config));
+            scene[0] = new Scene(shell[0], 1600, 1000);
+            stage.setScene(scene[0]);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.show();
+            shell[0].viewModel().startUp();
+        });
+        assertThat(shell[0].currentPage().id()).isEqualTo(OnboardingPage.ID);
+        OnboardingPage page = (OnboardingPage) shell[0].currentPage();
+        select(robot, "encryption-at-rest");
+        shoot(robot, scene[0], out.resolve("9-onboarding-start.png"));
+
+        var vm = page.viewModel();
+        for (String id : List.of("rbac-critical", "secret-hygiene")) {
+            robot.interact(() -> vm.apply(step(shell[0], id)));
+            if (id.equals("secret-hygiene")) {
+                OnboardingWalkTest.rollOut(shell[0], step(shell[0], id));
+            }
+            robot.interact(() -> vm.verify(step(shell[0], id)));
+        }
+        for (String id : List.of("encryption-at-rest", "tls-renewal")) {
+            PlanStep s = step(shell[0], id);
+            robot.interact(() -> vm.accept(s, s.openFindings(), id.equals("tls-renewal")
+                    ? "renewed by the CDN team on 2027-01-10" : "node change scheduled for the next maintenance window",
+                    "alice@example.com", LocalDate.now().plusMonths(2)));
+        }
+        select(robot, "rbac-critical");
+        shoot(robot, scene[0], out.resolve("9-onboarding-progress.png"));
+        DemoCluster.stop();
+    }
+
+    private static PlanStep step(ShellView shell, String id) {
+        return shell.viewModel().state().plan().plan().step(id).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void select(FxRobot robot, String id) {
+        ListView<PlanStep> list = robot.lookup("#plan-steps").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(s -> s.id().equals(id)).findFirst().orElseThrow()));
+    }
+
+    private static void shoot(FxRobot robot, Scene scene, Path file) {
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            img[0] = scene.snapshot(null);
+        });
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Screenshot written: " + file);
+    }
+}
