@@ -31,7 +31,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The live loader against fabric8's mock server in expectation mode: faults, retries, timeouts, pagination. */
 class LiveLoaderTest {
 
-    static final LiveLoader.Options FAST = new LiveLoader.Options(3_000, 1_000, 500, 2, 5, 2);
+    /**
+     * Deadlines far above any answer time, also on a loaded machine: tests whose expected outcome is not a timeout
+     * must not fail because the machine is slow (the timeout tests set their own short deadlines).
+     */
+    static final LiveLoader.Options FAST = new LiveLoader.Options(30_000, 30_000, 500, 2, 5, 2);
 
     @TempDir
     Path dir;
@@ -315,7 +319,7 @@ class LiveLoaderTest {
         expectEmptyLists("secrets");
         server.expect().get().delay(10, TimeUnit.SECONDS).withPath(SECRETS)
                 .andReturn(200, new SecretListBuilder().build()).always();
-        ClusterSnapshot s = load(new LiveLoader.Options(3_000, 300, 500, 1, 5, 2));
+        ClusterSnapshot s = load(new LiveLoader.Options(30_000, 300, 500, 1, 5, 2));
         assertThat(s.gaps()).singleElement().satisfies(g -> {
             assertThat(g.resource()).isEqualTo("secrets");
             assertThat(g.status()).isZero();
