@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -83,7 +84,44 @@ public final class KustodianCommand implements Runnable {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
+        sentencePerLine(cl);
         return cl;
+    }
+
+    /**
+     * Makes the first line of every command's description a whole sentence: picocli lists a subcommand with that
+     * line, and descriptions are written wrapped at ~120 columns. The lines up to the end of the first sentence are
+     * joined (picocli wraps them again for the terminal); the following lines keep their layout (lists, examples).
+     */
+    static void sentencePerLine(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            var usage = sub.getCommandSpec().usageMessage();
+            usage.description(firstSentenceFirst(usage.description()));
+            sentencePerLine(sub);
+        }
+    }
+
+    static String[] firstSentenceFirst(String[] lines) {
+        java.util.regex.Pattern end = java.util.regex.Pattern.compile("[.:!?](?=\\s|$)");
+        StringBuilder acc = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            acc.append(acc.length() == 0 ? "" : " ").append(lines[i].strip());
+            java.util.regex.Matcher m = end.matcher(acc);
+            if (m.find()) {
+                if (i == 0 && m.end() == acc.length()) {
+                    return lines; // already a whole first line
+                }
+                List<String> out = new java.util.ArrayList<>();
+                out.add(acc.substring(0, m.end()));
+                String rest = acc.substring(m.end()).strip();
+                if (!rest.isEmpty()) {
+                    out.add(rest);
+                }
+                out.addAll(List.of(lines).subList(i + 1, lines.length));
+                return out.toArray(String[]::new);
+            }
+        }
+        return lines;
     }
 
     /** Runs the CLI on the process's stdout/stderr; both are flushed before it returns (no lost output). */
