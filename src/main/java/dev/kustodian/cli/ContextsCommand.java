@@ -29,8 +29,25 @@ public final class ContextsCommand implements java.util.concurrent.Callable<Inte
     @Override
     public Integer call() {
         boolean json = CliJson.wantsJson("-o", output, "table");
-        List<KubeconfigContexts.ContextEntry> contexts = KubeconfigContexts.list(kubeconfig);
+        KubeconfigContexts.Resolved resolved = KubeconfigContexts.resolve(kubeconfig);
+        List<KubeconfigContexts.ContextEntry> contexts = resolved.contexts();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // listed like kubectl config get-contexts; what a load would refuse is said on stderr
+        if (contexts.isEmpty()) {
+            err.println("warning: the kubeconfig " + resolved.describeFiles() + " defines no contexts.");
+        } else if (resolved.currentContext() != null && !resolved.currentContext().isBlank()
+                && resolved.find(resolved.currentContext()) == null) {
+            err.println("warning: the current context \"" + resolved.currentContext() + "\" of the kubeconfig "
+                    + resolved.describeFiles() + " is not one of its contexts.");
+        }
+        for (KubeconfigContexts.ContextEntry c : contexts) {
+            String problem = KubeconfigContexts.problem(resolved, c);
+            if (problem != null) {
+                err.println("warning: " + problem);
+            }
+        }
+        err.flush();
         if (json) {
             List<Object> items = new ArrayList<>();
             String current = null;

@@ -51,16 +51,8 @@ public final class EncryptionCommand implements Runnable {
 
     /** Reads a config file; unreadable → exit 2. */
     static String readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw UserFacingException.badInput(file + " does not exist or is not a file; give the path of an "
-                    + "EncryptionConfiguration YAML file.");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw UserFacingException.badInput(file + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); check the path and its permissions (it is usually readable by root only).");
-        }
+        return dev.kustodian.core.util.InputFiles.readText(file, "EncryptionConfiguration file",
+                dev.kustodian.core.util.InputFiles.CONFIG_BUDGET);
     }
 
     /** Parses and validates; throws exit 1 with the errors when invalid. */
@@ -98,10 +90,15 @@ public final class EncryptionCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             EncryptionConfigParser.Result r = EncryptionConfigParser.parse(readFile(file), file.toString());
-            List<FieldError> errors = new ArrayList<>(r.errors());
-            if (r.config() != null) {
-                errors.addAll(EncryptionConfigValidator.validate(r.config(), reload));
+            if (r.config() == null) {
+                // not YAML, empty or not a mapping: unreadable (exit 2), not an invalid configuration (exit 1)
+                throw UserFacingException.badInput(file + " could not be read as an EncryptionConfiguration: "
+                        + (r.errors().isEmpty() ? "no configuration found" : r.errors().get(0).message()
+                        .replaceFirst("^error decoding encryption provider configuration file: ", ""))
+                        + ". Give the file passed to kube-apiserver with --encryption-provider-config.");
             }
+            List<FieldError> errors = new ArrayList<>(r.errors());
+            errors.addAll(EncryptionConfigValidator.validate(r.config(), reload));
             for (FieldError e : errors) {
                 out.println(e);
             }
@@ -159,7 +156,7 @@ public final class EncryptionCommand implements Runnable {
                     throw UserFacingException.badInput(output + " already exists; choose another file or add --force to replace it.");
                 } catch (IOException e) {
                     throw new UserFacingException(UserFacingException.Category.FAILED, output + " could not be written ("
-                            + e.getClass().getSimpleName() + "); check the folder and its permissions.");
+                            + dev.kustodian.core.util.IoErrors.reason(e) + "); check the folder and its permissions.");
                 }
                 out.println("Saved key '" + n + "' (32 bytes, " + t.field() + ") to " + output + " (mode 0600).");
                 return 0;
@@ -275,7 +272,7 @@ public final class EncryptionCommand implements Runnable {
                 throw UserFacingException.badInput(output + " already exists; choose another file or add --force to replace it.");
             } catch (IOException e) {
                 throw new UserFacingException(UserFacingException.Category.FAILED, output + " could not be written ("
-                        + e.getClass().getSimpleName() + "); check the folder and its permissions.");
+                        + dev.kustodian.core.util.IoErrors.reason(e) + "); check the folder and its permissions.");
             }
             out.println("Wrote " + output + " (mode 0600). Next steps:");
             for (String s : EncryptionConfigBuilder.nextSteps(output.toString())) {

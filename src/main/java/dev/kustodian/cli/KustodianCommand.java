@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.core.errors.ErrorTranslator;
 import dev.kustodian.core.util.UserFacingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,25 +134,66 @@ public final class KustodianCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         try {
-            return cl.execute(args);
+            return execute(cl, args);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
+    /** Runs {@code args} on {@code cl} (from {@link #commandLine()}); even JVM errors end as a sentence and exit code. */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // Errors (StackOverflowError, OutOfMemoryError) are not handed to the execution exception handler
+            return report(t, cl.getErr(), null, java.util.Arrays.asList(args).contains("--verbose"));
+        }
+    }
+
+    /** Every failure that reaches the user goes through the one translator: a sentence, an exit code. */
     private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-        PrintWriter err = cl.getErr();
-        if (ex instanceof UserFacingException u) {
-            err.println("error: " + u.getMessage());
-            return u.category().exitCode();
+        boolean verbose = parseResult != null && parseResult.originalArgs().contains("--verbose");
+        return report(ex, cl.getErr(), inputs(parseResult), verbose);
+    }
+
+    private static int report(Throwable ex, PrintWriter err, String input, boolean verbose) {
+        UserFacingException u = ErrorTranslator.translate(ex, input);
+        err.println("error: " + u.getMessage());
+        if (verbose) {
+            ex.printStackTrace(err);
         }
-        if (ex instanceof IllegalArgumentException) {
-            err.println("error: " + ex.getMessage());
-            return 2;
+        err.flush();
+        return u.category().exitCode();
+    }
+
+    /** The files and context the failed command was given ("--kubeconfig k.yaml"), for the error message. */
+    static String inputs(CommandLine.ParseResult pr) {
+        if (pr == null) {
+            return null;
         }
-        err.println("error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-        return 1;
+        CommandLine.ParseResult sub = pr;
+        while (sub.subcommand() != null) {
+            sub = sub.subcommand();
+        }
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : sub.matchedOptions()) {
+            Object v = o.getValue();
+            if (v instanceof java.nio.file.Path || v instanceof java.io.File
+                    || o.longestName().equals("--context")) {
+                named.add(o.longestName() + " " + v);
+            }
+        }
+        for (CommandLine.Model.PositionalParamSpec p : sub.matchedPositionals()) {
+            Object v = p.getValue();
+            if (v instanceof java.nio.file.Path || v instanceof java.io.File) {
+                named.add(String.valueOf(v));
+            } else if (v instanceof java.util.Collection<?> c && !c.isEmpty()
+                    && c.iterator().next() instanceof java.nio.file.Path) {
+                named.add(String.join(", ", c.stream().map(String::valueOf).toList()));
+            }
+        }
+        return named.isEmpty() ? null : "the input (" + String.join(", ", named) + ")";
     }
 
     static final class Version implements CommandLine.IVersionProvider {

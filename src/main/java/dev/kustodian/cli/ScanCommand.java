@@ -196,7 +196,8 @@ public final class ScanCommand implements Callable<Integer> {
                 + a.target() + " matches no finding (fixed? remove the entry)."));
         err.flush();
         if (!coverage.complete()) {
-            err.println("Incomplete scan: " + coverage.gaps().size() + " visibility gap(s); "
+            err.println("Incomplete scan of " + sourceLabel + ": " + coverage.gaps().size()
+                    + " visibility gap(s); "
                     + coverage.notEvaluated().size() + " rule(s) could not see everything they check ("
                     + String.join(", ", coverage.notEvaluated().stream().map(Coverage.NotEvaluated::rule).limit(8)
                     .toList()) + (coverage.notEvaluated().size() > 8 ? ", ..." : "") + ")"

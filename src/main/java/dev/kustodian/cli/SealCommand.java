@@ -86,28 +86,25 @@ public final class SealCommand implements Callable<Integer> {
                 return SealedSecrets.fetchCertificate(client, controllerNamespace, controllerName);
             }
         }
-        byte[] certBytes;
-        try {
-            certBytes = Files.readAllBytes(cert);
-        } catch (IOException e) {
-            throw UserFacingException.badInput("Cannot read the certificate " + cert + " ("
-                    + e.getClass().getSimpleName() + "). Get it with `kubeseal --fetch-cert > cert.pem`.");
-        }
+        byte[] certBytes = dev.kustodian.core.util.InputFiles.readBytes(cert, "sealing certificate",
+                dev.kustodian.core.util.InputFiles.PEM_BUDGET);
         return SealedSecrets.parseCertificate(certBytes, cert.toString());
     }
 
     @Override
     public Integer call() {
         X509Certificate c = certificate();
+        String expired = SealedSecrets.validityWarning(c, cert != null ? "The certificate " + cert
+                : "The controller's certificate", java.time.Instant.now());
+        if (expired != null) {
+            spec.commandLine().getErr().println("warning: " + expired);
+        }
         Map<String, byte[]> values = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> e : BundleOutput.pairs(fromFile, "--from-file").entrySet()) {
-                try {
-                    values.put(e.getKey(), Files.readAllBytes(Path.of(e.getValue())));
-                } catch (IOException ex) {
-                    throw UserFacingException.badInput("Cannot read " + e.getValue() + " for key " + e.getKey() + " ("
-                            + ex.getClass().getSimpleName() + ").");
-                }
+                // a Secret holds at most 1 MiB
+                values.put(e.getKey(), dev.kustodian.core.util.InputFiles.readBytes(Path.of(e.getValue()),
+                        "value file of key " + e.getKey(), 1L << 20));
             }
             if (fromStdin != null) {
                 try {

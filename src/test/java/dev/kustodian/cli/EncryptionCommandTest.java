@@ -47,7 +47,7 @@ class EncryptionCommandTest {
         assertThat(out + err.toString()).doesNotContain("c2VjcmV0IGlzIHNlY3VyZ");
 
         assertThat(run("encryption", "validate", dir.resolve("missing.yaml").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("missing.yaml does not exist");
+        assertThat(err.toString()).contains("missing.yaml: the EncryptionConfiguration file does not exist");
     }
 
     @Test

@@ -59,9 +59,9 @@ public final class BundleOutput {
                     err.println("wrote " + p);
                 }
             } catch (IOException e) {
-                throw new UserFacingException(UserFacingException.Category.FAILED, "Could not write to " + o.output
-                        + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Check the folder is"
-                        + " writable.", false, e);
+                throw new UserFacingException(UserFacingException.Category.BAD_INPUT, "Cannot write to the output "
+                        + "folder " + o.output + ": " + dev.kustodian.core.util.IoErrors.describe(e)
+                        + ". Choose a writable folder with --output.", false, e);
             }
         } else if (stdoutOnly != null) {
             bundle.manifests().stream().filter(m -> m.fileName().equals(stdoutOnly)).findFirst()

@@ -1,6 +1,7 @@
 package dev.kustodian.cli.common;
 
 import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.util.Durations;
 import dev.kustodian.core.util.UserFacingException;
 import picocli.CommandLine.Option;
 
@@ -44,7 +45,20 @@ public final class SourceOptions {
         }
     }
 
+    @Option(names = "--request-timeout", paramLabel = "DURATION",
+            description = "Give up on an API server request after this long: seconds or 500ms, 30s, 2m (default 30s; connecting: 10s).")
+    String requestTimeout;
+
+    @Option(names = "--exec-timeout", paramLabel = "DURATION",
+            description = "Stop a kubeconfig exec credential plugin after this long: seconds or 30s, 2m (default 60s).")
+    String execTimeout;
+
     public SourceSpec toSpec() {
+        // process-wide settings: set (or reset to the defaults) by every command that names a source
+        dev.kustodian.core.cluster.LiveLoader.setRequestTimeout(
+                requestTimeout == null ? null : Durations.parse("--request-timeout", requestTimeout));
+        dev.kustodian.core.cluster.ExecPlugin.setTimeout(
+                execTimeout == null ? null : Durations.parse("--exec-timeout", execTimeout));
         int n = (snapshot != null ? 1 : 0) + (demo ? 1 : 0) + ((kubeconfig != null || context != null) ? 1 : 0);
         if (n > 1) {
             throw UserFacingException.badInput(

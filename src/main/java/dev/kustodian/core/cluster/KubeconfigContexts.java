@@ -1,7 +1,11 @@
 package dev.kustodian.core.cluster;
 
 import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.util.InputFiles;
+import dev.kustodian.core.yaml.YamlDocument;
+import dev.kustodian.core.yaml.YamlReader;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
@@ -30,7 +34,13 @@ public final class KubeconfigContexts {
     }
 
     /** The files that were read and the merged contexts. */
-    public record Resolved(List<Path> files, List<ContextEntry> contexts, String currentContext) {
+    public record Resolved(List<Path> files, List<ContextEntry> contexts, String currentContext,
+                           Map<String, NamedCluster> clusters, Map<String, NamedAuthInfo> users,
+                           Map<String, Path> userFiles) {
+        public Resolved(List<Path> files, List<ContextEntry> contexts, String currentContext) {
+            this(files, contexts, currentContext, Map.of(), Map.of(), Map.of());
+        }
+
         public ContextEntry find(String name) {
             return contexts.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         }
@@ -95,6 +105,9 @@ public final class KubeconfigContexts {
         }
         Map<String, ContextEntry> contexts = new LinkedHashMap<>();
         Map<String, String> serverByCluster = new LinkedHashMap<>(); // merged like kubectl: the first file wins
+        Map<String, NamedCluster> clusters = new LinkedHashMap<>();
+        Map<String, NamedAuthInfo> users = new LinkedHashMap<>();
+        Map<String, Path> userFiles = new LinkedHashMap<>();
         String current = null;
         for (Path f : files) {
             io.fabric8.kubernetes.api.model.Config kc = parse(f);
@@ -105,15 +118,23 @@ public final class KubeconfigContexts {
                 current = kc.getCurrentContext();
             }
             if (kc.getClusters() != null) {
-                for (var nc : kc.getClusters()) {
-                    if (nc != null && nc.getCluster() != null && nc.getCluster().getServer() != null) {
-                        serverByCluster.putIfAbsent(nc.getName(), nc.getCluster().getServer());
+                for (NamedCluster c : kc.getClusters()) {
+                    if (c != null && c.getName() != null) {
+                        clusters.putIfAbsent(c.getName(), c);
+                    }
+                    if (c != null && c.getCluster() != null && c.getCluster().getServer() != null) {
+                        // shown (fleet): without user information or query string
+                        serverByCluster.putIfAbsent(c.getName(), dev.kustodian.core.util.Urls.redact(c.getCluster().getServer()));
                     }
                 }
             }
             Map<String, String> execByUser = new LinkedHashMap<>();
             if (kc.getUsers() != null) {
                 for (NamedAuthInfo u : kc.getUsers()) {
+                    if (u != null && u.getName() != null && !users.containsKey(u.getName())) {
+                        users.put(u.getName(), u);
+                        userFiles.put(u.getName(), f);
+                    }
                     if (u != null && u.getUser() != null && u.getUser().getExec() != null) {
                         execByUser.put(u.getName(), u.getUser().getExec().getCommand());
                     }
@@ -137,7 +158,7 @@ public final class KubeconfigContexts {
             list.add(new ContextEntry(e.name(), e.cluster(), e.user(), e.namespace(), e.name().equals(current),
                     e.execCommand(), nz(serverByCluster.get(e.cluster()))));
         }
-        return new Resolved(List.copyOf(files), List.copyOf(list), current);
+        return new Resolved(List.copyOf(files), List.copyOf(list), current, clusters, users, userFiles);
     }
 
     /** Lists the contexts (same resolution as a load). */
@@ -162,11 +183,14 @@ public final class KubeconfigContexts {
             throw UserFacingException.badInput("The context \"" + name + "\" is not in the kubeconfig "
                     + resolved.describeFiles() + ". Known contexts: " + names(resolved) + ".");
         }
+        checkContext(resolved, resolved.find(name));
         try {
             if (explicit != null) {
                 return Config.fromKubeconfig(name, explicit.toFile());
             }
             return Config.autoConfigure(name);
+        } catch (UserFacingException e) {
+            throw e;
         } catch (RuntimeException e) {
             ContextEntry entry = resolved.find(name);
             if (entry != null && entry.execCommand() != null) {
@@ -179,25 +203,195 @@ public final class KubeconfigContexts {
         }
     }
 
+    /**
+     * What kubectl would refuse or what makes the client fail obscurely, as kubeconfig errors (exit 2): a context
+     * whose cluster is missing, a cluster without a server or with a scheme other than https/http, a broken OIDC
+     * auth-provider; and an exec credential plugin that is missing, hangs or prints garbage (run once, with a
+     * deadline, before the client runs it).
+     */
+    static void checkContext(Resolved r, ContextEntry ctx) {
+        String problem = problem(r, ctx);
+        if (problem != null) {
+            throw UserFacingException.badInput(problem);
+        }
+        NamedAuthInfo user = r.users().get(ctx.user());
+        if (user != null && user.getUser() != null && user.getUser().getExec() != null) {
+            ExecPlugin.check(user.getUser().getExec(), ctx.user(), ctx.name(), r.userFiles().get(ctx.user()));
+        }
+    }
+
+    /**
+     * What is wrong with a context without running anything (the checks of {@link #checkContext} but the exec
+     * plugin's run), as a sentence; null when nothing is. {@code contexts} shows these as warnings.
+     */
+    public static String problem(Resolved r, ContextEntry ctx) {
+        if (r.files().isEmpty()) {
+            return null; // built in memory, without the entries
+        }
+        String where = "the kubeconfig " + r.describeFiles();
+        if (ctx.cluster().isEmpty()) {
+            return "The context \"" + ctx.name() + "\" of " + where + " names no cluster. "
+                    + "Set contexts[].context.cluster to one of the clusters in the file.";
+        }
+        NamedCluster nc = r.clusters().get(ctx.cluster());
+        if (nc == null || nc.getCluster() == null) {
+            return "The context \"" + ctx.name() + "\" uses the cluster \"" + ctx.cluster()
+                    + "\", which " + where + " does not define" + (nc == null ? "" : " (the entry is empty)")
+                    + ". Add it under clusters:, or fix the context's cluster name"
+                    + (r.clusters().isEmpty() ? "." : " (known: " + String.join(", ", r.clusters().keySet()) + ").");
+        }
+        String server = nc.getCluster().getServer();
+        if (server == null || server.isBlank()) {
+            return "The cluster \"" + ctx.cluster() + "\" in " + where + " has no server "
+                    + "URL. Set clusters[].cluster.server to the API server's https:// address.";
+        }
+        String scheme;
+        try {
+            java.net.URI uri = new java.net.URI(server.strip());
+            scheme = uri.getScheme();
+            if (scheme != null && uri.getHost() == null) {
+                scheme = "no-host";
+            }
+        } catch (java.net.URISyntaxException e) {
+            scheme = "invalid";
+        }
+        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+            return "The cluster \"" + ctx.cluster() + "\" in " + where + " has the server \""
+                    + dev.kustodian.core.util.Urls.redact(server.strip()) + "\", which is not an https:// (or http://) URL "
+                    + "with a host. Fix clusters[].cluster.server (for example https://10.0.0.1:6443).";
+        }
+        NamedAuthInfo user = r.users().get(ctx.user());
+        if (user == null || user.getUser() == null) {
+            return null; // kubectl connects anonymously too
+        }
+        var ap = user.getUser().getAuthProvider();
+        if (ap != null) {
+            Map<String, String> cfg = ap.getConfig() == null ? Map.of() : ap.getConfig();
+            if (ap.getName() == null || ap.getName().isBlank()) {
+                return "The user \"" + ctx.user() + "\" in " + where + " has an "
+                        + "auth-provider without a name. Fix or remove users[].user.auth-provider.";
+            }
+            if (ap.getName().equals("oidc") && blank(cfg.get("id-token"))
+                    && (blank(cfg.get("idp-issuer-url")) || blank(cfg.get("client-id")) || blank(cfg.get("refresh-token")))) {
+                return "The OIDC auth-provider of user \"" + ctx.user() + "\" in " + where
+                        + " has neither an id-token nor idp-issuer-url, client-id and refresh-token. Log in again "
+                        + "with your OIDC login tool (for example kubectl oidc-login) to refresh the kubeconfig.";
+            }
+        }
+        var exec = user.getUser().getExec();
+        return exec == null ? null : ExecPlugin.installProblem(exec, ctx.user(), ctx.name(), r.userFiles().get(ctx.user()));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     private static String names(Resolved r) {
         return String.join(", ", r.contexts().stream().map(ContextEntry::name).toList());
     }
 
     private static io.fabric8.kubernetes.api.model.Config parse(Path f) {
-        try {
-            if (Files.size(f) == 0 || Files.readString(f).isBlank()) {
-                return null;
-            }
-        } catch (Exception e) {
-            throw UserFacingException.badInput("Could not read the kubeconfig " + f + ": " + e.getClass().getSimpleName()
-                    + ". Check the file's permissions.");
+        String text = InputFiles.readText(f, "kubeconfig", InputFiles.CONFIG_BUDGET);
+        if (text.isBlank()) {
+            return null;
         }
+        checkStructure(YamlReader.readWithFieldLines(text, f.toString()), f.toString());
         try {
-            return KubeConfigUtils.parseConfig(f.toFile());
+            return KubeConfigUtils.parseConfigFromString(text);
         } catch (RuntimeException e) {
             throw UserFacingException.badInput("The kubeconfig " + f + " is not valid kubeconfig YAML"
                     + lineOf(e) + ". Fix the file or pass another with --kubeconfig.");
         }
+    }
+
+    /**
+     * The shape kubectl expects, checked on our own parse (nesting, aliases, duplicate keys and encoding are
+     * checked there): one mapping; clusters, contexts and users lists of named mappings; no YAML merge keys.
+     */
+    private static void checkStructure(List<YamlDocument> docs, String file) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        if (docs.size() > 1) {
+            throw new InputFiles.InputException(file, docs.get(1).line(), "a kubeconfig is one YAML document, "
+                    + "this file has " + docs.size() + ". Keep one (kubectl config view --raw writes one).");
+        }
+        YamlDocument d = docs.get(0);
+        if (!(d.value() instanceof Map<?, ?> root)) {
+            throw new InputFiles.InputException(file, d.line(), "a kubeconfig must be a YAML mapping (apiVersion, "
+                    + "clusters, contexts, users), found " + typeName(d.value()) + ". Check that this is a kubeconfig.");
+        }
+        findMergeKey(root, "", d, file, 0);
+        for (String list : List.of("clusters", "contexts", "users")) {
+            Object v = root.get(list);
+            if (v == null) {
+                continue;
+            }
+            if (!(v instanceof List<?> items)) {
+                throw new InputFiles.InputException(file, d.lineOf(list), list + " must be a list, found "
+                        + typeName(v) + ". Fix the file or regenerate it with kubectl config.");
+            }
+            String inner = list.substring(0, list.length() - 1);
+            for (int i = 0; i < items.size(); i++) {
+                String at = list + "[" + i + "]";
+                if (!(items.get(i) instanceof Map<?, ?> item)) {
+                    throw new InputFiles.InputException(file, d.lineOf(at), "each entry of " + list + " must be a "
+                            + "mapping with name and " + inner + ", found " + typeName(items.get(i)) + ".");
+                }
+                Object body = item.get(inner);
+                if (body != null && !(body instanceof Map)) {
+                    throw new InputFiles.InputException(file, d.lineOf(at + "." + inner), at + "." + inner
+                            + " must be a mapping, found " + typeName(body) + ".");
+                }
+                if (body instanceof Map<?, ?> b && b.get("server") != null && !(b.get("server") instanceof String)) {
+                    throw new InputFiles.InputException(file, d.lineOf(at + "." + inner + ".server"), at + "." + inner
+                            + ".server must be a URL string, found " + typeName(b.get("server")) + ".");
+                }
+            }
+        }
+    }
+
+    private static void findMergeKey(Object node, String path, YamlDocument d, String file, int depth) {
+        if (depth > 64) {
+            return;
+        }
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String p = path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey();
+                if ("<<".equals(e.getKey())) {
+                    throw new InputFiles.InputException(file, d.lineOf(p), "uses a YAML merge key (<<), which "
+                            + "Kubernetes clients read differently. Write the merged fields out (kubectl config view "
+                            + "--raw prints the file with them written out).");
+                }
+                findMergeKey(e.getValue(), p, d, file, depth + 1);
+            }
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                findMergeKey(l.get(i), path + "[" + i + "]", d, file, depth + 1);
+            }
+        }
+    }
+
+    static String typeName(Object v) {
+        if (v == null) {
+            return "nothing";
+        }
+        if (v instanceof Map) {
+            return "a mapping";
+        }
+        if (v instanceof List) {
+            return "a list";
+        }
+        if (v instanceof String) {
+            return "a string";
+        }
+        if (v instanceof Number) {
+            return "a number";
+        }
+        if (v instanceof Boolean) {
+            return "a boolean";
+        }
+        return "a value";
     }
 
     private static final Pattern LINE = Pattern.compile("line:? (\\d+)");
@@ -222,12 +416,24 @@ public final class KubeconfigContexts {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        String type = root.getClass().getName();
+        if (type.startsWith("com.fasterxml.jackson.") || type.startsWith("tools.jackson.")) {
+            // the parser's message names Java types and may quote the answer
+            return "the answer was not the JSON a Kubernetes API server sends";
+        }
+        if (root instanceof java.io.IOException io
+                && !dev.kustodian.core.util.IoErrors.describe(io).equals("the system reported an I/O error")) {
+            return dev.kustodian.core.util.IoErrors.describe(io);
+        }
         String m = root.getMessage() == null ? "" : root.getMessage();
         m = m.replaceAll("(?i)(token|password|secret)[^\\s,;]*[=:]\\s*\\S+", "$1=<hidden>");
+        // no Java type names in a sentence for the user
+        m = m.replaceAll("`?\\b(?:[a-z_$][\\w$]*\\.){2,}[A-Z][\\w$]*`?", "a value")
+                .replaceAll("\\b[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "");
         if (m.length() > 200) {
             m = m.substring(0, 200) + "…";
         }
-        return m.isBlank() ? root.getClass().getSimpleName() : m;
+        return m.isBlank() ? "no reason was given" : m.strip();
     }
 
     private static String nz(String s) {

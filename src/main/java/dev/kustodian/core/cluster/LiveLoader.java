@@ -145,6 +145,23 @@ public final class LiveLoader {
     private LiveLoader() {
     }
 
+    /** The CLI's --request-timeout: replaces the options' request timeout (and caps the connect deadline). */
+    private static volatile java.time.Duration requestTimeoutOverride;
+
+    public static void setRequestTimeout(java.time.Duration d) {
+        requestTimeoutOverride = d;
+    }
+
+    private static Options effective(Options o) {
+        java.time.Duration d = requestTimeoutOverride;
+        if (d == null) {
+            return o;
+        }
+        int ms = (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+        return new Options(Math.min(o.connectDeadlineMillis(), ms), ms, o.pageSize(), o.retries(), o.backoffMillis(),
+                o.threads());
+    }
+
     public static ClusterSession open(SourceSpec spec, Progress progress, Cancellation cancel) {
         return open(spec, Options.DEFAULTS, progress, cancel);
     }
@@ -162,8 +179,9 @@ public final class LiveLoader {
         return new ClusterSession(SourceSpec.demo(), s.snapshot(), s.fabric8Client().orElse(null), s.contextName());
     }
 
-    static ClusterSession open(SourceSpec spec, SourceInfo.Kind kind, Options options, Progress progress,
+    static ClusterSession open(SourceSpec spec, SourceInfo.Kind kind, Options requested, Progress progress,
                                Cancellation cancel) {
+        Options options = effective(requested);
         cancel.check();
         progress.update(-1, "Reading the kubeconfig");
         KubeconfigContexts.Resolved resolved = KubeconfigContexts.resolve(spec.kubeconfig());
@@ -204,6 +222,8 @@ public final class LiveLoader {
         final Config config;
         final String contextName;
         final KubeconfigContexts.ContextEntry entry;
+        /** The server URL as shown: without user information or query string. */
+        final String server;
         final SourceInfo.Kind kind;
         final Options options;
         final Progress progress;
@@ -222,20 +242,21 @@ public final class LiveLoader {
             this.config = config;
             this.contextName = contextName;
             this.entry = entry;
+            this.server = dev.kustodian.core.util.Urls.redact(config.getMasterUrl());
             this.kind = kind;
             this.options = options;
             this.progress = progress;
             this.cancel = cancel;
-            this.builder = ClusterSnapshot.builder(new SourceInfo(kind, contextName, config.getMasterUrl(), "",
+            this.builder = ClusterSnapshot.builder(new SourceInfo(kind, contextName, server, "",
                     Instant.now(), null));
         }
 
         ClusterSnapshot load() {
-            progress.update(-1, "Connecting to " + config.getMasterUrl());
+            progress.update(-1, "Connecting to " + server);
             String version = connect();
             cancel.check();
             SourceInfo.Identity identity = identity();
-            builder.source(new SourceInfo(kind, contextName, config.getMasterUrl(), version, Instant.now(), identity));
+            builder.source(new SourceInfo(kind, contextName, server, version, Instant.now(), identity));
             ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
                 Thread t = new Thread(r, "kustodian-load");
                 t.setDaemon(true);
@@ -263,6 +284,7 @@ public final class LiveLoader {
                 }
             } finally {
                 pool.shutdownNow();
+                requests.shutdownNow();
             }
             cancel.check();
             progress.update(1, "Loaded " + items.get() + " objects from " + contextName);
@@ -313,7 +335,7 @@ public final class LiveLoader {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         f.cancel(true);
-                        throw unreachable("did not answer within " + options.connectDeadlineMillis() / 1000.0 + " s",
+                        throw unreachable("did not answer within " + within(options.connectDeadlineMillis()),
                                 null);
                     }
                     try {
@@ -339,7 +361,7 @@ public final class LiveLoader {
 
         private UserFacingException unreachable(String why, Throwable cause) {
             return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
-                    "The API server " + config.getMasterUrl() + " of context \"" + contextName + "\" " + why
+                    "The API server " + server + " of context \"" + contextName + "\" " + why
                             + ". Check that the cluster is running and reachable (VPN, proxy, firewall), then retry.",
                     true, cause);
         }
@@ -349,7 +371,7 @@ public final class LiveLoader {
             String exec = entry != null && entry.execCommand() != null ? entry.execCommand() : null;
             if (code == 401) {
                 return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
-                        "The API server " + config.getMasterUrl() + " rejected the credentials of user \""
+                        "The API server " + server + " rejected the credentials of user \""
                                 + (entry == null ? "?" : entry.user()) + "\" (context \"" + contextName
                                 + "\"): 401 Unauthorized. They are wrong or expired"
                                 + (exec != null ? "; check that the credential plugin \"" + exec + "\" works and you are logged in"
@@ -361,14 +383,14 @@ public final class LiveLoader {
             }
             if (code > 0) {
                 return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
-                        "The API server " + config.getMasterUrl() + " of context \"" + contextName + "\" answered "
+                        "The API server " + server + " of context \"" + contextName + "\" answered "
                                 + code + " when asked for its version. Check that the server URL points at a Kubernetes API server.",
                         true, null);
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SSLException || t instanceof CertificateException) {
                     return new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE,
-                            "The TLS connection to " + config.getMasterUrl() + " (context \"" + contextName
+                            "The TLS connection to " + server + " (context \"" + contextName
                                     + "\") failed: " + KubeconfigContexts.safeReason(t)
                                     + ". Check certificate-authority(-data) of the cluster in the kubeconfig, or the server URL.",
                             false, null);
@@ -395,7 +417,7 @@ public final class LiveLoader {
         /** SelfSubjectReview v1, then v1beta1; else the kubeconfig user as a guess. */
         SourceInfo.Identity identity() {
             try {
-                SelfSubjectReview r = client.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
+                SelfSubjectReview r = timed(() -> client.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview()));
                 UserInfo u = r == null || r.getStatus() == null ? null : r.getStatus().getUserInfo();
                 if (u != null && u.getUsername() != null) {
                     return new SourceInfo.Identity(u.getUsername(), u.getGroups(), "SelfSubjectReview v1");
@@ -407,10 +429,10 @@ public final class LiveLoader {
                 var generic = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
                         .withApiVersion("authentication.k8s.io/v1beta1").withKind("SelfSubjectReview")
                         .withNewMetadata().endMetadata().build();
-                var r = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                var r = timed(() -> client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
                                 .withGroup("authentication.k8s.io").withVersion("v1beta1").withKind("SelfSubjectReview")
                                 .withPlural("selfsubjectreviews").withNamespaced(false).build())
-                        .resource(generic).create();
+                        .resource(generic).create());
                 Object status = r == null ? null : r.getAdditionalProperties().get("status");
                 if (status instanceof Map<?, ?> sm && sm.get("userInfo") instanceof Map<?, ?> ui
                         && ui.get("username") instanceof String name) {
@@ -432,7 +454,7 @@ public final class LiveLoader {
                 if (!addResources(found, "", "v1")) {
                     note("API discovery returned nothing for the core group; API versions are taken from the CRDs only.");
                 }
-                var groups = client.getApiGroups();
+                var groups = timed(client::getApiGroups);
                 if (groups != null && groups.getGroups() != null) {
                     for (APIGroup g : groups.getGroups()) {
                         cancel.check();
@@ -449,6 +471,13 @@ public final class LiveLoader {
             } catch (KubernetesClientException e) {
                 note("API discovery was not possible (" + (e.getCode() > 0 ? "HTTP " + e.getCode()
                         : KubeconfigContexts.safeReason(e)) + "); API versions are taken from the CRDs only.");
+            } catch (RequestDeadline e) {
+                note("API discovery got no answer within " + within(options.requestTimeoutMillis())
+                        + "; API versions are taken from the CRDs only.");
+            } catch (UserFacingException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                note("API discovery answers could not be read; API versions are taken from the CRDs only.");
             }
             synchronized (builder) {
                 builder.apiResources.addAll(found);
@@ -457,7 +486,7 @@ public final class LiveLoader {
         }
 
         private boolean addResources(List<ApiResourceInfo> out, String group, String version) {
-            APIResourceList list = client.getApiResources(group.isEmpty() ? version : group + "/" + version);
+            APIResourceList list = timed(() -> client.getApiResources(group.isEmpty() ? version : group + "/" + version));
             if (list == null || list.getResources() == null) {
                 return false;
             }
@@ -541,8 +570,23 @@ public final class LiveLoader {
         private void listPages(KindSpec k, String namespace) {
             String cont = null;
             long count = 0;
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            int emptyPages = 0;
             do {
                 cancel.check();
+                if (cont != null && !tokens.add(cont)) {
+                    gap(k, namespace, 0, "incomplete: the API server sent the same continue token twice while "
+                            + "listing " + k.resource() + where(namespace) + "; listing stopped after " + count
+                            + " objects");
+                    return;
+                }
+                if (emptyPages > MAX_EMPTY_PAGES) {
+                    gap(k, namespace, 0, "incomplete: the API server sent " + emptyPages + " empty pages in a row "
+                            + "while listing " + k.resource() + where(namespace) + "; listing stopped after " + count
+                            + " objects");
+                    return;
+                }
+                pace();
                 ListOptions opts = new ListOptionsBuilder().withLimit((long) options.pageSize())
                         .withContinue(cont).build();
                 KubernetesResourceList<? extends HasMetadata> page = fetch(k, namespace, opts, count == 0);
@@ -562,12 +606,48 @@ public final class LiveLoader {
                     }
                     converter.add(item, builder);
                 }
+                emptyPages = n == 0 ? emptyPages + 1 : 0;
                 count += n;
                 long total = items.addAndGet(n);
                 progress.update(fraction(), k.resource() + (namespace == null ? "" : " in " + namespace) + ": "
                         + count + " loaded (" + total + " objects)");
                 cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
             } while (cont != null && !cont.isEmpty());
+        }
+
+        /** Requests per second the load sends at most once its burst is spent (kubectl's discovery client: 50). */
+        static final int MAX_REQUESTS_PER_SECOND = 50;
+        /** Requests sent without waiting first (client-go's token bucket has a burst too): a small cluster's lists. */
+        static final int BURST = 100;
+        /** Empty pages with a continue token in a row before a list is given up as endless. */
+        static final int MAX_EMPTY_PAGES = 20;
+        private double tokens;
+        private long lastRefillNanos;
+
+        /** Spaces list requests so a misbehaving server cannot make the load flood it. */
+        private void pace() {
+            long wait;
+            synchronized (this) {
+                // a token bucket (client-go's model): BURST tokens, refilled at MAX_REQUESTS_PER_SECOND; a request
+                // takes one, and waits for it when the bucket is empty (negative: tokens promised to earlier waiters)
+                long now = System.nanoTime();
+                if (lastRefillNanos == 0) {
+                    tokens = BURST;
+                } else {
+                    tokens = Math.min(BURST, tokens + (now - lastRefillNanos) * MAX_REQUESTS_PER_SECOND / 1e9);
+                }
+                lastRefillNanos = now;
+                tokens -= 1;
+                wait = tokens >= 0 ? 0 : (long) (-tokens * 1e9 / MAX_REQUESTS_PER_SECOND);
+            }
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserFacingException(UserFacingException.Category.CANCELLED, "Loading was interrupted.");
+                }
+            }
         }
 
         private void listPerNamespace(KindSpec k) {
@@ -610,8 +690,13 @@ public final class LiveLoader {
                     List<String> names = new ArrayList<>();
                     try {
                         String cont = null;
+                        java.util.Set<String> tokens = new java.util.HashSet<>();
                         do {
                             cancel.check();
+                            if (cont != null && !tokens.add(cont)) {
+                                break; // a repeated token: the names so far (namespaces' own listing records the gap)
+                            }
+                            pace();
                             var page = client.namespaces().list(new ListOptionsBuilder()
                                     .withLimit((long) options.pageSize()).withContinue(cont).build());
                             page.getItems().forEach(n -> names.add(n.getMetadata().getName()));
@@ -643,11 +728,40 @@ public final class LiveLoader {
             long backoff = options.backoffMillis();
             for (int attempt = 0; ; attempt++) {
                 cancel.check();
+                if (timeoutsInARow.get() >= MAX_TIMEOUTS_IN_A_ROW && listsAnswered.get() == 0) {
+                    gap(k, namespace, 0, "not loaded: " + k.resource() + where(namespace) + ": the API server stopped "
+                            + "answering (" + timeoutsInARow.get() + " requests in a row got no answer within "
+                            + within(options.requestTimeoutMillis()) + "); refresh to try again");
+                    return null;
+                }
+                if (failuresInARow.get() >= MAX_FAILURES_IN_A_ROW && listsAnswered.get() == 0) {
+                    // no list has worked in this load: retrying every kind with backoff only delays the same answer
+                    gap(k, namespace, lastFailureCode, "not loaded: " + k.resource() + where(namespace) + ": the API "
+                            + "server failed every list (" + failuresInARow.get() + " requests in a row, last: "
+                            + (lastFailureCode > 0 ? "HTTP " + lastFailureCode : "no usable answer")
+                            + "); not retried; refresh to try again");
+                    return null;
+                }
                 try {
-                    return StreamedLists.streams(k.kind())
+                    KubernetesResourceList<? extends HasMetadata> page = timed(() -> StreamedLists.streams(k.kind())
                             ? StreamedLists.list(client, k.kind(), k.resource(), namespace, opts)
-                            : k.lister().list(client, namespace, opts);
+                            : k.lister().list(client, namespace, opts));
+                    timeoutsInARow.set(0);
+                    failuresInARow.set(0);
+                    listsAnswered.incrementAndGet();
+                    return page;
+                } catch (RequestDeadline e) {
+                    timeoutsInARow.incrementAndGet();
+                    if (attempt >= options.retries()) {
+                        gap(k, namespace, 0, "not loaded: " + k.resource() + where(namespace) + " failed after "
+                                + (attempt + 1) + " attempt(s): no complete answer within "
+                                + within(options.requestTimeoutMillis()) + "; refresh to try again");
+                        return null;
+                    }
                 } catch (KubernetesClientException e) {
+                    if (isTimeout(e)) {
+                        timeoutsInARow.incrementAndGet();
+                    }
                     int code = e.getCode();
                     if (code == 403) {
                         if (k.namespaced() && firstPage) {
@@ -670,8 +784,14 @@ public final class LiveLoader {
                         code = 0;
                     }
                     boolean transientFailure = code == 429 || code >= 500 || code == 0;
+                    if (transientFailure) {
+                        lastFailureCode = code;
+                        failuresInARow.incrementAndGet();
+                    }
                     if (!transientFailure || attempt >= options.retries()) {
-                        String why = code == 0 ? "no answer (" + KubeconfigContexts.safeReason(e) + ")"
+                        String network = ClusterErrors.network(e);
+                        String why = code == 0 ? "no answer (" + (network != null ? "the server " + network
+                                : "the answer was cut off or not understood") + ")"
                                 : "HTTP " + code;
                         gap(k, namespace, code, "not loaded: " + k.resource() + where(namespace) + " failed after " + (attempt + 1)
                                 + " attempt(s) with " + why + "; refresh to try again");
@@ -680,9 +800,12 @@ public final class LiveLoader {
                 } catch (UserFacingException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    gap(k, namespace, 0, "not loaded: " + k.resource() + where(namespace) + " could not be read ("
-                            + KubeconfigContexts.safeReason(e) + "); refresh to try again");
+                    gap(k, namespace, 0, "not loaded: " + k.resource() + where(namespace) + " could not be read "
+                            + "(the answer was not a list of the expected shape); refresh to try again");
                     return null;
+                }
+                if (failuresInARow.get() >= MAX_FAILURES_IN_A_ROW && listsAnswered.get() == 0) {
+                    continue; // recorded as a gap at the top of the loop, without waiting for the backoff first
                 }
                 try {
                     Thread.sleep(backoff);
@@ -694,6 +817,70 @@ public final class LiveLoader {
             }
         }
 
+        /** A request that got no complete answer within the request timeout (a stalled or dripping server). */
+        private static final class RequestDeadline extends RuntimeException {
+            RequestDeadline() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "kustodian-request");
+            t.setDaemon(true);
+            return t;
+        });
+
+        /**
+         * Runs one API request with a deadline on the whole answer: the client's own timeout only fires when the
+         * connection is idle, so a server that drips one byte a second would hold a request for hours.
+         */
+        private <T> T timed(java.util.concurrent.Callable<T> call) {
+            Future<T> f = requests.submit(call);
+            try {
+                // a second longer than the client's own (idle) timeout, so that one reports first when it can
+                return f.get(options.requestTimeoutMillis() + 1_000L, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                throw new RequestDeadline();
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new UserFacingException(UserFacingException.Category.CANCELLED, "Loading was interrupted.");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Requests in a row that timed out: from this many on, the server counts as stalled (no more waiting). */
+        static final int MAX_TIMEOUTS_IN_A_ROW = 3;
+        final AtomicInteger timeoutsInARow = new AtomicInteger();
+        /** Lists in a row that failed with 429, 5xx or no usable answer, while none has worked yet. */
+        static final int MAX_FAILURES_IN_A_ROW = 8;
+        final AtomicInteger failuresInARow = new AtomicInteger();
+        volatile int lastFailureCode;
+        /** Lists answered in this load: a server that answered some is slow, not stalled, and is waited for. */
+        final AtomicInteger listsAnswered = new AtomicInteger();
+
+        private static String within(long millis) {
+            return dev.kustodian.core.util.Durations.describe(java.time.Duration.ofMillis(millis));
+        }
+
+        private static boolean isTimeout(Throwable e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
+                    return true;
+                }
+                String m = t.getMessage();
+                if (m != null && (m.contains("timed out") || m.contains("timeout"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** SelfSubjectAccessReview for list on the kind, cluster-wide; true when allowed or the review is unavailable. */
         private boolean mayList(KindSpec k) {
             if (!accessReviewWorks) {
@@ -703,7 +890,7 @@ public final class LiveLoader {
                 SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
                         .withNewResourceAttributes().withVerb("list").withGroup(k.group()).withResource(k.resource())
                         .endResourceAttributes().endSpec().build();
-                SelfSubjectAccessReview r = client.authorization().v1().selfSubjectAccessReview().create(review);
+                SelfSubjectAccessReview r = timed(() -> client.authorization().v1().selfSubjectAccessReview().create(review));
                 if (r == null || r.getStatus() == null || r.getStatus().getAllowed() == null) {
                     return true;
                 }

@@ -89,7 +89,7 @@ final class SecretFacts {
         } catch (Exception e) {
             // the message of a PEM parse error never contains the input
             return new SecretInfo.TlsFacts(null, null, List.of(), null, null, null, false, 0,
-                    "certificate could not be parsed (" + e.getClass().getSimpleName() + ")");
+                    "certificate could not be parsed (" + dev.kustodian.core.util.IoErrors.reason(e) + ")");
         }
         if (certs.isEmpty()) {
             return new SecretInfo.TlsFacts(null, null, List.of(), null, null, null, false, 0,

@@ -6,6 +6,7 @@ import dev.kustodian.core.model.VisibilityGap;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.core.yaml.ObjectShape;
 import dev.kustodian.core.yaml.YamlDocument;
 import dev.kustodian.core.yaml.YamlException;
 import dev.kustodian.core.yaml.YamlReader;
@@ -52,7 +53,10 @@ public final class SnapshotFileLoader {
         ModelConverter converter = new ModelConverter();
         Map<String, Integer> skipped = new TreeMap<>();
         int loaded = 0;
+        int objects = 0;
+        String firstProblem = null;
         int fileNo = 0;
+        List<String> unreadableObjects = new ArrayList<>();
         for (Path file : files) {
             cancel.check();
             progress.update((double) fileNo++ / files.size(), "Reading " + file.getFileName());
@@ -65,13 +69,32 @@ public final class SnapshotFileLoader {
                 continue;
             }
             for (YamlDocument doc : docs) {
-                loaded += addDocument(doc, builder, converter, skipped);
+                int notesBefore = builder.notes.size();
+                loaded += addDocument(doc, builder, converter, skipped, unreadableObjects);
+                if (isObject(doc.value())) {
+                    objects++;
+                } else if (firstProblem == null && builder.notes.size() > notesBefore) {
+                    firstProblem = builder.notes.get(notesBefore);
+                }
             }
+        }
+        if (objects == 0 && builder.gaps.isEmpty()) {
+            throw UserFacingException.badInput((files.size() == 1 ? files.get(0) + " holds" : "The snapshot folder "
+                    + path + " holds") + " no Kubernetes object"
+                    + (firstProblem == null ? " (it is empty)" : " (" + firstProblem.replaceAll("; skipped\\.$", "") + ")")
+                    + ". Give kubectl get ... -o yaml|json output or a file written by 'kustodian snapshot --output'.");
+        }
+        if (loaded == 0 && skipped.isEmpty() && !unreadableObjects.isEmpty()) {
+            // objects, but none readable: an empty cluster would pass every check
+            throw UserFacingException.badInput(unreadableObjects.get(0)
+                    + (unreadableObjects.size() > 1 ? " (and " + (unreadableObjects.size() - 1)
+                    + " more objects that could not be read)" : "")
+                    + "; no object of this snapshot could be read. Fix the file or choose another snapshot.");
         }
         skipped.forEach((kind, n) -> builder.notes.add("Skipped " + n + " object" + (n == 1 ? "" : "s")
                 + " of kind " + kind + " (not used by Kustodian's analyses)."));
         if (loaded == 0 && builder.gaps.size() == files.size()) {
-            throw UserFacingException.badInput(builder.gaps.get(0).message()
+            throw UserFacingException.badInput(builder.gaps.get(0).message().replaceAll("\\.$", "")
                     + (files.size() > 1 ? " (and " + (files.size() - 1) + " more unreadable files)" : "")
                     + ". Fix the file or choose another snapshot.");
         }
@@ -79,21 +102,64 @@ public final class SnapshotFileLoader {
         return builder.build();
     }
 
+    /** A mapping with apiVersion and kind: a Kubernetes object (or list, or Kustodian snapshot). */
+    private static boolean isObject(Object v) {
+        return v instanceof Map<?, ?> m && m.get("kind") instanceof String && m.get("apiVersion") instanceof String;
+    }
+
+    /** Which field had the wrong type, from the deserializer's path ("metadata.labels"), without its message. */
+    static String wrongField(RuntimeException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (var ref : m.getPath()) {
+                    if (ref.getFieldName() != null) {
+                        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+                    } else if (ref.getIndex() >= 0) {
+                        sb.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return "the field " + sb + " has the wrong type";
+            }
+            if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (var ref : j.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        sb.append(sb.length() == 0 ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        sb.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return "the field " + sb + " has the wrong type";
+            }
+        }
+        return "a field has the wrong type";
+    }
+
     @SuppressWarnings("unchecked")
     private static int addDocument(YamlDocument doc, ClusterSnapshot.Builder builder, ModelConverter converter,
-                                   Map<String, Integer> skipped) {
+                                   Map<String, Integer> skipped, List<String> unreadableObjects) {
         if (!(doc.value() instanceof Map<?, ?> map)) {
-            builder.notes.add(doc.source() + ":" + doc.line() + ": not a Kubernetes object (not a mapping); skipped.");
+            String what = doc.source() + ":" + doc.line() + ": not a Kubernetes object (" + ObjectShape.describe(doc.value())
+                    + ", not a mapping)";
+            unreadableObjects.add(what);
+            builder.notes.add(what + "; skipped.");
             return 0;
         }
         Object kind = map.get("kind");
+        if (SnapshotDocument.KIND.equals(kind) && map.get("apiVersion") instanceof String av
+                && av.startsWith("kustodian.dev/") && !SnapshotDocument.API_VERSION.equals(av)) {
+            throw UserFacingException.badInput(doc.source() + ":" + doc.line() + ": a Kustodian snapshot of version "
+                    + (map.get("apiVersion") instanceof String v ? v : "(none)") + "; this Kustodian reads "
+                    + SnapshotDocument.API_VERSION + ". Take the snapshot again with this version.");
+        }
         if (SnapshotDocument.KIND.equals(kind) && SnapshotDocument.API_VERSION.equals(map.get("apiVersion"))) {
             SnapshotDocument sd;
             try {
                 sd = SnapshotJson.MAPPER.convertValue(map, SnapshotDocument.class);
             } catch (RuntimeException e) {
                 throw UserFacingException.badInput(doc.source() + ":" + doc.line()
-                        + ": this Kustodian snapshot could not be read (" + e.getClass().getSimpleName()
+                        + ": this Kustodian snapshot could not be read (" + wrongField(e)
                         + "). Was it written by a newer Kustodian?");
             }
             int before = objects(builder);
@@ -109,7 +175,8 @@ public final class SnapshotFileLoader {
         if (kind instanceof String k && k.endsWith("List") && map.get("items") instanceof List<?> items) {
             int n = 0;
             for (Object item : items) {
-                n += addDocument(new YamlDocument(item, doc.source(), doc.line()), builder, converter, skipped);
+                n += addDocument(new YamlDocument(item, doc.source(), doc.line()), builder, converter, skipped,
+                        unreadableObjects);
             }
             return n;
         }
@@ -118,11 +185,21 @@ public final class SnapshotFileLoader {
             return 0;
         }
         Object typed;
+        List<ObjectShape.Problem> shape = ObjectShape.check(map);
         try {
+            if (!shape.isEmpty()) {
+                throw new IllegalArgumentException(); // reported below in words
+            }
             typed = SERIALIZATION.convertValue(map, KubernetesResource.class);
         } catch (RuntimeException e) {
-            builder.notes.add(doc.source() + ":" + doc.line() + ": " + kind + " could not be read ("
-                    + e.getClass().getSimpleName() + "); skipped.");
+            String what = shape.isEmpty()
+                    ? doc.source() + ":" + doc.line() + ": " + kind + " could not be read (" + wrongField(e) + ")"
+                    : doc.source() + ":" + doc.lineOf(shape.get(0).path()) + ": " + kind + " could not be read ("
+                    + shape.get(0) + ")";
+            unreadableObjects.add(what);
+            // a skipped object is something the analyses cannot see: a gap, so reports say they are incomplete
+            builder.gaps.add(new VisibilityGap("file", "", 0, what + "; skipped"));
+            builder.notes.add(what + "; skipped.");
             return 0;
         }
         if (typed instanceof HasMetadata h && converter.add(h, builder)) {

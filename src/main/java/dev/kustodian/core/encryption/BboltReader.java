@@ -60,7 +60,7 @@ public final class BboltReader implements AutoCloseable {
             }
             buf = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
-            throw UserFacingException.badInput(file + " cannot be read (" + e.getClass().getSimpleName()
+            throw UserFacingException.badInput(file + " cannot be read (" + dev.kustodian.core.util.IoErrors.reason(e)
                     + "); check the path and permissions.");
         }
         Meta m0 = meta(0, -1);

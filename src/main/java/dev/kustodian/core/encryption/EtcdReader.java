@@ -95,7 +95,7 @@ public final class EtcdReader implements AutoCloseable {
             }
             return b.build();
         } catch (IOException e) {
-            throw UserFacingException.badInput("The TLS files for " + u + " cannot be read (" + e.getClass().getSimpleName()
+            throw UserFacingException.badInput("The TLS files for " + u + " cannot be read (" + dev.kustodian.core.util.IoErrors.reason(e)
                     + "); check --cacert, --cert and --key.");
         }
     }

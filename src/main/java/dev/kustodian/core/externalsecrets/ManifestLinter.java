@@ -2,6 +2,7 @@ package dev.kustodian.core.externalsecrets;
 
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.output.Bundle.Problem;
+import dev.kustodian.core.yaml.ObjectShape;
 import dev.kustodian.core.yaml.YamlDocument;
 import dev.kustodian.core.yaml.YamlException;
 import dev.kustodian.core.yaml.YamlReader;
@@ -90,12 +91,17 @@ public final class ManifestLinter {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.walk(in)) {
+                    int before = files.size();
                     s.filter(Files::isRegularFile).filter(p -> EXT.stream().anyMatch(e -> p.getFileName().toString()
                                     .toLowerCase().endsWith(e)))
                             .filter(p -> !p.toString().contains("/.git/")).sorted().forEach(files::add);
+                    if (files.size() == before) {
+                        unreadable.add(new Unreadable(in.toString(), 0, "holds no .yaml, .yml or .json file; nothing "
+                                + "was checked"));
+                    }
                 } catch (IOException e) {
                     unreadable.add(new Unreadable(in.toString(), 0, "folder cannot be read ("
-                            + e.getClass().getSimpleName() + ")"));
+                            + dev.kustodian.core.util.IoErrors.reason(e) + ")"));
                 }
             } else if (Files.isRegularFile(in)) {
                 files.add(in);
@@ -123,18 +129,77 @@ public final class ManifestLinter {
                 } else {
                     items.add(d.value());
                 }
+                if (d.value() == null) {
+                    continue; // an empty document ("---" twice)
+                }
+                if (d.value() instanceof Map<?, ?> m && "ClusterSnapshot".equals(m.get("kind"))
+                        && m.get("apiVersion") instanceof String av && av.startsWith("kustodian.dev/")) {
+                    unreadable.add(new Unreadable(f.toString(), d.line(), "is a Kustodian snapshot, not manifests: lint "
+                            + "checks the YAML you apply (read a snapshot with 'kustodian scan --snapshot FILE')"));
+                    continue;
+                }
+                if (!list && shapeProblems(d, f.toString(), problems)) {
+                    continue;
+                }
                 for (int i = 0; i < items.size(); i++) {
+                    String prefix = list ? "items[" + i + "]" : "";
+                    if (list && shapeProblems(new YamlDocument(items.get(i), d.source(), d.lineOf(prefix),
+                            prefixed(d.fieldLines(), prefix)), f.toString(), problems)) {
+                        continue;
+                    }
                     if (items.get(i) instanceof Map<?, ?> m && m.containsKey("apiVersion") && m.containsKey("kind")) {
                         objects++;
-                        String prefix = list ? "items[" + i + "]" : "";
                         problems.addAll(lintObject(map(m), f.toString(), path -> d.lineOf(prefix.isEmpty() ? path
                                 : path.isEmpty() ? prefix : prefix + "." + path), notes));
                     }
                 }
             }
         }
+        if (!files.isEmpty() && objects == 0 && problems.isEmpty() && unreadable.isEmpty()) {
+            // nothing was checked: passing would hide a wrong path or an empty file
+            unreadable.add(new Unreadable(files.size() == 1 ? files.get(0).toString()
+                    : inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")), 0,
+                    "holds no Kubernetes object (no document with apiVersion and kind); nothing was checked"));
+        }
         problems.sort(Comparator.comparing(LintProblem::file).thenComparingInt(LintProblem::line));
         return new LintResult(files.size(), objects, problems, unreadable, notes.stream().distinct().toList());
+    }
+
+    /**
+     * Shape errors of a document (not a mapping, apiVersion/kind/metadata of the wrong type, a list where a mapping
+     * belongs...): what kube-apiserver's decoder refuses before any other check. A mapping with neither apiVersion
+     * nor kind is not a Kubernetes object (a values file, a patch) and is left alone. True when the document had
+     * shape errors (they are added to {@code problems}).
+     */
+    private static boolean shapeProblems(YamlDocument d, String file, List<LintProblem> problems) {
+        if (d.value() instanceof Map<?, ?> m && !m.containsKey("apiVersion") && !m.containsKey("kind")) {
+            return false;
+        }
+        List<ObjectShape.Problem> shape = ObjectShape.check(d.value());
+        if (shape.isEmpty()) {
+            return false;
+        }
+        Map<?, ?> m = d.value() instanceof Map<?, ?> x ? x : Map.of();
+        String kind = m.get("kind") instanceof String k ? k : "";
+        String name = m.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String n ? n : "";
+        String ns = m.get("metadata") instanceof Map<?, ?> meta && meta.get("namespace") instanceof String n ? n : "";
+        for (ObjectShape.Problem p : shape) {
+            problems.add(new LintProblem(file, d.lineOf(p.path()), kind, ns, name, p.path(), "object-shape", ERROR,
+                    (p.path().isEmpty() ? "not a Kubernetes object: it " : "") + p.message()
+                            + "; kube-apiserver would refuse it"));
+        }
+        return true;
+    }
+
+    /** The field lines under {@code prefix} ("items[2]"), relative to it. */
+    private static Map<String, Integer> prefixed(Map<String, Integer> lines, String prefix) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        lines.forEach((k, v) -> {
+            if (k.startsWith(prefix + ".")) {
+                out.put(k.substring(prefix.length() + 1), v);
+            }
+        });
+        return out;
     }
 
     /** Every problem of one object. */

@@ -90,7 +90,7 @@ public final class SealedSecrets {
             return Base64.getEncoder().encodeToString(b.array());
         } catch (GeneralSecurityException e) {
             throw new UserFacingException(UserFacingException.Category.FAILED, "Sealing failed: "
-                    + e.getClass().getSimpleName() + ". Check that the certificate holds an RSA key.", false, null);
+                    + dev.kustodian.core.util.IoErrors.reason(e) + ". Check that the certificate holds an RSA key.", false, null);
         } finally {
             Arrays.fill(sessionKey, (byte) 0);
         }
@@ -98,12 +98,58 @@ public final class SealedSecrets {
 
     /** Parses the controller certificate (PEM or DER). */
     public static X509Certificate parseCertificate(byte[] pem, String source) {
+        X509Certificate c;
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
+            c = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem));
-        } catch (CertificateException | ClassCastException e) {
+        } catch (CertificateException | ClassCastException | IllegalArgumentException e) {
             throw UserFacingException.badInput(source + " is not an X.509 certificate in PEM form. Get it with"
                     + " `kubeseal --fetch-cert > cert.pem`.");
+        }
+        if (c == null) {
+            throw UserFacingException.badInput(source + " holds no certificate. Get it with"
+                    + " `kubeseal --fetch-cert > cert.pem`.");
+        }
+        if (!(c.getPublicKey() instanceof java.security.interfaces.RSAPublicKey)) {
+            throw UserFacingException.badInput(source + " holds a certificate with a " + c.getPublicKey().getAlgorithm()
+                    + " key; the Sealed Secrets controller seals with RSA keys only. Use the controller's certificate"
+                    + " (`kubeseal --fetch-cert > cert.pem`).");
+        }
+        return c;
+    }
+
+    /** A warning when the sealing certificate is outside its validity period (null when it is valid now). */
+    public static String validityWarning(X509Certificate c, String source, java.time.Instant now) {
+        if (c.getNotAfter() != null && now.isAfter(c.getNotAfter().toInstant())) {
+            return source + " expired on " + c.getNotAfter().toInstant().toString().substring(0, 10)
+                    + ". The controller renews its certificate (every 30 days by default): sealing with an old one "
+                    + "works only while the controller keeps the old key. Fetch the current one with "
+                    + "`kubeseal --fetch-cert` (or --fetch-cert).";
+        }
+        if (c.getNotBefore() != null && now.isBefore(c.getNotBefore().toInstant())) {
+            return source + " is not valid before " + c.getNotBefore().toInstant().toString().substring(0, 10)
+                    + "; check the system clock and the certificate.";
+        }
+        return null;
+    }
+
+    /** DNS-1123 subdomain: what Kubernetes accepts as a Secret name. */
+    private static final java.util.regex.Pattern DNS1123_SUBDOMAIN = java.util.regex.Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    /** DNS-1123 label: what Kubernetes accepts as a namespace name. */
+    private static final java.util.regex.Pattern DNS1123_LABEL = java.util.regex.Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    static void checkNames(String name, String namespace) {
+        if (name == null || name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
+            throw UserFacingException.badInput("\"" + name + "\" is not a valid Secret name: use lower-case letters,"
+                    + " digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters"
+                    + " (a DNS-1123 subdomain). Kubernetes would refuse the SealedSecret.");
+        }
+        if (namespace != null && !namespace.isBlank()
+                && (namespace.length() > 63 || !DNS1123_LABEL.matcher(namespace).matches())) {
+            throw UserFacingException.badInput("\"" + namespace + "\" is not a valid namespace name: use lower-case"
+                    + " letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.");
         }
     }
 
@@ -121,7 +167,7 @@ public final class SealedSecrets {
                     ? e.getCause() : e;
             throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "Could not fetch the"
                     + " sealing certificate from service " + controllerNamespace + "/" + controllerName
-                    + " (" + why.getClass().getSimpleName() + "). Check --controller-namespace/--controller-name or"
+                    + " (" + dev.kustodian.core.util.IoErrors.reason(why) + "). Check --controller-namespace/--controller-name or"
                     + " use --cert FILE.", true, e);
         }
         if (pem == null || pem.isBlank()) {
@@ -138,6 +184,7 @@ public final class SealedSecrets {
 
     /** Seals every value into a SealedSecret object. */
     public static Bundle sealedSecret(X509Certificate cert, SealSpec s) {
+        checkNames(s.name(), s.namespace());
         if (s.scope() != Scope.CLUSTER_WIDE && (s.namespace() == null || s.namespace().isBlank())) {
             throw UserFacingException.badInput("A " + s.scope().name().toLowerCase().replace('_', '-')
                     + " SealedSecret needs --namespace (the label binds it to one namespace).");

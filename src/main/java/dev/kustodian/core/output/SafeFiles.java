@@ -62,6 +62,15 @@ public final class SafeFiles {
     }
 
     private static void writeAtomically(Path target, boolean privateFile, TempWriter body) throws IOException {
+        try {
+            write(target, privateFile, body);
+        } catch (IOException e) {
+            // the target is untouched and no temporary file is left; say why in words
+            throw dev.kustodian.core.util.IoErrors.writeFailure(target, e);
+        }
+    }
+
+    private static void write(Path target, boolean privateFile, TempWriter body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp;

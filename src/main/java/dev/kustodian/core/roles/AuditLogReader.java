@@ -37,6 +37,8 @@ import java.util.zip.GZIPInputStream;
 public final class AuditLogReader {
     /** How many malformed-line locations are kept for the report. */
     public static final int MAX_SAMPLES = 20;
+    /** Bytes looked at for a NUL byte (a binary file) before reading lines. */
+    private static final int BINARY_PROBE = 4096;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -71,32 +73,33 @@ public final class AuditLogReader {
     public Result read(List<Path> files, Consumer<AuditEvent> sink) {
         long total = 0;
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw UserFacingException.badInput("The audit log " + f + " does not exist or is not a file. "
-                        + "Pass the files the API server's --audit-log-path writes (plain or .gz).");
-            }
-            if (!Files.isReadable(f)) {
-                throw UserFacingException.badInput("The audit log " + f + " is not readable; check its permissions.");
-            }
-            try {
-                total += Files.size(f);
-            } catch (IOException e) {
-                throw UserFacingException.badInput("Cannot read the size of the audit log " + f + ": " + e.getMessage());
-            }
+            total += dev.kustodian.core.util.InputFiles.requireRegularFile(f, "audit log").size();
         }
         State st = new State(total);
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
                 readStream(in, f.toString(), st, sink);
             } catch (IOException e) {
-                throw new UserFacingException(UserFacingException.Category.FAILED,
-                        "Cannot read the audit log " + f + ": " + e.getMessage() + ". Check that the file is readable.",
+                throw new UserFacingException(UserFacingException.Category.BAD_INPUT,
+                        "Cannot read the audit log " + f + ": " + dev.kustodian.core.util.IoErrors.describe(e)
+                                + ". Check that the file is readable.",
                         false, e);
             }
             st.files++;
         }
         progress.update(1.0, "Read " + st.events + " audit events from " + files.size() + " file(s)");
-        return st.result();
+        Result r = st.result();
+        if (r.events() == 0) {
+            // without a single event every permission would look unused: refuse rather than advise removing all
+            String names = files.size() == 1 ? "The audit log " + files.get(0) + " holds"
+                    : "The audit logs " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + " hold";
+            throw UserFacingException.badInput(names + " no audit event (" + r.lines() + " line"
+                    + (r.lines() == 1 ? "" : "s") + (r.malformed() > 0 ? ", " + r.malformed() + " not an audit event"
+                    + (r.problems().isEmpty() ? "" : "; first: " + r.problems().get(0)) : "")
+                    + "). Give the file kube-apiserver writes with --audit-log-path (JSON lines, one event per line).");
+        }
+        return r;
     }
 
     /** Reads one stream (plain or gzip); {@code label} names it in the problems. */
@@ -109,15 +112,24 @@ public final class AuditLogReader {
 
     private void readStream(InputStream raw, String label, State st, Consumer<AuditEvent> sink) throws IOException {
         Counting counting = new Counting(raw, st);
-        PushbackInputStream pb = new PushbackInputStream(counting, 2);
-        byte[] magic = new byte[2];
-        int n = pb.readNBytes(magic, 0, 2);
+        PushbackInputStream pb = new PushbackInputStream(counting, BINARY_PROBE);
+        byte[] magic = new byte[BINARY_PROBE];
+        int n = pb.readNBytes(magic, 0, BINARY_PROBE);
         if (n > 0) {
             pb.unread(magic, 0, n);
         }
         InputStream in = pb;
-        if (n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+        if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             in = new GZIPInputStream(pb, 1 << 16);
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (magic[i] == 0) {
+                    // JSON lines never hold a NUL byte: a binary file (or an image of zeros) is not read to its end
+                    throw UserFacingException.badInput(label + ": holds a NUL byte near the start: this is a binary "
+                            + "file, not an audit log. Give the file kube-apiserver writes with --audit-log-path "
+                            + "(JSON lines, plain or gzip).");
+                }
+            }
         }
         LineInput lines = new LineInput(in);
         long lineNo = 0;
@@ -149,11 +161,12 @@ public final class AuditLogReader {
                     continue;
                 }
                 int before = st.eventsFound;
+                st.reason = null;
                 AuditEvent e = parseEvent(p, st, sink);
                 if (e != null) {
                     st.accept(e, sink);
                 } else if (st.eventsFound == before) {
-                    st.malformed(label, lineNo, "not an audit event (no verb)");
+                    st.malformed(label, lineNo, st.reason != null ? st.reason : "not an audit event (no verb)");
                 }
                 lines.skipRest();
             } catch (IOException e) {
@@ -175,8 +188,13 @@ public final class AuditLogReader {
     }
 
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        if (e instanceof java.util.zip.ZipException) {
+            return "the gzip data is damaged";
+        }
+        if (e instanceof java.io.EOFException) {
+            return "the compressed data ends early: a truncated file";
+        }
+        return dev.kustodian.core.util.IoErrors.describe(e);
     }
 
     /** Parses the object the parser is at; EventList items are passed to the state directly. */
@@ -245,6 +263,10 @@ public final class AuditLogReader {
                 }
                 default -> p.skipChildren(); // requestObject, responseObject, annotations...: skipped unread
             }
+        }
+        if (stage == null) {
+            st.reason = "\"stage\" is not a string";
+            return null;
         }
         if (verb == null || verb.isEmpty()) {
             return null;
@@ -377,6 +399,8 @@ public final class AuditLogReader {
         int files;
         long bytes, lines, events, passed, skippedStage, malformed;
         int eventsFound;
+        /** Why the last object was not an event, when more specific than "no verb". */
+        String reason;
         long nextReport;
         final List<String> problems = new ArrayList<>();
         Instant first, last;

@@ -21,6 +21,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.kustodian.core.util.InputFiles;
+import dev.kustodian.core.util.IoErrors;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,18 +51,29 @@ public final class YamlReader {
                 .setLabel(label)
                 .setCodePointLimit(Integer.MAX_VALUE)
                 .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(200)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
                 .setParseComments(false)
                 .build();
     }
 
+    /** Deeper nesting is refused (a Kubernetes object, CRD schemas included, stays far below). */
+    public static final int MAX_DEPTH = 300;
+    /** Aliases per document (Kubernetes manifests rarely use any). */
+    static final int MAX_ALIASES = 200;
+    /** Values that aliases may add when expanded ("billion laughs" documents add billions). */
+    static final long MAX_ALIAS_EXPANSION = 1_000_000;
+
+    /**
+     * Reads a YAML/JSON file through {@link InputFiles}: regular files only, within the size budget, UTF-8 (or
+     * UTF-16 with a byte-order mark); nesting, aliases and duplicate keys are limited as for any text.
+     */
     public static List<YamlDocument> read(Path file) {
         String label = file.toString();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.openText(file, "YAML or JSON file", InputFiles.SNAPSHOT_BUDGET)) {
             return read(r, label);
         } catch (IOException e) {
-            throw new YamlException(label, 0, "cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new YamlException(label, 0, "cannot be read (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -67,7 +81,10 @@ public final class YamlReader {
         return read(new StringReader(text), label);
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -87,11 +104,11 @@ public final class YamlReader {
             }
             text = sb.toString();
         } catch (IOException e) {
-            throw new YamlException(label, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new YamlException(label, 0, "cannot be read (" + IoErrors.describe(e) + ")");
         }
         try {
             return readJson(text, label);
-        } catch (JacksonException notJson) {
+        } catch (JacksonException | StackOverflowError notJson) {
             // YAML flow style ({a: b}) or broken JSON: snakeyaml reads the one, and explains the other
             return readYaml(new StringReader(text), label);
         }
@@ -131,12 +148,16 @@ public final class YamlReader {
      */
     public static List<YamlDocument> readWithFieldLines(Path file) {
         String label = file.toString();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = InputFiles.openText(file, "YAML or JSON file", InputFiles.SNAPSHOT_BUDGET)) {
             return readYaml(r, label, true);
         } catch (IOException e) {
-            throw new YamlException(label, 0, "cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new YamlException(label, 0, "cannot be read (" + IoErrors.describe(e) + ")");
         }
+    }
+
+    /** Like {@link #readWithFieldLines(Path)} for text already read. */
+    public static List<YamlDocument> readWithFieldLines(String text, String label) {
+        return readYaml(new StringReader(text), label, true);
     }
 
     /** More field lines than this are not indexed (the document's line stands in for the rest). */
@@ -177,11 +198,13 @@ public final class YamlReader {
         LoadSettings settings = settings(label);
         List<YamlDocument> docs = new ArrayList<>();
         try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
+            Composer composer = new Composer(settings,
+                    new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, reader)), label));
             StandardConstructor constructor = new PlainConstructor(settings);
             while (composer.hasNext()) {
                 Node node = composer.next();
                 int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                checkAliases(node, label, line);
                 Map<String, Integer> lines = Map.of();
                 if (withFieldLines) {
                     lines = new java.util.HashMap<>();
@@ -199,6 +222,120 @@ public final class YamlReader {
             throw new YamlException(label, 0, "is not valid YAML: " + firstLine(e.getMessage()));
         }
         return docs;
+    }
+
+    /**
+     * Refuses a document whose aliases refer to themselves or expand to more than {@link #MAX_ALIAS_EXPANSION}
+     * values or {@link #MAX_DEPTH} levels (iteratively: the check itself never recurses).
+     */
+    static void checkAliases(Node root, String label, int line) {
+        java.util.IdentityHashMap<Node, long[]> done = new java.util.IdentityHashMap<>(); // {values, depth}
+        java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        long distinct = 0;
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.peek();
+            if (done.containsKey(n)) {
+                stack.pop();
+                continue;
+            }
+            List<Node> kids = children(n);
+            if (open.add(n)) {
+                for (Node k : kids) {
+                    if (open.contains(k) && !done.containsKey(k)) {
+                        int at = k.getStartMark().map(m -> m.getLine() + 1).orElse(line);
+                        throw new YamlException(label, at, "an alias refers to the collection that contains it "
+                                + "(a recursive document); Kubernetes objects never do. Remove the alias.");
+                    }
+                    if (!done.containsKey(k)) {
+                        stack.push(k);
+                    }
+                }
+                continue;
+            }
+            long values = 1;
+            long depth = 0;
+            for (Node k : kids) {
+                long[] d = done.get(k);
+                values = Math.min(Long.MAX_VALUE / 4, values + d[0]);
+                depth = Math.max(depth, d[1]);
+            }
+            depth++;
+            distinct++;
+            if (depth > MAX_DEPTH) {
+                throw new YamlException(label, line, "is nested more than " + MAX_DEPTH + " levels deep through its "
+                        + "aliases; this is not a Kubernetes object. Check that it is the right file.");
+            }
+            if (values - distinct > MAX_ALIAS_EXPANSION) {
+                throw new YamlException(label, line, "its aliases expand to more than " + MAX_ALIAS_EXPANSION
+                        + " values (an alias bomb, \"billion laughs\"); it is not read. Write the values out "
+                        + "instead of aliasing them.");
+            }
+            done.put(n, new long[]{values, depth});
+            open.remove(n);
+            stack.pop();
+        }
+    }
+
+    private static List<Node> children(Node n) {
+        if (n instanceof MappingNode m) {
+            List<Node> out = new ArrayList<>(m.getValue().size() * 2);
+            for (NodeTuple t : m.getValue()) {
+                out.add(t.getKeyNode());
+                out.add(t.getValueNode());
+            }
+            return out;
+        }
+        if (n instanceof SequenceNode seq) {
+            return seq.getValue();
+        }
+        return List.of();
+    }
+
+    /** Counts collection starts as the composer pulls events: deeper than {@link #MAX_DEPTH} is refused early. */
+    private static final class DepthLimitedParser implements org.snakeyaml.engine.v2.parser.Parser {
+        private final org.snakeyaml.engine.v2.parser.Parser in;
+        private final String label;
+        private int depth;
+
+        DepthLimitedParser(org.snakeyaml.engine.v2.parser.Parser in, String label) {
+            this.in = in;
+            this.label = label;
+        }
+
+        @Override
+        public boolean checkEvent(org.snakeyaml.engine.v2.events.Event.ID id) {
+            return in.checkEvent(id);
+        }
+
+        @Override
+        public org.snakeyaml.engine.v2.events.Event peekEvent() {
+            return in.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return in.hasNext();
+        }
+
+        @Override
+        public org.snakeyaml.engine.v2.events.Event next() {
+            org.snakeyaml.engine.v2.events.Event e = in.next();
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        int at = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                        throw new YamlException(label, at, "is nested too deeply (more than " + MAX_DEPTH
+                                + " levels); this is not a Kubernetes object. Check that it is the right file.");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                }
+            }
+            return e;
+        }
     }
 
     private static String firstLine(String s) {

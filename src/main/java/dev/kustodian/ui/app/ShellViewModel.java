@@ -201,6 +201,9 @@ public final class ShellViewModel {
         while (!(cause instanceof UserFacingException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        if (!(cause instanceof UserFacingException)) {
+            cause = dev.kustodian.core.errors.ErrorTranslator.translate(t, spec.describe());
+        }
         if (cause instanceof UserFacingException u) {
             String title = switch (u.category()) {
                 case BAD_INPUT -> "Cannot read " + spec.describe();
@@ -211,14 +214,8 @@ public final class ShellViewModel {
             return new LoadError(title, u.getMessage(), spec, u.category() == UserFacingException.Category.CANCELLED);
         }
         return new LoadError("Loading " + spec.describe() + " failed",
-                "Kustodian could not load " + spec.describe() + " (" + t.getClass().getSimpleName()
-                        + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()))
+                "Kustodian could not load " + spec.describe() + " (" + dev.kustodian.core.util.IoErrors.reason(t)
                         + "). Retry, open a snapshot file or the demo cluster.", spec, false);
-    }
-
-    private static String firstLine(String s) {
-        int i = s.indexOf('\n');
-        return i < 0 ? s : s.substring(0, i);
     }
 
     public void refresh() {

@@ -101,7 +101,7 @@ public final class EncryptionRotationWizard implements Wizard {
         try {
             parsed = read(Path.of(file));
         } catch (IOException | RuntimeException e) {
-            problems.add(new Bundle.Problem("currentConfig", "Cannot read " + file + " (" + e.getClass().getSimpleName()
+            problems.add(new Bundle.Problem("currentConfig", "Cannot read " + file + " (" + dev.kustodian.core.util.IoErrors.reason(e)
                     + "). Choose a readable file.", true));
             return new Bundle(title(), List.of(), problems, List.of(), List.of());
         }

@@ -176,7 +176,7 @@ public final class EncryptionViewModel {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw UserFacingException.badInput("Cannot read " + file + " (" + e.getClass().getSimpleName()
+            throw UserFacingException.badInput("Cannot read " + file + " (" + dev.kustodian.core.util.IoErrors.reason(e)
                     + "). Check the path and the permissions (the file is usually root-only, 0600).");
         }
         try {
@@ -326,7 +326,7 @@ public final class EncryptionViewModel {
             text = Files.readString(cfg, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw UserFacingException.badInput("Cannot read the EncryptionConfiguration " + cfg + " ("
-                    + e.getClass().getSimpleName() + "). Leave the field empty to classify without decrypting.");
+                    + dev.kustodian.core.util.IoErrors.reason(e) + "). Leave the field empty to classify without decrypting.");
         }
         EncryptionConfigParser.Result r = EncryptionConfigParser.parse(text, cfg.getFileName().toString());
         List<FieldError> errors = new ArrayList<>(r.errors());
@@ -357,7 +357,7 @@ public final class EncryptionViewModel {
         if (t instanceof UserFacingException u) {
             return u.getMessage();
         }
-        return "The operation failed (" + t.getClass().getSimpleName() + "). Check the inputs and try again.";
+        return "The operation failed (" + dev.kustodian.core.util.IoErrors.reason(t) + "). Check the inputs and try again.";
     }
 
     /** The config analysed last (for the wizards), or null. */

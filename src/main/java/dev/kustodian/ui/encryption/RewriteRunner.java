@@ -139,7 +139,7 @@ public final class RewriteRunner {
             return;
         }
         status.set(t instanceof UserFacingException u ? u.getMessage()
-                : "The rewrite stopped (" + t.getClass().getSimpleName() + "). Count again and rewrite to resume.");
+                : "The rewrite stopped (" + dev.kustodian.core.util.IoErrors.reason(t) + "). Count again and rewrite to resume.");
     }
 
     public ObjectProperty<SecretRewriter.Count> countProperty() {

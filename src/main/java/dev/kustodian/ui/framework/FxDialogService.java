@@ -38,7 +38,8 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+        // the one error translator's wording rules: no class names, stack frames or credentials in URLs
+        alert(Alert.AlertType.ERROR, title, dev.kustodian.core.errors.ErrorTranslator.clean(message)).showAndWait();
     }
 
     @Override

@@ -41,7 +41,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.Locale;
 
 /** The Reports page: findings table (left), detail (right), filter, include-system toggle and Export. */
 public final class ReportsView extends BorderPane implements FilterablePane {
@@ -245,6 +244,6 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         if (t instanceof java.nio.file.NoSuchFileException) {
             return "the folder does not exist.";
         }
-        return t.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT) + " error.";
+        return dev.kustodian.core.util.IoErrors.reason(t) + ".";
     }
 }

@@ -145,7 +145,7 @@ public final class AuditLogsField extends FormField {
             boolean cancelled = t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED;
             String msg = cancelled ? "Reading cancelled; nothing changed."
                     : t instanceof UserFacingException u ? u.getMessage()
-                    : "Reading the audit logs failed (" + t.getClass().getSimpleName() + ").";
+                    : "Reading the audit logs failed (" + dev.kustodian.core.util.IoErrors.reason(t) + ").";
             status.set(msg);
             if (!cancelled) {
                 dialogs.showError("Cannot read the audit logs", msg);

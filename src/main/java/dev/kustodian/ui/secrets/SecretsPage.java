@@ -65,7 +65,7 @@ public final class SecretsPage extends AbstractPage<SecretsView> {
                     if (!(t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED)) {
                         ctx.dialogs().showError("Secrets", "The secrets inventory could not be built: "
                                 + (t instanceof UserFacingException ? t.getMessage()
-                                : "an internal error occurred (" + t.getClass().getSimpleName() + ")."));
+                                : "an internal error occurred (" + dev.kustodian.core.util.IoErrors.reason(t) + ")."));
                     }
                 });
     }

@@ -79,7 +79,7 @@ public final class SecretsViewModel {
             readers = analysis.secretReaders();
         } catch (RuntimeException e) {
             readers = null; // the readers column then says "n/a"; never guess
-            problem = "the RBAC analysis failed (" + e.getClass().getSimpleName() + ")";
+            problem = "the RBAC analysis failed (" + dev.kustodian.core.util.IoErrors.reason(e) + ")";
         }
         Map<String, List<Finding>> bySecret = new HashMap<>();
         for (Finding f : findings) {

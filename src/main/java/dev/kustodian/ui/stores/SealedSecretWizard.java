@@ -133,7 +133,7 @@ public final class SealedSecretWizard implements Wizard {
             return SealedSecrets.parseCertificate(Files.readAllBytes(Path.of(file)), file);
         } catch (IOException | RuntimeException e) {
             problems.add(new Bundle.Problem("cert", e instanceof UserFacingException ? e.getMessage()
-                    : "Cannot read " + file + " (" + e.getClass().getSimpleName() + ").", true));
+                    : "Cannot read " + file + " (" + dev.kustodian.core.util.IoErrors.reason(e) + ").", true));
             return null;
         }
     }
@@ -195,7 +195,7 @@ public final class SealedSecretWizard implements Wizard {
                     values.put(key, Files.readAllBytes(Path.of(path)));
                 } catch (IOException | RuntimeException e) {
                     problems.add(new Bundle.Problem("from-file", "Cannot read " + path + " for key " + key + " ("
-                            + e.getClass().getSimpleName() + ").", true));
+                            + dev.kustodian.core.util.IoErrors.reason(e) + ").", true));
                 }
             }
             if (values.isEmpty() && problems.stream().noneMatch(p -> p.path().equals("from-file"))) {

@@ -67,7 +67,7 @@ public final class WizardViewModel {
             b = wizard.generate(form.values(), context);
         } catch (RuntimeException e) {
             b = new Bundle(wizard.title(), List.of(), List.of(new Bundle.Problem("",
-                    "The generator failed on these values (" + e.getClass().getSimpleName() + ").", true)),
+                    "The generator failed on these values (" + dev.kustodian.core.util.IoErrors.reason(e) + ").", true)),
                     List.of(), List.of());
         }
         b = form.place(b);
@@ -251,7 +251,7 @@ public final class WizardViewModel {
     private void failed(Throwable t) {
         busy.set(false);
         String msg = t instanceof UserFacingException u ? u.getMessage()
-                : "The operation failed (" + t.getClass().getSimpleName() + "). Nothing else was changed.";
+                : "The operation failed (" + dev.kustodian.core.util.IoErrors.reason(t) + "). Nothing else was changed.";
         status.set(msg);
         dialogs.showError("Apply failed", msg);
     }

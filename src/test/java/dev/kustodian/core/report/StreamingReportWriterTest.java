@@ -173,8 +173,9 @@ class StreamingReportWriterTest {
         Files.writeString(file, "previous");
         assertThatThrownBy(() -> SafeFiles.writeAtomically(file, w -> {
             w.write("{\"findings\": [");
-            throw new IOException("disk full");
-        })).isInstanceOf(IOException.class).hasMessage("disk full");
+            throw new IOException("No space left on device");
+        })).isInstanceOf(dev.kustodian.core.util.UserFacingException.class) // issue 16: the failure in words
+                .hasMessageContaining("report.json").hasMessageContaining("the disk is full");
         assertThat(Files.readString(file)).isEqualTo("previous");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

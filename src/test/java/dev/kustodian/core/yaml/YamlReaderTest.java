@@ -86,8 +86,8 @@ class YamlReaderTest {
     }
 
     @Test
-    void fieldLinesFollowEachAliasOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        // a doubling chain of aliases: following every alias again would take 2^40 steps
+    void aliasBombIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a doubling chain of aliases: expanded, 2^40 values (issue 16: refused, not read)
         StringBuilder y = new StringBuilder("a0: &a0 [x, y]\n");
         for (int i = 1; i <= 40; i++) {
             y.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
@@ -95,9 +95,25 @@ class YamlReaderTest {
         }
         java.nio.file.Path f = dir.resolve("aliases.yaml");
         java.nio.file.Files.writeString(f, y);
+        assertThatThrownBy(() -> YamlReader.readWithFieldLines(f)).isInstanceOf(YamlException.class)
+                .hasMessageStartingWith(f + ":1: its aliases expand to more than");
+        assertThatThrownBy(() -> YamlReader.read(f)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("billion laughs");
+    }
+
+    @Test
+    void fieldLinesFollowEachAliasOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a short doubling chain (2^10 values expanded) still reads; each alias is indexed once
+        StringBuilder y = new StringBuilder("a0: &a0 [x, y]\n");
+        for (int i = 1; i <= 10; i++) {
+            y.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+        java.nio.file.Path f = dir.resolve("aliases.yaml");
+        java.nio.file.Files.writeString(f, y);
         List<YamlDocument> docs = YamlReader.readWithFieldLines(f);
         assertThat(docs).singleElement().satisfies(d -> {
-            assertThat(d.lineOf("a40")).isEqualTo(41);
+            assertThat(d.lineOf("a10")).isEqualTo(11);
             assertThat(d.lineOf("a0[1]")).isEqualTo(1);
             assertThat(d.fieldLines().size()).isLessThan(1000);
         });
