@@ -38,7 +38,7 @@ public final class Rules {
         } catch (RuntimeException e) {
             return List.of(Finding.of("KUSTODIAN-RULE-ERROR", "kustodian", Severity.INFO, ObjectRef.cluster(),
                     "Rule " + rule.id() + " could not run",
-                    "The rule failed on this snapshot (" + dev.kustodian.core.util.IoErrors.reason(e)
+                    "The rule failed on this snapshot (an internal error"
                             + "). Other rules ran normally.",
                     "Report this with the snapshot file (kustodian snapshot --output FILE).", List.of())
                     .withIdSuffix(rule.id()));
