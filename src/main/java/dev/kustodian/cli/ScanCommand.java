@@ -39,7 +39,9 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 done, 4 a finding reached --fail-on, 5 incomplete (visibility gaps kept rules from",
                 "running; --allow-partial accepts it), 2 bad input, 3 cluster unreachable, 1 failed.",
                 "Fleet (--contexts A,B / --all-contexts): 3 only when every context failed; 5, then 4, as above for",
-                "any scanned context."})
+                "any scanned context.",
+                "In a pod (the scanner CronJob): --in-cluster --publish writes PolicyReports/OpenReports into the",
+                "cluster; 1 when a report could not be published (each one named on stderr)."})
 public final class ScanCommand implements Callable<Integer> {
 
     public static final int EXIT_THRESHOLD_MET = 4;
@@ -98,8 +100,14 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Fleet scans: how many contexts are loaded at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Mixin
+    PublishOptions publishing = new PublishOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The pod's environment for --in-cluster; tests simulate a pod (null: this process's). */
+    dev.kustodian.core.cluster.InCluster.Environment inClusterEnvironment;
 
     /** How the source is opened; tests replace it to scan a snapshot built in memory. */
     interface Opener {
@@ -139,6 +147,11 @@ public final class ScanCommand implements Callable<Integer> {
         if (allContexts || !contexts.isEmpty()) {
             String flag = allContexts ? "--all-contexts" : "--contexts";
             source.checkFleet(flag);
+            if (publishing.inCluster || publishing.publish) {
+                throw UserFacingException.badInput((publishing.inCluster ? "--in-cluster" : "--publish") + " scans one cluster: "
+                        + "it cannot be combined with " + flag + ". Run the scanner in each cluster (kustodian "
+                        + "generate scanner), or publish one context at a time (--context NAME --publish).");
+            }
             if (fmt.policyApi() != null) {
                 throw UserFacingException.badInput("-o " + fmt.id() + " writes the reports of one cluster, to apply "
                         + "to that cluster: it cannot be combined with " + flag + ". Run one scan per context "
@@ -157,31 +170,57 @@ public final class ScanCommand implements Callable<Integer> {
             return ScanFleet.run(new ScanFleet.Run(request, fleetScanner, fmt, output, threshold, allowPartial, console,
                     spec.commandLine().getOut(), err));
         }
+        dev.kustodian.core.report.PolicyReports.Api publishApi = checkPublishing();
         java.util.Set<String> known = baselineIds();
         List<Finding> findings;
         String sourceLabel;
         List<FindingRule> rules = Analysis.allRules();
         Coverage coverage;
         String usedBenchmark;
-        try (ClusterSession session = opener.open(source.toSpec(),
-                console.progress(), new Cancellation())) {
+        Report report;
+        List<Finding> shown;
+        java.util.Map<String, dev.kustodian.core.accept.Acceptance> acceptances;
+        dev.kustodian.core.scanner.ReportPublisher.Outcome published = null;
+        try (ClusterSession session = open(console)) {
             sourceLabel = session.snapshot().source().describe();
             console.note("Analysing with " + rules.size() + " rules...");
             Analysis analysis = Analysis.of(session.snapshot());
             findings = analysis.findings();
             usedBenchmark = benchmark != null ? benchmark : analysis.cisBenchmark();
             coverage = Coverage.of(session.snapshot(), rules);
+            shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
+            acceptances = acceptedRisks.match(shown, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules).withAccepted(acceptances)
+                    .withCoverage(coverage).withCisBenchmark(usedBenchmark);
+            if (publishing.publish) {
+                published = publish(session, report, publishApi, console);
+            }
         }
-        List<Finding> shown = includeSystem ? findings : findings.stream().filter(f -> !f.system()).toList();
-        var acceptances = acceptedRisks.match(shown, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-        Report report = Report.of(shown, sourceLabel, java.time.Instant.now(), rules).withAccepted(acceptances)
-                .withCoverage(coverage).withCisBenchmark(usedBenchmark);
+        boolean formatGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("-o");
         if (output != null) {
             SafeFiles.writeAtomically(output, w -> ReportWriter.write(report, fmt, w));
             console.note("Wrote " + shown.size() + " finding(s) to " + output + ".");
+        } else if (published != null && !formatGiven) {
+            PrintWriter out = spec.commandLine().getOut();
+            published.applied().forEach(o -> out.println(o.object() + ": " + o.message()));
+            published.deleted().forEach(o -> out.println(o.object() + ": " + o.message()));
+            out.flush();
         } else {
             BufferedWriter out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
             ReportWriter.write(report, fmt, out);
+        }
+        if (published != null) {
+            published.notes().forEach(n -> console.note("note: " + n));
+            console.note("Published " + published.results() + " result(s) in " + published.applied().size() + " "
+                    + published.api().apiVersion() + " report(s); " + published.deleted().size()
+                    + " report(s) of an earlier run deleted.");
+            if (!published.ok()) {
+                err.println("Publishing failed for " + published.failures().size() + " report(s):");
+                published.failures().forEach(o -> err.println("  " + o.object() + ": " + o.message()));
+                err.flush();
+                return UserFacingException.Category.FAILED.exitCode();
+            }
         }
         long hidden = findings.size() - shown.size();
         if (hidden > 0) {
@@ -219,6 +258,53 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Bad input in the --in-cluster/--publish/--report-format combination (before anything is loaded); the requested
+     * report API (null: auto).
+     */
+    private dev.kustodian.core.report.PolicyReports.Api checkPublishing() {
+        if (publishing.inCluster && source.given()) {
+            throw UserFacingException.badInput("--in-cluster reads the pod's service account: it cannot be combined "
+                    + "with --kubeconfig, --context, --snapshot or --demo.");
+        }
+        if (publishing.reportFormat != null && !publishing.publish) {
+            throw UserFacingException.badInput("--report-format chooses the API --publish writes: add --publish, or "
+                    + "write the objects with -o policyreport|openreports.");
+        }
+        if (publishing.publish && !publishing.inCluster && source.toSpec().kind() == dev.kustodian.core.cluster.SourceSpec.Kind.SNAPSHOT) {
+            throw UserFacingException.badInput("--publish writes into the scanned cluster, and a snapshot has none: "
+                    + "scan the cluster (--context NAME or --in-cluster), or write the reports with -o policyreport.");
+        }
+        if (!publishing.publish || publishing.reportFormat == null || publishing.reportFormat.trim().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return dev.kustodian.core.report.PolicyReports.Api.parse(publishing.reportFormat);
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badInput("Unknown --report-format '" + publishing.reportFormat
+                    + "': use auto, policyreport or openreports.");
+        }
+    }
+
+    private ClusterSession open(CliOutput console) {
+        if (publishing.inCluster) {
+            return dev.kustodian.core.cluster.InCluster.open(inClusterEnvironment != null ? inClusterEnvironment
+                    : dev.kustodian.core.cluster.InCluster.Environment.current(), console.progress(), new Cancellation());
+        }
+        return opener.open(source.toSpec(), console.progress(), new Cancellation());
+    }
+
+    private dev.kustodian.core.scanner.ReportPublisher.Outcome publish(ClusterSession session, Report report,
+            dev.kustodian.core.report.PolicyReports.Api requested, CliOutput console) {
+        dev.kustodian.core.port.ClusterPort port = session.cluster().orElseThrow(() -> UserFacingException.badInput(
+                "--publish needs a cluster to write to; this source has none."));
+        var api = dev.kustodian.core.scanner.ReportPublisher.choose(requested, port);
+        console.note("Publishing to " + port.contextName() + " as " + api.apiVersion() + " " + api.kind() + "/"
+                + api.clusterKind() + (requested == null ? " (auto: chosen by API discovery)" : "") + "...");
+        return dev.kustodian.core.scanner.ReportPublisher.publish(report, api, requested == null,
+                dev.kustodian.core.report.PolicyReports.Limits.DEFAULTS, port, new Cancellation());
     }
 
     /** Findings of {@code report} at least {@code t}, not in the baseline ({@code known} ids), not accepted. */

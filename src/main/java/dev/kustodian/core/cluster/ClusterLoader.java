@@ -18,6 +18,7 @@ public final class ClusterLoader {
                     null, null);
             case LIVE -> LiveLoader.open(spec, progress, cancel);
             case DEMO -> DemoCluster.open(progress, cancel);
+            case IN_CLUSTER -> InCluster.open(InCluster.Environment.current(), progress, cancel);
         };
     }
 }

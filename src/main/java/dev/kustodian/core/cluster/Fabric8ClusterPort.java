@@ -237,6 +237,114 @@ public final class Fabric8ClusterPort implements ClusterPort {
     }
 
     @Override
+    public boolean serves(String groupVersion) {
+        try {
+            var resources = client.getApiResources(groupVersion);
+            return resources != null && resources.getResources() != null && !resources.getResources().isEmpty();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return false;
+            }
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public Published publish(List<Map<String, Object>> objects, List<KindRef> owned, String labelSelector,
+                             Cancellation cancel) {
+        var serialization = client.getKubernetesSerialization();
+        List<ApplyOutcome> applied = new ArrayList<>();
+        Map<String, java.util.Set<String>> keep = new java.util.HashMap<>();
+        for (Map<String, Object> object : objects) {
+            cancel.check();
+            GenericKubernetesResource r = serialization.convertValue(object, GenericKubernetesResource.class);
+            KindRef kind = owned.stream().filter(k -> k.apiVersion().equals(r.getApiVersion())
+                    && k.kind().equals(r.getKind())).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "publish: " + r.getKind() + " is not one of the owned kinds"));
+            String ns = r.getMetadata().getNamespace() == null ? "" : r.getMetadata().getNamespace();
+            String ref = kind.ref(ns, r.getMetadata().getName());
+            keep.computeIfAbsent(kind.kind(), k -> new java.util.HashSet<>()).add(ns + "/" + r.getMetadata().getName());
+            try {
+                var op = client.genericKubernetesResources(context(kind));
+                var resource = kind.namespaced() ? op.inNamespace(ns).resource(r) : op.resource(r);
+                if (serverSideApply) {
+                    resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                    applied.add(new ApplyOutcome(ref, true, "applied"));
+                } else {
+                    boolean exists = resource.get() != null;
+                    if (exists) {
+                        resource.update();
+                    } else {
+                        resource.create();
+                    }
+                    applied.add(new ApplyOutcome(ref, true, exists ? "updated" : "created"));
+                }
+            } catch (KubernetesClientException e) {
+                applied.add(new ApplyOutcome(ref, false, "rejected: " + message(e)));
+            }
+        }
+        List<ApplyOutcome> deleted = new ArrayList<>();
+        for (KindRef kind : owned) {
+            java.util.Set<String> kept = keep.getOrDefault(kind.kind(), java.util.Set.of());
+            for (Map<String, Object> old : listLabelled(kind, labelSelector)) {
+                cancel.check();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> meta = old.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                String ns = meta.get("namespace") instanceof String n ? n : "";
+                String name = String.valueOf(meta.get("name"));
+                if (kept.contains(ns + "/" + name)) {
+                    continue;
+                }
+                String ref = kind.ref(ns, name);
+                try {
+                    var op = client.genericKubernetesResources(context(kind));
+                    (kind.namespaced() ? op.inNamespace(ns).withName(name) : op.withName(name)).delete();
+                    deleted.add(new ApplyOutcome(ref, true, "deleted: not produced by this run"));
+                } catch (KubernetesClientException e) {
+                    deleted.add(new ApplyOutcome(ref, false, "not deleted: " + message(e)));
+                }
+            }
+        }
+        return new Published(applied, deleted);
+    }
+
+    @Override
+    public List<Map<String, Object>> listLabelled(KindRef kind, String labelSelector) {
+        var serialization = client.getKubernetesSerialization();
+        List<Map<String, Object>> out = new ArrayList<>();
+        try {
+            var op = client.genericKubernetesResources(context(kind));
+            String cont = null;
+            do {
+                var options = new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLabelSelector(labelSelector)
+                        .withLimit(100L).withContinue(cont).build();
+                var page = kind.namespaced() ? op.inAnyNamespace().list(options) : op.list(options);
+                for (GenericKubernetesResource item : page.getItems()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> map = serialization.convertValue(item, Map.class);
+                    out.add(map);
+                }
+                String next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                cont = next == null || next.isEmpty() || next.equals(cont) ? null : next;
+            } while (cont != null);
+            return out;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw failure(e);
+        }
+    }
+
+    private static ResourceDefinitionContext context(KindRef kind) {
+        int slash = kind.apiVersion().indexOf('/');
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(slash < 0 ? "" : kind.apiVersion().substring(0, slash))
+                .withVersion(kind.apiVersion().substring(slash + 1)).withKind(kind.kind())
+                .withPlural(kind.resource()).withNamespaced(kind.namespaced()).build();
+    }
+
+    @Override
     public String sealingCertificatePem(String controllerNamespace, String controllerName) {
         String path = "/api/v1/namespaces/" + controllerNamespace + "/services/http:" + controllerName
                 + ":/proxy/v1/cert.pem";

@@ -187,7 +187,22 @@ public final class LiveLoader {
         KubeconfigContexts.Resolved resolved = KubeconfigContexts.resolve(spec.kubeconfig());
         Config config = clientConfig(resolved, spec, options);
         String contextName = spec.context() != null ? spec.context() : resolved.currentContext();
-        KubeconfigContexts.ContextEntry entry = resolved.find(contextName);
+        return open(spec, config, contextName, resolved.find(contextName), kind, options, progress, cancel);
+    }
+
+    /**
+     * Loads through a client configuration made elsewhere (the pod's in-cluster configuration); {@code entry} is the
+     * kubeconfig entry when there is one (null: no exec plugin or kubeconfig user to name in errors).
+     */
+    static ClusterSession open(SourceSpec spec, Config config, String contextName,
+                               KubeconfigContexts.ContextEntry entry, SourceInfo.Kind kind, Options requested,
+                               Progress progress, Cancellation cancel) {
+        Options options = effective(requested);
+        if (spec.kind() == SourceSpec.Kind.IN_CLUSTER) {
+            config.setConnectionTimeout(Math.min(options.connectDeadlineMillis(), 10_000));
+            config.setRequestTimeout(options.requestTimeoutMillis());
+            config.setRequestRetryBackoffLimit(0);
+        }
         KubernetesClient client;
         try {
             client = new KubernetesClientBuilder().withConfig(config).build();

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 public record SourceSpec(Kind kind, Path kubeconfig, String context, Path snapshotPath) {
 
-    public enum Kind { LIVE, SNAPSHOT, DEMO }
+    /** IN_CLUSTER: the cluster this process runs in, through the pod's service account (no kubeconfig). */
+    public enum Kind { LIVE, SNAPSHOT, DEMO, IN_CLUSTER }
 
     public static SourceSpec live(Path kubeconfig, String context) {
         return new SourceSpec(Kind.LIVE, kubeconfig, context, null);
@@ -17,6 +18,11 @@ public record SourceSpec(Kind kind, Path kubeconfig, String context, Path snapsh
 
     public static SourceSpec snapshot(Path path) {
         return new SourceSpec(Kind.SNAPSHOT, null, null, path);
+    }
+
+    /** The cluster of the pod this process runs in ({@code scan --in-cluster}). */
+    public static SourceSpec inCluster() {
+        return new SourceSpec(Kind.IN_CLUSTER, null, null, null);
     }
 
     public static SourceSpec demo() {
@@ -29,6 +35,7 @@ public record SourceSpec(Kind kind, Path kubeconfig, String context, Path snapsh
                     + (kubeconfig == null ? "" : " of " + kubeconfig);
             case SNAPSHOT -> "snapshot " + snapshotPath;
             case DEMO -> "the demo cluster";
+            case IN_CLUSTER -> "the cluster this pod runs in";
         };
     }
 }

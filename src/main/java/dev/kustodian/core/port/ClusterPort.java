@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Calls block (run them off the FX thread). Failures are {@link ClusterCallException}s (an HTTP status, no
  * server text that could carry a value) or, for {@link #revealKey}, sentences naming the secret and key. New cluster
- * work (e.g. publishing reports as PolicyReports) is added here as a method and in the adapter.
+ * work is added here as a method and in the adapter (as publishing policy reports was: {@link #publish}).
  */
 public interface ClusterPort {
 
@@ -70,6 +70,54 @@ public interface ClusterPort {
      */
     ApplyOutcome patch(String apiVersion, String kind, String namespace, String name,
                        java.util.Map<String, Object> strategicMergePatch, boolean dryRun, Cancellation cancel);
+
+    /**
+     * Whether the API server serves {@code groupVersion} (API discovery), e.g. {@code openreports.io/v1alpha1}. A
+     * group the server does not know is false; an unreachable server or a refused discovery is a
+     * {@link ClusterCallException}.
+     */
+    boolean serves(String groupVersion);
+
+    /**
+     * Publishes objects Kustodian owns (its policy reports): server-side apply of each (field manager
+     * {@code kustodian}, conflicts forced, so each run replaces what the last one wrote), then deletes every object of
+     * the {@code owned} kinds that carries {@code labelSelector} and is not among {@code objects} (what an earlier run
+     * published and this one no longer produces). A rejected object is an outcome with the server's reason; listing
+     * the owned kinds for the deletions fails with a {@link ClusterCallException}.
+     */
+    Published publish(List<java.util.Map<String, Object>> objects, List<KindRef> owned, String labelSelector,
+                      Cancellation cancel);
+
+    /**
+     * The objects of {@code kind} in every namespace that carry {@code labelSelector}, as plain maps (what the API
+     * server returns). A kind the server does not serve is an empty list; other failures are
+     * {@link ClusterCallException}s.
+     */
+    List<java.util.Map<String, Object>> listLabelled(KindRef kind, String labelSelector);
+
+    /** A kind of object by its API: {@code apiVersion} (group/version, "v1" for core), kind, plural, scope. */
+    record KindRef(String apiVersion, String kind, String resource, boolean namespaced) {
+        /** "Kind/namespace/name" or "Kind/name", as outcomes name objects. */
+        public String ref(String namespace, String name) {
+            return kind + "/" + (namespace == null || namespace.isEmpty() ? "" : namespace + "/") + name;
+        }
+    }
+
+    /** Outcome of {@link #publish}: one per object applied, one per object deleted. */
+    record Published(List<ApplyOutcome> applied, List<ApplyOutcome> deleted) {
+        public Published {
+            applied = List.copyOf(applied);
+            deleted = List.copyOf(deleted);
+        }
+
+        /** The outcomes that failed (applies, then deletions). */
+        public List<ApplyOutcome> failures() {
+            List<ApplyOutcome> out = new java.util.ArrayList<>();
+            applied.stream().filter(o -> !o.ok()).forEach(out::add);
+            deleted.stream().filter(o -> !o.ok()).forEach(out::add);
+            return out;
+        }
+    }
 
     /** Outcome per object of {@link #apply}: {@code ok}, or the API server's reason (never a stack trace). */
     record ApplyOutcome(String object, boolean ok, String message) {

@@ -57,7 +57,7 @@ final class TopBar extends VBox {
             String cls = spec == null ? "banner-live" : switch (spec.kind()) {
                 case DEMO -> "banner-demo";
                 case SNAPSHOT -> "banner-snapshot";
-                case LIVE -> state.isProduction() ? "banner-production" : "banner-live";
+                case LIVE, IN_CLUSTER -> state.isProduction() ? "banner-production" : "banner-live";
             };
             banner.getStyleClass().add(cls);
             banner.setGraphic(new FontIcon(cls.equals("banner-production") ? Feather.ALERT_OCTAGON : Feather.SERVER));

@@ -183,4 +183,85 @@ public final class FakeClusterPort implements ClusterPort {
         writtenBack.add(namespace + "/" + name);
         return WriteBack.WRITTEN;
     }
+
+    private final java.util.Set<String> served = new java.util.TreeSet<>();
+    /** Published objects by "apiVersion kind namespace/name", in the order they were first written. */
+    private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
+    private Integer listFailure;
+
+    /** The cluster serves these API group versions (e.g. {@code wgpolicyk8s.io/v1alpha2}). */
+    public FakeClusterPort serving(String... groupVersions) {
+        served.addAll(List.of(groupVersions));
+        return this;
+    }
+
+    /** An object already in the cluster (e.g. a report an earlier scan published). */
+    public synchronized FakeClusterPort object(Map<String, Object> object) {
+        objects.put(key(object), object);
+        return this;
+    }
+
+    /** Every {@link #listLabelled} fails as the API server would with HTTP {@code code}. */
+    public synchronized FakeClusterPort failingLists(int code) {
+        this.listFailure = code;
+        return this;
+    }
+
+    /** The objects in the cluster, in the order they were first written. */
+    public synchronized List<Map<String, Object>> objects() {
+        return List.copyOf(objects.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> meta(Map<String, Object> o) {
+        return o.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static String key(Map<String, Object> o) {
+        Map<String, Object> m = meta(o);
+        return o.get("apiVersion") + " " + o.get("kind") + " " + m.getOrDefault("namespace", "") + "/" + m.get("name");
+    }
+
+    @Override
+    public synchronized boolean serves(String groupVersion) {
+        calls.add("serves " + groupVersion);
+        return served.contains(groupVersion);
+    }
+
+    @Override
+    public synchronized Published publish(List<Map<String, Object>> published, List<KindRef> owned,
+                                          String labelSelector, Cancellation cancel) {
+        calls.add("publish " + published.size());
+        List<ApplyOutcome> applied = new ArrayList<>();
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        for (Map<String, Object> o : published) {
+            objects.put(key(o), o);
+            keep.add(key(o));
+            applied.add(new ApplyOutcome(o.get("kind") + "/" + meta(o).get("name"), true, "applied"));
+        }
+        List<ApplyOutcome> deleted = new ArrayList<>();
+        for (KindRef k : owned) {
+            for (Map<String, Object> o : listLabelled(k, labelSelector)) {
+                if (!keep.contains(key(o))) {
+                    objects.remove(key(o));
+                    deleted.add(new ApplyOutcome(o.get("kind") + "/" + meta(o).get("name"), true, "deleted"));
+                }
+            }
+        }
+        return new Published(applied, deleted);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized List<Map<String, Object>> listLabelled(KindRef kind, String labelSelector) {
+        calls.add("list " + kind.resource() + " " + labelSelector);
+        if (listFailure != null) {
+            throw new ClusterCallException(listFailure, listFailure == 403 ? "Forbidden" : "", null);
+        }
+        String[] kv = labelSelector.split("=", 2);
+        return objects.values().stream().filter(o -> kind.apiVersion().equals(o.get("apiVersion"))
+                && kind.kind().equals(o.get("kind")))
+                .filter(o -> meta(o).get("labels") instanceof Map<?, ?> l && kv[1].equals(l.get(kv[0])))
+                .toList();
+    }
 }

@@ -73,7 +73,7 @@ public final class TestSnapshots {
             case DEMO -> new ClusterSession(spec, demoLike(SourceInfo.Kind.DEMO, "demo"), null, "demo");
             case SNAPSHOT -> new ClusterSession(spec, demoLike(SourceInfo.Kind.SNAPSHOT,
                     String.valueOf(spec.snapshotPath())), null, null);
-            case LIVE -> {
+            case LIVE, IN_CLUSTER -> {
                 String ctx = spec.context() == null ? "dev" : spec.context();
                 yield new ClusterSession(spec, demoLike(SourceInfo.Kind.LIVE, ctx), null, ctx);
             }
