@@ -291,7 +291,8 @@ public final class ScanCommand implements Callable<Integer> {
     private ClusterSession open(CliOutput console) {
         if (publishing.inCluster) {
             return dev.kustodian.core.cluster.InCluster.open(inClusterEnvironment != null ? inClusterEnvironment
-                    : dev.kustodian.core.cluster.InCluster.Environment.current(), console.progress(), new Cancellation());
+                    : dev.kustodian.core.cluster.InCluster.Environment.current(), source.secretsMode(),
+                    console.progress(), new Cancellation());
         }
         return opener.open(source.toSpec(), console.progress(), new Cancellation());
     }

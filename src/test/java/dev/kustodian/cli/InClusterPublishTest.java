@@ -228,6 +228,32 @@ class InClusterPublishTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theCronJobsMetadataModeListsSecretsAsMetadataOnlyAndPublishesTheGapAsErrorResults() {
+        server.createCrd(client, CRDS + "v1alpha2-wgpolicyk8s.io_policyreports.yaml", "v1alpha2");
+        server.createCrd(client, CRDS + "v1alpha2-wgpolicyk8s.io_clusterpolicyreports.yaml", "v1alpha2");
+        // exactly the arguments the generated CronJob appends to the image's entrypoint
+        List<String> args = dev.kustodian.core.scanner.ScannerManifests.args(new dev.kustodian.core.scanner
+                .ScannerRequest.Spec("kustodian-system", "@hourly", "r.example/kustodian:1.0",
+                dev.kustodian.core.model.SecretsMode.METADATA, dev.kustodian.core.report.PolicyReports.Api.WGPOLICY));
+        Run r = scanner(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(server.requests()).filteredOn(q -> q.startsWith("GET /api/v1/secrets"))
+                .isNotEmpty().allSatisfy(q -> assertThat(q).endsWith(
+                        "Accept: application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"));
+        Map<String, Object> cluster = asMap(list(CLUSTER_POLICY_REPORTS).get(0));
+        assertThat(SchemaValidator.get().validate(cluster)).isEmpty();
+        assertThat(results(cluster)).anySatisfy(x -> assertThat(x).containsEntry("policy", "KUSTODIAN-VISIBILITY")
+                .containsEntry("result", "error").extractingByKey("message").asString().contains("metadata-only"));
+        assertThat(results(cluster)).anySatisfy(x -> assertThat(x).containsEntry("policy", "SEC-TLS-EXPIRED")
+                .containsEntry("result", "skip"));
+        assertThat(((Map<String, Map<String, String>>) cluster.get("metadata")).get("annotations"))
+                .containsEntry("kustodian.dev/scan-complete", "false");
+        // without --allow-partial the same scan is "incomplete"
+        assertThat(scanner("--secrets", "metadata").code()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
+    }
+
+    @Test
     void anExplicitFormatWhoseCrdsAreMissingIsAFailureNamingThem() {
         server.createCrd(client, CRDS + "v1alpha2-wgpolicyk8s.io_policyreports.yaml", "v1alpha2");
         server.createCrd(client, CRDS + "v1alpha2-wgpolicyk8s.io_clusterpolicyreports.yaml", "v1alpha2");

@@ -149,6 +149,21 @@ class ScanCoverageTest {
     }
 
     @Test
+    void metadataModeWithoutAccessToSecretsLabelsTheForbiddenListAsTheModesExpectedGap() throws Exception {
+        // the scanner's metadata ClusterRole: RBAC cannot grant a metadata-only list, so secrets are forbidden
+        serve(List.of("secrets"));
+        CliStreamsTest.Captured json = scan("-o", "json", "--secrets", "metadata", "--allow-partial");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        List<String> reasons = new ArrayList<>();
+        root.path("gaps").forEach(g -> reasons.add(g.path("reason").asText()));
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("needs list on secrets",
+                "expected with --secrets metadata"));
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("metadata-only"));
+        assertThat(scan("--secrets", "metadata").code()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
+    }
+
+    @Test
     void aScanThatMayListNothingExits5WithEveryRuleNotEvaluated() throws Exception {
         serve(KINDS.stream().map(k -> k[1]).toList());
         CliStreamsTest.Captured json = scan("-o", "json");

@@ -26,6 +26,24 @@ public final class SourceOptions {
     @Option(names = "--demo", description = "Use the embedded demo cluster.")
     boolean demo;
 
+    @Option(names = "--secrets", paramLabel = "MODE",
+            description = "full (default): secrets are read whole and their values dropped after deriving key names, "
+                    + "sizes, TLS dates, fingerprints and registry hosts; metadata: only their metadata is read (no "
+                    + "value reaches Kustodian) and the checks that need values are reported as not evaluated.")
+    String secrets;
+
+    /** The --secrets mode (FULL when not given); bad input naming the accepted values. */
+    public dev.kustodian.core.model.SecretsMode secretsMode() {
+        if (secrets == null) {
+            return dev.kustodian.core.model.SecretsMode.FULL;
+        }
+        try {
+            return dev.kustodian.core.model.SecretsMode.parse(secrets);
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badInput("--secrets: " + e.getMessage());
+        }
+    }
+
     /** Whether the user named a source (else commands that can do without a cluster use none). */
     public boolean given() {
         return snapshot != null || demo || kubeconfig != null || context != null;
@@ -42,6 +60,10 @@ public final class SourceOptions {
             throw UserFacingException.badInput(flag + " scans kubeconfig contexts: it cannot be combined with "
                     + (context != null ? "--context (list it in --contexts)" : snapshot != null ? "--snapshot" : "--demo")
                     + ".");
+        }
+        if (secretsMode() == dev.kustodian.core.model.SecretsMode.METADATA) {
+            throw UserFacingException.badInput("--secrets metadata is not supported by fleet scans (" + flag + ") yet: "
+                    + "scan each context with --context NAME --secrets metadata.");
         }
     }
 
@@ -65,11 +87,11 @@ public final class SourceOptions {
                     "Choose one source: --kubeconfig/--context, --snapshot PATH or --demo, not several.");
         }
         if (snapshot != null) {
-            return SourceSpec.snapshot(snapshot);
+            return SourceSpec.snapshot(snapshot).withSecrets(secretsMode());
         }
         if (demo) {
-            return SourceSpec.demo();
+            return SourceSpec.demo().withSecrets(secretsMode());
         }
-        return SourceSpec.live(kubeconfig, context);
+        return SourceSpec.live(kubeconfig, context).withSecrets(secretsMode());
     }
 }

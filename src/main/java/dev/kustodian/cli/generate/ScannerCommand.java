@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "scanner", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "scanner", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The in-cluster scanner: Namespace, ServiceAccount, a least-privilege ClusterRole + binding and a",
                 "CronJob running `kustodian scan --in-cluster --publish`, which publishes PolicyReports (or OpenReports).",
                 "The default --secrets metadata grants NO access to Secrets (the scanner must not be the cluster-wide",

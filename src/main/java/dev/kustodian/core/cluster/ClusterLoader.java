@@ -13,12 +13,13 @@ public final class ClusterLoader {
     }
 
     public static ClusterSession open(SourceSpec spec, Progress progress, Cancellation cancel) {
-        return switch (spec.kind()) {
+        ClusterSession session = switch (spec.kind()) {
             case SNAPSHOT -> new ClusterSession(spec, SnapshotFileLoader.load(spec.snapshotPath(), progress, cancel),
                     null, null);
             case LIVE -> LiveLoader.open(spec, progress, cancel);
             case DEMO -> DemoCluster.open(progress, cancel);
-            case IN_CLUSTER -> InCluster.open(InCluster.Environment.current(), progress, cancel);
+            case IN_CLUSTER -> InCluster.open(InCluster.Environment.current(), spec.secrets(), progress, cancel);
         };
+        return SecretsMetadata.apply(session, spec.secrets());
     }
 }

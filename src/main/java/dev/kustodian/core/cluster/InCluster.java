@@ -122,16 +122,17 @@ public final class InCluster {
     }
 
     /** Loads the cluster the pod runs in with the service account's rights. */
-    public static ClusterSession open(Environment e, Progress progress, Cancellation cancel) {
-        return open(e, LiveLoader.Options.DEFAULTS, progress, cancel);
+    public static ClusterSession open(Environment e, dev.kustodian.core.model.SecretsMode secrets, Progress progress,
+                                      Cancellation cancel) {
+        return open(e, secrets, LiveLoader.Options.DEFAULTS, progress, cancel);
     }
 
-    public static ClusterSession open(Environment e, LiveLoader.Options options, Progress progress,
-                                      Cancellation cancel) {
+    public static ClusterSession open(Environment e, dev.kustodian.core.model.SecretsMode secrets,
+                                      LiveLoader.Options options, Progress progress, Cancellation cancel) {
         cancel.check();
         progress.update(-1, "Reading the pod's service account");
         Config config = config(e);
-        return LiveLoader.open(SourceSpec.inCluster(), config, CONTEXT, null, SourceInfo.Kind.LIVE, options,
-                progress, cancel);
+        return SecretsMetadata.apply(LiveLoader.open(SourceSpec.inCluster().withSecrets(secrets), config, CONTEXT,
+                null, SourceInfo.Kind.LIVE, options, progress, cancel), secrets);
     }
 }

@@ -212,7 +212,8 @@ public final class LiveLoader {
         }
         boolean ok = false;
         try {
-            ClusterSnapshot snapshot = new Run(client, config, contextName, entry, kind, options, progress, cancel).load();
+            ClusterSnapshot snapshot = new Run(client, config, contextName, entry, kind, options, progress, cancel,
+                    spec.secrets() == dev.kustodian.core.model.SecretsMode.METADATA).load();
             ok = true;
             return new ClusterSession(spec, snapshot, client, contextName);
         } finally {
@@ -250,9 +251,12 @@ public final class LiveLoader {
         volatile int kindsTotal = KINDS.size() + 1;
         volatile boolean accessReviewWorks = true;
         final List<CustomResourceDefinition> interestingCrds = new ArrayList<>();
+        /** --secrets metadata: secrets are listed as PartialObjectMetadata (no value is sent). */
+        final boolean metadataSecrets;
 
         Run(KubernetesClient client, Config config, String contextName, KubeconfigContexts.ContextEntry entry,
-            SourceInfo.Kind kind, Options options, Progress progress, Cancellation cancel) {
+            SourceInfo.Kind kind, Options options, Progress progress, Cancellation cancel, boolean metadataSecrets) {
+            this.metadataSecrets = metadataSecrets;
             this.client = client;
             this.config = config;
             this.contextName = contextName;
@@ -758,8 +762,10 @@ public final class LiveLoader {
                     return null;
                 }
                 try {
+                    boolean metadataOnly = metadataSecrets && k.kind().equals("Secret");
                     KubernetesResourceList<? extends HasMetadata> page = timed(() -> StreamedLists.streams(k.kind())
-                            ? StreamedLists.list(client, k.kind(), k.resource(), namespace, opts)
+                            || metadataOnly
+                            ? StreamedLists.list(client, k.kind(), k.resource(), namespace, opts, metadataOnly)
                             : k.lister().list(client, namespace, opts));
                     timeoutsInARow.set(0);
                     failuresInARow.set(0);
@@ -917,6 +923,10 @@ public final class LiveLoader {
         }
 
         private void gap(KindSpec k, String namespace, int status, String message) {
+            if (metadataSecrets && status == 403 && k.resource().equals("secrets")) {
+                message += " (expected with --secrets metadata when the identity has no access to secrets, as the "
+                        + "scanner's ClusterRole: secrets are seen only where workloads reference them)";
+            }
             synchronized (builder) {
                 builder.gaps.add(new VisibilityGap(k.resource(), namespace == null ? "" : namespace, status, message));
             }

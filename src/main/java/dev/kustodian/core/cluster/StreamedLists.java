@@ -47,6 +47,12 @@ final class StreamedLists {
             Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"),
             Map.entry("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"));
 
+    /**
+     * The Accept header of a metadata-only list, without a fallback to whole objects: a server that cannot answer
+     * it says 406 (a visibility gap) rather than sending values.
+     */
+    static final String METADATA_ACCEPT = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1";
+
     /** Off only in tests that compare with fabric8's typed listing. */
     static volatile boolean enabled = true;
 
@@ -88,6 +94,17 @@ final class StreamedLists {
      * namespaces or a cluster-scoped kind).
      */
     static Page list(KubernetesClient client, String kind, String resource, String namespace, ListOptions options) {
+        return list(client, kind, resource, namespace, options, false);
+    }
+
+    /**
+     * {@code metadataOnly}: asks for a {@code PartialObjectMetadataList} (the {@code Accept} header kubectl's
+     * {@code get -o name} and client-go's metadata informers send): the API server sends each object's metadata only,
+     * so no Secret value reaches this process. The model keeps only the metadata of secrets read
+     * this way.
+     */
+    static Page list(KubernetesClient client, String kind, String resource, String namespace, ListOptions options,
+                     boolean metadataOnly) {
         String apiVersion = API_VERSIONS.get(kind);
         StringBuilder url = new StringBuilder(client.getMasterUrl().toString().replaceAll("/+$", ""));
         url.append(apiVersion.equals("v1") ? "/api/v1" : "/apis/" + apiVersion);
@@ -104,7 +121,7 @@ final class StreamedLists {
             url.append(sep).append("continue=").append(encode(options.getContinue()));
         }
         HttpRequest.Builder request = client.getHttpClient().newHttpRequestBuilder().uri(url.toString())
-                .header("Accept", "application/json");
+                .header("Accept", metadataOnly ? METADATA_ACCEPT : "application/json");
         int timeout = client.getConfiguration().getRequestTimeout();
         if (timeout > 0) {
             request.timeout(timeout, TimeUnit.MILLISECONDS);

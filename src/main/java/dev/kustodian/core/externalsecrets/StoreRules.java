@@ -100,7 +100,7 @@ public final class StoreRules implements Rules.RuleProvider {
     static final class NotAdopted extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), dev.kustodian.core.findings.Coverage.STORE_OBJECTS, dev.kustodian.core.findings.Coverage.WORKLOADS);
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets", dev.kustodian.core.findings.Coverage.SECRET_VALUES), dev.kustodian.core.findings.Coverage.STORE_OBJECTS, dev.kustodian.core.findings.Coverage.WORKLOADS);
         }
 
         NotAdopted() {

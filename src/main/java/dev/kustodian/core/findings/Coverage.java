@@ -29,11 +29,18 @@ public record Coverage(List<Gap> gaps, List<NotEvaluated> notEvaluated) {
     public static final Set<String> STORE_OBJECTS = Set.of("externalsecrets", "clusterexternalsecrets",
             "secretstores", "clustersecretstores", "pushsecrets", "sealedsecrets", "secretproviderclasses",
             "customresourcedefinitions");
+    /**
+     * The values of secrets (type, key names, sizes, TLS dates, fingerprints, registry hosts): a pseudo-resource a
+     * rule reads when it needs them; {@code --secrets metadata} makes it a gap of every scan.
+     */
+    public static final String SECRET_VALUES = "secret-values";
+    /** How a rule blinded only by {@code --secrets metadata} is reported. */
+    public static final String METADATA_ONLY = "not evaluated: metadata-only";
     /** A rule that does not say what it reads is blinded by any gap. */
     public static final Set<String> EVERYTHING = Set.of("*");
 
     private static final Map<String, String> CORE_KINDS = Map.ofEntries(
-            Map.entry("namespaces", "Namespace"), Map.entry("nodes", "Node"),
+            Map.entry(SECRET_VALUES, "Secret"), Map.entry("namespaces", "Namespace"), Map.entry("nodes", "Node"),
             Map.entry("customresourcedefinitions", "CustomResourceDefinition"), Map.entry("secrets", "Secret"),
             Map.entry("configmaps", "ConfigMap"), Map.entry("pods", "Pod"), Map.entry("serviceaccounts", "ServiceAccount"),
             Map.entry("deployments", "Deployment"), Map.entry("statefulsets", "StatefulSet"),
@@ -94,7 +101,10 @@ public record Coverage(List<Gap> gaps, List<NotEvaluated> notEvaluated) {
                         everywhere |= g.namespace().isEmpty() && !file;
                     }
                 }
-                if (!hidden.isEmpty()) {
+                if (hidden.equals(Set.of(SECRET_VALUES))) {
+                    blind.add(new NotEvaluated(r.id(), r.description(), false, List.of(SECRET_VALUES),
+                            METADATA_ONLY + " (--secrets metadata: it needs secret values, which were not read)"));
+                } else if (!hidden.isEmpty()) {
                     blind.add(new NotEvaluated(r.id(), r.description(), !everywhere, List.copyOf(hidden),
                             (everywhere ? "not evaluated: " : "partly evaluated: ") + String.join(", ", hidden)
                                     + (everywhere ? " could not be listed" : " could not be listed everywhere")

@@ -29,10 +29,20 @@ public record SecretInfo(
     public static final String TYPE_SSH_AUTH = "kubernetes.io/ssh-auth";
     public static final String TYPE_BOOTSTRAP_TOKEN = "bootstrap.kubernetes.io/token";
     public static final String TYPE_HELM_RELEASE = "helm.sh/release.v1";
+    /**
+     * The type of a secret read as metadata only ({@code --secrets metadata}): the type, the keys and every value fact
+     * are unknown (not empty).
+     */
+    public static final String TYPE_UNKNOWN = "unknown (metadata only)";
 
     public SecretInfo {
         type = type == null || type.isEmpty() ? TYPE_OPAQUE : type;
         keys = keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    /** False for a secret read as metadata only: its type, keys and value facts are unknown. */
+    public boolean valuesKnown() {
+        return !TYPE_UNKNOWN.equals(type);
     }
 
     public long totalBytes() {

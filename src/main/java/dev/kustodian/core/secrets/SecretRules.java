@@ -158,7 +158,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class LegacyTokenRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         LegacyTokenRule() {
@@ -238,7 +238,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class UnusedRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets", "serviceaccounts"), dev.kustodian.core.findings.Coverage.WORKLOADS, dev.kustodian.core.findings.Coverage.STORE_OBJECTS);
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets", "serviceaccounts"), dev.kustodian.core.findings.Coverage.WORKLOADS, dev.kustodian.core.findings.Coverage.STORE_OBJECTS, java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         private static final Set<String> SKIPPED_TYPES = Set.of(SecretInfo.TYPE_SA_TOKEN, SecretInfo.TYPE_HELM_RELEASE,
@@ -278,7 +278,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class DanglingRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         DanglingRule() {
@@ -388,7 +388,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class TlsExpiredRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         TlsExpiredRule() {
@@ -418,7 +418,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class TlsExpiringRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         TlsExpiringRule() {
@@ -456,7 +456,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class DockerInlineRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         DockerInlineRule() {
@@ -584,7 +584,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class DefaultNamespaceRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         DefaultNamespaceRule() {
@@ -613,7 +613,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class SharedValueRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         private static final Set<String> IGNORED_KEYS = Set.of("ca.crt", "tls.crt", "namespace", "service-ca.crt");
@@ -690,7 +690,7 @@ public final class SecretRules implements Rules.RuleProvider {
     static final class NotRotatedRule extends Rule {
         @Override
         public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"));
+            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
         }
 
         NotRotatedRule() {

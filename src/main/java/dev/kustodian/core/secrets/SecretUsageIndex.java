@@ -441,7 +441,7 @@ public final class SecretUsageIndex {
                         new DanglingRef(user, how, where, ns, secret, null, blocksStart));
                 return;
             }
-            for (String k : keys) {
+            for (String k : present.valuesKnown() ? keys : List.<String>of()) { // metadata only: keys unknown
                 if (!hasKey(present, k)) {
                     dangling.putIfAbsent(new DanglingKey(user, how, where, secret, k),
                             new DanglingRef(user, how, where, ns, secret, k, blocksStart));

@@ -51,7 +51,7 @@ public final class ApplyingCrudServer implements AutoCloseable {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
             authorizations.add(String.valueOf(request.getHeader("Authorization")));
-            requests.add(request.getMethod() + " " + request.getPath());
+            requests.add(request.getMethod() + " " + request.getPath() + " Accept: " + request.getHeader("Accept"));
             String type = request.getHeader("Content-Type");
             boolean apply = "PATCH".equalsIgnoreCase(request.getMethod()) && type != null && type.contains("apply-patch");
             if (apply) {
@@ -99,7 +99,7 @@ public final class ApplyingCrudServer implements AutoCloseable {
         return List.copyOf(authorizations);
     }
 
-    /** "METHOD path" of every request so far. */
+    /** "METHOD path Accept: header" of every request so far. */
     public List<String> requests() {
         return List.copyOf(requests);
     }
