@@ -180,13 +180,39 @@ class ScanCoverageTest {
     }
 
     @Test
-    void aServerThatAnswers404ToEveryListExits5() throws Exception {
-        // only /version is answered: every list is 404 "not served"
+    void aServerThatAnswers404ToEveryListIsNotAKubernetesApiServerExit3() throws Exception {
+        // only /version is answered: /api and every list are 404 (a wrong URL path, another web server)
         CliStreamsTest.Captured json = scan("-o", "json", "--fail-on", "critical");
+        assertThat(json.code()).as(json.err()).isEqualTo(3);
+        assertThat(json.out()).isEmpty();
+        assertThat(json.err()).contains("http://127.0.0.1:" + server.getPort() + "/ of context \"mock\" does not look "
+                + "like a Kubernetes API server (404 on /api;").contains("kubectl cluster-info")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aServerThatServesApiButNoListIsStillNotAKubernetesApiServer() throws Exception {
+        server.expect().get().withPath("/api").andReturn(200, Map.of("kind", "APIVersions",
+                "versions", List.of("v1"))).always();
+        CliStreamsTest.Captured table = scan("--allow-partial");
+        assertThat(table.code()).as(table.err()).isEqualTo(3);
+        assertThat(table.err()).contains("does not look like a Kubernetes API server (404 on every list, although "
+                + "/api answered;");
+    }
+
+    @Test
+    void oneKindThatAnswers404IsAGapNotAWrongServer() throws Exception {
+        // every list answers (empty) but secrets: 404 there is "not served", the scan is incomplete (exit 5)
+        for (String[] k : KINDS) {
+            if (!k[1].equals("secrets")) {
+                server.expect().get().withPath(k[0] + "/" + k[1] + "?limit=500").andReturn(200, emptyList()).always();
+            }
+        }
+        CliStreamsTest.Captured json = scan("-o", "json");
         assertThat(json.code()).as(json.err()).isEqualTo(5);
         JsonNode root = new ObjectMapper().readTree(json.out());
-        assertThat(root.path("gaps").size()).isGreaterThanOrEqualTo(KINDS.size());
         assertThat(root.path("gaps").get(0).path("status").asInt()).isEqualTo(404);
+        assertThat(root.path("gaps").get(0).path("resource").asText()).isEqualTo("secrets");
     }
 
     @Test

@@ -67,6 +67,8 @@ final class FaultServer implements AutoCloseable {
         EMPTY_REPLY,
         /** 404 on everything. */
         NOT_FOUND,
+        /** /version and discovery answered, 404 on every list (a proxy that forwards only some paths). */
+        LIST_NOT_FOUND,
         /** Secrets lists: a 64 MiB answer of white space. */
         LIST_HUGE_BODY
     }
@@ -243,6 +245,9 @@ final class FaultServer implements AutoCloseable {
         }
         String kind = path.substring(path.lastIndexOf('/') + 1);
         switch (mode) {
+            case LIST_NOT_FOUND -> {
+                return send(out, 404, status(404, "NotFound"));
+            }
             case LIST_500 -> {
                 return send(out, 500, status(500, "InternalError"));
             }

@@ -62,9 +62,8 @@ class RobustnessServerSweepTest {
             FaultServer.Mode.LIST_TRUNCATED_JSON, FaultServer.Mode.LIST_ENDLESS_CONTINUE,
             FaultServer.Mode.LIST_ENDLESS_NEW_CONTINUE, FaultServer.Mode.LIST_BLACK_HOLE,
             FaultServer.Mode.FORBIDDEN_SECRETS, FaultServer.Mode.LIST_WRONG_TYPES, FaultServer.Mode.LIST_DRIP,
-            FaultServer.Mode.LIST_HUGE_BODY, FaultServer.Mode.ITEM_WRONG_TYPES,
-            // 404 on every list: gaps, exit 5 for scan (ScanCoverageTest's contract)
-            FaultServer.Mode.NOT_FOUND);
+            FaultServer.Mode.LIST_HUGE_BODY, FaultServer.Mode.ITEM_WRONG_TYPES);
+    // NOT_FOUND and LIST_NOT_FOUND (404 on every list): not a Kubernetes API server, exit 3 naming the server
 
     @TestFactory
     Stream<DynamicTest> faultyServer() {

@@ -301,6 +301,7 @@ public final class LiveLoader {
                 for (Future<?> f : futures) {
                     await(f);
                 }
+                checkLooksLikeKubernetes();
             } finally {
                 pool.shutdownNow();
                 requests.shutdownNow();
@@ -798,6 +799,9 @@ public final class LiveLoader {
                                         + "; they may have expired during the load. Log in again and retry.", true, null);
                     }
                     if (code == 404) {
+                        if (KINDS.contains(k)) {
+                            notFound.add(k.kind());
+                        }
                         gap(k, namespace, 404, "not served by this cluster: " + k.resource());
                         return null;
                     }
@@ -884,6 +888,34 @@ public final class LiveLoader {
         volatile int lastFailureCode;
         /** Lists answered in this load: a server that answered some is slow, not stalled, and is waited for. */
         final AtomicInteger listsAnswered = new AtomicInteger();
+        /** Built-in kinds whose list answered 404: every Kubernetes API server serves all of them. */
+        final Set<String> notFound = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        /**
+         * A server that answered no list and 404 to every built-in kind's is not a Kubernetes API server (a wrong
+         * URL path, another web server, a proxy in front of nothing): that is a connection error (exit 3), like a 404
+         * on {@code /version}, not a cluster with visibility gaps. {@code /api} (core API discovery, served by every
+         * API server) is asked to name the evidence.
+         */
+        void checkLooksLikeKubernetes() {
+            if (listsAnswered.get() > 0 || notFound.size() < KINDS.size()) {
+                return;
+            }
+            String evidence;
+            try {
+                var versions = timed(client::getAPIVersions);
+                evidence = versions == null ? "404 on /api" : "404 on every list, although /api answered";
+            } catch (KubernetesClientException e) {
+                evidence = e.getCode() == 404 ? "404 on /api" : "404 on every list";
+            } catch (RequestDeadline e) {
+                evidence = "404 on every list";
+            }
+            throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, "The server " + server
+                    + " of context \"" + contextName + "\" does not look like a Kubernetes API server (" + evidence
+                    + "; every one of the " + KINDS.size() + " built-in kinds answered 404 Not Found). Check the "
+                    + "server URL in the kubeconfig (host, port and path: kubectl cluster-info shows the right one).",
+                    false, null);
+        }
 
         private static String within(long millis) {
             return dev.kustodian.core.util.Durations.describe(java.time.Duration.ofMillis(millis));
