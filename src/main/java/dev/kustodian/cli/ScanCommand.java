@@ -157,16 +157,12 @@ public final class ScanCommand implements Callable<Integer> {
                         + "to that cluster: it cannot be combined with " + flag + ". Run one scan per context "
                         + "(--context NAME -o " + fmt.id() + "), or use -o json/sarif/markdown/html/table for the fleet.");
             }
-            if (cisBenchmark != null) {
-                throw UserFacingException.badInput("--cis-benchmark numbers one cluster's findings: it cannot be "
-                        + "combined with " + flag + " yet. Scan each context with --context NAME --cis-benchmark NAME.");
-            }
             if (baseline != null) {
                 throw UserFacingException.badInput("--baseline compares one cluster's scans: it cannot be combined "
                         + "with " + flag + ". Scan each context with --context NAME --baseline OLD.json.");
             }
             FleetScan request = new FleetScan(source.kubeconfig(), contexts, allContexts, parallel, includeSystem,
-                    acceptedRisks);
+                    acceptedRisks, source.deadlines(), benchmark);
             return ScanFleet.run(new ScanFleet.Run(request, fleetScanner, fmt, output, threshold, allowPartial, console,
                     spec.commandLine().getOut(), err));
         }

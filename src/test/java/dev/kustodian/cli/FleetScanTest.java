@@ -256,4 +256,85 @@ class FleetScanTest {
         assertThat(partial.code()).as(partial.err()).isZero();
         assertThat(partial.out()).contains("ok (incomplete)", "VISIBILITY GAPS (1)");
     }
+
+    /** A kubeconfig with prod, a black hole (accepts connections, never answers) and a hanging exec plugin. */
+    private Path stallingKubeconfig(ServerSocket blackHole) throws Exception {
+        Path plugin = dir.resolve("hanging-plugin");
+        Files.writeString(plugin, "#!/bin/sh\nsleep 600\n");
+        plugin.toFile().setExecutable(true);
+        Path k = dir.resolve("stalling");
+        Files.writeString(k, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: prod
+                  cluster: {server: "http://127.0.0.1:%d"}
+                - name: hole
+                  cluster: {server: "http://127.0.0.1:%d"}
+                users:
+                - name: ci
+                  user: {token: not-a-real-token}
+                - name: sso
+                  user:
+                    exec: {apiVersion: client.authentication.k8s.io/v1, command: "%s"}
+                contexts:
+                - name: prod
+                  context: {cluster: prod, user: ci}
+                - name: hole
+                  context: {cluster: hole, user: ci}
+                - name: sso
+                  context: {cluster: prod, user: sso}
+                current-context: prod
+                """.formatted(prod.getPort(), blackHole.getLocalPort(), plugin));
+        return k;
+    }
+
+    @Test
+    void requestAndExecTimeoutsApplyToEveryContextOfTheFleet() throws Exception {
+        // the kernel completes connections to a socket nobody accepts from: a server that never answers
+        try (ServerSocket hole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path k = stallingKubeconfig(hole);
+            CliStreamsTest.Captured r = CliStreamsTest.inMemory("scan", "--kubeconfig", k.toString(), "--all-contexts",
+                    "-q", "-o", "json", "--request-timeout", "700ms", "--exec-timeout", "1s");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode ctx = readJson(r.out()).path("contexts");
+            assertThat(ctx.get(0).path("status").asText()).isEqualTo("ok");
+            assertThat(ctx.get(1).path("context").asText()).isEqualTo("hole");
+            assertThat(ctx.get(1).path("status").asText()).isEqualTo("unreachable");
+            assertThat(ctx.get(1).path("message").asText()).contains("did not answer within 700 ms");
+            assertThat(ctx.get(2).path("context").asText()).isEqualTo("sso");
+            assertThat(ctx.get(2).path("status").asText()).isEqualTo("unauthorized");
+            assertThat(ctx.get(2).path("message").asText()).contains("hanging-plugin", "did not finish within 1 s",
+                    "--exec-timeout");
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aBadDurationIsBadInputBeforeAnyContextIsLoaded() {
+        CliStreamsTest.Captured r = scan("--all-contexts", "--request-timeout", "soon");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--request-timeout");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void cisBenchmarkNumbersEveryContextOfTheFleet() throws Exception {
+        CliStreamsTest.Captured r = scan("--contexts", "prod,staging", "-q", "-o", "json", "--cis-benchmark", "cis-1.6");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode ctx = readJson(r.out()).path("contexts");
+        for (JsonNode c : ctx) {
+            assertThat(c.path("summary").path("cisBenchmark").asText()).as(c.path("context").asText())
+                    .isEqualTo("cis-1.6");
+        }
+        // the same ids as a single scan of the context in that benchmark
+        JsonNode single = readJson(scan("--context", "prod", "-o", "json", "-q", "--cis-benchmark", "cis-1.6").out());
+        assertThat(ctx.get(0).path("findings")).isEqualTo(single.path("findings"));
+        JsonNode own = readJson(scan("--contexts", "prod", "-q", "-o", "json").out()).path("contexts").get(0);
+        assertThat(own.path("summary").path("cisBenchmark").asText()).isNotEqualTo("cis-1.6").isNotEmpty();
+
+        CliStreamsTest.Captured unknown = scan("--all-contexts", "--cis-benchmark", "cis-9.9");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("cis-9.9", "cis-1.6");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.kustodian.cli.common;
 
+import dev.kustodian.core.cluster.Deadlines;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.util.Durations;
 import dev.kustodian.core.util.UserFacingException;
@@ -75,23 +76,25 @@ public final class SourceOptions {
             description = "Stop a kubeconfig exec credential plugin after this long: seconds or 30s, 2m (default 60s).")
     String execTimeout;
 
-    public SourceSpec toSpec() {
-        // process-wide settings: set (or reset to the defaults) by every command that names a source
-        dev.kustodian.core.cluster.LiveLoader.setRequestTimeout(
-                requestTimeout == null ? null : Durations.parse("--request-timeout", requestTimeout));
-        dev.kustodian.core.cluster.ExecPlugin.setTimeout(
+    /** --request-timeout and --exec-timeout (bad input for a malformed duration): carried by each source spec. */
+    public Deadlines deadlines() {
+        return new Deadlines(requestTimeout == null ? null : Durations.parse("--request-timeout", requestTimeout),
                 execTimeout == null ? null : Durations.parse("--exec-timeout", execTimeout));
+    }
+
+    public SourceSpec toSpec() {
+        Deadlines deadlines = deadlines();
         int n = (snapshot != null ? 1 : 0) + (demo ? 1 : 0) + ((kubeconfig != null || context != null) ? 1 : 0);
         if (n > 1) {
             throw UserFacingException.badInput(
                     "Choose one source: --kubeconfig/--context, --snapshot PATH or --demo, not several.");
         }
         if (snapshot != null) {
-            return SourceSpec.snapshot(snapshot).withSecrets(secretsMode());
+            return SourceSpec.snapshot(snapshot).withSecrets(secretsMode()).withDeadlines(deadlines);
         }
         if (demo) {
-            return SourceSpec.demo().withSecrets(secretsMode());
+            return SourceSpec.demo().withSecrets(secretsMode()).withDeadlines(deadlines);
         }
-        return SourceSpec.live(kubeconfig, context).withSecrets(secretsMode());
+        return SourceSpec.live(kubeconfig, context).withSecrets(secretsMode()).withDeadlines(deadlines);
     }
 }

@@ -23,32 +23,25 @@ import java.util.concurrent.TimeUnit;
  * plugin works before the client runs it for the connection.
  */
 public final class ExecPlugin {
-    /** kubectl waits on a plugin as long as it takes; a minute covers an interactive-less SSO refresh. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** The default deadline ({@link Deadlines#DEFAULT_EXEC}). */
+    public static final Duration DEFAULT_TIMEOUT = Deadlines.DEFAULT_EXEC;
     /** An ExecCredential is a few KiB; a plugin printing more than this is broken. */
     public static final int MAX_OUTPUT = 1 << 20;
 
-    private static volatile Duration timeout = DEFAULT_TIMEOUT;
-
+    
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ExecPlugin() {
-    }
-
-    /** The deadline for every plugin run in this process (the CLI's {@code --exec-timeout}). */
-    public static void setTimeout(Duration d) {
-        timeout = d == null || d.isNegative() || d.isZero() ? DEFAULT_TIMEOUT : d;
-    }
-
-    public static Duration timeout() {
-        return timeout;
     }
 
     /**
      * Runs the plugin of {@code user} once and checks it prints an ExecCredential with a token or a client
      * certificate; throws a {@link UserFacingException} otherwise.
      */
-    public static void check(ExecConfig exec, String user, String context, Path kubeconfig) {
+    public static void check(ExecConfig exec, String user, String context, Path kubeconfig, Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            timeout = DEFAULT_TIMEOUT;
+        }
         String problem = installProblem(exec, user, context, kubeconfig);
         if (problem != null) {
             throw UserFacingException.badInput(problem);
@@ -97,13 +90,12 @@ public final class ExecPlugin {
         }, "kustodian-exec-plugin");
         reader.setDaemon(true);
         reader.start();
-        long secs = timeout.toSeconds();
         try {
             boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!exited) {
                 kill(p);
                 throw new UserFacingException(UserFacingException.Category.CLUSTER_UNREACHABLE, who + " did not finish "
-                        + "within " + secs + " s and was stopped. Run it by hand to see whether it waits for a login, "
+                        + "within " + dev.kustodian.core.util.Durations.describe(timeout) + " and was stopped. Run it by hand to see whether it waits for a login, "
                         + "or allow it more time with --exec-timeout SECONDS.", true, null);
             }
             reader.join(TimeUnit.SECONDS.toMillis(5));

@@ -167,9 +167,17 @@ public final class KubeconfigContexts {
     }
 
     /**
-     * The fabric8 config of {@code context} (null: the current context). Unknown contexts list the known ones.
+     * The fabric8 config of {@code context} (null: the current context) with the default exec plugin deadline.
      */
     public static Config config(Resolved resolved, Path explicit, String context) {
+        return config(resolved, explicit, context, Deadlines.DEFAULT_EXEC);
+    }
+
+    /**
+     * The fabric8 config of {@code context} (null: the current context); an exec credential plugin is run once with
+     * {@code execTimeout} first. Unknown contexts list the known ones.
+     */
+    public static Config config(Resolved resolved, Path explicit, String context, java.time.Duration execTimeout) {
         String name = context != null ? context : resolved.currentContext();
         if (resolved.contexts().isEmpty()) {
             throw UserFacingException.badInput("The kubeconfig " + resolved.describeFiles()
@@ -183,7 +191,7 @@ public final class KubeconfigContexts {
             throw UserFacingException.badInput("The context \"" + name + "\" is not in the kubeconfig "
                     + resolved.describeFiles() + ". Known contexts: " + names(resolved) + ".");
         }
-        checkContext(resolved, resolved.find(name));
+        checkContext(resolved, resolved.find(name), execTimeout);
         try {
             if (explicit != null) {
                 return Config.fromKubeconfig(name, explicit.toFile());
@@ -209,14 +217,15 @@ public final class KubeconfigContexts {
      * auth-provider; and an exec credential plugin that is missing, hangs or prints garbage (run once, with a
      * deadline, before the client runs it).
      */
-    static void checkContext(Resolved r, ContextEntry ctx) {
+    static void checkContext(Resolved r, ContextEntry ctx, java.time.Duration execTimeout) {
         String problem = problem(r, ctx);
         if (problem != null) {
             throw UserFacingException.badInput(problem);
         }
         NamedAuthInfo user = r.users().get(ctx.user());
         if (user != null && user.getUser() != null && user.getUser().getExec() != null) {
-            ExecPlugin.check(user.getUser().getExec(), ctx.user(), ctx.name(), r.userFiles().get(ctx.user()));
+            ExecPlugin.check(user.getUser().getExec(), ctx.user(), ctx.name(), r.userFiles().get(ctx.user()),
+                    execTimeout);
         }
     }
 

@@ -145,23 +145,6 @@ public final class LiveLoader {
     private LiveLoader() {
     }
 
-    /** The CLI's --request-timeout: replaces the options' request timeout (and caps the connect deadline). */
-    private static volatile java.time.Duration requestTimeoutOverride;
-
-    public static void setRequestTimeout(java.time.Duration d) {
-        requestTimeoutOverride = d;
-    }
-
-    private static Options effective(Options o) {
-        java.time.Duration d = requestTimeoutOverride;
-        if (d == null) {
-            return o;
-        }
-        int ms = (int) Math.min(Integer.MAX_VALUE, d.toMillis());
-        return new Options(Math.min(o.connectDeadlineMillis(), ms), ms, o.pageSize(), o.retries(), o.backoffMillis(),
-                o.threads());
-    }
-
     public static ClusterSession open(SourceSpec spec, Progress progress, Cancellation cancel) {
         return open(spec, Options.DEFAULTS, progress, cancel);
     }
@@ -181,7 +164,7 @@ public final class LiveLoader {
 
     static ClusterSession open(SourceSpec spec, SourceInfo.Kind kind, Options requested, Progress progress,
                                Cancellation cancel) {
-        Options options = effective(requested);
+        Options options = spec.deadlines().apply(requested);
         cancel.check();
         progress.update(-1, "Reading the kubeconfig");
         KubeconfigContexts.Resolved resolved = KubeconfigContexts.resolve(spec.kubeconfig());
@@ -225,7 +208,7 @@ public final class LiveLoader {
 
     /** The client configuration of a kubeconfig context with the load's timeouts (retries are the loader's own). */
     static Config clientConfig(KubeconfigContexts.Resolved resolved, SourceSpec spec, Options options) {
-        Config config = KubeconfigContexts.config(resolved, spec.kubeconfig(), spec.context());
+        Config config = KubeconfigContexts.config(resolved, spec.kubeconfig(), spec.context(), spec.deadlines().exec());
         config.setConnectionTimeout(Math.min(options.connectDeadlineMillis(), 10_000));
         config.setRequestTimeout(options.requestTimeoutMillis());
         config.setRequestRetryBackoffLimit(0); // our own retry: per page, with backoff, then a gap

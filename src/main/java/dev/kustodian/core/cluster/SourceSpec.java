@@ -8,17 +8,29 @@ import java.nio.file.Path;
  * Which cluster to read: exactly one of a kubeconfig context (LIVE), snapshot files (SNAPSHOT) or the embedded
  * demo cluster (DEMO). For LIVE, {@code kubeconfig} null means KUBECONFIG or ~/.kube/config, and {@code context}
  * null means the current context. {@code secrets}: how much of each Secret the load reads (every source; FULL unless
- * {@code --secrets metadata}).
+ * {@code --secrets metadata}). {@code deadlines} bound how long a load waits on the API server and on an exec
+ * credential plugin (per load: two specs in one process may differ).
  */
-public record SourceSpec(Kind kind, Path kubeconfig, String context, Path snapshotPath, SecretsMode secrets) {
+public record SourceSpec(Kind kind, Path kubeconfig, String context, Path snapshotPath, SecretsMode secrets,
+                         Deadlines deadlines) {
 
     public SourceSpec {
         secrets = secrets == null ? SecretsMode.FULL : secrets;
+        deadlines = deadlines == null ? Deadlines.DEFAULTS : deadlines;
+    }
+
+    public SourceSpec(Kind kind, Path kubeconfig, String context, Path snapshotPath, SecretsMode secrets) {
+        this(kind, kubeconfig, context, snapshotPath, secrets, Deadlines.DEFAULTS);
     }
 
     /** The same source, read in {@code mode}. */
     public SourceSpec withSecrets(SecretsMode mode) {
-        return new SourceSpec(kind, kubeconfig, context, snapshotPath, mode);
+        return new SourceSpec(kind, kubeconfig, context, snapshotPath, mode, deadlines);
+    }
+
+    /** The same source with other deadlines. */
+    public SourceSpec withDeadlines(Deadlines d) {
+        return new SourceSpec(kind, kubeconfig, context, snapshotPath, secrets, d);
     }
 
     /** IN_CLUSTER: the cluster this process runs in, through the pod's service account (no kubeconfig). */

@@ -1,6 +1,7 @@
 package dev.kustodian.core.fleet;
 
 import dev.kustodian.core.accept.AcceptedRisks;
+import dev.kustodian.core.cluster.Deadlines;
 import dev.kustodian.core.cluster.KubeconfigContexts;
 import dev.kustodian.core.util.UserFacingException;
 
@@ -12,10 +13,11 @@ import java.util.List;
 /**
  * A fleet scan request ({@code kustodian scan --contexts A,B | --all-contexts [--parallel N]}): the kubeconfig
  * ({@code null}: $KUBECONFIG or ~/.kube/config, as kubectl), the contexts to scan (empty with {@code all}), how many
- * at once, and what a single scan would also take (system findings, accepted risks).
+ * at once, and what a single scan would also take (system findings, accepted risks, the request and exec plugin
+ * deadlines applied to each context's load, the CIS benchmark its ids are numbered in: null for each cluster's own).
  */
 public record FleetScan(Path kubeconfig, List<String> contexts, boolean all, int parallel, boolean includeSystem,
-                        AcceptedRisks accepted) {
+                        AcceptedRisks accepted, Deadlines deadlines, String cisBenchmark) {
 
     public static final int DEFAULT_PARALLEL = 4;
     public static final int MAX_PARALLEL = 32;
@@ -23,6 +25,13 @@ public record FleetScan(Path kubeconfig, List<String> contexts, boolean all, int
     public FleetScan {
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
         accepted = accepted == null ? AcceptedRisks.none() : accepted;
+        deadlines = deadlines == null ? Deadlines.DEFAULTS : deadlines;
+    }
+
+    /** With the default deadlines, each cluster numbered in its own CIS benchmark. */
+    public FleetScan(Path kubeconfig, List<String> contexts, boolean all, int parallel, boolean includeSystem,
+                     AcceptedRisks accepted) {
+        this(kubeconfig, contexts, all, parallel, includeSystem, accepted, null, null);
     }
 
     /** Bad input (exit 2) as a sentence naming the flag: no contexts, both ways of naming them, a bad --parallel. */

@@ -135,7 +135,8 @@ public final class FleetScanner {
         Progress progress = (fraction, message) -> listener.progress(name, fraction, message);
         try {
             Report report;
-            try (ClusterSession session = opener.open(SourceSpec.live(scan.kubeconfig(), name), progress, cancel)) {
+            try (ClusterSession session = opener.open(SourceSpec.live(scan.kubeconfig(), name)
+                    .withDeadlines(scan.deadlines()), progress, cancel)) {
                 report = report(scan, session);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -162,15 +163,20 @@ public final class FleetScanner {
         }
     }
 
-    /** The same report a single {@code kustodian scan} of the context writes: findings, acceptances, coverage. */
+    /**
+     * The same report a single {@code kustodian scan} of the context writes: findings, acceptances, coverage, the CIS
+     * benchmark (the request's, else the one kube-bench would pick for this cluster).
+     */
     private Report report(FleetScan scan, ClusterSession session) {
         List<FindingRule> rules = Analysis.allRules();
-        List<Finding> findings = Analysis.of(session.snapshot()).findings();
+        Analysis analysis = Analysis.of(session.snapshot());
+        List<Finding> findings = analysis.findings();
         Coverage coverage = Coverage.of(session.snapshot(), rules);
         List<Finding> shown = scan.includeSystem() ? findings : findings.stream().filter(f -> !f.system()).toList();
         var acceptances = scan.accepted().match(shown, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         return Report.of(shown, session.snapshot().source().describe(), clock.instant(), rules)
-                .withAccepted(acceptances).withCoverage(coverage);
+                .withAccepted(acceptances).withCoverage(coverage)
+                .withCisBenchmark(scan.cisBenchmark() != null ? scan.cisBenchmark() : analysis.cisBenchmark());
     }
 
     /** True when every rule was blinded and every gap is a 403: the identity may list nothing at all. */
