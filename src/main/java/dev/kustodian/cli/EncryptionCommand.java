@@ -51,13 +51,13 @@ public final class EncryptionCommand implements Runnable {
 
     /** Reads a config file; unreadable → exit 2. */
     static String readFile(Path file) {
-        return dev.kustodian.core.util.InputFiles.readText(file, "EncryptionConfiguration file",
+        return dev.kustodian.core.util.InputFiles.readText(file, EncryptionConfigParser.FILE,
                 dev.kustodian.core.util.InputFiles.CONFIG_BUDGET);
     }
 
     /** Parses and validates; throws exit 1 with the errors when invalid. */
     static EncryptionConfig loadValid(Path file, PrintWriter err) {
-        EncryptionConfigParser.Result r = EncryptionConfigParser.parse(readFile(file), file.toString());
+        EncryptionConfigParser.Result r = EncryptionConfigParser.parseFile(file);
         List<FieldError> errors = new ArrayList<>(r.errors());
         if (r.config() != null) {
             errors.addAll(EncryptionConfigValidator.validate(r.config(), false));
@@ -89,13 +89,10 @@ public final class EncryptionCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            EncryptionConfigParser.Result r = EncryptionConfigParser.parse(readFile(file), file.toString());
+            EncryptionConfigParser.Result r = EncryptionConfigParser.parseFile(file);
             if (r.config() == null) {
                 // not YAML, empty or not a mapping: unreadable (exit 2), not an invalid configuration (exit 1)
-                throw UserFacingException.badInput(file + " could not be read as an EncryptionConfiguration: "
-                        + (r.errors().isEmpty() ? "no configuration found" : r.errors().get(0).message()
-                        .replaceFirst("^error decoding encryption provider configuration file: ", ""))
-                        + ". Give the file passed to kube-apiserver with --encryption-provider-config.");
+                throw UserFacingException.badInput(r.unreadable(file));
             }
             List<FieldError> errors = new ArrayList<>(r.errors());
             errors.addAll(EncryptionConfigValidator.validate(r.config(), reload));

@@ -86,9 +86,7 @@ public final class SealCommand implements Callable<Integer> {
                 return SealedSecrets.fetchCertificate(client, controllerNamespace, controllerName);
             }
         }
-        byte[] certBytes = dev.kustodian.core.util.InputFiles.readBytes(cert, "sealing certificate",
-                dev.kustodian.core.util.InputFiles.PEM_BUDGET);
-        return SealedSecrets.parseCertificate(certBytes, cert.toString());
+        return SealedSecrets.readCertificate(cert);
     }
 
     @Override
@@ -102,9 +100,8 @@ public final class SealCommand implements Callable<Integer> {
         Map<String, byte[]> values = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> e : BundleOutput.pairs(fromFile, "--from-file").entrySet()) {
-                // a Secret holds at most 1 MiB
-                values.put(e.getKey(), dev.kustodian.core.util.InputFiles.readBytes(Path.of(e.getValue()),
-                        "value file of key " + e.getKey(), 1L << 20));
+                values.put(e.getKey(), SealedSecrets.readValue(dev.kustodian.core.util.InputFiles.path(e.getValue(),
+                        "value file of key " + e.getKey()), e.getKey()));
             }
             if (fromStdin != null) {
                 try {

@@ -100,7 +100,7 @@ class RobustnessSweepTest {
                 cases.add(hostile("file " + f.getFileName(), f, c, good, value));
             }
         }
-        for (Path f : generated()) {
+        for (Path f : generated(tmp)) {
             for (Command c : all()) {
                 cases.add(hostile("generated " + f.getFileName(), f, c, good, value));
             }
@@ -177,8 +177,8 @@ class RobustnessSweepTest {
     }
 
     /** Files too big, too special or too deep to check in. */
-    static List<Path> generated() throws IOException, InterruptedException {
-        Path g = Files.createDirectories(tmp.resolve("generated"));
+    static List<Path> generated(Path base) throws IOException, InterruptedException {
+        Path g = Files.createDirectories(base.resolve("generated"));
         List<Path> l = new ArrayList<>();
         l.add(write(g, "deep-flow.yaml", "[".repeat(20_000) + "]".repeat(20_000) + "\n"));
         StringBuilder block = new StringBuilder();

@@ -49,6 +49,8 @@ public final class BboltReader implements AutoCloseable {
 
     public BboltReader(Path file) {
         this.file = file;
+        // regular files only: opening a FIFO would block until something writes to it
+        dev.kustodian.core.util.InputFiles.requireRegularFile(file, "etcd snapshot");
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
             long size = channel.size();

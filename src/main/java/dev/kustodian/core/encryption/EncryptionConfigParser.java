@@ -40,6 +40,51 @@ public final class EncryptionConfigParser {
         public boolean ok() {
             return config != null && errors.isEmpty();
         }
+
+        /**
+         * When the file holds no configuration at all (not YAML, empty, not a mapping): the sentence both front ends
+         * show (bad input, not an invalid configuration); null when a configuration was read.
+         */
+        public String unreadable(Object file) {
+            if (config != null) {
+                return null;
+            }
+            return file + " could not be read as an EncryptionConfiguration: " + (errors.isEmpty()
+                    ? "no configuration found" : errors.get(0).message()
+                    .replaceFirst("^error decoding encryption provider configuration file: ", ""))
+                    + ". Give the file passed to kube-apiserver with --encryption-provider-config.";
+        }
+    }
+
+    /** How an EncryptionConfiguration file is named in messages. */
+    public static final String FILE = "EncryptionConfiguration file";
+
+    /**
+     * The bytes of an EncryptionConfiguration file through the one input layer (regular files only, 16 MiB): an
+     * {@link dev.kustodian.core.util.InputFiles.InputException} names the file and what to do. The caller wipes them
+     * (the file holds keys).
+     */
+    public static byte[] readBytes(java.nio.file.Path file) {
+        return dev.kustodian.core.util.InputFiles.readBytes(file, FILE, dev.kustodian.core.util.InputFiles.CONFIG_BUDGET);
+    }
+
+    /** The text of {@code bytes} read from {@code file} (UTF-8, or UTF-16 with a byte-order mark), or a refusal. */
+    public static String decode(byte[] bytes, java.nio.file.Path file) {
+        return dev.kustodian.core.util.InputFiles.decode(bytes, file.toString(), FILE);
+    }
+
+    /**
+     * Reads and parses a file: what the input layer refuses (not a regular file, too large, not UTF-8 text) is
+     * thrown; what is wrong with the YAML or the configuration is in the result's errors. The CLI and the GUI both
+     * read files this way.
+     */
+    public static Result parseFile(java.nio.file.Path file) {
+        byte[] b = readBytes(file);
+        try {
+            return parse(decode(b, file), file.toString());
+        } finally {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
     }
 
     public static Result parse(String text, String label) {

@@ -101,6 +101,10 @@ public final class EtcdReader implements AutoCloseable {
     }
 
     private static Path readable(Path p, String option) {
+        if (Files.exists(p)) {
+            // a FIFO, a device or a folder is refused before it is opened (nothing blocks)
+            dev.kustodian.core.util.InputFiles.requireRegularFile(p, "etcd client file given as " + option);
+        }
         if (!Files.isReadable(p)) {
             throw UserFacingException.badInput(option + " " + p + " does not exist or is not readable (etcd client "
                     + "files are usually readable by root only: run with sudo or copy them).");

@@ -96,6 +96,26 @@ public final class SealedSecrets {
         }
     }
 
+    /** How the certificate file is named in messages. */
+    public static final String CERTIFICATE_FILE = "sealing certificate";
+    /** A Secret holds at most 1 MiB: a value file larger than that cannot be sealed into one. */
+    public static final long MAX_VALUE_BYTES = 1L << 20;
+
+    /**
+     * Reads and parses the controller certificate file through the one input layer (regular files only, so a FIFO
+     * does not block; at most 1 MiB): the CLI's {@code seal --cert} and the GUI's wizard say the same sentences.
+     */
+    public static X509Certificate readCertificate(java.nio.file.Path file) {
+        byte[] b = dev.kustodian.core.util.InputFiles.readBytes(file, CERTIFICATE_FILE,
+                dev.kustodian.core.util.InputFiles.PEM_BUDGET);
+        return parseCertificate(b, file.toString());
+    }
+
+    /** The bytes of the file whose content becomes the value of {@code key} (at most 1 MiB; regular files only). */
+    public static byte[] readValue(java.nio.file.Path file, String key) {
+        return dev.kustodian.core.util.InputFiles.readBytes(file, "value file of key " + key, MAX_VALUE_BYTES);
+    }
+
     /** Parses the controller certificate (PEM or DER). */
     public static X509Certificate parseCertificate(byte[] pem, String source) {
         X509Certificate c;

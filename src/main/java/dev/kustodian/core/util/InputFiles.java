@@ -93,6 +93,24 @@ public final class InputFiles {
         return a;
     }
 
+    /**
+     * The path typed or picked for {@code what} (a GUI field, a {@code KEY=PATH} argument): a text that cannot be a
+     * path on this system (a NUL character, say) is an {@link InputException}, not an exception on the FX thread.
+     */
+    public static Path path(String text, String what) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new InputException("(no file)", 0, "no " + asFile(what) + " was given.");
+        }
+        try {
+            return Path.of(t);
+        } catch (java.nio.file.InvalidPathException e) {
+            String shown = t.replaceAll("\\p{Cntrl}", "?");
+            throw new InputException(shown, 0, "is not a valid path for the " + what + " (it holds a character no "
+                    + "file name can have). Check the path.");
+        }
+    }
+
     /** The bytes of a regular file, refused beyond {@code budget} bytes. */
     public static byte[] readBytes(Path file, String what, long budget) {
         BasicFileAttributes a = requireRegularFile(file, what);

@@ -16,11 +16,7 @@ import dev.kustodian.ui.wizard.Wizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,14 +95,19 @@ public final class EncryptionRotationWizard implements Wizard {
         }
         EncryptionConfigParser.Result parsed;
         try {
-            parsed = read(Path.of(file));
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Bundle.Problem("currentConfig", "Cannot read " + file + " (" + dev.kustodian.core.util.IoErrors.reason(e)
-                    + "). Choose a readable file.", true));
+            parsed = read(dev.kustodian.core.util.InputFiles.path(file, EncryptionConfigParser.FILE));
+        } catch (RuntimeException e) {
+            // the sentence `kustodian encryption validate FILE` prints
+            problems.add(new Bundle.Problem("currentConfig",
+                    dev.kustodian.core.errors.ErrorTranslator.translate(e, file).getMessage(), true));
+            return new Bundle(title(), List.of(), problems, List.of(), List.of());
+        }
+        if (parsed.config() == null) {
+            problems.add(new Bundle.Problem("currentConfig", parsed.unreadable(file), true));
             return new Bundle(title(), List.of(), problems, List.of(), List.of());
         }
         List<FieldError> errors = new ArrayList<>(parsed.errors());
-        if (parsed.config() != null && errors.isEmpty()) {
+        if (errors.isEmpty()) {
             errors.addAll(EncryptionConfigValidator.validate(parsed.config(), false));
         }
         if (!errors.isEmpty()) {
@@ -162,11 +163,12 @@ public final class EncryptionRotationWizard implements Wizard {
         return new Bundle(title(), files, problems, warnings, next);
     }
 
-    private EncryptionConfigParser.Result read(Path p) throws IOException {
-        FileTime t = Files.getLastModifiedTime(p);
-        String k = p.toAbsolutePath() + "|" + t + "|" + Files.size(p);
+    /** Parsed once per file version (path, modification time, size): the preview regenerates on every edit. */
+    private EncryptionConfigParser.Result read(Path p) {
+        var a = dev.kustodian.core.util.InputFiles.requireRegularFile(p, EncryptionConfigParser.FILE);
+        String k = p.toAbsolutePath() + "|" + a.lastModifiedTime() + "|" + a.size();
         if (!k.equals(cachedKey)) {
-            cached = EncryptionConfigParser.parse(Files.readString(p, StandardCharsets.UTF_8), p.getFileName().toString());
+            cached = EncryptionConfigParser.parseFile(p);
             cachedKey = k;
         }
         return cached;

@@ -32,9 +32,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,19 +168,19 @@ public final class EncryptionViewModel {
                                Boolean loadedByApiservers) {
     }
 
-    private FileAnalysis analyse(Path file) throws IOException {
-        byte[] bytes;
+    private FileAnalysis analyse(Path file) {
+        // the input layer of `kustodian encryption validate`: the same sentences for a FIFO, a folder, a huge or
+        // binary file, text that is not UTF-8
+        byte[] bytes = EncryptionConfigParser.readBytes(file);
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw UserFacingException.badInput("Cannot read " + file + " (" + dev.kustodian.core.util.IoErrors.reason(e)
-                    + "). Check the path and the permissions (the file is usually root-only, 0600).");
-        }
-        try {
-            EncryptionConfigParser.Result r = EncryptionConfigParser.parse(new String(bytes, StandardCharsets.UTF_8),
-                    file.getFileName().toString());
+            EncryptionConfigParser.Result r = EncryptionConfigParser.parse(EncryptionConfigParser.decode(bytes, file),
+                    file.toString());
+            if (r.config() == null) {
+                // no configuration at all: the sentence of `kustodian encryption validate`
+                throw UserFacingException.badInput(r.unreadable(file));
+            }
             List<FieldError> errors = new ArrayList<>(r.errors());
-            if (r.config() == null || !errors.isEmpty()) {
+            if (!errors.isEmpty()) {
                 return new FileAnalysis(file, errors, List.of(), null, null, null);
             }
             errors.addAll(EncryptionConfigValidator.validate(r.config(), false));
@@ -239,10 +236,19 @@ public final class EncryptionViewModel {
             verifyStatus.set("Enter at least one etcd endpoint, e.g. https://10.0.0.10:2379.");
             return;
         }
-        Path ca = path(caCert.get());
-        Path cert = path(clientCert.get());
-        Path key = path(clientKey.get());
-        Path cfg = path(verifyConfig.get());
+        Path ca;
+        Path cert;
+        Path key;
+        Path cfg;
+        try {
+            ca = path(caCert.get());
+            cert = path(clientCert.get());
+            key = path(clientKey.get());
+            cfg = path(verifyConfig.get());
+        } catch (UserFacingException e) {
+            verifyStatus.set(e.getMessage());
+            return;
+        }
         String prefix = etcdPrefix.get().isBlank() ? "/registry" : etcdPrefix.get().trim();
         start("Verify etcd", (p, c) -> {
             List<String> exp = new ArrayList<>();
@@ -273,7 +279,13 @@ public final class EncryptionViewModel {
         if (verifying.get()) {
             return;
         }
-        Path cfg = path(verifyConfig.get());
+        Path cfg;
+        try {
+            cfg = path(verifyConfig.get());
+        } catch (UserFacingException e) {
+            verifyStatus.set(e.getMessage());
+            return;
+        }
         String prefix = etcdPrefix.get().isBlank() ? "/registry" : etcdPrefix.get().trim();
         start("Verify snapshot", (p, c) -> {
             p.update(-1, "Reading " + file.getFileName() + "…");
@@ -317,18 +329,11 @@ public final class EncryptionViewModel {
         }
     }
 
-    private static EncryptionConfig loadConfig(Path cfg) throws IOException {
+    private static EncryptionConfig loadConfig(Path cfg) {
         if (cfg == null) {
             return null;
         }
-        String text;
-        try {
-            text = Files.readString(cfg, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw UserFacingException.badInput("Cannot read the EncryptionConfiguration " + cfg + " ("
-                    + dev.kustodian.core.util.IoErrors.reason(e) + "). Leave the field empty to classify without decrypting.");
-        }
-        EncryptionConfigParser.Result r = EncryptionConfigParser.parse(text, cfg.getFileName().toString());
+        EncryptionConfigParser.Result r = EncryptionConfigParser.parseFile(cfg);
         List<FieldError> errors = new ArrayList<>(r.errors());
         if (r.config() != null && errors.isEmpty()) {
             errors.addAll(EncryptionConfigValidator.validate(r.config(), false));
@@ -350,14 +355,12 @@ public final class EncryptionViewModel {
     }
 
     private static Path path(String s) {
-        return s == null || s.isBlank() ? null : Path.of(s.trim());
+        return s == null || s.isBlank() ? null : dev.kustodian.core.util.InputFiles.path(s, "file");
     }
 
+    /** The sentence the CLI would print for the same failure (the one error translator). */
     static String message(Throwable t) {
-        if (t instanceof UserFacingException u) {
-            return u.getMessage();
-        }
-        return "The operation failed (" + dev.kustodian.core.util.IoErrors.reason(t) + "). Check the inputs and try again.";
+        return dev.kustodian.core.errors.ErrorTranslator.translate(t, null).getMessage();
     }
 
     /** The config analysed last (for the wizards), or null. */

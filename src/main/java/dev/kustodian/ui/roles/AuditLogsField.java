@@ -1,6 +1,8 @@
 package dev.kustodian.ui.roles;
 
 import dev.kustodian.core.roles.RightSize;
+import dev.kustodian.core.errors.ErrorTranslator;
+import dev.kustodian.core.util.InputFiles;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.TaskExecutor;
@@ -119,7 +121,14 @@ public final class AuditLogsField extends FormField {
             return;
         }
         String k = currentKey();
-        List<Path> paths = files.stream().map(Path::of).toList();
+        List<Path> paths;
+        try {
+            paths = files.stream().map(f -> InputFiles.path(f, "audit log")).toList();
+        } catch (UserFacingException e) {
+            status.set(e.getMessage());
+            dialogs.showError("Cannot read the audit logs", e.getMessage());
+            return;
+        }
         running.set(true);
         progress.set(-1);
         status.set("Reading " + paths.size() + " file(s)…");
@@ -143,9 +152,9 @@ public final class AuditLogsField extends FormField {
             progress.unbind();
             progress.set(0);
             boolean cancelled = t instanceof UserFacingException u && u.category() == UserFacingException.Category.CANCELLED;
+            // the sentence `kustodian generate role --from-audit` prints for the same file
             String msg = cancelled ? "Reading cancelled; nothing changed."
-                    : t instanceof UserFacingException u ? u.getMessage()
-                    : "Reading the audit logs failed (" + dev.kustodian.core.util.IoErrors.reason(t) + ").";
+                    : ErrorTranslator.translate(t, "the audit logs").getMessage();
             status.set(msg);
             if (!cancelled) {
                 dialogs.showError("Cannot read the audit logs", msg);

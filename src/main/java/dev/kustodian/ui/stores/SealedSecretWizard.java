@@ -5,6 +5,8 @@ import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.errors.ErrorTranslator;
+import dev.kustodian.core.util.InputFiles;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
@@ -12,9 +14,6 @@ import dev.kustodian.ui.wizard.Wizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,10 +129,10 @@ public final class SealedSecretWizard implements Wizard {
             return null;
         }
         try {
-            return SealedSecrets.parseCertificate(Files.readAllBytes(Path.of(file)), file);
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Bundle.Problem("cert", e instanceof UserFacingException ? e.getMessage()
-                    : "Cannot read " + file + " (" + dev.kustodian.core.util.IoErrors.reason(e) + ").", true));
+            // the CLI's seal --cert reads it the same way: the same sentences for a FIFO, a folder, a huge file...
+            return SealedSecrets.readCertificate(InputFiles.path(file, SealedSecrets.CERTIFICATE_FILE));
+        } catch (RuntimeException e) {
+            problems.add(new Bundle.Problem("cert", ErrorTranslator.translate(e, file).getMessage(), true));
             return null;
         }
     }
@@ -161,6 +160,10 @@ public final class SealedSecretWizard implements Wizard {
     public Bundle generate(FormValues v, WizardContext context) {
         List<Bundle.Problem> problems = new ArrayList<>();
         X509Certificate cert = certificate(v, context, problems);
+        // the warning seal prints on stderr: shown with the generated files
+        String expired = cert == null ? null : SealedSecrets.validityWarning(cert, "cluster".equals(
+                v.string("cert-source")) ? "The controller's certificate" : "The certificate " + v.string("cert").trim(),
+                java.time.Instant.now());
         String name = v.string("name").trim();
         if (name.isEmpty()) {
             problems.add(new Bundle.Problem("name", "Give the Secret's name.", true));
@@ -192,10 +195,9 @@ public final class SealedSecretWizard implements Wizard {
                     continue;
                 }
                 try {
-                    values.put(key, Files.readAllBytes(Path.of(path)));
-                } catch (IOException | RuntimeException e) {
-                    problems.add(new Bundle.Problem("from-file", "Cannot read " + path + " for key " + key + " ("
-                            + dev.kustodian.core.util.IoErrors.reason(e) + ").", true));
+                    values.put(key, SealedSecrets.readValue(InputFiles.path(path, "value file of key " + key), key));
+                } catch (RuntimeException e) {
+                    problems.add(new Bundle.Problem("from-file", ErrorTranslator.translate(e, path).getMessage(), true));
                 }
             }
             if (values.isEmpty() && problems.stream().noneMatch(p -> p.path().equals("from-file"))) {
@@ -207,7 +209,12 @@ public final class SealedSecretWizard implements Wizard {
             }
             Bundle b = SealedSecrets.sealedSecret(cert, new SealedSecrets.SealSpec(name, v.string("namespace").trim(),
                     v.string("type"), scope, values, Map.of()));
-            return b;
+            if (expired == null) {
+                return b;
+            }
+            List<String> warnings = new ArrayList<>(b.warnings());
+            warnings.add(0, expired);
+            return new Bundle(b.title(), b.manifests(), b.problems(), warnings, b.nextSteps());
         } catch (UserFacingException e) {
             return new Bundle("SealedSecret", List.of(), List.of(new Bundle.Problem("", e.getMessage(), true)),
                     List.of(), List.of());

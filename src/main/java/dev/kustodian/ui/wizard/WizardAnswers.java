@@ -2,12 +2,12 @@ package dev.kustodian.ui.wizard;
 
 import dev.kustodian.core.output.RequestField;
 import dev.kustodian.core.output.SafeFiles;
+import dev.kustodian.core.util.InputFiles;
 import dev.kustodian.core.util.UserFacingException;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +42,21 @@ public final class WizardAnswers {
      */
     public static List<String> load(String wizardId, WizardForm form, Path file) {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
+        // the one input layer: a FIFO, a folder, a huge or binary file is refused with its sentence
+        String text = InputFiles.readText(file, "wizard answers file", 1L << 20); // a few KiB at most
+        try {
+            p.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            throw UserFacingException.badInput("Cannot read the answers file " + file + " (" + e.getMessage()
-                    + "). Choose a file saved with Save answers.");
+            throw UserFacingException.badInput(file + ": is not a wizard answers file (a malformed \\uXXXX escape). "
+                    + "Choose a file saved with Save answers.");
         }
         String id = p.getProperty("wizard");
-        if (id != null && !id.equals(wizardId)) {
+        if (id == null) {
+            // Save answers always writes it: anything else (a manifest, a kubeconfig, an empty file) is not replayed
+            throw UserFacingException.badInput(file + ": is not a wizard answers file (it has no wizard= line, which "
+                    + "Save answers always writes). Choose a file saved with Save answers.");
+        }
+        if (!id.equals(wizardId)) {
             throw UserFacingException.badInput("The answers file " + file + " is for the wizard '" + id
                     + "', not '" + wizardId + "'.");
         }
