@@ -179,7 +179,9 @@ class EncryptionWizardsTest {
         assertThat(preview(robot)).startsWith("# Nothing to generate yet");
         robot.interact(() -> vm.form().field("currentConfig", Fields.Text.class).valueProperty()
                 .set(dir.resolve("missing.yaml").toString()));
-        assertThat(vm.form().field("currentConfig").orElseThrow().messageText()).contains("Cannot read");
+        // the sentence of `kustodian encryption validate` for the same path
+        assertThat(vm.form().field("currentConfig").orElseThrow().messageText())
+                .contains(dir.resolve("missing.yaml") + ": the EncryptionConfiguration file does not exist. Check the path.");
         robot.interact(() -> vm.form().field("currentConfig", Fields.Text.class).valueProperty().set(current.toString()));
         assertThat(vm.bundleProperty().get().hasErrors()).isFalse();
         robot.interact(vm::next);
