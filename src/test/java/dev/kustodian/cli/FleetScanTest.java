@@ -262,30 +262,12 @@ class FleetScanTest {
         Path plugin = dir.resolve("hanging-plugin");
         Files.writeString(plugin, "#!/bin/sh\nsleep 600\n");
         plugin.toFile().setExecutable(true);
-        Path k = dir.resolve("stalling");
-        Files.writeString(k, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: prod
-                  cluster: {server: "http://127.0.0.1:%d"}
-                - name: hole
-                  cluster: {server: "http://127.0.0.1:%d"}
-                users:
-                - name: ci
-                  user: {token: not-a-real-token}
-                - name: sso
-                  user:
-                    exec: {apiVersion: client.authentication.k8s.io/v1, command: "%s"}
-                contexts:
-                - name: prod
-                  context: {cluster: prod, user: ci}
-                - name: hole
-                  context: {cluster: hole, user: ci}
-                - name: sso
-                  context: {cluster: prod, user: sso}
-                current-context: prod
-                """.formatted(prod.getPort(), blackHole.getLocalPort(), plugin));
+        Map<String, String> servers = new java.util.LinkedHashMap<>();
+        servers.put("prod", "http://127.0.0.1:" + prod.getPort());
+        servers.put("hole", "http://127.0.0.1:" + blackHole.getLocalPort());
+        servers.put("sso", "http://127.0.0.1:" + prod.getPort());
+        Path k = dev.kustodian.core.cluster.TestKubeconfigs.write(dir.resolve("stalling"), servers,
+                Map.of("sso", plugin.toString()));
         return k;
     }
 

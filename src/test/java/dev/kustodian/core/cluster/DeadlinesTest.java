@@ -8,9 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +27,8 @@ class DeadlinesTest {
     @Test
     void twoLoadsInOneProcessKeepTheirOwnRequestDeadline() throws Exception {
         try (ServerSocket hole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Path k = dir.resolve("config");
-            Files.writeString(k, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: hole
-                      cluster: {server: "http://127.0.0.1:%d"}
-                    users:
-                    - name: ci
-                      user: {token: not-a-real-token}
-                    contexts:
-                    - name: hole
-                      context: {cluster: hole, user: ci}
-                    current-context: hole
-                    """.formatted(hole.getLocalPort()));
+            Path k = TestKubeconfigs.write(dir.resolve("config"),
+                    Map.of("hole", "http://127.0.0.1:" + hole.getLocalPort()), Map.of());
             SourceSpec quick = SourceSpec.live(k, "hole").withDeadlines(new Deadlines(Duration.ofMillis(400), null));
             SourceSpec patient = SourceSpec.live(k, "hole").withDeadlines(new Deadlines(Duration.ofMillis(1500), null));
             CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> failure(quick));
