@@ -288,7 +288,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (publishing.inCluster) {
             return dev.kustodian.core.cluster.InCluster.open(inClusterEnvironment != null ? inClusterEnvironment
                     : dev.kustodian.core.cluster.InCluster.Environment.current(), source.secretsMode(),
-                    console.progress(), new Cancellation());
+                    source.deadlines(), console.progress(), new Cancellation());
         }
         return opener.open(source.toSpec(), console.progress(), new Cancellation());
     }

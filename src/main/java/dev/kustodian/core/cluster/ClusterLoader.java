@@ -18,7 +18,8 @@ public final class ClusterLoader {
                     null, null);
             case LIVE -> LiveLoader.open(spec, progress, cancel);
             case DEMO -> DemoCluster.open(progress, cancel);
-            case IN_CLUSTER -> InCluster.open(InCluster.Environment.current(), spec.secrets(), progress, cancel);
+            case IN_CLUSTER -> InCluster.open(InCluster.Environment.current(), spec.secrets(), spec.deadlines(),
+                    progress, cancel);
         };
         return SecretsMetadata.apply(session, spec.secrets());
     }

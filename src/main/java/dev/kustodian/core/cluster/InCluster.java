@@ -124,15 +124,27 @@ public final class InCluster {
     /** Loads the cluster the pod runs in with the service account's rights. */
     public static ClusterSession open(Environment e, dev.kustodian.core.model.SecretsMode secrets, Progress progress,
                                       Cancellation cancel) {
-        return open(e, secrets, LiveLoader.Options.DEFAULTS, progress, cancel);
+        return open(e, secrets, Deadlines.DEFAULTS, progress, cancel);
+    }
+
+    /** With the request deadline of {@code --request-timeout} ({@code deadlines}). */
+    public static ClusterSession open(Environment e, dev.kustodian.core.model.SecretsMode secrets, Deadlines deadlines,
+                                      Progress progress, Cancellation cancel) {
+        return open(e, secrets, deadlines, LiveLoader.Options.DEFAULTS, progress, cancel);
     }
 
     public static ClusterSession open(Environment e, dev.kustodian.core.model.SecretsMode secrets,
                                       LiveLoader.Options options, Progress progress, Cancellation cancel) {
+        return open(e, secrets, Deadlines.DEFAULTS, options, progress, cancel);
+    }
+
+    private static ClusterSession open(Environment e, dev.kustodian.core.model.SecretsMode secrets, Deadlines deadlines,
+                                       LiveLoader.Options options, Progress progress, Cancellation cancel) {
         cancel.check();
         progress.update(-1, "Reading the pod's service account");
         Config config = config(e);
-        return SecretsMetadata.apply(LiveLoader.open(SourceSpec.inCluster().withSecrets(secrets), config, CONTEXT,
+        return SecretsMetadata.apply(LiveLoader.open(SourceSpec.inCluster().withSecrets(secrets)
+                .withDeadlines(deadlines), config, CONTEXT,
                 null, SourceInfo.Kind.LIVE, options, progress, cancel), secrets);
     }
 }

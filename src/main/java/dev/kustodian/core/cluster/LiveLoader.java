@@ -180,7 +180,7 @@ public final class LiveLoader {
     static ClusterSession open(SourceSpec spec, Config config, String contextName,
                                KubeconfigContexts.ContextEntry entry, SourceInfo.Kind kind, Options requested,
                                Progress progress, Cancellation cancel) {
-        Options options = effective(requested);
+        Options options = spec.deadlines().apply(requested);
         if (spec.kind() == SourceSpec.Kind.IN_CLUSTER) {
             config.setConnectionTimeout(Math.min(options.connectDeadlineMillis(), 10_000));
             config.setRequestTimeout(options.requestTimeoutMillis());
