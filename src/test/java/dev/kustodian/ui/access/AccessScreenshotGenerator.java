@@ -1,34 +1,24 @@
 package dev.kustodian.ui.access;
 
-import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
-import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.rbac.Reader;
 import dev.kustodian.core.rbac.SubjectRisk;
-import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.app.ContextSource;
 import dev.kustodian.ui.app.KustodianApp;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.app.SessionOpener;
 import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
-import dev.kustodian.ui.framework.TestSnapshots;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -51,36 +41,21 @@ class AccessScreenshotGenerator {
 
     @Test
     void renderAccess(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
-        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
-        Files.createDirectories(out);
+        Path out = Screenshots.folder();
         ClusterSession[] session = new ClusterSession[1];
         SessionOpener opener = (spec, progress, cancel) -> {
-            try {
-                session[0] = ClusterLoader.open(SourceSpec.demo(), progress, cancel);
-            } catch (UserFacingException | UnsupportedOperationException e) {
-                System.out.println("The demo cluster is not available (" + e.getMessage()
-                        + "): using the builder-made TestSnapshots.demoLike cluster instead.");
-                session[0] = TestSnapshots.session(SourceSpec.demo());
-            }
+            session[0] = Screenshots.demo(progress, cancel);
             return session[0];
         };
-        ShellView[] shell = new ShellView[1];
-        Scene[] scene = new Scene[1];
-        robot.interact(() -> {
-            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
-                    ContextSource.of(List.of(), null, false), Settings.inMemory());
-            scene[0] = new Scene(shell[0], 1600, 1000);
-            stage.setScene(scene[0]);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            shell[0].viewModel().startUp();
-        });
+        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+                new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
+                ContextSource.of(List.of(), null, false), Settings.inMemory()))};
+        Scene[] scene = {shell[0].getScene()};
+        robot.interact(() -> shell[0].viewModel().startUp());
         AccessPage page = (AccessPage) shell[0].page("access").orElseThrow();
         AccessView view = (AccessView) page.view();
         robot.interact(() -> shell[0].showPage(page));
-        shoot(robot, scene[0], out.resolve("3-access.png"));
+        Screenshots.shoot(robot, scene[0], out.resolve("3-access.png"));
 
         AccessViewModel vm = page.viewModel();
         List<SubjectRisk> ranked = List.copyOf(vm.subjects());
@@ -89,13 +64,13 @@ class AccessScreenshotGenerator {
                 view.showSubject(ranked.get(0).subject());
                 view.showSubjectPart("part-paths");
             });
-            shoot(robot, scene[0], out.resolve("3-access-subject.png"));
+            Screenshots.shoot(robot, scene[0], out.resolve("3-access-subject.png"));
         }
         String secret = vm.secretChoices().stream()
                 .max(Comparator.comparingLong(s -> nonSystemReaders(vm, s))).orElse(null);
         if (secret != null) {
             robot.interact(() -> view.showSecret(secret));
-            shoot(robot, scene[0], out.resolve("3-access-secret-readers.png"));
+            Screenshots.shoot(robot, scene[0], out.resolve("3-access-secret-readers.png"));
         }
         if (session[0] != null) {
             session[0].close();
@@ -106,20 +81,5 @@ class AccessScreenshotGenerator {
         String[] p = key.split("/", 2);
         return vm.analysisProperty().get().readers().readers(p[0], p[1]).stream().filter(r -> !r.system())
                 .map(Reader::subject).distinct().count();
-    }
-
-    private static void shoot(FxRobot robot, Scene scene, Path file) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            img[0] = scene.snapshot(null);
-        });
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("Screenshot written: " + file);
     }
 }

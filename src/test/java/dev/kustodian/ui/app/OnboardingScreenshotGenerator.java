@@ -4,22 +4,17 @@ import dev.kustodian.core.cluster.DemoCluster;
 import dev.kustodian.core.plan.PlanStep;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.onboarding.OnboardingPage;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,28 +40,18 @@ class OnboardingScreenshotGenerator {
 
     @Test
     void renderOnboarding(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
-        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
-        Files.createDirectories(out);
+        Path out = Screenshots.folder();
         DemoCluster.stop();
         Path config = Files.createTempDirectory("kustodian-onboarding-shots");
-        ShellView[] shell = new ShellView[1];
-        Scene[] scene = new Scene[1];
-        robot.interact(() -> {
-            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(),
-                    SessionOpener.CLUSTER_LOADER, ContextSource.of(List.of(), null, false),
-                    new Settings(null, config));
-            scene[0] = new Scene(shell[0], 1600, 1000);
-            stage.setScene(scene[0]);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            shell[0].viewModel().startUp();
-        });
+        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+                new SameThreadTaskExecutor(), new RecordingDialogService(), SessionOpener.CLUSTER_LOADER,
+                ContextSource.of(List.of(), null, false), new Settings(null, config)))};
+        Scene[] scene = {shell[0].getScene()};
+        robot.interact(() -> shell[0].viewModel().startUp());
         assertThat(shell[0].currentPage().id()).isEqualTo(OnboardingPage.ID);
         OnboardingPage page = (OnboardingPage) shell[0].currentPage();
         select(robot, "encryption-at-rest");
-        shoot(robot, scene[0], out.resolve("9-onboarding-start.png"));
+        Screenshots.shoot(robot, scene[0], out.resolve("9-onboarding-start.png"));
 
         var vm = page.viewModel();
         for (String id : List.of("rbac-critical", "secret-hygiene")) {
@@ -83,7 +68,7 @@ class OnboardingScreenshotGenerator {
                     "alice@example.com", LocalDate.now().plusMonths(2)));
         }
         select(robot, "rbac-critical");
-        shoot(robot, scene[0], out.resolve("9-onboarding-progress.png"));
+        Screenshots.shoot(robot, scene[0], out.resolve("9-onboarding-progress.png"));
         DemoCluster.stop();
     }
 
@@ -96,20 +81,5 @@ class OnboardingScreenshotGenerator {
         ListView<PlanStep> list = robot.lookup("#plan-steps").queryAs(ListView.class);
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(s -> s.id().equals(id)).findFirst().orElseThrow()));
-    }
-
-    private static void shoot(FxRobot robot, Scene scene, Path file) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            img[0] = scene.snapshot(null);
-        });
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("Screenshot written: " + file);
     }
 }

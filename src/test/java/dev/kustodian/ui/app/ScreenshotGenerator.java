@@ -4,28 +4,21 @@ import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.Page;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.framework.TestSnapshots;
+import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.core.util.Cancellation;
-import dev.kustodian.core.util.Progress;
-import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.wizard.WizardAnswers;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +33,7 @@ import java.util.Optional;
  * Overview in dark). Runs only with {@code -Dkustodian.screenshots=true}:
  * <pre>mvn -B -q -o test -Dtest=ScreenshotGenerator -Dtest.extraArgs=-Dkustodian.screenshots=true</pre>
  * Uses the embedded demo cluster; while the demo loader is not available it falls back to the builder-made
- * {@link TestSnapshots#demoLike} cluster and says so on stdout.
+ * {@code TestSnapshots.demoLike} cluster and says so on stdout.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotGenerator {
@@ -53,36 +46,27 @@ class ScreenshotGenerator {
 
     @Test
     void renderAll(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
-        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
-        Files.createDirectories(out);
+        Path out = Screenshots.folder();
         List<ClusterSession> opened = new ArrayList<>();
         SessionOpener opener = (spec, progress, cancel) -> {
             ClusterSession s = spec.kind() == SourceSpec.Kind.SNAPSHOT ? ClusterLoader.open(spec, progress, cancel)
-                    : openDemoOrFixture(spec, progress, cancel);
+                    : Screenshots.demo(progress, cancel);
             opened.add(s);
             return s;
         };
         RecordingDialogService dialogs = new RecordingDialogService();
-        ShellView[] shell = new ShellView[1];
-        Scene[] scene = new Scene[1];
-        robot.interact(() -> {
-            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs, opener,
-                    ContextSource.of(List.of(), null, false), Settings.inMemory());
-            scene[0] = new Scene(shell[0], 1600, 1000);
-            stage.setScene(scene[0]);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            shell[0].viewModel().startUp();
-        });
+        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+                new SameThreadTaskExecutor(), dialogs, opener, ContextSource.of(List.of(), null, false),
+                Settings.inMemory()))};
+        Scene[] scene = {shell[0].getScene()};
+        robot.interact(() -> shell[0].viewModel().startUp());
         List<String> written = new ArrayList<>();
         for (Page page : shell[0].pages()) {
             if (page.id().equals("fleet")) {
                 continue; // FleetScreenshotGenerator renders it with several contexts (the demo alone has none)
             }
             robot.interact(() -> shell[0].showPage(page));
-            written.add(shoot(robot, scene[0], out.resolve(String.format("%d-%s.png", page.order(), page.id()))));
+            written.add(Screenshots.shoot(robot, scene[0], out.resolve(String.format("%d-%s.png", page.order(), page.id()))));
         }
         // the External stores page's findings tab
         robot.interact(() -> shell[0].page("external-stores").ifPresent(p -> {
@@ -93,36 +77,26 @@ class ScreenshotGenerator {
                         .ifPresent(t -> tp.getSelectionModel().select(t));
             }
         }));
-        written.add(shoot(robot, scene[0], out.resolve("5-external-stores-findings.png")));
+        written.add(Screenshots.shoot(robot, scene[0], out.resolve("5-external-stores-findings.png")));
         WizardRegistry wizards = Pages.wizards();
         for (String id : wizards.ids()) {
             robot.interact(() -> {
                 Optional<WizardView> w = shell[0].openWizard(id, null);
                 w.ifPresent(v -> replayAnswers(id, v));
             });
-            written.add(shoot(robot, scene[0], out.resolve("wizard-" + id + ".png")));
+            written.add(Screenshots.shoot(robot, scene[0], out.resolve("wizard-" + id + ".png")));
         }
         robot.interact(() -> {
             shell[0].page("overview").ifPresent(shell[0]::showPage);
             shell[0].viewModel().state().themeProperty().set(AppState.Theme.DARK);
         });
-        written.add(shoot(robot, scene[0], out.resolve("1-overview-dark.png")));
+        written.add(Screenshots.shoot(robot, scene[0], out.resolve("1-overview-dark.png")));
         robot.interact(() -> shell[0].viewModel().state().themeProperty().set(AppState.Theme.LIGHT));
         // an error state, as the user sees it for an unreadable snapshot path
         robot.interact(() -> shell[0].viewModel().openSnapshot(Path.of("/home/admin/audit-2026-11.yaml")));
-        written.add(shoot(robot, scene[0], out.resolve("error-unreadable-snapshot.png")));
+        written.add(Screenshots.shoot(robot, scene[0], out.resolve("error-unreadable-snapshot.png")));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: " + written);
-    }
-
-    private static ClusterSession openDemoOrFixture(SourceSpec spec, Progress progress, Cancellation cancel) {
-        try {
-            return ClusterLoader.open(SourceSpec.demo(), progress, cancel);
-        } catch (UserFacingException | UnsupportedOperationException e) {
-            System.out.println("The demo cluster is not available (" + e.getMessage()
-                    + "): using the builder-made TestSnapshots.demoLike cluster instead.");
-            return TestSnapshots.session(SourceSpec.demo());
-        }
     }
 
     private static void replayAnswers(String wizardId, WizardView view) {
@@ -149,20 +123,5 @@ class ScreenshotGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String shoot(FxRobot robot, Scene scene, Path file) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            img[0] = scene.snapshot(null);
-        });
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file.getFileName().toString();
     }
 }

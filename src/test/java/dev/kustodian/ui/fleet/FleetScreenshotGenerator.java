@@ -1,9 +1,7 @@
 package dev.kustodian.ui.fleet;
 
-import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.app.ContextSource;
 import dev.kustodian.ui.app.KustodianApp;
 import dev.kustodian.ui.app.SessionOpener;
@@ -12,22 +10,16 @@ import dev.kustodian.ui.app.ShellView;
 import dev.kustodian.ui.framework.KubeContexts;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.framework.TestSnapshots;
-import javafx.embed.swing.SwingFXUtils;
+import dev.kustodian.ui.framework.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +43,7 @@ class FleetScreenshotGenerator {
 
     @Test
     void render(FxRobot robot) {
-        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
-        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
+        Path out = Screenshots.folder();
         FleetFixture fixture = new FleetFixture();
         Map<String, String> servers = new LinkedHashMap<>();
         fixture.list().forEach(e -> servers.put(e.name(), e.server()));
@@ -61,28 +52,16 @@ class FleetScreenshotGenerator {
             if (spec.kind() == SourceSpec.Kind.LIVE && FleetFixture.UNREACHABLE.equals(spec.context())) {
                 return fixture.load(spec.context(), progress, cancel); // throws: refused
             }
-            ClusterSession s;
-            try {
-                s = ClusterLoader.open(SourceSpec.demo(), progress, cancel);
-            } catch (UserFacingException | UnsupportedOperationException e) {
-                s = TestSnapshots.session(SourceSpec.demo());
-            }
+            ClusterSession s = Screenshots.demo(progress, cancel);
             opened.add(s);
             return s;
         };
-        ShellView[] shell = new ShellView[1];
-        Scene[] scene = new Scene[1];
-        robot.interact(() -> {
-            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
-                    ContextSource.of(fixture.list().stream().map(KubeContexts.Entry::name).toList(), "staging", true,
-                            servers), Settings.inMemory());
-            scene[0] = new Scene(shell[0], 1600, 1000);
-            stage.setScene(scene[0]);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            shell[0].viewModel().startUp();
-        });
+        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+                new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
+                ContextSource.of(fixture.list().stream().map(KubeContexts.Entry::name).toList(), "staging", true,
+                        servers), Settings.inMemory()))};
+        Scene[] scene = {shell[0].getScene()};
+        robot.interact(() -> shell[0].viewModel().startUp());
         FleetPage fleet = (FleetPage) shell[0].page("fleet").orElseThrow();
         robot.interact(() -> shell[0].showPage(fleet));
         robot.interact(fleet::scanAll);
@@ -91,23 +70,8 @@ class FleetScreenshotGenerator {
             TableView<FleetViewModel.Row> t = (TableView<FleetViewModel.Row>) scene[0].lookup("#fleet-table");
             t.getSelectionModel().select(2);
         });
-        String file = shoot(robot, scene[0], out.resolve("9-fleet.png"));
+        String file = Screenshots.shoot(robot, scene[0], out.resolve("9-fleet.png"));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: [" + file + "]");
-    }
-
-    private static String shoot(FxRobot robot, Scene scene, Path file) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            img[0] = scene.snapshot(null);
-        });
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file.getFileName().toString();
     }
 }

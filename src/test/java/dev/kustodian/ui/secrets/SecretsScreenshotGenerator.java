@@ -1,37 +1,27 @@
 package dev.kustodian.ui.secrets;
 
-import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
-import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.model.SecretInfo;
-import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.app.ContextSource;
 import dev.kustodian.ui.app.KustodianApp;
 import dev.kustodian.ui.framework.Page;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.app.SessionOpener;
 import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
-import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.reports.ReportsPage;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,33 +44,18 @@ class SecretsScreenshotGenerator {
 
     @Test
     void render(FxRobot robot) {
-        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.screenshots"), "-Dkustodian.screenshots=true");
-        Path out = Path.of(System.getProperty("kustodian.screenshots.dir", "screenshots"));
+        Path out = Screenshots.folder();
         List<ClusterSession> opened = new ArrayList<>();
         SessionOpener opener = (spec, progress, cancel) -> {
-            ClusterSession s;
-            try {
-                s = ClusterLoader.open(SourceSpec.demo(), progress, cancel);
-            } catch (UserFacingException | UnsupportedOperationException e) {
-                System.out.println("The demo cluster is not available (" + e.getMessage()
-                        + "): using TestSnapshots.demoLike instead.");
-                s = TestSnapshots.session(SourceSpec.demo());
-            }
+            ClusterSession s = Screenshots.demo(progress, cancel);
             opened.add(s);
             return s;
         };
-        ShellView[] shell = new ShellView[1];
-        Scene[] scene = new Scene[1];
-        robot.interact(() -> {
-            shell[0] = KustodianApp.createShell(new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
-                    ContextSource.of(List.of(), null, false), Settings.inMemory());
-            scene[0] = new Scene(shell[0], 1600, 1000);
-            stage.setScene(scene[0]);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            shell[0].viewModel().startUp();
-        });
+        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+                new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
+                ContextSource.of(List.of(), null, false), Settings.inMemory()))};
+        Scene[] scene = {shell[0].getScene()};
+        robot.interact(() -> shell[0].viewModel().startUp());
         SecretsPage secrets = (SecretsPage) shell[0].page("secrets").orElseThrow();
         SecretsViewModel vm = secrets.viewModel();
         robot.interact(() -> shell[0].showPage(secrets));
@@ -93,7 +68,7 @@ class SecretsScreenshotGenerator {
                 .orElse(null);
         if (tls != null) {
             robot.interact(() -> vm.selectedProperty().set(tls));
-            written.add(shoot(robot, scene[0], out.resolve("2-secrets-tls.png")));
+            written.add(Screenshots.shoot(robot, scene[0], out.resolve("2-secrets-tls.png")));
         }
         // the secret with the most non-system readers that has a direct reader: the readers with their paths
         SecretRow readers = vm.filtered().stream().filter(r -> !r.namespace().startsWith("kube-"))
@@ -101,7 +76,7 @@ class SecretsScreenshotGenerator {
         if (readers != null) {
             robot.interact(() -> vm.selectedProperty().set(readers));
             robot.interact(() -> scrollTo(secrets.view(), "#secret-readers"));
-            written.add(shoot(robot, scene[0], out.resolve("2-secrets-readers.png")));
+            written.add(Screenshots.shoot(robot, scene[0], out.resolve("2-secrets-readers.png")));
         }
         Page reportsPage = shell[0].page("reports").orElseThrow();
         ReportsPage reports = (ReportsPage) reportsPage;
@@ -111,7 +86,7 @@ class SecretsScreenshotGenerator {
                     .filter(f -> f.fix() != null).findFirst()
                     .ifPresent(f -> reports.viewModel().selectedProperty().set(f));
         });
-        written.add(shoot(robot, scene[0], out.resolve("7-reports-detail.png")));
+        written.add(Screenshots.shoot(robot, scene[0], out.resolve("7-reports-detail.png")));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: " + written);
     }
@@ -130,21 +105,5 @@ class SecretsScreenshotGenerator {
         double y = content.sceneToLocal(target.localToScene(0, 0)).getY() - 40;
         double h = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
         sp.setVvalue(h <= 0 ? 0 : Math.min(1, Math.max(0, y / h)));
-    }
-
-    private static String shoot(FxRobot robot, Scene scene, Path file) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            img[0] = scene.snapshot(null);
-        });
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file.getFileName().toString();
     }
 }
