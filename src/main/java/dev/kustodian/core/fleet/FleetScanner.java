@@ -12,6 +12,7 @@ import dev.kustodian.core.report.FleetReport;
 import dev.kustodian.core.report.Report;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
+import dev.kustodian.core.util.Urls;
 import dev.kustodian.core.util.UserFacingException;
 
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,7 +130,7 @@ public final class FleetScanner {
     FleetReport.Entry scanOne(FleetScan scan, KubeconfigContexts.ContextEntry e, Listener listener,
                               Cancellation cancel) {
         String name = e.name();
-        String server = ServerUrls.redact(e.server());
+        String server = Urls.serverAddress(e.server());
         cancel.check(); // a context not started when the scan was cancelled is not loaded
         long start = System.nanoTime();
         listener.started(name);
@@ -151,7 +153,7 @@ public final class FleetScanner {
             if (ex.category() == UserFacingException.Category.CANCELLED || cancel.isCancelled()) {
                 throw new UserFacingException(UserFacingException.Category.CANCELLED, "The fleet scan was cancelled.");
             }
-            return new FleetReport.Entry(name, server, status(ex), ServerUrls.redactIn(ex.getMessage()), null,
+            return new FleetReport.Entry(name, server, status(ex), Objects.requireNonNullElse(Urls.redact(ex.getMessage()), ""), null,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException ex) {
             if (cancel.isCancelled()) {

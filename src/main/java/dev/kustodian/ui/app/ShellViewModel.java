@@ -250,7 +250,7 @@ public final class ShellViewModel {
             public List<Entry> list() {
                 String current = contexts.current().orElse(null);
                 return contexts.contexts().stream().map(c -> new Entry(c,
-                        dev.kustodian.core.fleet.ServerUrls.redact(contexts.server(c)), c.equals(current),
+                        dev.kustodian.core.util.Urls.serverAddress(contexts.server(c)), c.equals(current),
                         settings.isProduction(c))).toList();
             }
 

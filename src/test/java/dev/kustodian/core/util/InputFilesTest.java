@@ -71,16 +71,6 @@ class InputFilesTest {
     }
 
     @Test
-    void urlsLoseUserinfoAndQuery() {
-        assertThat(Urls.redact("https://admin:PASSWORD@host:6443/x?token=abc#f"))
-                .isEqualTo("https://…@host:6443/x?…#…");
-        assertThat(Urls.redact("The API server https://a:b@10.0.0.1:6443 refused")).isEqualTo(
-                "The API server https://…@10.0.0.1:6443 refused");
-        assertThat(Urls.redact("https://host:6443")).isEqualTo("https://host:6443");
-        assertThat(Urls.redact("no url")).isEqualTo("no url");
-    }
-
-    @Test
     void ioErrorsInWords() {
         assertThat(IoErrors.describe(new java.io.IOException("No space left on device"))).isEqualTo("the disk is full");
         assertThat(IoErrors.describe(new java.nio.file.FileSystemException("/sys/x", null, "Read-only file system")))
