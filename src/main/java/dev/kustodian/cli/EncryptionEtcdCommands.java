@@ -270,7 +270,7 @@ final class EncryptionEtcdCommands {
                 var metrics = session.cluster().flatMap(dev.kustodian.core.encryption.ApiserverMetrics::fetch);
                 var raw = dev.kustodian.core.encryption.EncryptionStatus.describe(session.snapshot(), metrics, file);
                 String benchmark = chosen != null ? chosen
-                        : dev.kustodian.core.analysis.Analysis.of(session.snapshot()).cisBenchmark();
+                        : dev.kustodian.core.analysis.Analysis.cisBenchmarkOf(session.snapshot());
                 var st = new dev.kustodian.core.encryption.EncryptionStatus.Status(raw.lines(),
                         dev.kustodian.core.findings.CisBenchmarks.translateAll(raw.findings(), benchmark));
                 boolean notConfigured = st.findings().stream().anyMatch(f -> f.rule().equals("ENC-NOT-CONFIGURED"));

@@ -42,6 +42,7 @@ public final class Analysis {
     private final AnalysisContext context;
     private final List<FindingRule> rules;
     private volatile List<Finding> findings;
+    private volatile List<Finding> findingsInItsBenchmark;
 
     private Analysis(ClusterSnapshot snapshot, Clock clock, List<FindingRule> rules) {
         this.context = context(snapshot, clock);
@@ -160,8 +161,26 @@ public final class Analysis {
      * managed platform, else by the server version (cis-1.12 when unknown).
      */
     public String cisBenchmark() {
-        return dev.kustodian.core.findings.CisBenchmarks.defaultFor(snapshot().source().serverVersion(),
-                dev.kustodian.core.encryption.EncryptionPosture.managed(snapshot()).map(Enum::name).orElse(null));
+        return cisBenchmarkOf(snapshot());
+    }
+
+    /** {@link #cisBenchmark()} of a snapshot, without an analysis (commands that number a few findings of their own). */
+    public static String cisBenchmarkOf(ClusterSnapshot snapshot) {
+        return dev.kustodian.core.findings.CisBenchmarks.defaultFor(snapshot.source().serverVersion(),
+                dev.kustodian.core.encryption.EncryptionPosture.managed(snapshot).map(Enum::name).orElse(null));
+    }
+
+    /**
+     * {@link #findings()} with their CIS ids numbered as in {@link #cisBenchmark()} (what every page shows); computed
+     * once, on first call (the shell's load task calls it, off the FX thread).
+     */
+    public List<Finding> findingsInItsBenchmark() {
+        List<Finding> f = findingsInItsBenchmark;
+        if (f == null) {
+            f = List.copyOf(dev.kustodian.core.findings.CisBenchmarks.translateAll(findings(), cisBenchmark()));
+            findingsInItsBenchmark = f;
+        }
+        return f;
     }
 
     /** True once {@link #findings()} has been computed. */

@@ -111,6 +111,7 @@ public final class ShellViewModel {
             p.update(-1, "Analysing…");
             Analysis analysis = Analysis.of(session.snapshot());
             analysis.findings(); // the rules, and every index they share, computed here: off the FX thread
+            analysis.findingsInItsBenchmark(); // and their CIS numbering, which every page shows
             p.update(-1, "Building the hardening plan…");
             ClusterPlan plan = ClusterPlan.load(session, analysis.findings(), planDir, previousPlan,
                     Clock.systemUTC(), p, c);

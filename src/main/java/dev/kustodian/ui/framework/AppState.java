@@ -36,8 +36,7 @@ public final class AppState {
     private final BooleanProperty production = new SimpleBooleanProperty();
 
     public AppState() {
-        analysis.addListener((o, a, b) -> findings.set(b == null ? List.of()
-                : dev.kustodian.core.findings.CisBenchmarks.translateAll(b.findings(), b.cisBenchmark())));
+        analysis.addListener((o, a, b) -> findings.set(b == null ? List.of() : b.findingsInItsBenchmark()));
     }
 
     /**

@@ -48,6 +48,16 @@ class AnalysisTest {
     }
 
     @Test
+    void theFindingsAreNumberedInTheClustersBenchmarkOnce() {
+        Analysis a = Analysis.of(demo);
+        assertThat(a.cisBenchmark()).isEqualTo("cis-1.11").isEqualTo(Analysis.cisBenchmarkOf(demo)); // v1.31
+        List<dev.kustodian.core.findings.Finding> numbered = a.findingsInItsBenchmark();
+        assertThat(numbered).isEqualTo(dev.kustodian.core.findings.CisBenchmarks.translateAll(a.findings(), "cis-1.11"))
+                .isSameAs(a.findingsInItsBenchmark());
+        assertThat(numbered).as("some finding carries a CIS id numbered in cis-1.11").anyMatch(f -> !f.cis().isEmpty());
+    }
+
+    @Test
     void everyAreaIsWiredExplicitlyAndTheReaderRulesRun() {
         List<String> ids = Analysis.allRules().stream().map(FindingRule::id).toList();
         for (Rules.RuleProvider p : List.of(new SecretRules(), new RbacFindingRules(), new EncryptionRules(),
