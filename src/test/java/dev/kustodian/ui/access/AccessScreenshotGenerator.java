@@ -12,12 +12,10 @@ import dev.kustodian.ui.app.SessionOpener;
 import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -32,13 +30,6 @@ import java.util.List;
  */
 @ExtendWith(ApplicationExtension.class)
 class AccessScreenshotGenerator {
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @Test
     void renderAccess(FxRobot robot) throws Exception {
         Path out = Screenshots.folder();
@@ -47,7 +38,7 @@ class AccessScreenshotGenerator {
             session[0] = Screenshots.demo(progress, cancel);
             return session[0];
         };
-        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
                 new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
                 ContextSource.of(List.of(), null, false), Settings.inMemory()))};
         Scene[] scene = {shell[0].getScene()};

@@ -8,12 +8,10 @@ import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.onboarding.OnboardingPage;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,19 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class OnboardingScreenshotGenerator {
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @Test
     void renderOnboarding(FxRobot robot) throws Exception {
         Path out = Screenshots.folder();
         DemoCluster.stop();
         Path config = Files.createTempDirectory("kustodian-onboarding-shots");
-        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
                 new SameThreadTaskExecutor(), new RecordingDialogService(), SessionOpener.CLUSTER_LOADER,
                 ContextSource.of(List.of(), null, false), new Settings(null, config)))};
         Scene[] scene = {shell[0].getScene()};

@@ -12,12 +12,10 @@ import dev.kustodian.ui.wizard.WizardAnswers;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +35,6 @@ import java.util.Optional;
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotGenerator {
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @Test
     void renderAll(FxRobot robot) throws Exception {
         Path out = Screenshots.folder();
@@ -55,7 +46,7 @@ class ScreenshotGenerator {
             return s;
         };
         RecordingDialogService dialogs = new RecordingDialogService();
-        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
                 new SameThreadTaskExecutor(), dialogs, opener, ContextSource.of(List.of(), null, false),
                 Settings.inMemory()))};
         Scene[] scene = {shell[0].getScene()};

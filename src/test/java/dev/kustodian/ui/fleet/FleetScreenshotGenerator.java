@@ -13,12 +13,10 @@ import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,13 +32,6 @@ import java.util.Map;
  */
 @ExtendWith(ApplicationExtension.class)
 class FleetScreenshotGenerator {
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @Test
     void render(FxRobot robot) {
         Path out = Screenshots.folder();
@@ -56,7 +47,7 @@ class FleetScreenshotGenerator {
             opened.add(s);
             return s;
         };
-        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
                 new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
                 ContextSource.of(fixture.list().stream().map(KubeContexts.Entry::name).toList(), "staging", true,
                         servers), Settings.inMemory()))};

@@ -13,6 +13,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +49,14 @@ public final class Screenshots {
         return out;
     }
 
-    /** Makes the root on the FX thread and shows it on the stage at 1600×1000. */
-    public static <T extends Parent> T show(FxRobot robot, Stage stage, Supplier<T> root) {
+    /** Makes the root on the FX thread and shows it on the primary stage at 1600×1000. */
+    public static <T extends Parent> T show(FxRobot robot, Supplier<T> root) {
+        Stage stage;
+        try {
+            stage = FxToolkit.registerPrimaryStage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the JavaFX primary stage did not start", e);
+        }
         List<T> made = new ArrayList<>(1);
         robot.interact(() -> {
             T r = root.get();

@@ -15,12 +15,10 @@ import dev.kustodian.ui.reports.ReportsPage;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,13 +33,6 @@ import java.util.List;
  */
 @ExtendWith(ApplicationExtension.class)
 class SecretsScreenshotGenerator {
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @Test
     void render(FxRobot robot) {
         Path out = Screenshots.folder();
@@ -51,7 +42,7 @@ class SecretsScreenshotGenerator {
             opened.add(s);
             return s;
         };
-        ShellView[] shell = {Screenshots.show(robot, stage, () -> KustodianApp.createShell(
+        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
                 new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
                 ContextSource.of(List.of(), null, false), Settings.inMemory()))};
         Scene[] scene = {shell[0].getScene()};
