@@ -102,8 +102,15 @@ public final class KustodianCommand implements Runnable {
         }
     }
 
+    /**
+     * The end of a sentence: '.', '!' or '?' before a space or the end of the text, not the dots of "e.g." or "i.e."
+     * and never ':' (a colon introduces what follows; a summary cut there reads "The hardening plan of a cluster:").
+     */
+    static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile(
+            "(?<!\\be\\.g)(?<!\\bi\\.e)[.!?](?=\\s|$)");
+
     static String[] firstSentenceFirst(String[] lines) {
-        java.util.regex.Pattern end = java.util.regex.Pattern.compile("[.:!?](?=\\s|$)");
+        java.util.regex.Pattern end = SENTENCE_END;
         StringBuilder acc = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             acc.append(acc.length() == 0 ? "" : " ").append(lines[i].strip());

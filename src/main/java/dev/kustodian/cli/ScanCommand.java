@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
  * (unless {@code --allow-partial}); 2 bad input; 3 cluster unreachable.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Scans a cluster (or snapshot, or the demo) and reports every finding: secrets, RBAC, ...",
+        description = {"Scans a cluster (or snapshot, or the demo) and reports every finding: Secret exposures, RBAC, encryption",
+                "at rest and external stores.",
                 "Exit codes: 0 done, 4 a finding reached --fail-on, 5 incomplete (visibility gaps kept rules from",
                 "running; --allow-partial accepts it), 2 bad input, 3 cluster unreachable, 1 failed.",
                 "Fleet (--contexts A,B / --all-contexts): 3 only when every context failed; 5, then 4, as above for",
