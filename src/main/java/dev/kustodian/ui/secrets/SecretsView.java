@@ -116,6 +116,12 @@ public final class SecretsView extends BorderPane implements FilterablePane {
                 vm.reveal().hide();
             }
         });
+        // the empty detail says why it is empty: no secret at all, none matching the filter, or none selected
+        vm.filtered().addListener((javafx.collections.ListChangeListener<SecretRow>) c -> {
+            if (vm.selectedProperty().get() == null) {
+                renderDetail(null);
+            }
+        });
         renderDetail(vm.selectedProperty().get());
     }
 
@@ -217,13 +223,25 @@ public final class SecretsView extends BorderPane implements FilterablePane {
 
     // ---------------------------------------------------------------- detail
 
+    /** The detail pane without a selection: why it is empty. */
+    private Node emptyDetail() {
+        EmptyState empty = vm.rows().isEmpty()
+                ? new EmptyState(Feather.KEY, "No secret selected", "This cluster has no visible secrets.")
+                : vm.filtered().isEmpty()
+                ? new EmptyState(Feather.FILTER, "No secret matches the filter", vm.rows().size()
+                        + (vm.rows().size() == 1 ? " secret is" : " secrets are")
+                        + " hidden by the filter: clear the search, the type or the namespace filter to see them.")
+                : new EmptyState(Feather.KEY, "No secret selected",
+                        "Select a secret to see its keys, who uses it, who can read it and its findings.");
+        empty.setId("secret-detail-empty");
+        return empty;
+    }
+
     private void renderDetail(SecretRow r) {
         keysCard = null;
         detail.getChildren().clear();
         if (r == null) {
-            detail.getChildren().add(new EmptyState(Feather.KEY, "No secret selected",
-                    vm.rows().isEmpty() ? "This cluster has no visible secrets."
-                            : "Select a secret to see its keys, who uses it, who can read it and its findings."));
+            detail.getChildren().add(emptyDetail());
             return;
         }
         Label name = new Label(r.name(), new FontIcon(Feather.KEY));

@@ -138,6 +138,44 @@ class SecretsPageTest {
         assertThat(page.filterField()).isSameAs(robot.lookup("#secrets-filter").query());
     }
 
+    /** The texts of the labels in the empty detail pane (title, then message). */
+    private List<String> emptyDetail(FxRobot robot) {
+        return robot.lookup("#secret-detail-empty").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(Label.class::isInstance).map(n -> ((Label) n).getText()).toList();
+    }
+
+    @Test
+    void emptyDetailSaysWhetherNothingIsSelectedOrTheFilterHidesEveryRow(FxRobot robot) {
+        openLive(robot);
+        assertThat(table(robot).getItems()).hasSize(5);
+        // rows are shown: never "no visible secrets" beside them
+        assertThat(emptyDetail(robot)).containsExactly("No secret selected",
+                "Select a secret to see its keys, who uses it, who can read it and its findings.");
+        robot.clickOn("#secrets-filter").write("no-such-secret");
+        assertThat(table(robot).getItems()).isEmpty();
+        assertThat(emptyDetail(robot)).containsExactly("No secret matches the filter", "5 secrets are hidden by the"
+                + " filter: clear the search, the type or the namespace filter to see them.");
+        robot.interact(() -> page.viewModel().filterTextProperty().set(""));
+        assertThat(emptyDetail(robot)).startsWith("No secret selected");
+        // a selected secret hidden by the filter: the selection goes, the detail says why it is empty
+        select(robot, "shop", "db");
+        assertThat(robot.lookup("#secret-detail-empty").tryQuery()).isEmpty();
+        robot.interact(() -> state.namespaceFilter().setAll("no-such-namespace"));
+        assertThat(emptyDetail(robot)).startsWith("No secret matches the filter");
+    }
+
+    @Test
+    void anEmptyClusterSaysItHasNoVisibleSecrets(FxRobot robot) {
+        // before any load (and on a cluster whose secrets cannot be listed) the page has no row at all
+        robot.interact(() -> {
+            page = new SecretsPage(SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs,
+                    new WizardRegistry(), opened), timer, clipboard, SecretsFixture.CLOCK);
+            stage.setScene(new Scene(new javafx.scene.layout.StackPane((Parent) page.view()), 1600, 1000));
+            stage.show();
+        });
+        assertThat(emptyDetail(robot)).containsExactly("No secret selected", "This cluster has no visible secrets.");
+    }
+
     @Test
     void detailShowsFactsUsesReadersWithPathsAndFindings(FxRobot robot) {
         openLive(robot);
