@@ -217,7 +217,7 @@ public final class ManifestLinter {
         String name = str(meta.get("name"));
         List<LintProblem> out = new ArrayList<>();
         java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(new LintProblem(file,
-                lineOf.applyAsInt(p.path()), kind, ns,
+                embeddedLine(o, p.path(), lineOf), kind, ns,
                 name, p.path(), rule, p.error() ? ERROR : WARNING, p.message()));
         if (SchemaValidator.knows(apiVersion, kind)) {
             for (Problem p : SchemaValidator.get().validate(o)) {
@@ -225,6 +225,8 @@ public final class ManifestLinter {
             }
             SchemaValidator.get().deprecation(apiVersion, kind).ifPresent(w -> add.accept("deprecated-version",
                     new Problem("apiVersion", w, false)));
+        } else if (RETIRED_GROUPS.containsKey(SchemaValidator.group(apiVersion))) {
+            add.accept("unserved-version", retired(apiVersion, kind));
         } else if (SchemaValidator.group(apiVersion).equals("external-secrets.io")
                 && !SchemaValidator.version(apiVersion).equals("v1")
                 && Set.of("SecretStore", "ClusterSecretStore", "ExternalSecret", "ClusterExternalSecret").contains(kind)) {
@@ -265,6 +267,69 @@ public final class ManifestLinter {
             default -> { }
         }
         return out;
+    }
+
+    /**
+     * API groups that no current CRD serves, with the group that replaced them and why: an object in one of them is
+     * refused by kube-apiserver ("no matches for kind") on every cluster that runs a current operator.
+     */
+    static final Map<String, String[]> RETIRED_GROUPS = Map.of(
+            "secrets-store.csi.k8s.com", new String[]{"secrets-store.csi.x-k8s.io",
+                    "the Secrets Store CSI Driver's group until 2020, renamed to secrets-store.csi.x-k8s.io; no"
+                            + " current driver serves it"},
+            "kubernetes-client.io", new String[]{"external-secrets.io",
+                    "the group of kubernetes-external-secrets, archived in 2022; its ExternalSecret has another"
+                            + " spec (rewrite it, e.g. with 'kustodian generate externalsecret')"});
+
+    private static Problem retired(String apiVersion, String kind) {
+        String[] to = RETIRED_GROUPS.get(SchemaValidator.group(apiVersion));
+        String served = SchemaValidator.get().servedVersion(to[0], kind).map(v -> "; " + kind + " is served as "
+                + to[0] + "/" + v).orElse("; " + to[0] + " serves no " + kind);
+        return new Problem("apiVersion", apiVersion + " is served by no current CRD: " + to[1] + served, true);
+    }
+
+    /**
+     * The line of {@code path}, also inside YAML embedded in a multi-line string (a SecretProviderClass's
+     * {@code parameters.objects}, and the azure provider's strings inside its {@code array:}): the string's key line
+     * plus the field's line in the string (a block scalar starts on the next line). Else {@code lineOf(path)}.
+     */
+    static int embeddedLine(Object root, String path, java.util.function.ToIntFunction<String> lineOf) {
+        for (int cut = path.length(); cut > 0; cut = Math.max(path.lastIndexOf('.', cut - 1),
+                path.lastIndexOf('[', cut - 1))) {
+            String prefix = path.substring(0, cut);
+            if (cut < path.length() && at(root, prefix) instanceof String text && text.contains("\n")) {
+                String rest = path.substring(cut).startsWith(".") ? path.substring(cut + 1) : path.substring(cut);
+                try {
+                    List<YamlDocument> docs = YamlReader.readWithFieldLines(text, prefix);
+                    if (!docs.isEmpty()) {
+                        YamlDocument d = docs.get(0);
+                        return lineOf.applyAsInt(prefix) + embeddedLine(d.value(), rest, d::lineOf);
+                    }
+                } catch (YamlException e) {
+                    return lineOf.applyAsInt(prefix);
+                }
+            }
+        }
+        return lineOf.applyAsInt(path);
+    }
+
+    /** The value at {@code a.b[0].c} in maps and lists, or null. */
+    private static Object at(Object root, String path) {
+        Object cur = root;
+        for (String part : path.replace("[", ".[").split("\\.")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.startsWith("[") && part.endsWith("]") && cur instanceof List<?> l) {
+                int i = Integer.parseInt(part.substring(1, part.length() - 1));
+                cur = i < l.size() ? l.get(i) : null;
+            } else if (cur instanceof Map<?, ?> m) {
+                cur = m.get(part);
+            } else {
+                return null;
+            }
+        }
+        return cur;
     }
 
     /** A few risky-RBAC checks on Role/ClusterRole manifests. */

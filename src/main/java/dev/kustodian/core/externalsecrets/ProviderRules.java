@@ -7,6 +7,7 @@ import dev.kustodian.core.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -219,6 +220,7 @@ public final class ProviderRules {
                     p.add(new Problem("spec.parameters.objects", "the azure provider expects 'array:' with one YAML"
                             + " string per object", true));
                 }
+                azureObjects(objects, p);
             }
             case "vault" -> {
                 if (!params.containsKey("roleName")) {
@@ -231,6 +233,13 @@ public final class ProviderRules {
                 List<Object> list = objectList(objects, "spec.parameters.objects", p);
                 for (int i = 0; i < list.size(); i++) {
                     String path = str(map(list.get(i)).get("secretPath"));
+                    for (String req : List.of("objectName", "secretPath")) {
+                        if (str(map(list.get(i)).get(req)).isBlank()) {
+                            p.add(new Problem("spec.parameters.objects[" + i + "]" + (map(list.get(i)).containsKey(req)
+                                    ? "." + req : ""), req + " is required by the vault provider (objectName: the"
+                                    + " file name in the mount; secretPath: the secret's path in Vault)", true));
+                        }
+                    }
                     if (!path.isEmpty() && !path.contains("/data/")) {
                         p.add(new Problem("spec.parameters.objects[" + i + "].secretPath", "'" + path + "' has no"
                                 + " /data/: on a KV v2 mount the CSI provider needs the raw API path (e.g."
@@ -247,6 +256,9 @@ public final class ProviderRules {
                     if (type.isEmpty() && !name.startsWith("arn:")) {
                         p.add(new Problem("spec.parameters.objects[" + i + "].objectType", "required"
                                 + " (secretsmanager or ssmparameter) unless objectName is an ARN", true));
+                    } else if (!type.isEmpty() && !AWS_OBJECT_TYPES.contains(type)) {
+                        p.add(new Problem("spec.parameters.objects[" + i + "].objectType", "'" + type + "' is not an"
+                                + " objectType of the aws provider: use secretsmanager or ssmparameter", true));
                     }
                 }
             }
@@ -255,7 +267,21 @@ public final class ProviderRules {
                     p.add(new Problem("spec.parameters.secrets", "the gcp provider reads 'secrets' (not 'objects')",
                             true));
                 }
-                objectList(params.get("secrets") instanceof String s ? s : null, "spec.parameters.secrets", p);
+                List<Object> list = objectList(params.get("secrets") instanceof String s ? s : null,
+                        "spec.parameters.secrets", p);
+                for (int i = 0; i < list.size(); i++) {
+                    Map<String, Object> ob = map(list.get(i));
+                    String name = str(ob.get("resourceName"));
+                    if (name.isBlank()) {
+                        p.add(new Problem("spec.parameters.secrets[" + i + "]", "resourceName is required by the gcp"
+                                + " provider (projects/PROJECT/secrets/NAME/versions/VERSION)", true));
+                    } else if (!GCP_RESOURCE_NAME.matcher(name).matches()) {
+                        p.add(new Problem("spec.parameters.secrets[" + i + "].resourceName", "'" + name + "' is not a"
+                                + " Secret Manager version name: use projects/PROJECT/secrets/NAME/versions/VERSION"
+                                + " (VERSION a number or latest; regional secrets: projects/PROJECT/locations/REGION/"
+                                + "secrets/NAME/versions/VERSION)", true));
+                    }
+                }
             }
             default -> { }
         }
@@ -269,6 +295,63 @@ public final class ProviderRules {
             if (!t.isEmpty() && !SPC_SECRET_TYPES.contains(t)) {
                 p.add(new Problem("spec.secretObjects[" + i + "].type", "type '" + t + "' is not supported by the"
                         + " driver", true));
+            }
+        }
+    }
+
+    private static final Set<String> AWS_OBJECT_TYPES = Set.of("secretsmanager", "ssmparameter");
+    private static final Set<String> AZURE_OBJECT_TYPES = Set.of("secret", "key", "cert");
+    private static final Set<String> AZURE_ENCODINGS = Set.of("utf-8", "hex", "base64");
+    private static final java.util.regex.Pattern GCP_RESOURCE_NAME = java.util.regex.Pattern.compile(
+            "projects/[^/\\s]+/(locations/[^/\\s]+/)?secrets/[^/\\s]+/versions/[^/\\s]+");
+
+    /**
+     * The azure provider's objects: {@code array:} holds one YAML string per object, each with objectName,
+     * objectType (secret, key or cert) and an optional objectEncoding (utf-8, hex or base64); the provider compares
+     * both without case and fails the mount on anything else.
+     */
+    private static void azureObjects(String objects, List<Problem> p) {
+        if (objects == null || !objects.stripLeading().startsWith("array:")) {
+            return;
+        }
+        Map<String, Object> root;
+        try {
+            var docs = YamlReader.read(objects, "spec.parameters.objects");
+            root = docs.isEmpty() ? Map.of() : map(docs.get(0).value());
+        } catch (YamlException e) {
+            p.add(new Problem("spec.parameters.objects", "the embedded YAML does not parse: " + e.getMessage(), true));
+            return;
+        }
+        List<Object> array = list(root.get("array"));
+        for (int i = 0; i < array.size(); i++) {
+            String at = "spec.parameters.objects.array[" + i + "]";
+            if (!(array.get(i) instanceof String one)) {
+                p.add(new Problem(at, "each entry of 'array:' must be a YAML string ('- |' then the object's fields)",
+                        true));
+                continue;
+            }
+            Map<String, Object> ob;
+            try {
+                var docs = YamlReader.read(one, at);
+                ob = docs.isEmpty() ? Map.of() : map(docs.get(0).value());
+            } catch (YamlException e) {
+                p.add(new Problem(at, "the embedded YAML does not parse: " + e.getMessage(), true));
+                continue;
+            }
+            if (str(ob.get("objectName")).isBlank()) {
+                p.add(new Problem(at, "objectName is required by the azure provider", true));
+            }
+            String type = str(ob.get("objectType"));
+            if (!AZURE_OBJECT_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+                p.add(new Problem(at + (type.isEmpty() ? "" : ".objectType"), (type.isEmpty() ? "objectType is required"
+                        : "'" + type + "' is not an objectType") + " of the azure provider: use secret, key or cert",
+                        true));
+            }
+            String enc = str(ob.get("objectEncoding"));
+            if (!enc.isEmpty() && !AZURE_ENCODINGS.contains(enc.toLowerCase(Locale.ROOT))) {
+                p.add(new Problem(at + ".objectEncoding", "'" + enc + "' is not an objectEncoding of the azure"
+                        + " provider: use utf-8, hex or base64 (the file name goes in objectAlias); the driver"
+                        + " would fail the mount", true));
             }
         }
     }

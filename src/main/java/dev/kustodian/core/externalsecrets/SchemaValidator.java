@@ -118,6 +118,18 @@ public final class SchemaValidator {
         return out;
     }
 
+    /** The version to write for this bundled group and kind: the first served, not deprecated one (else served). */
+    public Optional<String> servedVersion(String group, String kind) {
+        Optional<CrdResource> res = bundled(group, kind);
+        if (res.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> served = versionList(res.get()).stream()
+                .filter(v -> Boolean.TRUE.equals(v.get("served"))).toList();
+        return served.stream().filter(v -> !Boolean.TRUE.equals(v.get("deprecated"))).findFirst()
+                .or(() -> served.stream().findFirst()).map(v -> String.valueOf(v.get("name")));
+    }
+
     /** The deprecation warning of a served version (CRD {@code deprecated}/{@code deprecationWarning}), if any. */
     public Optional<String> deprecation(String apiVersion, String kind) {
         Optional<CrdResource> res = bundled(group(apiVersion), kind);
@@ -148,15 +160,15 @@ public final class SchemaValidator {
         String version = version(apiVersion);
         Map<String, Boolean> versions = versions(res.get().group(), kind);
         if (!versions.containsKey(version)) {
-            return List.of(new Problem("apiVersion", apiVersion + " does not exist for " + kind + " (the CRD defines "
-                    + String.join(", ", versions.keySet()) + ")", true));
+            return List.of(new Problem("apiVersion", apiVersion + " is not served for " + kind + " (the current CRD"
+                    + " defines " + String.join(", ", versions.keySet()) + "); use " + res.get().group() + "/"
+                    + servedVersion(res.get().group(), kind).orElse("?"), true));
         }
         if (!versions.get(version)) {
-            String served = versions.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                    .findFirst().orElse("?");
             return List.of(new Problem("apiVersion", apiVersion + " is not served for " + kind
                     + (res.get().group().equals("external-secrets.io") ? " since ESO 0.17" : "")
-                    + "; use " + res.get().group() + "/" + served + " (a plain rename)", true));
+                    + "; use " + res.get().group() + "/" + servedVersion(res.get().group(), kind).orElse("?")
+                    + " (a plain rename)", true));
         }
         JsonSchema schema = schemaCache.computeIfAbsent(res.get().file() + "#" + version,
                 k -> compile(res.get(), version));

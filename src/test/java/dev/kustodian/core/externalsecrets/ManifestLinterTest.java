@@ -248,6 +248,144 @@ class ManifestLinterTest {
                 """)).problems()).anyMatch(p -> p.message().contains("expects 'array:'"));
     }
 
+    /** The upstream Azure example's shape, with {@code objectEncoding: "SECRET_ALIAS"} (an alias, not an encoding). */
+    static final String AZURE_UPSTREAM = """
+            apiVersion: secrets-store.csi.x-k8s.io/v1
+            kind: SecretProviderClass
+            metadata:
+              name: azure-kvname
+            spec:
+              provider: azure
+              parameters:
+                usePodIdentity: "false"
+                keyvaultName: "kvname"
+                objects:  |
+                  array:
+                    - |
+                      objectName: secret1
+                      objectType: secret
+                      objectVersion: ""
+                    - |
+                      objectName: secret2
+                      objectType: secret
+                      objectEncoding: "SECRET_ALIAS"
+                    - |
+                      objectName: key1
+                      objectType: KEY
+                      objectEncoding: Base64
+                tenantId: "tid"
+            """;
+
+    @Test
+    void azureObjectEncodingAndTypeInsideTheEmbeddedStringsAreCheckedAndLocated() throws Exception {
+        LintResult r = lint(AZURE_UPSTREAM);
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("spec.parameters.objects.array[1].objectEncoding");
+            assertThat(p.line()).as("the line of objectEncoding in the file").isEqualTo(19);
+            assertThat(p.message()).contains("'SECRET_ALIAS'", "utf-8, hex or base64", "objectAlias");
+            assertThat(p.error()).isTrue();
+        });
+        assertThat(r.exitCode(false)).isEqualTo(1);
+        LintResult type = lint(AZURE_UPSTREAM.replace("objectEncoding: \"SECRET_ALIAS\"", "objectEncoding: hex")
+                .replace("objectType: KEY", "objectType: certificate"));
+        assertThat(type.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("spec.parameters.objects.array[2].objectType");
+            assertThat(p.line()).isEqualTo(22);
+            assertThat(p.message()).contains("'certificate'", "secret, key or cert");
+        });
+        assertThat(lint(AZURE_UPSTREAM.replace("objectName: secret1\n          ", "")).problems())
+                .anyMatch(p -> p.field().equals("spec.parameters.objects.array[0]") && p.line() == 12
+                        && p.message().startsWith("objectName is required"));
+    }
+
+    @Test
+    void awsObjectTypeMustBeSecretsmanagerOrSsmparameter() throws Exception {
+        LintResult r = lint(SPC.formatted("aws", """
+                    objects: |
+                      - objectName: db
+                        objectType: secretsmanager
+                      - objectName: api
+                        objectType: parameterstore
+                """));
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("spec.parameters.objects[1].objectType");
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.message()).contains("'parameterstore'", "secretsmanager or ssmparameter");
+            assertThat(p.error()).isTrue();
+        });
+    }
+
+    @Test
+    void vaultObjectsNeedObjectNameAndSecretPath() throws Exception {
+        LintResult r = lint(SPC.formatted("vault", """
+                    roleName: app
+                    objects: |
+                      - objectName: db
+                        secretPath: secret/data/db
+                        secretKey: password
+                      - objectName: api
+                        secretKey: token
+                      - secretPath: secret/data/x
+                """));
+        assertThat(r.problems()).extracting(LintProblem::field, LintProblem::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("spec.parameters.objects[1]", 12),
+                org.assertj.core.groups.Tuple.tuple("spec.parameters.objects[2]", 14));
+        assertThat(r.problems()).extracting(LintProblem::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("secretPath is required by the vault provider"),
+                m -> assertThat(m).startsWith("objectName is required by the vault provider"));
+    }
+
+    @Test
+    void gcpResourceNameMustBeASecretManagerVersion() throws Exception {
+        LintResult r = lint(SPC.formatted("gcp", """
+                    secrets: |
+                      - resourceName: projects/p/secrets/db/versions/latest
+                        fileName: db
+                      - resourceName: projects/p/locations/europe-west1/secrets/api/versions/3
+                        fileName: api
+                      - resourceName: projects/p/secrets/token
+                        fileName: token
+                      - fileName: none
+                """));
+        assertThat(r.problems()).extracting(LintProblem::field, LintProblem::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("spec.parameters.secrets[2].resourceName", 12),
+                org.assertj.core.groups.Tuple.tuple("spec.parameters.secrets[3]", 14));
+        assertThat(r.problems().get(0).message()).contains("projects/PROJECT/secrets/NAME/versions/VERSION");
+        assertThat(r.errors()).isEqualTo(2);
+    }
+
+    @Test
+    void aGroupNoCurrentCrdServesIsAnErrorNamingTheServedOne() throws Exception {
+        LintResult r = lint(AZURE_UPSTREAM.replace("secrets-store.csi.x-k8s.io/v1", "secrets-store.csi.k8s.com/v1alpha1")
+                .replace("\"SECRET_ALIAS\"", "utf-8").replace("KEY", "key") + """
+                ---
+                apiVersion: kubernetes-client.io/v1
+                kind: ExternalSecret
+                metadata: {name: legacy}
+                spec:
+                  backendType: secretsManager
+                  data: [{key: db, name: password}]
+                ---
+                apiVersion: external-secrets.io/v1alpha1
+                kind: ExternalSecret
+                metadata: {name: old}
+                spec: {}
+                """);
+        assertThat(r.problems()).filteredOn(p -> p.rule().equals("unserved-version"))
+                .extracting(LintProblem::name, LintProblem::line, LintProblem::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("azure-kvname", 1, "secrets-store.csi.k8s.com/v1alpha1 is"
+                                + " served by no current CRD: the Secrets Store CSI Driver's group until 2020, renamed to"
+                                + " secrets-store.csi.x-k8s.io; no current driver serves it; SecretProviderClass is"
+                                + " served as secrets-store.csi.x-k8s.io/v1"),
+                        org.assertj.core.groups.Tuple.tuple("legacy", 26, "kubernetes-client.io/v1 is served by no"
+                                + " current CRD: the group of kubernetes-external-secrets, archived in 2022; its"
+                                + " ExternalSecret has another spec (rewrite it, e.g. with 'kustodian generate"
+                                + " externalsecret'); ExternalSecret is served as external-secrets.io/v1"),
+                        org.assertj.core.groups.Tuple.tuple("old", 33, "external-secrets.io/v1alpha1 is not served for"
+                                + " ExternalSecret (the current CRD defines v1, v1beta1); use external-secrets.io/v1"));
+        assertThat(r.problems()).allMatch(LintProblem::error);
+    }
+
     @Test
     void sealedSecretWithBadCiphertextIsAnError() throws Exception {
         LintResult r = lint("""
