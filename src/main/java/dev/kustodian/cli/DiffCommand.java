@@ -3,6 +3,7 @@ package dev.kustodian.cli;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
+import dev.kustodian.core.findings.CisBenchmarks;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.report.FindingDiff;
@@ -43,8 +44,16 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Exit with 4 when a new finding is at least this severe: low, medium, high, critical.")
     String failOnNew;
 
+    @Option(names = "--cis-benchmark", paramLabel = "NAME",
+            description = "Number CIS ids as in this benchmark (cis-1.5 … cis-1.12, eks-…, gke-…, aks-…; default: the"
+                    + " NEW scan's benchmark, for a snapshot the one kube-bench picks for its cluster).")
+    String cisBenchmark;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The benchmark of the NEW side when it names one (a scan file), or of its cluster (a snapshot). */
+    private String newBenchmark;
 
     @Override
     public Integer call() throws IOException {
@@ -59,10 +68,16 @@ public final class DiffCommand implements Callable<Integer> {
                 throw UserFacingException.badInput(e.getMessage());
             }
         }
-        FindingDiff diff = FindingDiff.of(findings(before), findings(after));
+        String chosen = cisBenchmark == null ? null : CisBenchmarks.require(cisBenchmark);
+        List<Finding> old = findings(before);
+        newBenchmark = null;
+        List<Finding> now = findings(after);
+        String benchmark = chosen != null ? chosen : newBenchmark != null ? newBenchmark : CisBenchmarks.LATEST;
+        FindingDiff diff = FindingDiff.of(CisBenchmarks.translateAll(old, benchmark),
+                CisBenchmarks.translateAll(now, benchmark));
         BufferedWriter out = new BufferedWriter(spec.commandLine().getOut());
         if (format.equals("json")) {
-            diff.writeJson(out);
+            diff.writeJson(out, benchmark);
         } else {
             diff.writeTable(out);
         }
@@ -78,13 +93,15 @@ public final class DiffCommand implements Callable<Integer> {
 
     /** The findings of a scan JSON file, or of the snapshot in the file (scanned now, without system findings). */
     private List<Finding> findings(Path file) {
-        var scanned = ScanResults.read(file);
+        var scanned = ScanResults.readScan(file);
         if (scanned.isPresent()) {
-            return scanned.get();
+            newBenchmark = scanned.get().cisBenchmark();
+            return scanned.get().findings();
         }
         try (ClusterSession s = ClusterLoader.open(SourceSpec.snapshot(file), (f, m) -> { }, new Cancellation())) {
-            return dev.kustodian.core.analysis.Analysis.of(s.snapshot()).findings().stream()
-                    .filter(f -> !f.system()).toList();
+            var analysis = dev.kustodian.core.analysis.Analysis.of(s.snapshot());
+            newBenchmark = analysis.cisBenchmark();
+            return analysis.findings().stream().filter(f -> !f.system()).toList();
         }
     }
 }

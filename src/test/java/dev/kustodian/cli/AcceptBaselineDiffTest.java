@@ -158,6 +158,27 @@ class AcceptBaselineDiffTest {
         assertThat(run("diff", old.toString(), dir.resolve("missing.json").toString())).isEqualTo(2);
     }
 
+    @Test
+    void diffNumbersCisIdsInTheChosenBenchmarkAndNamesIt() throws Exception {
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--snapshot", "x", "-o", "json", "--cis-benchmark", "eks-1.8.0")).isZero();
+        Path eks = write("eks.json", out.toString());
+        // OLD: no finding; NEW: the scan numbered in eks-1.8.0
+        Path empty = write("empty.json", "{\"summary\": {\"total\": 0}, \"findings\": []}");
+        out.getBuffer().setLength(0);
+        assertThat(run("diff", empty.toString(), eks.toString(), "-o", "json")).isZero();
+        var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(n.get("cisBenchmark").asText()).isEqualTo("eks-1.8.0");
+        assertThat(n.get("new").findValues("cis").toString()).contains("4.4.1").doesNotContain("5.4.1");
+        out.getBuffer().setLength(0);
+        assertThat(run("diff", empty.toString(), eks.toString(), "-o", "json", "--cis-benchmark", "cis-1.12")).isZero();
+        n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(n.get("cisBenchmark").asText()).isEqualTo("cis-1.12");
+        assertThat(n.get("new").findValues("cis").toString()).contains("5.4.1").doesNotContain("4.4.1");
+        assertThat(run("diff", empty.toString(), eks.toString(), "--cis-benchmark", "cis-9")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown CIS benchmark 'cis-9'");
+    }
+
     private String scan(String format) {
         out.getBuffer().setLength(0);
         run("scan", "--snapshot", "x", "-o", format);

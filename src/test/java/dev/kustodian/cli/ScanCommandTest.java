@@ -103,8 +103,21 @@ class ScanCommandTest {
         assertThat(n.get("findings").findValues("cis").toString()).contains("4.4.1").doesNotContain("5.4.1");
         out.getBuffer().setLength(0);
         assertThat(run("scan", "--snapshot", "x", "-o", "sarif", "--cis-benchmark", "cis-1.8")).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).at("/runs/0/properties/cisBenchmark").asText())
-                .isEqualTo("cis-1.8");
+        JsonNode sarif = new ObjectMapper().readTree(out.toString());
+        assertThat(sarif.at("/runs/0/properties/cisBenchmark").asText()).isEqualTo("cis-1.8");
+        // each rule with CIS ids carries them and the benchmark in its properties
+        List<JsonNode> withCis = new java.util.ArrayList<>();
+        sarif.at("/runs/0/tool/driver/rules").forEach(r -> {
+            if (r.at("/properties/cis").isArray()) {
+                withCis.add(r);
+            }
+        });
+        assertThat(withCis).isNotEmpty().allSatisfy(r ->
+                assertThat(r.at("/properties/cisBenchmark").asText()).isEqualTo("cis-1.8"));
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--snapshot", "x", "-o", "policyreport", "--cis-benchmark", "eks-1.8.0")).isZero();
+        assertThat(out.toString()).contains("kustodian.dev/cis-benchmark: eks-1.8.0", "rule: CIS 4.4.1 (eks-1.8.0)",
+                "cisBenchmark: eks-1.8.0");
         out.getBuffer().setLength(0);
         assertThat(run("scan", "--snapshot", "x", "-o", "markdown", "--cis-benchmark", "gke-1.9.0")).isZero();
         assertThat(out.toString()).contains("CIS ids: gke-1.9.0");

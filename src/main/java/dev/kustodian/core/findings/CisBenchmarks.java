@@ -105,6 +105,26 @@ public final class CisBenchmarks {
         return List.copyOf(out);
     }
 
+    /**
+     * CIS ids numbered in {@code benchmark} back to the numbers the rules write (e.g. cis-1.12's 5.6.4 → 5.7.4), so
+     * that they can be numbered in another benchmark; ids of no known control are kept as they are.
+     */
+    public static List<String> ruleIds(List<String> ids, String benchmark) {
+        if (ids.isEmpty() || benchmark == null || !DATA.names().contains(benchmark)) {
+            return ids;
+        }
+        List<String> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            String rule = DATA.controlOfRuleId().entrySet().stream()
+                    .filter(e -> id.equals(DATA.ids().getOrDefault(e.getValue(), Map.of()).get(benchmark)))
+                    .map(Map.Entry::getKey).findFirst().orElse(id);
+            if (!out.contains(rule)) {
+                out.add(rule);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The finding with its CIS ids numbered as in {@code benchmark}. */
     public static Finding translate(Finding f, String benchmark) {
         List<String> cis = ids(f.cis(), benchmark);

@@ -42,9 +42,13 @@ public record FindingDiff(List<Finding> added, List<Finding> resolved, int uncha
         return added.stream().filter(f -> f.severity().atLeast(threshold)).count();
     }
 
-    public void writeJson(Writer out) throws IOException {
+    /** The diff as JSON; {@code cisBenchmark} (may be null) names the benchmark the findings' CIS ids are in. */
+    public void writeJson(Writer out, String cisBenchmark) throws IOException {
         try (JsonGenerator g = ReportWriter.jsonGenerator(out)) {
             g.writeStartObject();
+            if (cisBenchmark != null) {
+                g.writeStringField("cisBenchmark", cisBenchmark);
+            }
             g.writeArrayFieldStart("new");
             for (Finding f : added) {
                 JsonReport.finding(g, f, null);

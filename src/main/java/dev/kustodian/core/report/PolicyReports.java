@@ -53,6 +53,8 @@ public final class PolicyReports {
     public static final String GAP_POLICY = "KUSTODIAN-VISIBILITY";
     public static final String ANN_PREFIX = "kustodian.dev/";
     public static final String ANN_CAP = ANN_PREFIX + "results-cap";
+    /** The CIS benchmark the results' ids ("rule: CIS 5.1.2 (cis-1.12)") are numbered in. */
+    public static final String ANN_CIS_BENCHMARK = ANN_PREFIX + "cis-benchmark";
     public static final String ANN_PART = ANN_PREFIX + "part";
     public static final String ANN_SCANNED = ANN_PREFIX + "scanned-at";
     public static final String ANN_SCAN_SOURCE = ANN_PREFIX + "scan-source";
@@ -317,6 +319,9 @@ public final class PolicyReports {
             ann.put(ANN_SCANNED, String.valueOf(report.generatedAt()));
             ann.put(ANN_SCAN_SOURCE, report.source());
             ann.put(ANN_COMPLETE, String.valueOf(report.coverage() == null || report.coverage().complete()));
+            if (report.cisBenchmark() != null) {
+                ann.put(ANN_CIS_BENCHMARK, report.cisBenchmark());
+            }
             ann.put(ANN_CAP, limits.maxResults() + " results or " + limits.maxBytes() / 1024 + " KiB of results per report");
             // the number of parts is known only at the end (streaming): the part number and the scope's total say it
             ann.put(ANN_PART, partNo + " (" + results.size() + " of " + total + " results of "
@@ -342,7 +347,8 @@ public final class PolicyReports {
         private Map<String, Object> findingResult(Finding f, Acceptance a) {
             Map<String, Object> r = base(f.rule());
             if (!f.cis().isEmpty()) {
-                r.put("rule", "CIS " + String.join(", ", f.cis()));
+                r.put("rule", "CIS " + String.join(", ", f.cis())
+                        + (report.cisBenchmark() == null ? "" : " (" + report.cisBenchmark() + ")"));
             }
             r.put("result", "fail");
             r.put("scored", true);
@@ -361,6 +367,9 @@ public final class PolicyReports {
             p.put("remediation", f.remediation());
             if (!f.cis().isEmpty()) {
                 p.put("cis", String.join(",", f.cis()));
+                if (report.cisBenchmark() != null) {
+                    p.put("cisBenchmark", report.cisBenchmark());
+                }
             }
             if (f.system()) {
                 p.put("system", "true");

@@ -143,6 +143,17 @@ final class SarifReport {
         }
         g.writeEndArray();
         g.writeStringField("security-severity", securitySeverity(worst));
+        if (!first.cis().isEmpty()) {
+            // the rule's CIS ids and the benchmark they are numbered in (the same control has other numbers elsewhere)
+            g.writeArrayFieldStart("cis");
+            for (String c : first.cis()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            if (r.cisBenchmark() != null) {
+                g.writeStringField("cisBenchmark", r.cisBenchmark());
+            }
+        }
         g.writeEndObject();
         g.writeEndObject();
     }

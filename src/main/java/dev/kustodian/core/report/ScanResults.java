@@ -26,8 +26,21 @@ public final class ScanResults {
     private ScanResults() {
     }
 
+    /**
+     * A scan file's findings, with their CIS ids as the rules write them (renumber them with
+     * {@link dev.kustodian.core.findings.CisBenchmarks#translateAll}), and the benchmark the file was numbered in
+     * (null in files written before benchmarks were named).
+     */
+    public record Scan(List<Finding> findings, String cisBenchmark) {
+    }
+
     /** The findings of a scan JSON file, or empty when the file is not one (e.g. a snapshot). */
     public static Optional<List<Finding>> read(Path file) {
+        return readScan(file).map(Scan::findings);
+    }
+
+    /** The scan in a scan JSON file, or empty when the file is not one (e.g. a snapshot). */
+    public static Optional<Scan> readScan(Path file) {
         if (!Files.isRegularFile(file)) {
             throw UserFacingException.badInput("The file " + file + " does not exist. Give a `kustodian scan -o json` "
                     + "file or a snapshot.");
@@ -41,6 +54,8 @@ public final class ScanResults {
         if (root == null || !root.isObject() || !root.path("findings").isArray() || !root.has("summary")) {
             return Optional.empty();
         }
+        String benchmark = root.path("summary").path("cisBenchmark").isTextual()
+                ? root.path("summary").path("cisBenchmark").asText() : null;
         List<Finding> out = new ArrayList<>();
         int i = 0;
         for (JsonNode n : root.path("findings")) {
@@ -61,11 +76,12 @@ public final class ScanResults {
             n.path("cis").forEach(c -> cis.add(c.asText()));
             out.add(new Finding(id, rule, n.path("area").asText(""), severity, n.path("title").asText(""),
                     n.path("explanation").asText(""), new ObjectRef(o.path("kind").asText(""),
-                    o.path("namespace").asText(""), o.path("name").asText("")), cis,
+                    o.path("namespace").asText(""), o.path("name").asText("")),
+                    dev.kustodian.core.findings.CisBenchmarks.ruleIds(cis, benchmark),
                     n.path("remediation").asText(""), n.path("system").asBoolean(false),
                     n.path("fix").isTextual() ? n.path("fix").asText() : null));
         }
-        return Optional.of(out);
+        return Optional.of(new Scan(out, benchmark));
     }
 
     private static UserFacingException bad(Path file, int index, String what) {

@@ -24,9 +24,7 @@ public final class FindingRow extends HBox {
         Label t = new Label(f.title());
         t.getStyleClass().add("finding-title");
         t.setWrapText(true);
-        String bench = ctx == null ? null : ctx.state().cisBenchmark();
-        Label obj = new Label(f.object().display() + (f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis())
-                + (bench == null ? "" : " (" + bench + ")")));
+        Label obj = new Label(f.object().display() + cisText(f, ctx));
         obj.getStyleClass().add("finding-object");
         Label why = new Label(f.explanation());
         why.setWrapText(true);
@@ -52,6 +50,12 @@ public final class FindingRow extends HBox {
     }
 
     /** "Fix…": opens the finding's wizard for its object; disabled (with a tooltip) when no such wizard exists. */
+    /** " · CIS 5.1.2 (cis-1.12)": the finding's CIS ids and the benchmark they are numbered in; "" without ids. */
+    public static String cisText(Finding f, PageContext ctx) {
+        String bench = ctx == null ? null : ctx.state().cisBenchmark();
+        return f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis()) + (bench == null ? "" : " (" + bench + ")");
+    }
+
     public static Button fixButton(Finding f, PageContext ctx) {
         boolean registered = ctx.hasWizard(f.fix());
         Button fix = new Button("Fix…", new FontIcon(Feather.TOOL));

@@ -322,7 +322,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
             Label why = new Label(f.explanation());
             why.setWrapText(true);
             why.getStyleClass().add("finding-why");
-            Label fix = new Label("Fix: " + f.remediation() + (f.cis().isEmpty() ? "" : " · CIS " + String.join(", ", f.cis())));
+            Label fix = new Label("Fix: " + f.remediation() + FindingRow.cisText(f, ctx));
             fix.setWrapText(true);
             VBox text = new VBox(2, t, why, fix);
             HBox.setHgrow(text, Priority.ALWAYS);

@@ -208,6 +208,13 @@ final class LegacyReportWriter {
             tags.add(f.area());
             f.cis().forEach(c -> tags.add("CIS-" + c));
             props.put("security-severity", securitySeverity(worst.get(e.getKey())));
+            if (!f.cis().isEmpty()) {
+                ArrayNode cis = props.putArray("cis");
+                f.cis().forEach(cis::add);
+                if (r.cisBenchmark() != null) {
+                    props.put("cisBenchmark", r.cisBenchmark());
+                }
+            }
         }
 
         run.putObject("originalUriBaseIds").putObject("CLUSTER").putObject("description")
