@@ -14,10 +14,12 @@ import org.kordamp.ikonli.feather.Feather;
  * is first shown after a load (not for pages nobody opens).
  */
 public final class AccessPage extends AbstractPage<AccessView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("access", "Access", Feather.USERS, 3);
     private final AccessViewModel vm = new AccessViewModel();
 
     public AccessPage(PageContext ctx) {
-        super(ctx, new PageInfo("access", "Access", Feather.USERS, 3));
+        super(ctx, INFO);
         vm.setNamespaceVisible(namespaceVisible());
     }
 

@@ -1,12 +1,27 @@
 package dev.kustodian.ui.app;
 
 import dev.kustodian.ui.access.AccessPage;
+import dev.kustodian.ui.encryption.EncryptionConfigWizard;
+import dev.kustodian.ui.encryption.EncryptionPage;
+import dev.kustodian.ui.encryption.EncryptionRotationWizard;
+import dev.kustodian.ui.fleet.FleetPage;
+import dev.kustodian.ui.onboarding.OnboardingPage;
 import dev.kustodian.ui.overview.OverviewPage;
 import dev.kustodian.ui.reports.ReportsPage;
-import dev.kustodian.ui.secrets.SecretsPage;
 import dev.kustodian.ui.roles.RightSizeWizard;
 import dev.kustodian.ui.roles.RoleWizard;
 import dev.kustodian.ui.roles.RolesPage;
+import dev.kustodian.ui.secrets.SecretsPage;
+import dev.kustodian.ui.stores.StoresPage;
+import dev.kustodian.ui.stores.AkeylessOperatorWizard;
+import dev.kustodian.ui.stores.ClusterExternalSecretWizard;
+import dev.kustodian.ui.stores.ExternalSecretWizard;
+import dev.kustodian.ui.stores.MigrateSecretWizard;
+import dev.kustodian.ui.stores.PushSecretWizard;
+import dev.kustodian.ui.stores.SealedSecretWizard;
+import dev.kustodian.ui.stores.SecretProviderClassWizard;
+import dev.kustodian.ui.stores.SecretStoreWizard;
+import dev.kustodian.ui.stores.SopsConfigWizard;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
@@ -32,31 +47,33 @@ public final class Pages {
     }
 
     public static void register(PageRegistry pages) {
-        pages.register(OverviewPage::new);
-        pages.register(RolesPage::new);
-        pages.register(dev.kustodian.ui.encryption.EncryptionPage::new);
-        pages.register(dev.kustodian.ui.stores.StoresPage::new);
-        pages.register(AccessPage::new);
-        pages.register(SecretsPage::new);
-        pages.register(ReportsPage::new);
-        pages.register(dev.kustodian.ui.onboarding.OnboardingPage::new);
-        pages.register(dev.kustodian.ui.fleet.FleetPage::new);
+        // each page is created when first shown: the first frame builds only the shell
+        pages.register(OverviewPage.INFO, OverviewPage::new);
+        pages.register(RolesPage.INFO, RolesPage::new);
+        pages.register(EncryptionPage.INFO, EncryptionPage::new);
+        pages.register(StoresPage.INFO, StoresPage::new);
+        pages.register(AccessPage.INFO, AccessPage::new);
+        pages.register(SecretsPage.INFO, SecretsPage::new);
+        pages.register(ReportsPage.INFO, ReportsPage::new);
+        pages.register(OnboardingPage.INFO, OnboardingPage::new);
+        pages.register(FleetPage.INFO, FleetPage::new);
     }
 
     public static void register(WizardRegistry wizards) {
-        wizards.register(SecretReaderRoleWizard::new);
-        wizards.register(RoleWizard::new);
-        wizards.register(RightSizeWizard::new);
-        wizards.register(dev.kustodian.ui.encryption.EncryptionConfigWizard::new);
-        wizards.register(dev.kustodian.ui.encryption.EncryptionRotationWizard::new);
-        wizards.register(dev.kustodian.ui.stores.SecretStoreWizard::new);
-        wizards.register(dev.kustodian.ui.stores.ExternalSecretWizard::new);
-        wizards.register(dev.kustodian.ui.stores.SecretProviderClassWizard::new);
-        wizards.register(dev.kustodian.ui.stores.SealedSecretWizard::new);
-        wizards.register(dev.kustodian.ui.stores.SopsConfigWizard::new);
-        wizards.register(dev.kustodian.ui.stores.MigrateSecretWizard::new);
-        wizards.register(dev.kustodian.ui.stores.ClusterExternalSecretWizard::new);
-        wizards.register(dev.kustodian.ui.stores.PushSecretWizard::new);
-        wizards.register(dev.kustodian.ui.stores.AkeylessOperatorWizard::new);
+        // registered by id: a wizard is created when it is opened (or its title is first needed for the menu)
+        wizards.register(SecretReaderRoleWizard.ID, SecretReaderRoleWizard::new);
+        wizards.register(RoleWizard.ID, RoleWizard::new);
+        wizards.register(RightSizeWizard.ID, RightSizeWizard::new);
+        wizards.register(EncryptionConfigWizard.ID, EncryptionConfigWizard::new);
+        wizards.register(EncryptionRotationWizard.ID, EncryptionRotationWizard::new);
+        wizards.register(SecretStoreWizard.ID, SecretStoreWizard::new);
+        wizards.register(ExternalSecretWizard.ID, ExternalSecretWizard::new);
+        wizards.register(SecretProviderClassWizard.ID, SecretProviderClassWizard::new);
+        wizards.register(SealedSecretWizard.ID, SealedSecretWizard::new);
+        wizards.register(SopsConfigWizard.ID, SopsConfigWizard::new);
+        wizards.register(MigrateSecretWizard.ID, MigrateSecretWizard::new);
+        wizards.register(ClusterExternalSecretWizard.ID, ClusterExternalSecretWizard::new);
+        wizards.register(PushSecretWizard.ID, PushSecretWizard::new);
+        wizards.register(AkeylessOperatorWizard.ID, AkeylessOperatorWizard::new);
     }
 }

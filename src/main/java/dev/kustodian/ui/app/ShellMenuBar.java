@@ -37,12 +37,14 @@ final class ShellMenuBar extends MenuBar {
         Menu file = new Menu("File", null, openKube, openSnapshot, openDemo, new SeparatorMenuItem(), refresh,
                 new SeparatorMenuItem(), quit);
         Menu generate = new Menu("Generate");
-        for (String id : wizards.ids()) {
-            Wizard w = wizards.create(id).orElseThrow();
-            MenuItem mi = new MenuItem(w.title() + "…", new FontIcon(Feather.TOOL));
-            mi.setOnAction(e -> openWizard.accept(id));
-            generate.getItems().add(mi);
-        }
+        // the wizards' titles are read when the menu first opens (no wizard is created for the first frame); a
+        // menu without items would not open, so it starts with one that is replaced
+        generate.getItems().add(new MenuItem("Wizards…"));
+        generate.setOnShowing(e -> {
+            if (generate.getItems().size() == 1 && generate.getItems().get(0).getOnAction() == null) {
+                generate.getItems().setAll(wizardItems(wizards, openWizard));
+            }
+        });
         MenuItem theme = new MenuItem("Toggle light/dark theme", new FontIcon(Feather.MOON));
         theme.setOnAction(e -> toggleTheme.run());
         Menu view = new Menu("View", null, theme);
@@ -51,6 +53,17 @@ final class ShellMenuBar extends MenuBar {
         about.setOnAction(e -> dialogs.showInfo("About Kustodian", aboutText()));
         getMenus().addAll(file, generate, view, new Menu("Help", null, about));
         setId("menu-bar");
+    }
+
+    private static java.util.List<MenuItem> wizardItems(WizardRegistry wizards, Consumer<String> openWizard) {
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        for (String id : wizards.ids()) {
+            Wizard w = wizards.create(id).orElseThrow();
+            MenuItem mi = new MenuItem(w.title() + "…", new FontIcon(Feather.TOOL));
+            mi.setOnAction(e -> openWizard.accept(id));
+            items.add(mi);
+        }
+        return items;
     }
 
     /** The About dialog's text: the build's version and the runtime it runs on. */

@@ -5,6 +5,7 @@ import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.Page;
 import dev.kustodian.ui.framework.KubeContexts;
 import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.PageInfo;
 import dev.kustodian.ui.framework.TaskExecutor;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -46,10 +47,10 @@ public final class ShellView extends BorderPane {
     private final DialogService dialogs;
     private final TaskExecutor tasks;
     private final WizardRegistry wizards;
-    private final List<Page> pages;
-    private final ListView<Page> nav = new ListView<>();
+    private final List<PageSlot> pages;
+    private final ListView<PageSlot> nav = new ListView<>();
     private final StackPane pageArea = new StackPane();
-    private Page currentPage;
+    private PageSlot currentPage;
     private WizardView currentWizard;
 
     public ShellView(ShellViewModel vm, DialogService dialogs, TaskExecutor tasks, PageRegistry pageRegistry,
@@ -61,7 +62,15 @@ public final class ShellView extends BorderPane {
         this.wizards = wizards;
         getStyleClass().add("shell");
         Css.add(this, "/dev/kustodian/ui/app/shell.css");
-        this.pages = pageRegistry.create(new Context());
+        this.pages = pageRegistry.slots(new Context());
+        for (PageSlot slot : pages) {
+            // a page created after a load starts from it
+            slot.onCreated(p -> {
+                if (state.session() != null) {
+                    p.onSnapshot(state.session().snapshot(), state.session());
+                }
+            });
+        }
 
         setTop(new VBox(new ShellMenuBar(vm, dialogs, wizards, id -> openWizard(id, null), this::chooseSnapshot,
                 this::toggleTheme), new TopBar(vm, this::toggleTheme)));
@@ -72,14 +81,24 @@ public final class ShellView extends BorderPane {
         setBottom(new StatusBar(vm, dialogs));
 
         vm.addLoadedListener(session -> {
-            for (Page p : pages) {
-                p.onSnapshot(session.snapshot(), session);
+            for (PageSlot slot : pages) {
+                Page p = slot.pageIfCreated(); // pages not created yet get the load when they are
+                if (p != null) {
+                    p.onSnapshot(session.snapshot(), session);
+                }
             }
             if (state.plan() != null && state.plan().firstSeen() && currentWizard == null) {
                 // a cluster never seen before starts with its hardening plan
-                page(OnboardingPage.ID).ifPresent(this::showPage);
+                slot(OnboardingPage.ID).ifPresent(this::showSlot);
             }
             renderPageArea();
+        });
+        vm.setAfterShown(r -> {
+            if (getScene() == null) {
+                r.run();
+            } else {
+                dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(), () -> javafx.application.Platform.runLater(r));
+            }
         });
         vm.errorProperty().addListener((o, a, b) -> renderPageArea());
         vm.loadingProperty().addListener((o, a, b) -> renderPageArea());
@@ -91,7 +110,7 @@ public final class ShellView extends BorderPane {
             }
         });
         if (!pages.isEmpty()) {
-            showPage(pages.get(0));
+            showSlot(pages.get(0));
         }
     }
 
@@ -104,12 +123,13 @@ public final class ShellView extends BorderPane {
         nav.setPrefWidth(210);
         nav.setCellFactory(lv -> new ListCell<>() {
             @Override
-            protected void updateItem(Page p, boolean empty) {
-                super.updateItem(p, empty);
-                if (empty || p == null) {
+            protected void updateItem(PageSlot slot, boolean empty) {
+                super.updateItem(slot, empty);
+                if (empty || slot == null) {
                     setText(null);
                     setGraphic(null);
                 } else {
+                    PageInfo p = slot.info();
                     setText(p.title());
                     setGraphic(new FontIcon(p.icon()));
                     setId("nav-" + p.id());
@@ -119,7 +139,7 @@ public final class ShellView extends BorderPane {
         });
         nav.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != currentPage) {
-                showPage(b);
+                showSlot(b);
             }
         });
         return nav;
@@ -127,26 +147,38 @@ public final class ShellView extends BorderPane {
 
     /** Shows a page (closing any open wizard). */
     public void showPage(Page page) {
-        currentPage = page;
+        pages.stream().filter(s -> s.pageIfCreated() == page).findFirst().ifPresent(this::showSlot);
+    }
+
+    /** Shows a page, created when it is first shown with a load (closing any open wizard). */
+    private void showSlot(PageSlot slot) {
+        currentPage = slot;
         currentWizard = null;
-        nav.getSelectionModel().select(page);
+        nav.getSelectionModel().select(slot);
         renderPageArea();
+    }
+
+    private Optional<PageSlot> slot(String id) {
+        return pages.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     public ShellViewModel viewModel() {
         return vm;
     }
 
+    /** The page with this id (created now if it was not yet). */
     public Optional<Page> page(String id) {
-        return pages.stream().filter(p -> p.id().equals(id)).findFirst();
+        return slot(id).map(PageSlot::page);
     }
 
+    /** Every page, in navigation order (creates the pages not created yet). */
     public List<Page> pages() {
-        return pages;
+        return pages.stream().map(PageSlot::page).toList();
     }
 
+    /** The page shown (or to be shown once a load is there). */
     public Page currentPage() {
-        return currentPage;
+        return currentPage == null ? null : currentPage.page();
     }
 
     public WizardView currentWizard() {
@@ -183,7 +215,7 @@ public final class ShellView extends BorderPane {
         } else if (currentWizard != null) {
             content = currentWizard;
         } else if (currentPage != null) {
-            content = currentPage.view();
+            content = currentPage.page().view();
         } else {
             content = new EmptyState(Feather.LAYOUT, "No pages", "No pages are registered.");
         }
@@ -212,11 +244,12 @@ public final class ShellView extends BorderPane {
     // ---- keyboard, theme ----
 
     private void installShortcuts(Scene scene) {
-        for (Page p : pages) {
-            if (p.order() >= 1 && p.order() <= 9) {
-                KeyCode code = KeyCode.valueOf("DIGIT" + p.order());
+        for (PageSlot p : pages) {
+            int order = p.info().order();
+            if (order >= 1 && order <= 9) {
+                KeyCode code = KeyCode.valueOf("DIGIT" + order);
                 scene.getAccelerators().put(new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN),
-                        () -> showPage(p));
+                        () -> showSlot(p));
             }
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
@@ -226,7 +259,7 @@ public final class ShellView extends BorderPane {
 
     /** Ctrl+F: focuses the current page's filter field (when it has one). */
     public void focusFilter() {
-        TextInputControl f = currentPage == null ? null : currentPage.filterField();
+        TextInputControl f = currentPage == null ? null : currentPage.page().filterField();
         if (f != null) {
             f.requestFocus();
             f.selectAll();
@@ -276,12 +309,12 @@ public final class ShellView extends BorderPane {
 
         @Override
         public void navigate(String pageId) {
-            page(pageId).ifPresent(ShellView.this::showPage);
+            slot(pageId).ifPresent(ShellView.this::showSlot);
         }
 
         @Override
         public boolean hasPage(String pageId) {
-            return pageId != null && pages.stream().anyMatch(p -> p.id().equals(pageId));
+            return pageId != null && slot(pageId).isPresent();
         }
 
         @Override

@@ -64,6 +64,8 @@ public final class ShellViewModel {
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
     private final List<Consumer<ClusterSession>> loadedListeners = new ArrayList<>();
     private TaskHandle current;
+    /** Runs work once what the FX thread just set is on screen (the view sets it; default: now). */
+    private Consumer<Runnable> afterShown = Runnable::run;
     /** Increments per load: callbacks of a superseded load are ignored. */
     private int generation;
 
@@ -81,15 +83,51 @@ public final class ShellViewModel {
 
     /** Start-up: the current kubeconfig context when a kubeconfig exists, else the demo cluster. */
     public void startUp() {
-        if (contexts.kubeconfigExists()) {
-            open(SourceSpec.live(null, contexts.current().orElse(null)));
-        } else {
-            open(SourceSpec.demo());
-        }
+        open(startUpSpec(contexts));
+    }
+
+    /** What the app opens at start-up: the current kubeconfig context when a kubeconfig exists, else the demo. */
+    static SourceSpec startUpSpec(ContextSource contexts) {
+        return contexts.kubeconfigExists() ? SourceSpec.live(null, contexts.current().orElse(null)) : SourceSpec.demo();
+    }
+
+    /**
+     * Start-up with the load the app began before its window existed ({@link StartupLoad}): shown like any load
+     * (progress, cancel, errors), only begun earlier.
+     */
+    void startUpWith(StartupLoad early) {
+        open(early.spec(), early::await);
     }
 
     /** Loads {@code spec} in the background; the current session stays until the new one is ready. */
     public void open(SourceSpec spec) {
+        ClusterPlan previousPlan = state.plan();
+        Path planDir = settings.planDir();
+        open(spec, (p, c) -> load(opener, spec, planDir, previousPlan, p, c));
+    }
+
+    /**
+     * One load, off the FX thread: the session, its analysis (the rules and every index they share) and its
+     * hardening plan.
+     */
+    static Loaded load(SessionOpener opener, SourceSpec spec, Path planDir, ClusterPlan previousPlan, Progress p,
+                       Cancellation c) throws java.io.IOException {
+        ClusterSession session = opener.open(spec, p, c);
+        if (c.isCancelled()) {
+            session.close();
+            c.check();
+        }
+        p.update(-1, "Analysing…");
+        Analysis analysis = Analysis.of(session.snapshot());
+        analysis.findings(); // the rules, and every index they share, computed here: off the FX thread
+        analysis.findingsInItsBenchmark(); // and their CIS numbering, which every page shows
+        p.update(-1, "Building the hardening plan…");
+        ClusterPlan plan = ClusterPlan.load(session, analysis.findings(), planDir, previousPlan,
+                Clock.systemUTC(), p, c);
+        return new Loaded(session, analysis, plan);
+    }
+
+    private void open(SourceSpec spec, TaskExecutor.Work<Loaded> work) {
         if (current != null && current.runningProperty().get()) {
             current.cancel();
         }
@@ -100,23 +138,7 @@ public final class ShellViewModel {
         progressMessage.set("Loading " + spec.describe() + "…");
         state.sourceProperty().set(spec);
         int gen = ++generation;
-        ClusterPlan previousPlan = state.plan();
-        Path planDir = settings.planDir();
-        TaskHandle handle = tasks.submit("Loading " + spec.describe(), (p, c) -> {
-            ClusterSession session = opener.open(spec, p, c);
-            if (c.isCancelled()) {
-                session.close();
-                c.check();
-            }
-            p.update(-1, "Analysing…");
-            Analysis analysis = Analysis.of(session.snapshot());
-            analysis.findings(); // the rules, and every index they share, computed here: off the FX thread
-            analysis.findingsInItsBenchmark(); // and their CIS numbering, which every page shows
-            p.update(-1, "Building the hardening plan…");
-            ClusterPlan plan = ClusterPlan.load(session, analysis.findings(), planDir, previousPlan,
-                    Clock.systemUTC(), p, c);
-            return new Loaded(session, analysis, plan);
-        }, loaded -> {
+        TaskHandle handle = tasks.submit("Loading " + spec.describe(), work, loaded -> {
             if (gen == generation) {
                 loaded(spec, loaded);
             } else {
@@ -139,7 +161,8 @@ public final class ShellViewModel {
         }
     }
 
-    private record Loaded(ClusterSession session, Analysis analysis, ClusterPlan plan) {
+    /** What a load produces. */
+    record Loaded(ClusterSession session, Analysis analysis, ClusterPlan plan) {
     }
 
     private void loaded(SourceSpec spec, Loaded l) {
@@ -172,12 +195,12 @@ public final class ShellViewModel {
         gapsText.set(kinds == 0 ? "" : kinds + (kinds == 1 ? " kind" : " kinds") + " not visible — details");
         updateBanner();
         statusMessage.set("Loaded " + spec.describe() + ".");
-        if (spec.kind() == SourceSpec.Kind.DEMO) {
-            // the demo was read from its files: its API server (reveal, apply) starts now, after the data is shown
-            dev.kustodian.core.cluster.DemoCluster.startInBackground();
-        }
         for (Consumer<ClusterSession> c : List.copyOf(loadedListeners)) {
             c.accept(l.session());
+        }
+        if (spec.kind() == SourceSpec.Kind.DEMO) {
+            // the demo was read from its files: its API server (reveal, apply) starts once the data is on screen
+            afterShown.accept(dev.kustodian.core.cluster.DemoCluster::startInBackground);
         }
     }
 
@@ -307,6 +330,11 @@ public final class ShellViewModel {
         } else {
             bannerText.set("Context " + (ctx == null ? "(current)" : ctx));
         }
+    }
+
+    /** How to run work once the current changes are drawn (the shell's view: after the next pulse). */
+    void setAfterShown(Consumer<Runnable> afterShown) {
+        this.afterShown = afterShown;
     }
 
     public void addLoadedListener(Consumer<ClusterSession> listener) {

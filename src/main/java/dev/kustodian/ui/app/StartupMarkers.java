@@ -1,6 +1,7 @@
 package dev.kustodian.ui.app;
 
 import dev.kustodian.ui.framework.AppState;
+import dev.kustodian.ui.framework.Pulses;
 import javafx.scene.Scene;
 
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,13 @@ final class StartupMarkers {
     }
 
     static boolean enabled() {
-        return Boolean.getBoolean("kustodian.startupMarkers");
+        String v = System.getProperty("kustodian.startupMarkers", "");
+        return v.equals("true") || v.equals("exit");
+    }
+
+    /** {@code -Dkustodian.startupMarkers=exit}: the app quits after the populated marker (CPU time, class data). */
+    private static boolean exitWhenPopulated() {
+        return System.getProperty("kustodian.startupMarkers", "").equals("exit");
     }
 
     static void install(Scene scene, AppState state) {
@@ -25,18 +32,17 @@ final class StartupMarkers {
         state.analysisProperty().addListener((o, a, b) -> {
             if (a == null && b != null) {
                 afterNextPulse(scene, "populated");
+                if (exitWhenPopulated()) {
+                    Pulses.afterNextPulse(scene, javafx.application.Platform::exit);
+                }
             }
         });
     }
 
     private static void afterNextPulse(Scene scene, String marker) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+        Pulses.afterNextPulse(scene, () -> {
             System.err.println(PREFIX + marker + " " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             System.err.flush();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        scene.getRoot().requestLayout();
+        });
     }
 }

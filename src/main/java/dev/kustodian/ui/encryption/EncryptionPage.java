@@ -9,10 +9,12 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Encryption at rest (Ctrl+4): posture, file analysis, wizards, etcd verification. */
 public final class EncryptionPage extends AbstractPage<EncryptionView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("encryption", "Encryption", Feather.LOCK, 4);
     private final EncryptionViewModel vm;
 
     public EncryptionPage(PageContext ctx) {
-        super(ctx, new PageInfo("encryption", "Encryption", Feather.LOCK, 4));
+        super(ctx, INFO);
         this.vm = new EncryptionViewModel(ctx.tasks());
     }
 

@@ -28,6 +28,8 @@ import java.util.List;
  * Nothing runs before the page is shown; a context the app loads itself counts as scanned.
  */
 public final class FleetPage extends AbstractPage<FleetView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("fleet", "Fleet", Feather.GLOBE, 9);
     private final FleetViewModel vm = new FleetViewModel();
     private final Clock clock;
     private TaskHandle running;
@@ -37,7 +39,7 @@ public final class FleetPage extends AbstractPage<FleetView> {
     }
 
     public FleetPage(PageContext ctx, Clock clock) {
-        super(ctx, new PageInfo("fleet", "Fleet", Feather.GLOBE, 9));
+        super(ctx, INFO);
         this.clock = clock;
     }
 

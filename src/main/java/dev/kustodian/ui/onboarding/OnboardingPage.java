@@ -16,6 +16,8 @@ import java.time.Clock;
  */
 public final class OnboardingPage extends AbstractPage<OnboardingView> {
     public static final String ID = "onboarding";
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo(ID, "Onboarding", Feather.CHECK_SQUARE, 8);
     private final OnboardingViewModel vm;
 
     public OnboardingPage(PageContext ctx) {
@@ -23,7 +25,7 @@ public final class OnboardingPage extends AbstractPage<OnboardingView> {
     }
 
     public OnboardingPage(PageContext ctx, Clock clock) {
-        super(ctx, new PageInfo(ID, "Onboarding", Feather.CHECK_SQUARE, 8));
+        super(ctx, INFO);
         this.vm = new OnboardingViewModel(ctx.state(), ctx.tasks(), ctx.dialogs(), ctx::reload, clock);
     }
 

@@ -11,11 +11,13 @@ import java.util.Set;
 
 /** Overview: posture per area, top findings with Fix buttons, counts, visibility gaps, onboarding checklist. */
 public final class OverviewPage extends AbstractPage<OverviewView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("overview", "Overview", Feather.HOME, 1);
     private final OverviewViewModel vm = new OverviewViewModel();
     private final Set<String> ruleIds = OverviewViewModel.registeredRuleIds();
 
     public OverviewPage(PageContext ctx) {
-        super(ctx, new PageInfo("overview", "Overview", Feather.HOME, 1));
+        super(ctx, INFO);
         // the plan is rebuilt by the Onboarding page after an accepted risk or a proof: the summary follows
         ctx.state().planProperty().addListener((o, a, b) -> {
             var analysis = ctx.state().analysis();

@@ -11,6 +11,8 @@ import java.time.Clock;
 
 /** Reports: every finding of every area, with detail and Fix buttons, exported as table/JSON/SARIF/Markdown/HTML. */
 public final class ReportsPage extends AbstractPage<ReportsView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("reports", "Reports", Feather.FILE_TEXT, 7);
     private final ReportsViewModel vm = new ReportsViewModel();
     private final Clock clock;
 
@@ -19,7 +21,7 @@ public final class ReportsPage extends AbstractPage<ReportsView> {
     }
 
     public ReportsPage(PageContext ctx, Clock clock) {
-        super(ctx, new PageInfo("reports", "Reports", Feather.FILE_TEXT, 7));
+        super(ctx, INFO);
         this.clock = clock;
         vm.setNamespaceFilter(namespaceVisible());
         ctx.state().findingsProperty().addListener((o, a, b) -> refresh());

@@ -9,10 +9,12 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Roles (Ctrl+6): subjects and their bindings, with Right-size… and the least-privilege role wizard. */
 public final class RolesPage extends AbstractPage<RolesView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("roles", "Roles", Feather.KEY, 6);
     private final RolesViewModel vm = new RolesViewModel();
 
     public RolesPage(PageContext ctx) {
-        super(ctx, new PageInfo("roles", "Roles", Feather.KEY, 6));
+        super(ctx, INFO);
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.List;
  * a load (not for every load).
  */
 public final class SecretsPage extends AbstractPage<SecretsView> {
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo("secrets", "Secrets", Feather.KEY, 2);
     private final SecretsViewModel vm;
     private final Clock clock;
 
@@ -29,7 +31,7 @@ public final class SecretsPage extends AbstractPage<SecretsView> {
 
     /** For tests: an injectable timer (fire the 30 s without sleeping), clipboard and clock. */
     public SecretsPage(PageContext ctx, RevealTimer timer, SecretClipboard clipboard, Clock clock) {
-        super(ctx, new PageInfo("secrets", "Secrets", Feather.KEY, 2));
+        super(ctx, INFO);
         this.clock = clock;
         this.vm = new SecretsViewModel(new RevealViewModel(ctx.tasks(), timer, clipboard));
         vm.setNamespaceFilter(namespaceVisible());

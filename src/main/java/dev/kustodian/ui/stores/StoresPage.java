@@ -11,10 +11,12 @@ import org.kordamp.ikonli.feather.Feather;
 /** External stores (order 5): operators, store objects, adoption, wizards, lint a folder. */
 public final class StoresPage extends AbstractPage<StoresView> {
     public static final String ID = "external-stores";
+    /** The page's metadata: the navigation shows it before the page is created. */
+    public static final PageInfo INFO = new PageInfo(ID, "External stores", Feather.DATABASE, 5);
     private final StoresViewModel vm = new StoresViewModel();
 
     public StoresPage(PageContext ctx) {
-        super(ctx, new PageInfo(ID, "External stores", Feather.DATABASE, 5));
+        super(ctx, INFO);
         // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
         ctx.state().findingsProperty().addListener((o, a, b) -> vm.updateFindings(b, namespaceVisible()));
     }

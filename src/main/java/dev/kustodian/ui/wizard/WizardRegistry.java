@@ -10,9 +10,25 @@ import java.util.function.Supplier;
 public final class WizardRegistry {
     private final Map<String, Supplier<Wizard>> wizards = new LinkedHashMap<>();
 
+    /** Registers a wizard by creating one to learn its id. */
     public WizardRegistry register(Supplier<Wizard> factory) {
         Wizard probe = factory.get();
         wizards.put(probe.id(), factory);
+        return this;
+    }
+
+    /**
+     * Registers a wizard under its id without creating one (the app's start-up creates no wizard); a created wizard
+     * whose id differs is refused.
+     */
+    public WizardRegistry register(String id, Supplier<Wizard> factory) {
+        wizards.put(id, () -> {
+            Wizard w = factory.get();
+            if (!w.id().equals(id)) {
+                throw new IllegalStateException("wizard registered as " + id + " has the id " + w.id());
+            }
+            return w;
+        });
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.kustodian.ui.app;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.Page;
 import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.PageInfo;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.TestSnapshots;
@@ -237,5 +238,57 @@ class ShellViewTest {
         robot.interact(() -> shell.viewModel().openSnapshot(resource("/snapshots/bad/broken.yaml")));
         assertThat(robot.lookup("#error-state").tryQuery()).isPresent();
         assertThat(robot.lookup(".empty-state-message").queryAs(Label.class).getText()).contains("broken.yaml");
+    }
+
+    /** A page that counts its creation and records the loads it is given. */
+    static final class CountingPage implements Page {
+        static final PageInfo INFO = new PageInfo("counting", "Counting", Feather.CLOCK, 5);
+        static int created;
+        final List<ClusterSnapshot> loads = new ArrayList<>();
+
+        CountingPage(PageContext ctx) {
+            created++;
+        }
+
+        @Override public String id() { return INFO.id(); }
+        @Override public String title() { return INFO.title(); }
+        @Override public Ikon icon() { return INFO.icon(); }
+        @Override public int order() { return INFO.order(); }
+        @Override public Node view() { return new Label("counting page"); }
+        @Override public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) { loads.add(snapshot); }
+    }
+
+    @Test
+    void aPageIsCreatedWhenFirstNeededWithTheCurrentLoad(FxRobot robot) {
+        CountingPage.created = 0;
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(CountingPage.INFO, CountingPage::new);
+        ShellView[] s = new ShellView[1];
+        robot.interact(() -> s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
+                ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry()));
+        assertThat(CountingPage.created).as("no page is created with the shell").isZero();
+
+        robot.interact(() -> s[0].viewModel().startUp());
+        assertThat(s[0].currentPage().id()).isEqualTo("overview");
+        assertThat(CountingPage.created).as("a page nobody opened is not created by a load").isZero();
+
+        CountingPage page = (CountingPage) s[0].page("counting").orElseThrow();
+        assertThat(CountingPage.created).isEqualTo(1);
+        assertThat(page.loads).as("created after a load: starts from it").containsExactly(
+                s[0].viewModel().state().snapshot());
+
+        robot.interact(() -> s[0].viewModel().refresh());
+        assertThat(page.loads).hasSize(2).last().isSameAs(s[0].viewModel().state().snapshot());
+        assertThat(s[0].page("counting")).containsSame(page);
+        assertThat(CountingPage.created).isEqualTo(1);
+    }
+
+    @Test
+    void theAppsWizardsAreRegisteredUnderTheirIds() {
+        WizardRegistry wizards = Pages.wizards();
+        assertThat(wizards.ids()).hasSize(14);
+        for (String id : wizards.ids()) {
+            assertThat(wizards.create(id)).hasValueSatisfying(w -> assertThat(w.id()).isEqualTo(id));
+        }
     }
 }
