@@ -1,0 +1,261 @@
+package dev.kustodian.ui.app;
+
+import dev.kustodian.core.cluster.SyntheticClusterJson;
+import dev.kustodian.ui.framework.FxTaskExecutor;
+import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.RecordingDialogService;
+import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.framework.TaskHandle;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desktop app on the 20,000-secret cluster ({@link SyntheticClusterJson.Counts#LARGE}: 500 namespaces, 20,000
+ * secrets, 30,000 pods...), written as one {@code kubectl get -o json} List file and opened through the app's own
+ * snapshot loader: does the FX thread stay free? A probe ({@link AnimationTimer}, called once per pulse) records the
+ * gap between consecutive pulses and the FX thread's CPU time within each gap (CPU time, unlike wall time, does not
+ * grow with the machine's load). For the load, for every page switch (until the page's background work and its
+ * results are on screen) and for typing in every page's filter, it reports the longest gap, the most FX-thread CPU in
+ * one gap, and how many gaps had more than 50 ms of FX-thread CPU ("blocked pulses"); also the time from "snapshot
+ * loaded" to "Access page shown" (issue 11). Not a timed assertion: run with
+ * {@code mvn -B -q test -Dtest=FxPulseBenchmark -Dtest.extraArgs=-Dkustodian.bench=true}; writes
+ * {@code target/fx-pulse-benchmark.md}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FxPulseBenchmark {
+    private static final double BLOCKED_MS = 50;
+    private final CountingExecutor tasks = new CountingExecutor(new FxTaskExecutor());
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private ShellView shell;
+    private Probe probe;
+
+    @Start
+    void start(Stage stage) {
+        shell = KustodianApp.createShell(tasks, new RecordingDialogService(), SessionOpener.CLUSTER_LOADER,
+                ContextSource.of(List.of(), null, false), Settings.inMemory(), Pages.pages(), Pages.wizards());
+        stage.setScene(new Scene(shell, 1600, 1000));
+        stage.show();
+        probe = new Probe();
+        probe.start();
+    }
+
+    @Test
+    void everyPageAndFilterOnTheLargeCluster(FxRobot robot, @TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("kustodian.bench"), "benchmark: run with -Dkustodian.bench=true");
+        Path file = dir.resolve("large-cluster.json");
+        writeSnapshot(file, SyntheticClusterJson.Counts.LARGE);
+        StringBuilder md = new StringBuilder("Cluster: " + SyntheticClusterJson.Counts.LARGE + " as one List file ("
+                + Files.size(file) / 1_000_000 + " MB), load average " + loadAverage() + " at the start, "
+                + Runtime.getRuntime().availableProcessors() + " cores\n\n"
+                + "| action | wall until done | longest pulse gap | most FX-thread CPU in one gap | gaps with > 50 ms FX CPU |\n"
+                + "|---|---|---|---|---|\n");
+
+        measure(robot, md, "open the snapshot (load, analysis, first page)",
+                () -> shell.viewModel().openSnapshot(file));
+        assertThat(shell.viewModel().state().snapshot().secrets()).hasSize(SyntheticClusterJson.Counts.LARGE.secrets());
+
+        Page access = shell.page("access").orElseThrow();
+        double accessShown = measure(robot, md, "switch to Access (snapshot loaded → Access page shown)",
+                () -> shell.showPage(access));
+        for (Page p : shell.pages()) {
+            if (p.id().equals("fleet")) {
+                continue; // lists the kubeconfig's contexts, none here
+            }
+            measure(robot, md, "switch to " + p.title(), () -> shell.showPage(p));
+            TextInputControl filter = p.filterField();
+            if (filter != null && filter.getScene() != null) {
+                measure(robot, md, "type \"secret-1\" in " + p.title() + "'s filter", () -> { }, () -> {
+                    robot.clickOn(filter);
+                    robot.write("secret-1");
+                });
+                measure(robot, md, "clear " + p.title() + "'s filter", () -> filter.clear());
+            }
+        }
+        md.append("\nSnapshot loaded → Access page shown: ").append(String.format("%.2f s", accessShown)).append('\n');
+        System.out.println(md);
+        Files.writeString(Path.of("target/fx-pulse-benchmark.md"), md);
+    }
+
+    /** Runs {@code action} on the FX thread, waits until its background work is done and drawn; one table row. */
+    private double measure(FxRobot robot, StringBuilder md, String name, Runnable action) throws Exception {
+        return measure(robot, md, name, action, () -> { });
+    }
+
+    private double measure(FxRobot robot, StringBuilder md, String name, Runnable fxAction, Runnable robotAction)
+            throws Exception {
+        waitIdle(robot);
+        probe.reset();
+        long t0 = System.nanoTime();
+        robot.interact(fxAction);
+        robotAction.run();
+        waitIdle(robot);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Probe.Stats s = probe.stats();
+        md.append(String.format("| %s | %.2f s | %.0f ms | %.0f ms | %d of %d |%n", name, wall, s.maxGapMs,
+                s.maxCpuMs, s.blocked, s.gaps));
+        System.out.printf("FxPulseBenchmark %s: %.2f s, longest gap %.0f ms, FX CPU %.0f ms, blocked %d/%d%n", name,
+                wall, s.maxGapMs, s.maxCpuMs, s.blocked, s.gaps);
+        return wall;
+    }
+
+    /** Waits until no task runs and two more pulses were drawn (their callbacks' results are on screen). */
+    private void waitIdle(FxRobot robot) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (true) {
+            robot.interact(() -> { });
+            if (tasks.running.get() == 0) {
+                int pulses = probe.pulses();
+                while (probe.pulses() < pulses + 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                if (tasks.running.get() == 0) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("background work still running after 10 minutes").isLessThan(deadline);
+            Thread.sleep(10); // polling for the end of the work, not timing it
+        }
+    }
+
+    /** Once per pulse on the FX thread: the gap since the previous pulse and the FX thread's CPU time within it. */
+    private final class Probe extends AnimationTimer {
+        record Stats(double maxGapMs, double maxCpuMs, int blocked, int gaps) {
+        }
+
+        private long lastWall = -1;
+        private long lastCpu;
+        private double maxGap;
+        private double maxCpu;
+        private int blocked;
+        private int gaps;
+        private volatile int pulses;
+
+        @Override
+        public void handle(long now) {
+            long wall = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            if (lastWall >= 0) {
+                double gap = (wall - lastWall) / 1e6;
+                double busy = (cpu - lastCpu) / 1e6;
+                maxGap = Math.max(maxGap, gap);
+                maxCpu = Math.max(maxCpu, busy);
+                gaps++;
+                if (busy > BLOCKED_MS) {
+                    blocked++;
+                }
+            }
+            lastWall = wall;
+            lastCpu = cpu;
+            pulses++;
+        }
+
+        int pulses() {
+            return pulses;
+        }
+
+        void reset() throws Exception {
+            runOnFx(() -> {
+                lastWall = -1;
+                maxGap = 0;
+                maxCpu = 0;
+                blocked = 0;
+                gaps = 0;
+            });
+        }
+
+        Stats stats() throws Exception {
+            Stats[] s = new Stats[1];
+            runOnFx(() -> s[0] = new Stats(maxGap, maxCpu, blocked, gaps));
+            return s[0];
+        }
+    }
+
+    private static void runOnFx(Runnable r) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            r.run();
+            f.complete(null);
+        });
+        f.get(10, TimeUnit.MINUTES);
+    }
+
+    /** The app's executor, counting tasks until their callback has run on the FX thread. */
+    private static final class CountingExecutor implements TaskExecutor {
+        final AtomicInteger running = new AtomicInteger();
+        private final TaskExecutor delegate;
+
+        CountingExecutor(TaskExecutor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public <T> TaskHandle submit(String title, Work<T> work, Consumer<? super T> onSuccess,
+                                     Consumer<? super Throwable> onFailure) {
+            running.incrementAndGet();
+            return delegate.submit(title, work, r -> {
+                try {
+                    onSuccess.accept(r);
+                } finally {
+                    running.decrementAndGet();
+                }
+            }, t -> {
+                try {
+                    onFailure.accept(t);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** The cluster's objects as one {@code kubectl get -o json} List (the items of every list page). */
+    static void writeSnapshot(Path file, SyntheticClusterJson.Counts counts) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[".getBytes(StandardCharsets.UTF_8));
+            boolean first = true;
+            for (SyntheticClusterJson.Listing l : SyntheticClusterJson.build(counts).values()) {
+                for (byte[] page : l.pages()) {
+                    String body = new String(page, StandardCharsets.UTF_8);
+                    String items = body.substring(body.indexOf("\"items\":[") + 9, body.lastIndexOf(']'));
+                    if (items.isEmpty()) {
+                        continue;
+                    }
+                    if (!first) {
+                        out.write(',');
+                    }
+                    out.write(items.getBytes(StandardCharsets.UTF_8));
+                    first = false;
+                }
+            }
+            out.write("]}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+}
