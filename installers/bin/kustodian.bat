@@ -3,7 +3,8 @@ rem Kustodian launcher of the zip download on Windows: the desktop app without a
 rem   Java: %JAVA_HOME%\bin\java.exe, else java on PATH (17 or newer).
 rem   JVM options: conf\jvm.options (one per line, # comments), then %KUSTODIAN_OPTS%.
 rem   Class data: a class-data (AppCDS) archive written on the first run and used from then on (KUSTODIAN_CDS=off
-rem   disables it). It records absolute paths: after moving the folder, delete lib\kustodian.jsa.
+rem   disables it). It records absolute paths: after moving the folder, delete lib\kustodian*.jsa. The desktop app
+rem   (no arguments) and the CLI load different classes: each has its own archive.
 rem   Main class: %KUSTODIAN_MAIN% (set by kubectl-kustodian.bat), else dev.kustodian.Main.
 setlocal EnableDelayedExpansion
 set "APP_HOME=%~dp0.."
@@ -26,6 +27,7 @@ set "JVM_OPTS=!JVM_OPTS! %KUSTODIAN_OPTS%"
 set "MAIN=%KUSTODIAN_MAIN%"
 if not defined MAIN set "MAIN=dev.kustodian.Main"
 set "ARCHIVE=%APP_HOME%\lib\kustodian.jsa"
+if "%~1"=="" if not defined KUSTODIAN_MAIN set "ARCHIVE=%APP_HOME%\lib\kustodian-desktop.jsa"
 set "CDS="
 if /i not "%KUSTODIAN_CDS%"=="off" (
   if exist "%ARCHIVE%" (

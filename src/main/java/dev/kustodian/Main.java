@@ -13,7 +13,8 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             dev.kustodian.ui.app.KustodianApp.launchApp(args);
-            return;
+            // the window is closed: end the process, also when the demo's API server (non-daemon threads) runs
+            System.exit(0);
         }
         // library logging (fabric8, Vert.x, Netty through slf4j-simple) is off unless --verbose or -D... asks for it
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code installers/bin/kustodian} and its class-data archive).
  * Prints a Markdown table and writes it to {@code target/cli-benchmark.md}.
  */
-class CliBenchmark {
+public class CliBenchmark {
 
     private static final Pattern WALL = Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (?:(\\d+):)?(\\d+):([\\d.]+)");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
@@ -155,6 +155,23 @@ class CliBenchmark {
      * every later run uses, as on a user's machine. Returns the command that runs the launcher.
      */
     private static List<String> launcher(Path app, Path jar, Path options) throws Exception {
+        List<String> command = install(app, jar, options);
+        Process first = new ProcessBuilder(args(command, "summary", "--demo"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(first.waitFor(10, TimeUnit.MINUTES)).as("first run of the launcher").isTrue();
+        try (var files = Files.list(app.resolve("lib"))) {
+            assertThat(files.map(Path::toString).filter(f -> f.endsWith(".jsa")).count())
+                    .as("class-data archive written by the launcher's first run").isEqualTo(1);
+        }
+        return command;
+    }
+
+    /**
+     * The download's layout in {@code app}: the jar, {@code lib/} with links to the dependencies,
+     * {@code conf/jvm.options} (a copy of {@code options}), {@code bin/kustodian}. Returns the command that runs the
+     * launcher (no run yet: its first run writes the class-data archive).
+     */
+    public static List<String> install(Path app, Path jar, Path options) throws IOException {
         Files.createDirectories(app.resolve("lib"));
         Files.createDirectories(app.resolve("bin"));
         Files.createDirectories(app.resolve("conf"));
@@ -166,15 +183,7 @@ class CliBenchmark {
         }
         Files.copy(options, app.resolve("conf/jvm.options"));
         Files.copy(Path.of("installers/bin/kustodian"), app.resolve("bin/kustodian"));
-        List<String> command = List.of("sh", app.resolve("bin/kustodian").toString());
-        Process first = new ProcessBuilder(args(command, "summary", "--demo"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(first.waitFor(10, TimeUnit.MINUTES)).as("first run of the launcher").isTrue();
-        try (var files = Files.list(app.resolve("lib"))) {
-            assertThat(files.map(Path::toString).filter(f -> f.endsWith(".jsa")).count())
-                    .as("class-data archive written by the launcher's first run").isEqualTo(1);
-        }
-        return command;
+        return List.of("sh", app.resolve("bin/kustodian").toString());
     }
 
     private static List<String> args(List<String> java, String... args) {
@@ -183,7 +192,7 @@ class CliBenchmark {
         return l;
     }
 
-    static List<String> jvmOptions(Path file) throws IOException {
+    public static List<String> jvmOptions(Path file) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             String s = line.strip();

@@ -1,5 +1,6 @@
 package dev.kustodian.ui.app;
 
+import dev.kustodian.cli.CliBenchmark;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,19 +16,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The desktop app's start-up as users see it: {@code java} + the launchers' options ({@code installers/jvm.options})
- * + {@code -jar target/kustodian.jar} without arguments, in a child process on a virtual display ({@code xvfb-run}),
- * with a fresh home (no kubeconfig: the app opens the demo cluster). Times from launch to the app's start-up markers
- * ({@link StartupMarkers}: the first frame with the shell laid out, the demo's findings on screen), paired with
- * {@code kustodian --help} (the JVM's own start) in the same round. Needs the jar and {@code xvfb-run}; run with
+ * The desktop app's start-up as users see it, in a child process on a virtual display ({@code xvfb-run}) with a fresh
+ * home (no kubeconfig: the app opens the demo cluster): through the zip's launcher {@code installers/bin/kustodian}
+ * without arguments (the launchers' options from {@code installers/jvm.options} and the desktop app's class-data
+ * archive, written by one unmeasured first run, as on a user's machine), or with
+ * {@code -Dkustodian.bench.launcher=false} plain {@code java} + those options + {@code -jar target/kustodian.jar}.
+ * Times from launch to the app's start-up markers ({@link StartupMarkers}: the first frame with the shell laid out,
+ * the demo's findings on screen; {@code -Dkustodian.startupMarkers=exit} quits after the second, so
+ * {@code /usr/bin/time} gives the process's CPU time and peak RSS), paired with {@code kustodian --help} (the JVM's own
+ * start, the same way) in the same round. Needs the jar and {@code xvfb-run}; run with
  * {@code mvn -B -q test -Dtest=GuiStartupBenchmark -Dtest.extraArgs=-Dkustodian.bench=true}
  * ({@code -Dkustodian.bench.rounds=5}). Writes {@code target/gui-startup-benchmark.md}.
  */
 class GuiStartupBenchmark {
+    private static final Pattern TIME = Pattern.compile("kustodian-time ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+)");
 
     @Test
     void firstWindowAndDemoPopulated(@TempDir Path home) throws Exception {
@@ -36,67 +44,101 @@ class GuiStartupBenchmark {
         Assumptions.assumeTrue(Files.isRegularFile(jar), "needs target/kustodian.jar: mvn -B -q -DskipTests package");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "needs xvfb-run (apt-get install xvfb)");
         int rounds = Integer.getInteger("kustodian.bench.rounds", 5);
+        Path options = Path.of("installers/jvm.options");
+        boolean launcher = !"false".equals(System.getProperty("kustodian.bench.launcher"));
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String line : Files.readAllLines(Path.of("installers/jvm.options"))) {
-            if (!line.isBlank() && !line.strip().startsWith("#")) {
-                java.add(line.strip());
-            }
+        java.addAll(CliBenchmark.jvmOptions(options));
+        List<String> app;
+        String how;
+        if (launcher) {
+            Path dir = Files.createTempDirectory(home, "app");
+            app = CliBenchmark.install(dir, jar, options);
+            how = "through the zip's launcher `installers/bin/kustodian` (`" + String.join(" ", java.subList(1, java.size()))
+                    + "` + the desktop app's class-data archive written by a first, unmeasured, run)";
+        } else {
+            app = new ArrayList<>(java);
+            app.addAll(List.of("-jar", jar.toString()));
+            how = "JVM options: `" + String.join(" ", java.subList(1, java.size())) + "`, plain `-jar`";
+        }
+        if (launcher) { // first runs: the CLI's and the desktop app's class-data archives
+            List<String> help = new ArrayList<>(app);
+            help.add("--help");
+            assertThat(new ProcessBuilder(help).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.MINUTES)).isTrue();
+            launch(app, home, new LinkedHashMap<>());
         }
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            List<String> help = new ArrayList<>(java);
-            help.addAll(List.of("-jar", jar.toString(), "--help"));
+            List<String> help = new ArrayList<>(app);
+            help.add("--help");
             Process h = new ProcessBuilder(help).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             assertThat(h.waitFor(5, TimeUnit.MINUTES)).isTrue();
             seconds.computeIfAbsent("kustodian --help", k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e9);
-
-            List<String> gui = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"));
-            gui.addAll(java);
-            gui.addAll(List.of("-Dkustodian.startupMarkers=true", "-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(gui).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("HOME", home.toString());
-            pb.environment().remove("KUBECONFIG");
-            long start = System.nanoTime();
-            Process p = pb.start();
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = err.readLine()) != null) {
-                    if (line.startsWith(StartupMarkers.PREFIX)) {
-                        String marker = line.substring(StartupMarkers.PREFIX.length()).split(" ")[0];
-                        seconds.computeIfAbsent("GUI " + marker, k -> new ArrayList<>())
-                                .add((System.nanoTime() - start) / 1e9);
-                        if (marker.equals("populated")) {
-                            break;
-                        }
-                    }
-                }
-            } finally {
-                p.descendants().forEach(ProcessHandle::destroy);
-                p.destroy();
-                p.waitFor(30, TimeUnit.SECONDS);
-            }
+            launch(app, home, seconds);
             System.out.printf("GuiStartupBenchmark round %d: %s%n", r + 1, seconds);
         }
         assertThat(seconds).containsKeys("GUI shell-shown", "GUI populated");
         List<Double> base = seconds.get("kustodian --help");
-        StringBuilder md = new StringBuilder("JVM options: `" + String.join(" ", java.subList(1, java.size()))
-                + "`, " + rounds + " rounds, load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0]
+        StringBuilder md = new StringBuilder(how + ", " + rounds + " rounds, load average "
+                + Files.readString(Path.of("/proc/loadavg")).split(" ")[0]
                 + " at the end\n\n| from launch to | median (range) | × `--help` (median of paired ratios) |\n|---|---|---|\n");
         for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
             List<Double> v = e.getValue();
+            boolean timed = !e.getKey().startsWith("GUI process");
             double[] ratio = new double[v.size()];
             for (int i = 0; i < v.size(); i++) {
                 ratio[i] = v.get(i) / base.get(i);
             }
-            md.append(String.format("| %s | %.2f s (%.2f–%.2f) | %.2f |%n", e.getKey(),
-                    median(v.stream().mapToDouble(Double::doubleValue).toArray()),
+            String unit = e.getKey().endsWith("MB") ? " MB" : " s";
+            md.append(String.format("| %s | %.2f%s (%.2f–%.2f) | %s |%n", e.getKey(),
+                    median(v.stream().mapToDouble(Double::doubleValue).toArray()), unit,
                     v.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    v.stream().mapToDouble(Double::doubleValue).max().orElse(0), median(ratio)));
+                    v.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    timed ? String.format("%.2f", median(ratio)) : ""));
         }
         System.out.println(md);
         Files.writeString(Path.of("target/gui-startup-benchmark.md"), md);
+    }
+
+    /** One start of the desktop app, timed to its markers; the process's CPU time and peak RSS when it quits. */
+    private static void launch(List<String> app, Path home, Map<String, List<Double>> seconds) throws Exception {
+        List<String> gui = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "/usr/bin/time",
+                "-f", "kustodian-time %e %U %S %M"));
+        boolean plainJava = !app.get(0).equals("sh");
+        gui.addAll(plainJava ? app.subList(0, app.size() - 2) : app);
+        if (plainJava) {
+            gui.add("-Dkustodian.startupMarkers=exit");
+            gui.addAll(app.subList(app.size() - 2, app.size()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(gui).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("KUSTODIAN_OPTS", "-Dkustodian.startupMarkers=exit");
+        pb.environment().remove("KUBECONFIG");
+        long start = System.nanoTime();
+        Process p = pb.start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                if (line.startsWith(StartupMarkers.PREFIX)) {
+                    String marker = line.substring(StartupMarkers.PREFIX.length()).split(" ")[0];
+                    seconds.computeIfAbsent("GUI " + marker, k -> new ArrayList<>())
+                            .add((System.nanoTime() - start) / 1e9);
+                }
+                Matcher m = TIME.matcher(line);
+                if (m.find()) {
+                    seconds.computeIfAbsent("GUI process CPU user+sys until it quit", k -> new ArrayList<>())
+                            .add(Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3)));
+                    seconds.computeIfAbsent("GUI process peak RSS, MB", k -> new ArrayList<>())
+                            .add(Long.parseLong(m.group(4)) / 1024.0);
+                }
+            }
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the app quits after its populated marker").isTrue();
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
     }
 
     private static double median(double[] v) {
