@@ -13,7 +13,7 @@ import java.time.Clock;
 public final class ReportsPage extends AbstractPage<ReportsView> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("reports", "Reports", Feather.FILE_TEXT, 7);
-    private final ReportsViewModel vm = new ReportsViewModel();
+    private final ReportsViewModel vm;
     private final Clock clock;
 
     public ReportsPage(PageContext ctx) {
@@ -23,6 +23,7 @@ public final class ReportsPage extends AbstractPage<ReportsView> {
     public ReportsPage(PageContext ctx, Clock clock) {
         super(ctx, INFO);
         this.clock = clock;
+        this.vm = new ReportsViewModel(ctx.tasks());
         vm.setNamespaceFilter(namespaceVisible());
         ctx.state().findingsProperty().addListener((o, a, b) -> refresh());
     }

@@ -121,7 +121,7 @@ public final class ReportsView extends BorderPane implements FilterablePane {
             render(b);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null || !vm.filtered().contains(vm.selectedProperty().get())) {
+            if (b != null || !vm.isShown(vm.selectedProperty().get())) {
                 vm.selectedProperty().set(b);
             }
         });

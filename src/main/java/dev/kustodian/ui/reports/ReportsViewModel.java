@@ -14,20 +14,32 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+
+import dev.kustodian.ui.framework.LatestOnly;
+import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TaskExecutor;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The Reports page's state: every finding of the current load (all areas), filtered by text, namespace and the
- * include-system toggle; the selection; and the report of what is shown, in any {@link ReportFormat}.
+ * include-system toggle; the selection; and the report of what is shown, in any {@link ReportFormat}. Filtering runs
+ * off the FX thread (a load can have 80,000 findings): the text each finding is searched by is built once per load,
+ * in the first filtering task; a keystroke's result replaces the shown list when it is the latest.
  */
 public final class ReportsViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final FilteredList<Finding> filtered = new FilteredList<>(findings, f -> true);
+    private final ObservableList<Finding> filtered = FXCollections.observableArrayList();
+    private final LatestOnly filtering;
+    /** The findings of the current load and, once built, their search text (lower case), in the same order. */
+    private volatile Searchable searchable = new Searchable(List.of());
+    private Set<Finding> shown = Set.of();
+    private long hiddenSystem;
     private final StringProperty filterText = new SimpleStringProperty("");
     private final BooleanProperty includeSystem = new SimpleBooleanProperty(false);
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
@@ -37,17 +49,24 @@ public final class ReportsViewModel {
     private String cisBenchmark;
     private dev.kustodian.core.findings.Coverage coverage;
 
+    /** Filters on the calling thread (tests). */
     public ReportsViewModel() {
-        filterText.addListener((o, a, b) -> applyFilter());
-        includeSystem.addListener((o, a, b) -> applyFilter());
+        this(new SameThreadTaskExecutor());
+    }
+
+    /** Filters through {@code tasks} (off the FX thread). */
+    public ReportsViewModel(TaskExecutor tasks) {
+        this.filtering = new LatestOnly(tasks);
+        filterText.addListener((o, a, b) -> applyFilter(null));
+        includeSystem.addListener((o, a, b) -> applyFilter(null));
     }
 
     public void setFindings(List<Finding> all, String source) {
         String keep = selected.get() == null ? null : selected.get().id();
         this.source = source == null ? "" : source;
         findings.setAll(all);
-        applyFilter();
-        selected.set(keep == null ? null : filtered.stream().filter(f -> f.id().equals(keep)).findFirst().orElse(null));
+        searchable = new Searchable(List.copyOf(all));
+        applyFilter(keep);
     }
 
     /** What the load could not see: exported reports list the gaps and the rules they blinded. */
@@ -57,23 +76,83 @@ public final class ReportsViewModel {
 
     public void setNamespaceFilter(Predicate<String> ok) {
         this.namespaceOk = ok;
-        applyFilter();
+        applyFilter(null);
     }
 
-    private void applyFilter() {
+    /** The findings of one load with the text each is searched by (built on first use, off the FX thread). */
+    private static final class Searchable {
+        final List<Finding> all;
+        private String[] text;
+
+        Searchable(List<Finding> all) {
+            this.all = all;
+        }
+
+        synchronized String[] text() {
+            if (text == null) {
+                String[] t = new String[all.size()];
+                for (int i = 0; i < t.length; i++) {
+                    Finding f = all.get(i);
+                    t[i] = (f.rule() + " " + f.area() + " " + f.severity().label() + " " + f.object().display() + " "
+                            + f.title()).toLowerCase(Locale.ROOT);
+                }
+                text = t;
+            }
+            return text;
+        }
+    }
+
+    private record Filtered(List<Finding> shown, Set<Finding> shownSet, long hiddenSystem, Finding keep) {
+    }
+
+    /** Re-filters off the FX thread; {@code keepId}: the finding to select afterwards (a new load), else the same. */
+    private void applyFilter(String keepId) {
         String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
         boolean sys = includeSystem.get();
         Predicate<String> ns = namespaceOk;
-        filtered.setPredicate(f -> (sys || !f.system()) && ns.test(f.object().namespace())
-                && (text.isEmpty() || (f.rule() + " " + f.area() + " " + f.severity().label() + " "
-                + f.object().display() + " " + f.title()).toLowerCase(Locale.ROOT).contains(text)));
-        if (selected.get() != null && !filtered.contains(selected.get())) {
+        Searchable data = searchable;
+        filtering.submit("Filtering findings", (p, c) -> {
+            String[] search = text.isEmpty() ? null : data.text();
+            List<Finding> out = new ArrayList<>();
+            long hidden = 0;
+            Finding keep = null;
+            for (int i = 0; i < data.all.size(); i++) {
+                Finding f = data.all.get(i);
+                boolean nsOk = ns.test(f.object().namespace());
+                if (f.system() && nsOk) {
+                    hidden++;
+                }
+                if ((sys || !f.system()) && nsOk && (search == null || search[i].contains(text))) {
+                    out.add(f);
+                    if (keepId != null && keep == null && f.id().equals(keepId)) {
+                        keep = f;
+                    }
+                }
+            }
+            Set<Finding> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(out.size() * 2));
+            set.addAll(out);
+            return new Filtered(out, set, hidden, keep);
+        }, r -> show(r, keepId != null), t -> { });
+    }
+
+    private void show(Filtered r, boolean newLoad) {
+        shown = r.shownSet();
+        hiddenSystem = r.hiddenSystem();
+        filtered.setAll(r.shown());
+        if (newLoad) {
+            selected.set(r.keep());
+        } else if (selected.get() != null && !shown.contains(selected.get())) {
             selected.set(null);
         }
-        long hiddenSystem = findings.stream().filter(f -> f.system() && ns.test(f.object().namespace())).count();
+        boolean sys = includeSystem.get();
         header.set(findings.size() + (findings.size() == 1 ? " finding" : " findings")
                 + (filtered.size() == findings.size() ? "" : " · " + filtered.size() + " shown")
                 + (sys || hiddenSystem == 0 ? "" : " · " + hiddenSystem + " expected system finding(s) hidden"));
+    }
+
+    /** True when {@code f} passes the current filters (is in {@link #filtered()}). */
+    public boolean isShown(Finding f) {
+        return f != null && shown.contains(f);
     }
 
     /** The report of the findings currently shown (filters applied), as {@code scan} would write it. */
@@ -91,7 +170,8 @@ public final class ReportsViewModel {
         return findings;
     }
 
-    public FilteredList<Finding> filtered() {
+    /** The findings that pass the filters, in load order (replaced as a whole when a filtering ends). */
+    public ObservableList<Finding> filtered() {
         return filtered;
     }
 
