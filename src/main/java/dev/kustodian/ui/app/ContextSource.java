@@ -25,6 +25,15 @@ public interface ContextSource {
         return "";
     }
 
+    /**
+     * A connection to {@code context} of {@code kubeconfig} (null: the default resolution) without loading it, for
+     * reading what the in-cluster scanner published; off the FX thread.
+     */
+    default dev.kustodian.core.cluster.ClusterConnection connect(java.nio.file.Path kubeconfig, String context) {
+        return dev.kustodian.core.cluster.ClusterConnection.open(
+                dev.kustodian.core.cluster.SourceSpec.live(kubeconfig, context), 10_000);
+    }
+
     static ContextSource of(List<String> contexts, String current, boolean kubeconfigExists) {
         return of(contexts, current, kubeconfigExists, java.util.Map.of());
     }
@@ -32,7 +41,22 @@ public interface ContextSource {
     /** Contexts with their servers ({@code servers}: context name to URL). */
     static ContextSource of(List<String> contexts, String current, boolean kubeconfigExists,
                             java.util.Map<String, String> servers) {
+        return of(contexts, current, kubeconfigExists, servers, null);
+    }
+
+    /**
+     * Contexts with their servers, connected to through {@code connector} (context name to connection; null: the
+     * kubeconfig, as {@link #connect} does).
+     */
+    static ContextSource of(List<String> contexts, String current, boolean kubeconfigExists,
+                            java.util.Map<String, String> servers,
+                            java.util.function.Function<String, dev.kustodian.core.cluster.ClusterConnection> connector) {
         return new ContextSource() {
+            @Override
+            public dev.kustodian.core.cluster.ClusterConnection connect(java.nio.file.Path kubeconfig, String context) {
+                return connector == null ? ContextSource.super.connect(kubeconfig, context) : connector.apply(context);
+            }
+
             @Override
             public String server(String context) {
                 return servers.getOrDefault(context, "");

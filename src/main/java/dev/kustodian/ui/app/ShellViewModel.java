@@ -287,6 +287,11 @@ public final class ShellViewModel {
             public ClusterSession load(String context, Progress progress, Cancellation cancel) {
                 return opener.open(SourceSpec.live(currentKubeconfig(), context), progress, cancel);
             }
+
+            @Override
+            public dev.kustodian.core.cluster.ClusterConnection connect(String context) {
+                return contexts.connect(currentKubeconfig(), context);
+            }
         };
     }
 

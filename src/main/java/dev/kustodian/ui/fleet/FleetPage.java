@@ -10,6 +10,7 @@ import dev.kustodian.core.fleet.FleetScanner;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.report.FleetReport;
+import dev.kustodian.core.scanner.PublishedReports;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.framework.AbstractPage;
 import dev.kustodian.ui.framework.KubeContexts;
@@ -33,6 +34,7 @@ public final class FleetPage extends AbstractPage<FleetView> {
     private final FleetViewModel vm = new FleetViewModel();
     private final Clock clock;
     private TaskHandle running;
+    private TaskHandle reading;
 
     public FleetPage(PageContext ctx) {
         this(ctx, Clock.systemUTC());
@@ -50,7 +52,29 @@ public final class FleetPage extends AbstractPage<FleetView> {
         if (s != null) {
             record(s);
         }
-        return new FleetView(vm, this);
+        FleetView view = new FleetView(vm, this);
+        readPublished();
+        return view;
+    }
+
+    /**
+     * Reads, in the background, what the in-cluster scanner last published to every context (its PolicyReports or
+     * OpenReports: a few requests per context, no load), four contexts at a time.
+     */
+    public void readPublished() {
+        if (reading != null && reading.runningProperty().get()) {
+            return;
+        }
+        List<String> names = ctx.contexts().list().stream().map(KubeContexts.Entry::name).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        vm.publishedReading(names);
+        reading = ctx.tasks().submit("Reading in-cluster scan reports", (progress, cancel) ->
+                        PublishedReports.readAll(names, ctx.contexts()::connect, FleetScan.DEFAULT_PARALLEL, cancel),
+                results -> results.forEach((context, r) -> vm.publishedRead(context, r.last(),
+                        r.last() == null && !r.status().equals("none") ? r.message() : null)),
+                t -> names.forEach(n -> vm.publishedRead(n, null, "not read")));
     }
 
     public FleetViewModel viewModel() {
@@ -98,7 +122,10 @@ public final class FleetPage extends AbstractPage<FleetView> {
                                         + e.context() + ": " + e.status().id());
                             }
                         }, cancel),
-                vm::scanFinished,
+                report -> {
+                    vm.scanFinished(report);
+                    readPublished();
+                },
                 t -> vm.scanStopped(t instanceof UserFacingException u
                         && u.category() == UserFacingException.Category.CANCELLED
                         ? "Scan cancelled: contexts not finished keep their last result."

@@ -190,6 +190,7 @@ public final class FleetView extends BorderPane {
             table.getColumns().add(Columns.of(areaTitle(area), 120, r -> r.cell(area)));
         }
         table.getColumns().add(Columns.of("Total", 60, r -> r.scannedAt() == null ? "—" : String.valueOf(r.total())));
+        table.getColumns().add(Columns.of("Last in-cluster scan", 225, r -> r.inClusterCell(TIME)));
         table.getColumns().add(Columns.of("Last scanned", 140, r -> r.scannedAt() == null ? "never"
                 : TIME.format(r.scannedAt())));
         table.getColumns().add(Columns.of("Server", 260, FleetViewModel.Row::server));
@@ -226,6 +227,14 @@ public final class FleetView extends BorderPane {
         }
         if (!r.message().isEmpty()) {
             sb.append("\n").append(r.message());
+        }
+        if (r.inCluster() != null) {
+            sb.append("\nLast in-cluster scan: ").append(r.inCluster().scannedAt() == null ? "time unknown"
+                    : TIME.format(r.inCluster().scannedAt())).append(" · ").append(r.inCluster().counts()).append(" (")
+                    .append(r.inCluster().reports()).append(" ").append(r.inCluster().api().kind())
+                    .append("/").append(r.inCluster().api().clusterKind()).append(" object(s))");
+        } else if (!r.inClusterNote().isEmpty()) {
+            sb.append("\nLast in-cluster scan: ").append(r.inClusterNote());
         }
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.report.FleetReport;
+import dev.kustodian.core.scanner.PublishedReports;
 import dev.kustodian.ui.framework.KubeContexts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -49,19 +50,46 @@ public final class FleetViewModel {
 
     /**
      * One context: its kubeconfig facts, the last result ({@code counts} area → severity → findings; empty before a
-     * scan), when and how it was obtained, and the sentence for a failure or a partial view.
+     * scan), when and how it was obtained, and the sentence for a failure or a partial view; what the in-cluster
+     * scanner last published there ({@code inCluster}, null when none was read) and how reading it went
+     * ({@code inClusterNote}: "" before reading, else "found", "none published", or why it could not be read).
      */
     public record Row(String context, String server, boolean current, boolean production, Status status,
                       Map<String, Map<Severity, Integer>> counts, int total, Instant scannedAt, String how,
-                      String message) {
+                      String message, PublishedReports.LastScan inCluster, String inClusterNote) {
 
         static Row of(KubeContexts.Entry e) {
             return new Row(e.name(), e.server(), e.current(), e.production(), Status.NOT_SCANNED, Map.of(), 0, null,
-                    "", "");
+                    "", "", null, "");
         }
 
         Row with(Status s, Map<String, Map<Severity, Integer>> c, int t, Instant at, String how, String message) {
-            return new Row(context, server, current, production, s, c, t, at, how, message);
+            return new Row(context, server, current, production, s, c, t, at, how, message, inCluster, inClusterNote);
+        }
+
+        Row withInCluster(PublishedReports.LastScan last, String note) {
+            return new Row(context, server, current, production, status, counts, total, scannedAt, how, message, last,
+                    note);
+        }
+
+        /**
+         * The "Last in-cluster scan" cell: "2026-12-05 06:00 · 1C 2H" (time and published findings by severity),
+         * "none published", why it could not be read, or "…" while reading.
+         */
+        public String inClusterCell(java.time.format.DateTimeFormatter time) {
+            if (inCluster == null) {
+                return inClusterNote.isEmpty() ? "—" : inClusterNote;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String s : List.of("critical", "high", "medium", "low")) {
+                int n = inCluster.bySeverity().getOrDefault(s, 0);
+                if (n > 0) {
+                    parts.add(n + s.substring(0, 1).toUpperCase(Locale.ROOT));
+                }
+            }
+            return (inCluster.scannedAt() == null ? "time unknown" : time.format(inCluster.scannedAt())) + " · "
+                    + (parts.isEmpty() ? (inCluster.fail() == 0 ? "no findings" : inCluster.fail() + " info")
+                    : String.join(" ", parts)) + (inCluster.complete() ? "" : " · partial");
         }
 
         /** "2C 5H 3M" (findings by severity, info left out), "none", or "—" when the context has no result. */
@@ -138,7 +166,7 @@ public final class FleetViewModel {
         for (KubeContexts.Entry e : entries) {
             Row r = old.get(e.name());
             next.add(r == null ? Row.of(e) : new Row(e.name(), e.server(), e.current(), e.production(), r.status(),
-                    r.counts(), r.total(), r.scannedAt(), r.how(), r.message()));
+                    r.counts(), r.total(), r.scannedAt(), r.how(), r.message(), r.inCluster(), r.inClusterNote()));
         }
         rows.setAll(next);
         updateSummary();
@@ -206,6 +234,25 @@ public final class FleetViewModel {
         replace(context, r -> r.with(partial ? Status.PARTIAL : Status.OK, counts(findings), findings.size(), at,
                 "opened in the app", partial ? partial(coverage) : ""));
         updateSummary();
+    }
+
+    /** Reading the published reports of these contexts started: their cells say so (last values kept). */
+    public void publishedReading(List<String> contexts) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (contexts.contains(r.context()) && r.inCluster() == null) {
+                rows.set(i, r.withInCluster(null, "reading…"));
+            }
+        }
+    }
+
+    /**
+     * What the in-cluster scanner last published to {@code context} ({@code last} null: nothing), or, with
+     * {@code failure}, why it could not be read (the last value read stays).
+     */
+    public void publishedRead(String context, PublishedReports.LastScan last, String failure) {
+        replace(context, r -> failure != null ? r.withInCluster(r.inCluster(), r.inCluster() == null ? failure
+                : "last read kept; now " + failure) : r.withInCluster(last, last == null ? "none published" : "found"));
     }
 
     private static String partial(Coverage c) {

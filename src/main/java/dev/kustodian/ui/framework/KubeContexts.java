@@ -26,6 +26,12 @@ public interface KubeContexts {
     /** Loads {@code context} for work off the FX thread; the caller closes the session. */
     ClusterSession load(String context, Progress progress, Cancellation cancel);
 
+    /**
+     * A connection to {@code context} without loading it (to read what the in-cluster scanner published); the caller
+     * closes it. Off the FX thread.
+     */
+    dev.kustodian.core.cluster.ClusterConnection connect(String context);
+
     /** No kubeconfig contexts: what a page context without a kubeconfig (page tests) has. */
     KubeContexts NONE = new KubeContexts() {
         @Override
@@ -40,6 +46,11 @@ public interface KubeContexts {
 
         @Override
         public ClusterSession load(String context, Progress progress, Cancellation cancel) {
+            throw new IllegalArgumentException("No kubeconfig context \"" + context + "\" here.");
+        }
+
+        @Override
+        public dev.kustodian.core.cluster.ClusterConnection connect(String context) {
             throw new IllegalArgumentException("No kubeconfig context \"" + context + "\" here.");
         }
     };

@@ -44,4 +44,41 @@ final class FleetFixture implements KubeContexts {
         }
         return TestSnapshots.session(SourceSpec.live(null, context));
     }
+
+    /** When the in-cluster scanner of prod-eu last published. */
+    static final java.time.Instant PUBLISHED_AT = java.time.Instant.parse("2026-12-04T12:00:00Z");
+    final List<String> connected = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * prod-eu: the scanner published PolicyReports (1 critical, 2 high); staging: no report CRDs; lab-offline:
+     * unreachable; dev: the identity may not list the reports.
+     */
+    @Override
+    public dev.kustodian.core.cluster.ClusterConnection connect(String context) {
+        connected.add(context);
+        dev.kustodian.core.port.FakeClusterPort port = new dev.kustodian.core.port.FakeClusterPort(context);
+        switch (context) {
+            case "prod-eu" -> {
+                port.serving("wgpolicyk8s.io/v1alpha2");
+                List<dev.kustodian.core.findings.Finding> findings = List.of(
+                        finding("RBAC-WILDCARD", "rbac", dev.kustodian.core.findings.Severity.CRITICAL, "admin"),
+                        finding("SEC-ENV", "secrets", dev.kustodian.core.findings.Severity.HIGH, "web"),
+                        finding("SEC-ENV", "secrets", dev.kustodian.core.findings.Severity.HIGH, "api"));
+                dev.kustodian.core.report.PolicyReports.documents(dev.kustodian.core.report.Report.of(findings,
+                        "live: in-cluster", PUBLISHED_AT, List.of()).withCoverage(
+                        dev.kustodian.core.findings.Coverage.COMPLETE), dev.kustodian.core.report.PolicyReports.Api.WGPOLICY,
+                        dev.kustodian.core.report.PolicyReports.Limits.DEFAULTS).forEach(port::object);
+            }
+            case "dev" -> port.serving("wgpolicyk8s.io/v1alpha2").failingLists(403);
+            case UNREACHABLE -> throw new dev.kustodian.core.port.ClusterCallException(0, "", null);
+            default -> { }
+        }
+        return dev.kustodian.core.cluster.ClusterConnection.of(port, () -> { });
+    }
+
+    private static dev.kustodian.core.findings.Finding finding(String rule, String area,
+                                                               dev.kustodian.core.findings.Severity s, String name) {
+        return dev.kustodian.core.findings.Finding.of(rule, area, s, new dev.kustodian.core.findings.ObjectRef(
+                "Deployment", "shop", name), "t", "e", "r", List.of());
+    }
 }

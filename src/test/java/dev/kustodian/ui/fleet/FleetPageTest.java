@@ -152,9 +152,35 @@ class FleetPageTest {
     }
 
     @Test
+    void theLastInClusterScanIsReadFromPublishedReportsWithoutALoad(FxRobot robot) {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        show(robot, tasks);
+        TableView<FleetViewModel.Row> t = table(robot);
+        assertThat(tasks.waiting()).as("read in the background when the page is shown").isEqualTo(1);
+        assertThat(t.getItems()).allMatch(r -> r.inClusterNote().equals("reading…"));
+        robot.interact(tasks::runNext);
+        assertThat(contexts.loaded).as("no load: a few list requests per context").isEmpty();
+        assertThat(contexts.connected).containsExactlyInAnyOrder("prod-eu", "staging", "lab-offline", "dev");
+        FleetViewModel.Row prod = t.getItems().get(0);
+        assertThat(prod.inCluster()).isNotNull();
+        assertThat(prod.inCluster().scannedAt()).isEqualTo(FleetFixture.PUBLISHED_AT);
+        assertThat(prod.inCluster().fail()).isEqualTo(3);
+        assertThat(prod.inClusterCell(java.time.format.DateTimeFormatter.ISO_INSTANT)).isEqualTo(
+                "2026-12-04T12:00:00Z · 1C 2H");
+        assertThat(t.getItems().get(1).inClusterNote()).isEqualTo("none published");
+        assertThat(t.getItems().get(2).inClusterNote()).isEqualTo("unreachable");
+        assertThat(t.getItems().get(3).inClusterNote()).contains("403");
+        assertThat(robot.lookup("Last in-cluster scan").tryQuery()).isPresent();
+        robot.interact(() -> t.getSelectionModel().select(0));
+        assertThat(robot.lookup("#fleet-detail").queryAs(Label.class).getText())
+                .contains("Last in-cluster scan:", "3 finding(s) (1 critical, 2 high)", "PolicyReport/ClusterPolicyReport");
+    }
+
+    @Test
     void aRunningScanShowsProgressAndCanBeCancelled(FxRobot robot) {
         QueuedTaskExecutor tasks = new QueuedTaskExecutor();
         show(robot, tasks);
+        robot.interact(tasks::runNext); // the published reports, read when the page is shown
         robot.clickOn("#fleet-scan-all");
         assertThat(tasks.waiting()).isEqualTo(1);
         TableView<FleetViewModel.Row> t = table(robot);

@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * {@code 9-fleet.png}: the Fleet page after "Scan all" over four kubeconfig contexts, each reachable one being the demo
- * cluster and "lab-offline" refusing the connection (1600×1000, light). Runs only with
+ * cluster and "lab-offline" refusing the connection, with the last in-cluster scan read from the reports the scanner
+ * published to prod-eu (1600×1000, light). Runs only with
  * {@code -Dkustodian.screenshots=true}:
  * <pre>mvn -B -q -o test -Dtest=FleetScreenshotGenerator -Dtest.extraArgs=-Dkustodian.screenshots=true</pre>
  */
@@ -47,10 +48,11 @@ class FleetScreenshotGenerator {
             opened.add(s);
             return s;
         };
+        // the contexts as listed, their published in-cluster reports from the fixture (prod-eu has some)
+        ContextSource source = ContextSource.of(fixture.list().stream().map(KubeContexts.Entry::name).toList(),
+                "staging", true, servers, fixture::connect);
         ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
-                new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
-                ContextSource.of(fixture.list().stream().map(KubeContexts.Entry::name).toList(), "staging", true,
-                        servers), Settings.inMemory()))};
+                new SameThreadTaskExecutor(), new RecordingDialogService(), opener, source, Settings.inMemory()))};
         Scene[] scene = {shell[0].getScene()};
         robot.interact(() -> shell[0].viewModel().startUp());
         FleetPage fleet = (FleetPage) shell[0].page("fleet").orElseThrow();
@@ -59,7 +61,7 @@ class FleetScreenshotGenerator {
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             TableView<FleetViewModel.Row> t = (TableView<FleetViewModel.Row>) scene[0].lookup("#fleet-table");
-            t.getSelectionModel().select(2);
+            t.getSelectionModel().select(0); // prod-eu: its detail line shows the published in-cluster scan
         });
         String file = Screenshots.shoot(robot, scene[0], out.resolve("9-fleet.png"));
         opened.forEach(ClusterSession::close);
