@@ -163,7 +163,7 @@ public final class ScanCommand implements Callable<Integer> {
                         + "with " + flag + ". Scan each context with --context NAME --baseline OLD.json.");
             }
             FleetScan request = new FleetScan(source.kubeconfig(), contexts, allContexts, parallel, includeSystem,
-                    acceptedRisks, source.deadlines(), benchmark);
+                    acceptedRisks, source.deadlines(), benchmark, source.secretsMode());
             return ScanFleet.run(new ScanFleet.Run(request, fleetScanner, fmt, output, threshold, allowPartial, console,
                     spec.commandLine().getOut(), err));
         }

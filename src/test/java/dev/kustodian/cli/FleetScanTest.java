@@ -319,4 +319,25 @@ class FleetScanTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("cis-9.9", "cis-1.6");
     }
+
+    @Test
+    void metadataModeReadsEveryContextAsMetadataAndSaysWhatWasNotEvaluated() throws Exception {
+        CliStreamsTest.Captured partial = scan("--contexts", "prod,staging", "-q", "-o", "json", "--secrets", "metadata");
+        assertThat(partial.code()).as(partial.err()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
+        CliStreamsTest.Captured r = scan("--contexts", "prod,staging", "-q", "-o", "json", "--secrets", "metadata",
+                "--allow-partial");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode ctx = readJson(r.out()).path("contexts");
+        assertThat(ctx).hasSize(2);
+        for (JsonNode c : ctx) {
+            assertThat(c.path("status").asText()).isEqualTo("ok");
+            assertThat(c.path("gaps").toString()).as(c.path("context").asText()).contains("metadata-only");
+            assertThat(c.path("notEvaluated").toString()).contains("SEC-TLS-EXPIRED");
+        }
+        // a full fleet scan of the same contexts has no such gap
+        JsonNode full = readJson(scan("--contexts", "prod,staging", "-q", "-o", "json").out()).path("contexts");
+        for (JsonNode c : full) {
+            assertThat(c.path("gaps").toString()).doesNotContain("metadata-only");
+        }
+    }
 }

@@ -62,10 +62,6 @@ public final class SourceOptions {
                     + (context != null ? "--context (list it in --contexts)" : snapshot != null ? "--snapshot" : "--demo")
                     + ".");
         }
-        if (secretsMode() == dev.kustodian.core.model.SecretsMode.METADATA) {
-            throw UserFacingException.badInput("--secrets metadata is not supported by fleet scans (" + flag + ") yet: "
-                    + "scan each context with --context NAME --secrets metadata.");
-        }
     }
 
     @Option(names = "--request-timeout", paramLabel = "DURATION",

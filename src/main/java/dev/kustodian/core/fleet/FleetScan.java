@@ -3,6 +3,7 @@ package dev.kustodian.core.fleet;
 import dev.kustodian.core.accept.AcceptedRisks;
 import dev.kustodian.core.cluster.Deadlines;
 import dev.kustodian.core.cluster.KubeconfigContexts;
+import dev.kustodian.core.model.SecretsMode;
 import dev.kustodian.core.util.UserFacingException;
 
 import java.nio.file.Path;
@@ -14,10 +15,11 @@ import java.util.List;
  * A fleet scan request ({@code kustodian scan --contexts A,B | --all-contexts [--parallel N]}): the kubeconfig
  * ({@code null}: $KUBECONFIG or ~/.kube/config, as kubectl), the contexts to scan (empty with {@code all}), how many
  * at once, and what a single scan would also take (system findings, accepted risks, the request and exec plugin
- * deadlines applied to each context's load, the CIS benchmark its ids are numbered in: null for each cluster's own).
+ * deadlines applied to each context's load, the CIS benchmark its ids are numbered in: null for each cluster's own,
+ * how much of each Secret every context's load reads: {@code --secrets}, FULL unless metadata).
  */
 public record FleetScan(Path kubeconfig, List<String> contexts, boolean all, int parallel, boolean includeSystem,
-                        AcceptedRisks accepted, Deadlines deadlines, String cisBenchmark) {
+                        AcceptedRisks accepted, Deadlines deadlines, String cisBenchmark, SecretsMode secrets) {
 
     public static final int DEFAULT_PARALLEL = 4;
     public static final int MAX_PARALLEL = 32;
@@ -26,12 +28,13 @@ public record FleetScan(Path kubeconfig, List<String> contexts, boolean all, int
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
         accepted = accepted == null ? AcceptedRisks.none() : accepted;
         deadlines = deadlines == null ? Deadlines.DEFAULTS : deadlines;
+        secrets = secrets == null ? SecretsMode.FULL : secrets;
     }
 
-    /** With the default deadlines, each cluster numbered in its own CIS benchmark. */
+    /** With the default deadlines, each cluster numbered in its own CIS benchmark, whole Secrets read. */
     public FleetScan(Path kubeconfig, List<String> contexts, boolean all, int parallel, boolean includeSystem,
                      AcceptedRisks accepted) {
-        this(kubeconfig, contexts, all, parallel, includeSystem, accepted, null, null);
+        this(kubeconfig, contexts, all, parallel, includeSystem, accepted, null, null, null);
     }
 
     /** Bad input (exit 2) as a sentence naming the flag: no contexts, both ways of naming them, a bad --parallel. */

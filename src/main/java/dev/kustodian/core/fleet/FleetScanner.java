@@ -138,7 +138,7 @@ public final class FleetScanner {
         try {
             Report report;
             try (ClusterSession session = opener.open(SourceSpec.live(scan.kubeconfig(), name)
-                    .withDeadlines(scan.deadlines()), progress, cancel)) {
+                    .withDeadlines(scan.deadlines()).withSecrets(scan.secrets()), progress, cancel)) {
                 report = report(scan, session);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
