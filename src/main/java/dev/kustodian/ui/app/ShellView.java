@@ -39,7 +39,7 @@ import java.util.Optional;
 /**
  * The main window's content: menu ({@link ShellMenuBar}), context banner and top bar ({@link TopBar}: context
  * picker, namespace filter, source label, refresh/progress/cancel, theme), left navigation of registered pages, page
- * area (or wizard, or error state), status bar ({@link StatusBar}). Keyboard: Ctrl+1…7 pages, Ctrl+F page filter, Ctrl+R refresh.
+ * area (or wizard, or error state), status bar ({@link StatusBar}). Keyboard: Ctrl+1…9 pages, Ctrl+F page filter, Ctrl+R refresh.
  */
 public final class ShellView extends BorderPane {
     private final ShellViewModel vm;
@@ -78,7 +78,8 @@ public final class ShellView extends BorderPane {
         pageArea.getStyleClass().add("page-area");
         pageArea.setId("page-area");
         setCenter(pageArea);
-        setBottom(new StatusBar(vm, dialogs));
+        setBottom(new StatusBar(vm, dialogs, pages.stream().filter(p -> shortcut(p) != null)
+                .mapToInt(p -> p.info().order()).max().orElse(1)));
 
         vm.addLoadedListener(session -> {
             for (PageSlot slot : pages) {
@@ -243,11 +244,16 @@ public final class ShellView extends BorderPane {
 
     // ---- keyboard, theme ----
 
+    /** Ctrl+ORDER shows the page whose order is 1 to 9 (null: no shortcut). */
+    private static KeyCode shortcut(PageSlot p) {
+        int order = p.info().order();
+        return order >= 1 && order <= 9 ? KeyCode.valueOf("DIGIT" + order) : null;
+    }
+
     private void installShortcuts(Scene scene) {
         for (PageSlot p : pages) {
-            int order = p.info().order();
-            if (order >= 1 && order <= 9) {
-                KeyCode code = KeyCode.valueOf("DIGIT" + order);
+            KeyCode code = shortcut(p);
+            if (code != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN),
                         () -> showSlot(p));
             }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** The status bar: connection state, identity, what could not be seen (details on click), messages, shortcuts. */
 final class StatusBar extends HBox {
 
-    StatusBar(ShellViewModel vm, DialogService dialogs) {
+    StatusBar(ShellViewModel vm, DialogService dialogs, int lastPageShortcut) {
         super(14);
         Label conn = new Label();
         conn.setId("connection-state");
@@ -58,7 +58,8 @@ final class StatusBar extends HBox {
         message.getStyleClass().add("status-message");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label("Ctrl+1…7 pages · Ctrl+F filter · Ctrl+R refresh");
+        Label hint = new Label("Ctrl+1…" + lastPageShortcut + " pages · Ctrl+F filter · Ctrl+R refresh");
+        hint.setId("shortcuts-hint");
         hint.getStyleClass().add("status-message");
         getChildren().addAll(conn, identity, gaps, message, spacer, hint);
         setAlignment(Pos.CENTER_LEFT);

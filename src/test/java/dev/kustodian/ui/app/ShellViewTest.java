@@ -135,6 +135,11 @@ class ShellViewTest {
         assertThat(secretsPage.filter.isFocused()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         assertThat(opened).hasSize(2).allMatch(s -> s.equals(SourceSpec.live(null, "dev")));
+        // every page has its shortcut, and the status bar names the last one (9: Fleet)
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT9).release(KeyCode.DIGIT9, KeyCode.CONTROL);
+        assertThat(shell.currentPage().id()).isEqualTo("fleet");
+        assertThat(robot.lookup("#shortcuts-hint").queryAs(Label.class).getText())
+                .isEqualTo("Ctrl+1…9 pages · Ctrl+F filter · Ctrl+R refresh");
     }
 
     @Test
