@@ -1,48 +1,33 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.cli.common.Flag;
+import dev.kustodian.cli.common.RequestCommand;
 import dev.kustodian.core.externalsecrets.PushSecretRequest;
-import picocli.CommandLine;
+import dev.kustodian.core.externalsecrets.PushSecretRequest.Field;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
-@Command(name = "pushsecret", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"An ESO PushSecret (external-secrets.io/v1alpha1): copies keys of an existing Secret into the store.",
+@Command(name = "pushsecret", description = {"An ESO PushSecret (external-secrets.io/v1alpha1): copies keys of an existing Secret into the store.",
                 "Example: kustodian generate pushsecret --name db-push -n team-a --store vault --secret db \\",
                 "           --data password=team-a/db#password"})
-public final class PushSecretCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-    @Option(names = "--name", required = true, description = "PushSecret name.")
-    String name;
-    @Option(names = {"-n", "--namespace"}, required = true, description = "Namespace (of the PushSecret and the Secret).")
-    String namespace;
-    @Option(names = "--store", required = true, description = "Store to push to.")
-    String store;
-    @Option(names = "--store-kind", defaultValue = "SecretStore", description = "SecretStore | ClusterSecretStore (default ${DEFAULT-VALUE}).")
-    String storeKind;
-    @Option(names = "--secret", required = true, description = "The existing Kubernetes Secret to push.")
-    String secret;
-    @Option(names = "--data", paramLabel = "KEY=REMOTE[#PROPERTY]", description = "Secret key → remote key (repeatable).")
-    List<String> data = new ArrayList<>();
-    @Option(names = "--update-policy", defaultValue = "Replace", description = "Replace | IfNotExists (default ${DEFAULT-VALUE}).")
-    String updatePolicy;
-    @Option(names = "--deletion-policy", defaultValue = "None", description = "None | Delete: delete the remote value with the PushSecret (default ${DEFAULT-VALUE}).")
-    String deletionPolicy;
-    @Option(names = "--refresh-interval", defaultValue = "1h", description = "Push interval (default ${DEFAULT-VALUE}).")
-    String refreshInterval;
-    @CommandLine.Mixin
-    BundleOutput.Options output = new BundleOutput.Options();
+public final class PushSecretCommand extends RequestCommand {
+    static final List<Flag> FLAGS = List.of(
+            Flag.text(Field.NAME, "--name", "PushSecret name.").required(),
+            Flag.text(Field.NAMESPACE, "-n, --namespace", "Namespace (of the PushSecret and the Secret).").required(),
+            Flag.text(Field.STORE, "--store", "Store to push to.").required(),
+            Flag.text(Field.STORE_KIND, "--store-kind", "SecretStore | ClusterSecretStore (default ${DEFAULT-VALUE}).")
+                    .or("SecretStore"),
+            Flag.text(Field.SECRET, "--secret", "The existing Kubernetes Secret to push.").required(),
+            Flag.list(Field.DATA, "--data", "Secret key → remote key (repeatable).").label("KEY=REMOTE[#PROPERTY]"),
+            Flag.text(Field.UPDATE_POLICY, "--update-policy", "Replace | IfNotExists (default ${DEFAULT-VALUE}).")
+                    .or("Replace"),
+            Flag.text(Field.DELETION_POLICY, "--deletion-policy",
+                    "None | Delete: delete the remote value with the PushSecret (default ${DEFAULT-VALUE}).").or("None"),
+            Flag.text(Field.REFRESH_INTERVAL, "--refresh-interval", "Push interval (default ${DEFAULT-VALUE}).")
+                    .or("1h"));
 
-    @Override
-    public Integer call() {
-        PushSecretRequest r = new PushSecretRequest(name, namespace, store, storeKind, secret, data, updatePolicy,
-                deletionPolicy, refreshInterval);
-        return BundleOutput.emit(spec, BundleOutput.generate(r, Map.of()), output, null);
+    public PushSecretCommand() {
+        super(FLAGS, PushSecretRequest::from);
     }
 }

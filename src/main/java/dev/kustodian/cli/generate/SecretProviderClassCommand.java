@@ -1,19 +1,15 @@
 package dev.kustodian.cli.generate;
 
-import dev.kustodian.cli.common.BundleOutput;
+import dev.kustodian.cli.common.Flag;
+import dev.kustodian.cli.common.RequestCommand;
 import dev.kustodian.core.externalsecrets.SecretProviderClassRequest;
+import dev.kustodian.core.externalsecrets.SecretProviderClassRequest.Field;
 import dev.kustodian.core.externalsecrets.SecretStoreSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
-@Command(name = "secretproviderclass", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A Secrets Store CSI Driver SecretProviderClass (secrets-store.csi.x-k8s.io/v1) and the Pod",
+@Command(name = "secretproviderclass", description = {"A Secrets Store CSI Driver SecretProviderClass (secrets-store.csi.x-k8s.io/v1) and the Pod",
                 "volume snippet. --object per provider:",
                 "  aws      NAME[=ALIAS]                 (with --object-type secretsmanager|ssmparameter)",
                 "  vault    FILE=PATH#KEY                (PATH under --vault-mount; KV v2 adds /data/)",
@@ -22,71 +18,35 @@ import java.util.concurrent.Callable;
                 "  akeyless /ITEM/PATH=FILE",
                 "Example: kustodian generate secretproviderclass --name app -n team-a --provider vault \\",
                 "           --role-name app --vault-address https://vault:8200 --object password=team-a/db#password"})
-public final class SecretProviderClassCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-    @Option(names = "--name", required = true, description = "SecretProviderClass name.")
-    String name;
-    @Option(names = {"-n", "--namespace"}, required = true, description = "Namespace (the workload's namespace).")
-    String namespace;
-    @Option(names = "--provider", required = true, description = "aws | vault | azure | gcp | akeyless.")
-    String provider;
-    @Option(names = "--object", paramLabel = "SPEC", description = "An object to mount (repeatable; format per provider above).")
-    List<String> objects = new ArrayList<>();
-    @Option(names = "--object-type", description = "aws: secretsmanager (default) | ssmparameter; azure: secret (default) | key | cert.")
-    String objectType;
-    @Option(names = "--jmes", paramLabel = "OBJECT:PATH=ALIAS", description = "aws: extract a JSON field of OBJECT into file ALIAS (repeatable).")
-    List<String> jmes = new ArrayList<>();
-    @Option(names = "--region", description = "aws: region (default: the node's topology.kubernetes.io/region).")
-    String region;
-    @Option(names = "--pod-identity", description = "aws: use EKS Pod Identity instead of IRSA.")
-    boolean podIdentity;
-    @Option(names = "--role-name", description = "vault: Vault kubernetes-auth role.")
-    String roleName;
-    @Option(names = "--vault-address", description = "vault: server URL.")
-    String vaultAddress;
-    @Option(names = "--vault-auth-mount", description = "vault: auth mount path (default kubernetes).")
-    String vaultAuthMount;
-    @Option(names = "--vault-mount", defaultValue = "secret", description = "vault: KV mount (default ${DEFAULT-VALUE}).")
-    String vaultMount;
-    @Option(names = "--vault-version", defaultValue = "v2", description = "vault: KV version v1 | v2 (default ${DEFAULT-VALUE}).")
-    SecretStoreSpec.KvVersion vaultVersion;
-    @Option(names = "--keyvault-name", description = "azure: Key Vault name.")
-    String keyvaultName;
-    @Option(names = "--tenant-id", description = "azure: tenant id.")
-    String tenantId;
-    @Option(names = "--client-id", description = "azure: workload identity client id.")
-    String clientId;
-    @Option(names = "--akeyless-gateway", defaultValue = "https://api.akeyless.io", description = "akeyless: gateway URL (default ${DEFAULT-VALUE}).")
-    String akeylessGateway;
-    @Option(names = "--akeyless-access-id", description = "akeyless: access id.")
-    String akeylessAccessId;
-    @Option(names = "--akeyless-access-type", defaultValue = "k8s", description = "akeyless: access type (default ${DEFAULT-VALUE}).")
-    String akeylessAccessType;
-    @Option(names = "--akeyless-k8s-conf", description = "akeyless: k8s auth config name.")
-    String akeylessK8sConf;
-    @Option(names = "--sync-secret", description = "Also sync into this Kubernetes Secret (secretObjects; needs syncSecret.enabled).")
-    String syncSecret;
-    @Option(names = "--sync-type", defaultValue = "Opaque", description = "Type of the synced Secret (default ${DEFAULT-VALUE}).")
-    String syncType;
-    @Option(names = "--sync", paramLabel = "OBJECT=KEY", description = "Mounted file OBJECT → key in the synced Secret (repeatable).")
-    List<String> sync = new ArrayList<>();
-    @Option(names = "--mount-path", defaultValue = "/mnt/secrets-store", description = "Mount path in the snippet (default ${DEFAULT-VALUE}).")
-    String mountPath;
-    @Option(names = "--service-account", description = "The workload's service account (the identity the provider uses).")
-    String serviceAccount;
-    @CommandLine.Mixin
-    BundleOutput.Options output = new BundleOutput.Options();
+public final class SecretProviderClassCommand extends RequestCommand {
+    static final List<Flag> FLAGS = List.of(
+            Flag.text(Field.NAME, "--name", "SecretProviderClass name.").required(),
+            Flag.text(Field.NAMESPACE, "-n, --namespace", "Namespace (the workload's namespace).").required(),
+            Flag.text(Field.PROVIDER, "--provider", "aws | vault | azure | gcp | akeyless.").required(),
+            Flag.list(Field.OBJECTS, "--object", "An object to mount (repeatable; format per provider above).").label("SPEC"),
+            Flag.text(Field.OBJECT_TYPE, "--object-type", "aws: secretsmanager (default) | ssmparameter; azure: secret (default) | key | cert."),
+            Flag.list(Field.JMES, "--jmes", "aws: extract a JSON field of OBJECT into file ALIAS (repeatable).").label("OBJECT:PATH=ALIAS"),
+            Flag.text(Field.REGION, "--region", "aws: region (default: the node's topology.kubernetes.io/region)."),
+            Flag.check(Field.POD_IDENTITY, "--pod-identity", "aws: use EKS Pod Identity instead of IRSA."),
+            Flag.text(Field.ROLE_NAME, "--role-name", "vault: Vault kubernetes-auth role."),
+            Flag.text(Field.VAULT_ADDRESS, "--vault-address", "vault: server URL."),
+            Flag.text(Field.VAULT_AUTH_MOUNT, "--vault-auth-mount", "vault: auth mount path (default kubernetes)."),
+            Flag.text(Field.VAULT_MOUNT, "--vault-mount", "vault: KV mount (default ${DEFAULT-VALUE}).").or("secret"),
+            Flag.choice(Field.VAULT_VERSION, "--vault-version", SecretStoreSpec.KvVersion.class, "vault: KV version v1 | v2 (default ${DEFAULT-VALUE}).").or("v2"),
+            Flag.text(Field.KEYVAULT_NAME, "--keyvault-name", "azure: Key Vault name."),
+            Flag.text(Field.TENANT_ID, "--tenant-id", "azure: tenant id."),
+            Flag.text(Field.CLIENT_ID, "--client-id", "azure: workload identity client id."),
+            Flag.text(Field.AKEYLESS_GATEWAY, "--akeyless-gateway", "akeyless: gateway URL (default ${DEFAULT-VALUE}).").or("https://api.akeyless.io"),
+            Flag.text(Field.AKEYLESS_ACCESS_ID, "--akeyless-access-id", "akeyless: access id."),
+            Flag.text(Field.AKEYLESS_ACCESS_TYPE, "--akeyless-access-type", "akeyless: access type (default ${DEFAULT-VALUE}).").or("k8s"),
+            Flag.text(Field.AKEYLESS_K8S_CONF, "--akeyless-k8s-conf", "akeyless: k8s auth config name."),
+            Flag.text(Field.SYNC_SECRET, "--sync-secret", "Also sync into this Kubernetes Secret (secretObjects; needs syncSecret.enabled)."),
+            Flag.text(Field.SYNC_TYPE, "--sync-type", "Type of the synced Secret (default ${DEFAULT-VALUE}).").or("Opaque"),
+            Flag.list(Field.SYNC, "--sync", "Mounted file OBJECT → key in the synced Secret (repeatable).").label("OBJECT=KEY"),
+            Flag.text(Field.MOUNT_PATH, "--mount-path", "Mount path in the snippet (default ${DEFAULT-VALUE}).").or("/mnt/secrets-store"),
+            Flag.text(Field.SERVICE_ACCOUNT, "--service-account", "The workload's service account (the identity the provider uses)."));
 
-    /** Request fields whose flag is not the key in kebab case. */
-    static final Map<String, String> FLAGS = Map.of("objects", "object");
-
-    @Override
-    public Integer call() {
-        SecretProviderClassRequest r = new SecretProviderClassRequest(name, namespace, provider, objects, objectType,
-                jmes, region, podIdentity, roleName, vaultAddress, vaultAuthMount, vaultMount, vaultVersion,
-                keyvaultName, tenantId, clientId, akeylessGateway, akeylessAccessId, akeylessAccessType,
-                akeylessK8sConf, syncSecret, syncType, sync, mountPath, serviceAccount);
-        return BundleOutput.emit(spec, BundleOutput.generate(r, FLAGS), output, null);
+    public SecretProviderClassCommand() {
+        super(FLAGS, SecretProviderClassRequest::from);
     }
 }
