@@ -42,9 +42,35 @@ final class EncryptionEtcdCommands {
     private EncryptionEtcdCommands() {
     }
 
-    static int printReport(VerificationReport r, PrintWriter out) {
-        r.text().forEach(out::println);
-        return exitCode(r);
+    /** What verify-etcd and verify-snapshot share: the etcd prefix, the samples per key and the output format. */
+    static final class VerifyOptions {
+        @Option(names = "--prefix", defaultValue = "/registry", description = "kube-apiserver --etcd-prefix (default /registry)")
+        String prefix;
+
+        @Option(names = "--samples", defaultValue = "3", description = "values to decrypt per key (default 3)")
+        int samples;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (default) or json (shape: docs/json-schemas.md)")
+        String output;
+
+        boolean json() {
+            return CliJson.wantsJson("-o", output, "text");
+        }
+
+        EncryptionVerifier verifier(EncryptionConfig config) {
+            return new EncryptionVerifier(prefix, config, samples);
+        }
+
+        /** Prints the report (text, or JSON with the endpoint probes) and returns {@code rc}. */
+        int print(VerificationReport r, List<Map<String, Object>> probes, int rc, PrintWriter out, boolean json) {
+            if (json) {
+                CliJson.print(out, reportJson(r, probes, rc));
+            } else {
+                r.text().forEach(out::println);
+            }
+            return rc;
+        }
     }
 
     static int exitCode(VerificationReport r) {
@@ -80,22 +106,15 @@ final class EncryptionEtcdCommands {
         @Option(names = "--config", description = "the EncryptionConfiguration to prove (its keys decrypt samples)")
         Path config;
 
-        @Option(names = "--prefix", defaultValue = "/registry", description = "kube-apiserver --etcd-prefix (default /registry)")
-        String prefix;
-
-        @Option(names = "--samples", defaultValue = "3", description = "values to decrypt per key (default 3)")
-        int samples;
-
         @Option(names = "--timeout", defaultValue = "10", description = "seconds per etcd request (default 10)")
         long timeout;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-                description = "text (default) or json (shape: docs/json-schemas.md)")
-        String output;
+        @Mixin
+        VerifyOptions verify = new VerifyOptions();
 
         @Override
         public Integer call() {
-            boolean json = CliJson.wantsJson("-o", output, "text");
+            boolean json = verify.json();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             EncryptionConfig c = config == null ? null : EncryptionCommand.loadValid(config, err);
@@ -119,19 +138,13 @@ final class EncryptionEtcdCommands {
                 }
                 exposed |= x == EtcdReader.Exposure.PLAINTEXT_OPEN || x == EtcdReader.Exposure.TLS_NO_CLIENT_AUTH;
             }
-            EncryptionVerifier v = new EncryptionVerifier(prefix, c, samples);
+            EncryptionVerifier v = verify.verifier(c);
             err.println("Reading " + v.secretsPrefix() + " from " + endpoint + " ...");
             try (EtcdReader r = new EtcdReader(endpoint, new EtcdReader.Tls(cacert, cert, key), timeout)) {
                 r.scan(v.secretsPrefix(), 500, new Cancellation(), v::accept);
             }
             VerificationReport report = v.report(endpoint);
-            int rc = exposed ? 1 : exitCode(report);
-            if (json) {
-                CliJson.print(out, reportJson(report, probes, rc));
-                return rc;
-            }
-            printReport(report, out);
-            return rc;
+            return verify.print(report, probes, exposed ? 1 : exitCode(report), out, json);
         }
     }
 
@@ -148,30 +161,18 @@ final class EncryptionEtcdCommands {
         @Option(names = "--config", description = "the EncryptionConfiguration to prove")
         Path config;
 
-        @Option(names = "--prefix", defaultValue = "/registry", description = "kube-apiserver --etcd-prefix (default /registry)")
-        String prefix;
-
-        @Option(names = "--samples", defaultValue = "3", description = "values to decrypt per key (default 3)")
-        int samples;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-                description = "text (default) or json (shape: docs/json-schemas.md)")
-        String output;
+        @Mixin
+        VerifyOptions verify = new VerifyOptions();
 
         @Override
         public Integer call() {
-            boolean json = CliJson.wantsJson("-o", output, "text");
+            boolean json = verify.json();
             if (!Files.isRegularFile(file)) {
                 throw UserFacingException.badInput(file + " does not exist or is not a file; give an etcd snapshot (etcdctl snapshot save FILE).");
             }
             EncryptionConfig c = config == null ? null : EncryptionCommand.loadValid(config, spec.commandLine().getErr());
-            VerificationReport r = SnapshotVerifier.verify(file, new EncryptionVerifier(prefix, c, samples));
-            if (json) {
-                int rc = exitCode(r);
-                CliJson.print(spec.commandLine().getOut(), reportJson(r, null, rc));
-                return rc;
-            }
-            return printReport(r, spec.commandLine().getOut());
+            VerificationReport r = SnapshotVerifier.verify(file, verify.verifier(c));
+            return verify.print(r, null, exitCode(r), spec.commandLine().getOut(), json);
         }
     }
 
