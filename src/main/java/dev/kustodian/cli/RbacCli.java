@@ -63,7 +63,14 @@ final class RbacCli {
         return noImplicit ? Identity.exactly(user, groups) : Identity.of(user, groups);
     }
 
-    static void printNotes(RbacEngine engine, PrintWriter err) {
+    /** The snapshot's RBAC engine, its notes (what it could not evaluate) printed to stderr. */
+    static RbacEngine engine(ClusterSnapshot snapshot, PrintWriter err) {
+        RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
+        printNotes(engine, err);
+        return engine;
+    }
+
+        static void printNotes(RbacEngine engine, PrintWriter err) {
         for (String n : engine.notes()) {
             err.println("note: " + n);
         }

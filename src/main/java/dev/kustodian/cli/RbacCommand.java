@@ -55,6 +55,38 @@ public final class RbacCommand implements Runnable {
         }
     }
 
+    /** What both subcommands do: read the identity, namespace and source, then print as text or JSON. */
+    abstract static class ForIdentity implements Callable<Integer> {
+        /** Prints what the identity can do in the namespace of the snapshot; returns the exit code. */
+        interface Printer {
+            int print(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err);
+        }
+
+        @Mixin
+        IdentityOptions who;
+        @Mixin
+        SourceOptions source;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        private final Printer text;
+        private final Printer json;
+
+        ForIdentity(Printer text, Printer json) {
+            this.text = text;
+            this.json = json;
+        }
+
+        @Override
+        public Integer call() {
+            Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
+            String ns = RbacCli.namespace(who.namespace, who.all, source);
+            Printer p = who.json() ? json : text;
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return RbacCli.withSnapshot(source, err, s -> p.print(s, id, ns, out, err));
+        }
+    }
+
     /** The identity and namespace as the JSON outputs name them. */
     static java.util.Map<String, Object> subjectJson(Identity id, String ns) {
         return CliJson.object("user", id.user(), "groups", id.groups().stream().sorted().toList(), "namespace", ns,
@@ -63,28 +95,14 @@ public final class RbacCommand implements Runnable {
 
     @Command(name = "rules", mixinStandardHelpOptions = true,
             description = "The rules that apply to the user in the namespace, with the binding and role each comes from.")
-    public static final class RulesCommand implements Callable<Integer> {
-        @Mixin
-        IdentityOptions who;
-        @Mixin
-        SourceOptions source;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
-            String ns = RbacCli.namespace(who.namespace, who.all, source);
-            boolean json = who.json();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            return RbacCli.withSnapshot(source, err, s -> json ? runJson(s, id, ns, out, err) : run(s, id, ns, out, err));
+    public static final class RulesCommand extends ForIdentity {
+        public RulesCommand() {
+            super(RulesCommand::run, RulesCommand::runJson);
         }
 
         /** {@code -o json}: {@code {"subject": {...}, "rules": [{apiGroups, resources, ..., binding, role}]}}. */
         public static int runJson(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
-            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
-            RbacCli.printNotes(engine, err);
+            RbacEngine engine = RbacCli.engine(snapshot, err);
             List<Object> rules = new ArrayList<>();
             for (RbacEngine.EffectiveRule r : engine.rulesFor(id, ns)) {
                 PolicyRule p = r.rule();
@@ -97,8 +115,7 @@ public final class RbacCommand implements Runnable {
         }
 
         public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
-            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
-            RbacCli.printNotes(engine, err);
+            RbacEngine engine = RbacCli.engine(snapshot, err);
             if (id.isMaster()) {
                 out.println("# member of system:masters: the apiserver allows everything before RBAC");
             }
@@ -127,28 +144,14 @@ public final class RbacCommand implements Runnable {
 
     @Command(name = "matrix", mixinStandardHelpOptions = true,
             description = "A verbs × resources grid of what the user can do in the namespace (yes or -).")
-    public static final class MatrixCommand implements Callable<Integer> {
-        @Mixin
-        IdentityOptions who;
-        @Mixin
-        SourceOptions source;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
-            String ns = RbacCli.namespace(who.namespace, who.all, source);
-            boolean json = who.json();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            return RbacCli.withSnapshot(source, err, s -> json ? runJson(s, id, ns, out, err) : run(s, id, ns, out, err));
+    public static final class MatrixCommand extends ForIdentity {
+        public MatrixCommand() {
+            super(MatrixCommand::run, MatrixCommand::runJson);
         }
 
         /** {@code -o json}: {@code {"subject": {...}, "verbs": [...], "resources": [{group, resource, allowed: {verb: bool}}]}}. */
         public static int runJson(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
-            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
-            RbacCli.printNotes(engine, err);
+            RbacEngine engine = RbacCli.engine(snapshot, err);
             List<Object> rows = new ArrayList<>();
             for (Map.Entry<RbacEngine.Resource, Map<String, Boolean>> e : engine.matrix(id, ns, null).entrySet()) {
                 rows.add(CliJson.object("group", e.getKey().group(), "resource", e.getKey().resource(),
@@ -160,8 +163,7 @@ public final class RbacCommand implements Runnable {
         }
 
         public static int run(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err) {
-            RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
-            RbacCli.printNotes(engine, err);
+            RbacEngine engine = RbacCli.engine(snapshot, err);
             List<String[]> rows = new ArrayList<>();
             List<String> header = new ArrayList<>(List.of("RESOURCE"));
             RbacEngine.MATRIX_VERBS.forEach(v -> header.add(v.toUpperCase(java.util.Locale.ROOT)));

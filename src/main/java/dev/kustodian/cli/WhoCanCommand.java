@@ -66,8 +66,7 @@ public final class WhoCanCommand implements Callable<Integer> {
     }
 
     public static int run(ClusterSnapshot snapshot, Request request, boolean json, PrintWriter out, PrintWriter err) {
-        RbacEngine engine = dev.kustodian.core.analysis.Analysis.of(snapshot).rbac();
-        RbacCli.printNotes(engine, err);
+        RbacEngine engine = RbacCli.engine(snapshot, err);
         List<RbacEngine.SubjectAccess> result = engine.whoCan(request);
         out.print(json ? toJson(result) : toTable(result));
         out.flush();
