@@ -10,7 +10,7 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -25,8 +25,14 @@ import java.util.List;
  * framework's Save, plus the kube-apiserver patch, the kubeadm fragment and the steps per control-plane node as side
  * files. The preview masks the key.
  */
-public final class EncryptionConfigWizard implements Wizard {
+public final class EncryptionConfigWizard extends NamedWizard {
     public static final String ID = "encryption-config";
+
+    public EncryptionConfigWizard() {
+        super(ID, "Encryption at rest",
+                "Builds the EncryptionConfiguration that makes kube-apiserver encrypt Secrets in etcd, with a new key "
+                        + "(shown once, saved 0600) and the kube-apiserver patch for every control-plane node.");
+    }
     static final String SECRETBOX = "secretbox (recommended)";
     static final String AESGCM = "aesgcm (rotate before 200,000 writes)";
     static final String AESCBC = "aescbc (weak: padding oracle)";
@@ -34,22 +40,6 @@ public final class EncryptionConfigWizard implements Wizard {
     static final List<String> PROVIDERS = List.of(SECRETBOX, AESGCM, AESCBC, KMS);
 
     private KeyOnceField key;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Encryption at rest";
-    }
-
-    @Override
-    public String description() {
-        return "Builds the EncryptionConfiguration that makes kube-apiserver encrypt Secrets in etcd, with a new key "
-                + "(shown once, saved 0600) and the kube-apiserver patch for every control-plane node.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

@@ -12,7 +12,7 @@ import dev.kustodian.core.encryption.RotationPlan;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.output.Manifest;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -27,8 +27,14 @@ import java.util.Optional;
  * restart → rewrite every Secret (in the app: count, progress, cancel, retry on conflict, resumable) → remove the old
  * key. Each step's config file is a PRIVATE file (0600, masked in the preview) with how to confirm it took effect.
  */
-public final class EncryptionRotationWizard implements Wizard {
+public final class EncryptionRotationWizard extends NamedWizard {
     public static final String ID = "encryption-rotation";
+
+    public EncryptionRotationWizard() {
+        super(ID, "Rotate the encryption key",
+                "The official rotation: new key second, restart, new key first, restart, rewrite every Secret, remove "
+                        + "the old key. Each step's config file (0600) and how to confirm it took effect.");
+    }
     static final List<String> PROVIDERS = List.of(EncryptionConfigWizard.SECRETBOX, EncryptionConfigWizard.AESGCM,
             EncryptionConfigWizard.AESCBC);
 
@@ -37,22 +43,6 @@ public final class EncryptionRotationWizard implements Wizard {
     /** The last file read (path, time, size) and its parse result: generate() runs on every keystroke. */
     private String cachedKey;
     private EncryptionConfigParser.Result cached;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Rotate the encryption key";
-    }
-
-    @Override
-    public String description() {
-        return "The official rotation: new key second, restart, new key first, restart, rewrite every Secret, remove "
-                + "the old key. Each step's config file (0600) and how to confirm it took effect.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

@@ -11,7 +11,7 @@ import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -24,29 +24,19 @@ import java.util.List;
  * the generated least-privilege roles, their re-check with the RBAC engine and the unused permissions with the
  * binding changes; save, copy or apply like every wizard. Same flow as {@code kustodian rbac unused}.
  */
-public final class RightSizeWizard implements Wizard {
+public final class RightSizeWizard extends NamedWizard {
     public static final String ID = "right-size";
+
+    public RightSizeWizard() {
+        super(ID, "Right-size from audit logs",
+                "What a subject may do versus what its audit logs show it did.");
+    }
     private TaskExecutor tasks;
     private DialogService dialogs;
     private WizardContext context;
     private WizardForm form;
     private AuditLogsField logs;
     private ReportField result;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Right-size from audit logs";
-    }
-
-    @Override
-    public String description() {
-        return "What a subject may do versus what its audit logs show it did.";
-    }
 
     @Override
     public void build(WizardForm f, WizardContext ctx) {

@@ -15,7 +15,7 @@ import dev.kustodian.core.roles.ScopeTable;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -29,25 +29,15 @@ import java.util.Map;
  * from API discovery incl. CRDs and subresources, verbs, resourceNames, presets), guidance shown live at the
  * fields, Roles/ClusterRole and bindings with a comment per rule. Same generator as {@code kustodian generate role}.
  */
-public final class RoleWizard implements Wizard {
+public final class RoleWizard extends NamedWizard {
     public static final String ID = "role";
+
+    public RoleWizard() {
+        super(ID, "Least-privilege role",
+                "Exactly the permissions one subject needs, with guidance as you pick.");
+    }
     private WizardContext context;
     private GuidanceField guidance;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Least-privilege role";
-    }
-
-    @Override
-    public String description() {
-        return "Exactly the permissions one subject needs, with guidance as you pick.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext ctx) {

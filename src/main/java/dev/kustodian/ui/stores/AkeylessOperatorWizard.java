@@ -5,7 +5,7 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -17,24 +17,14 @@ import java.util.Map;
  * an AkeylessSecret that syncs Akeyless items into a Kubernetes Secret. Field ids are the flags of
  * {@code kustodian generate akeyless-operator}.
  */
-public final class AkeylessOperatorWizard implements Wizard {
+public final class AkeylessOperatorWizard extends NamedWizard {
     public static final String ID = "akeyless-operator";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Akeyless operator";
-    }
-
-    @Override
-    public String description() {
-        return "AkeylessSecretStore + AkeylessSecret for the Akeyless secrets operator: the operator reads the items"
-                + " from Akeyless and keeps the Kubernetes Secret in sync. (For ESO, use the SecretStore wizard with"
-                + " the akeyless provider.)";
+    public AkeylessOperatorWizard() {
+        super(ID, "Akeyless operator",
+                "AkeylessSecretStore + AkeylessSecret for the Akeyless secrets operator: the operator reads the items"
+                        + " from Akeyless and keeps the Kubernetes Secret in sync. (For ESO, use the SecretStore wizard with"
+                        + " the akeyless provider.)");
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -16,25 +16,15 @@ import java.util.Map;
  * An ESO ClusterExternalSecret: one ExternalSecret per selected namespace (by name or by label), with the same spec
  * fields as the ExternalSecret wizard. Field ids are the flags of {@code kustodian generate clusterexternalsecret}.
  */
-public final class ClusterExternalSecretWizard implements Wizard {
+public final class ClusterExternalSecretWizard extends NamedWizard {
     public static final String ID = "cluster-external-secret";
+
+    public ClusterExternalSecretWizard() {
+        super(ID, "ClusterExternalSecret",
+                "A ClusterExternalSecret (external-secrets.io/v1): ESO creates the same ExternalSecret in every"
+                        + " selected namespace, so a shared credential (e.g. a registry pull secret) is never copied by hand.");
+    }
     private WizardContext context;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "ClusterExternalSecret";
-    }
-
-    @Override
-    public String description() {
-        return "A ClusterExternalSecret (external-secrets.io/v1): ESO creates the same ExternalSecret in every"
-                + " selected namespace, so a shared credential (e.g. a registry pull secret) is never copied by hand.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

@@ -5,7 +5,7 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -17,25 +17,15 @@ import java.util.Map;
  * Pre-filled from a Secret: its keys become data entries {@code key=<namespace>/<name>#key}. Field ids are the keys
  * of {@link ExternalSecretRequest}'s fields.
  */
-public final class ExternalSecretWizard implements Wizard {
+public final class ExternalSecretWizard extends NamedWizard {
     public static final String ID = "external-secret";
+
+    public ExternalSecretWizard() {
+        super(ID, "ExternalSecret",
+                "An ExternalSecret (external-secrets.io/v1): ESO reads the values from the store and keeps the"
+                        + " Kubernetes Secret in sync, so no value lives in Git.");
+    }
     private WizardContext context;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "ExternalSecret";
-    }
-
-    @Override
-    public String description() {
-        return "An ExternalSecret (external-secrets.io/v1): ESO reads the values from the store and keeps the"
-                + " Kubernetes Secret in sync, so no value lives in Git.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

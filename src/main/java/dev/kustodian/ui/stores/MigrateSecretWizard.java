@@ -6,7 +6,7 @@ import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -18,23 +18,13 @@ import java.util.List;
  * runs; Kustodian never reads or writes a value), and the switch-over steps. Same model as
  * {@code kustodian generate migration}. The Secrets page opens it pre-filled with a Secret.
  */
-public final class MigrateSecretWizard implements Wizard {
+public final class MigrateSecretWizard extends NamedWizard {
     public static final String ID = "migrate-secret";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Migrate a Secret to a store";
-    }
-
-    @Override
-    public String description() {
-        return "Move an existing Secret's values into an external store: upload them, then an ExternalSecret takes"
-                + " the Secret over. Values are never read or written by Kustodian.";
+    public MigrateSecretWizard() {
+        super(ID, "Migrate a Secret to a store",
+                "Move an existing Secret's values into an external store: upload them, then an ExternalSecret takes"
+                        + " the Secret over. Values are never read or written by Kustodian.");
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -19,25 +19,15 @@ import java.util.Map;
  * into a store, one remote key per Secret key. Field ids are the flags of {@code kustodian generate pushsecret};
  * the {@code secret} field is namespace/name and becomes {@code --namespace} and {@code --secret}.
  */
-public final class PushSecretWizard implements Wizard {
+public final class PushSecretWizard extends NamedWizard {
     public static final String ID = "push-secret";
+
+    public PushSecretWizard() {
+        super(ID, "PushSecret",
+                "A PushSecret (external-secrets.io/v1alpha1): ESO copies the keys of an existing Secret into the"
+                        + " store (the store's credentials need write access). Values are never read by Kustodian.");
+    }
     private WizardContext context;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "PushSecret";
-    }
-
-    @Override
-    public String description() {
-        return "A PushSecret (external-secrets.io/v1alpha1): ESO copies the keys of an existing Secret into the"
-                + " store (the store's credentials need write access). Values are never read by Kustodian.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

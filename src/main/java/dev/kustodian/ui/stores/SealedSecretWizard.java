@@ -10,7 +10,7 @@ import dev.kustodian.core.util.InputFiles;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -26,29 +26,19 @@ import java.util.Map;
  * are read when the preview is generated, sealed, and wiped; no value is ever typed into a field, and the preview
  * shows ciphertext only.
  */
-public final class SealedSecretWizard implements Wizard {
+public final class SealedSecretWizard extends NamedWizard {
     public static final String ID = "sealed-secret";
+
+    public SealedSecretWizard() {
+        super(ID, "SealedSecret",
+                "Seal values from files into a SealedSecret (bitnami.com/v1alpha1) that is safe to commit: only the"
+                        + " controller in the cluster can decrypt it.");
+    }
     /** Fetched certificates per namespace/service of this wizard instance. */
     private final Map<String, X509Certificate> fetched = new LinkedHashMap<>();
     private final Map<String, String> fetchErrors = new LinkedHashMap<>();
     private final java.util.Set<String> inFlight = new java.util.HashSet<>();
     private Fields.Text fetchStatus;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "SealedSecret";
-    }
-
-    @Override
-    public String description() {
-        return "Seal values from files into a SealedSecret (bitnami.com/v1alpha1) that is safe to commit: only the"
-                + " controller in the cluster can decrypt it.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

@@ -8,7 +8,7 @@ import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.output.Manifest;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -21,25 +21,15 @@ import java.util.Map;
  * ServiceAccount is the identity the provider uses). Field ids are the keys of
  * {@link SecretProviderClassRequest}'s fields.
  */
-public final class SecretProviderClassWizard implements Wizard {
+public final class SecretProviderClassWizard extends NamedWizard {
     public static final String ID = "secret-provider-class";
+
+    public SecretProviderClassWizard() {
+        super(ID, "SecretProviderClass (CSI)",
+                "Mount secrets from the store as files with the Secrets Store CSI Driver: a SecretProviderClass and"
+                        + " the Pod volume snippet for your workload.");
+    }
     private WizardContext context;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "SecretProviderClass (CSI)";
-    }
-
-    @Override
-    public String description() {
-        return "Mount secrets from the store as files with the Secrets Store CSI Driver: a SecretProviderClass and"
-                + " the Pod volume snippet for your workload.";
-    }
 
     /** Workloads of the namespace as Kind/name (controllers, not their pods). */
     List<String> workloads(String namespace) {

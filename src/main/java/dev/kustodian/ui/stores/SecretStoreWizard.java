@@ -7,7 +7,7 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.Fields;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -20,8 +20,14 @@ import java.util.Map;
  * {@link StorePolicyRequest}'s for the policy step), the requests {@code kustodian generate secretstore} and
  * {@code generate store-policy} fill from their flags.
  */
-public final class SecretStoreWizard implements Wizard {
+public final class SecretStoreWizard extends NamedWizard {
     public static final String ID = "secret-store";
+
+    public SecretStoreWizard() {
+        super(ID, "External Secrets store",
+                "A SecretStore or ClusterSecretStore (external-secrets.io/v1) for one provider and auth choice, with"
+                        + " the store-side least-privilege policy.");
+    }
 
     /** Keys inside the credentials Secret: {field (= request field key), label, provider, auth, default}. */
     static final String[][] STATIC_KEYS = {
@@ -38,22 +44,6 @@ public final class SecretStoreWizard implements Wizard {
             {"keyClientSecret", "Key of the client secret", "azurekv", "service-principal", "client-secret"}};
 
     static final Map<String, List<String>> AUTH = SecretStoreRequest.AUTH;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "External Secrets store";
-    }
-
-    @Override
-    public String description() {
-        return "A SecretStore or ClusterSecretStore (external-secrets.io/v1) for one provider and auth choice, with"
-                + " the store-side least-privilege policy.";
-    }
 
     @Override
     public void build(WizardForm form, WizardContext context) {

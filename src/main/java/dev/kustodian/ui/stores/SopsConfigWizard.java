@@ -3,7 +3,7 @@ package dev.kustodian.ui.stores;
 import dev.kustodian.core.externalsecrets.SopsConfigRequest;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.ui.wizard.FormValues;
-import dev.kustodian.ui.wizard.Wizard;
+import dev.kustodian.ui.wizard.NamedWizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 
@@ -14,23 +14,13 @@ import java.util.List;
  * syntax; every rule encrypts only {@code data}/{@code stringData}. Same rules as
  * {@code kustodian generate sops-config --rule}.
  */
-public final class SopsConfigWizard implements Wizard {
+public final class SopsConfigWizard extends NamedWizard {
     public static final String ID = "sops-config";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "SOPS configuration";
-    }
-
-    @Override
-    public String description() {
-        return "A .sops.yaml whose creation rules encrypt only data/stringData of Secrets, so the manifests stay"
-                + " readable in Git while the values are encrypted.";
+    public SopsConfigWizard() {
+        super(ID, "SOPS configuration",
+                "A .sops.yaml whose creation rules encrypt only data/stringData of Secrets, so the manifests stay"
+                        + " readable in Git while the values are encrypted.");
     }
 
     @Override

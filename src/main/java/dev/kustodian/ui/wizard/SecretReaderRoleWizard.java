@@ -8,22 +8,12 @@ import dev.kustodian.core.roles.SecretReaderRoleGenerator;
  * The example wizard: a Role with {@code get} on named secrets only and a RoleBinding for one ServiceAccount.
  * Pre-fills from a Secret or ServiceAccount finding object.
  */
-public final class SecretReaderRoleWizard implements Wizard {
+public final class SecretReaderRoleWizard extends NamedWizard {
     public static final String ID = "secret-reader-role";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Secret reader Role";
-    }
-
-    @Override
-    public String description() {
-        return "Lets one ServiceAccount read only the secrets it needs: get on named secrets, no list or watch.";
+    public SecretReaderRoleWizard() {
+        super(ID, "Secret reader Role",
+                "Lets one ServiceAccount read only the secrets it needs: get on named secrets, no list or watch.");
     }
 
     @Override
