@@ -8,7 +8,6 @@ import dev.kustodian.core.port.ClusterCallException;
 import dev.kustodian.core.port.ClusterPort;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,18 +63,20 @@ public final class SecretRewriter {
         if (stateFile == null || !Files.exists(stateFile)) {
             return new LinkedHashSet<>();
         }
-        try {
-            Set<String> done = new LinkedHashSet<>();
-            for (String l : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
-                if (!l.isBlank() && !l.startsWith("#")) {
-                    done.add(l.strip());
-                }
+        // the one input layer: a FIFO or a folder given as the resume file is refused, not waited on
+        String text = dev.kustodian.core.util.InputFiles.readText(stateFile, "resume file (delete it to start over)",
+                STATE_BUDGET);
+        Set<String> done = new LinkedHashSet<>();
+        for (String l : text.split("\\R")) {
+            if (!l.isBlank() && !l.startsWith("#")) {
+                done.add(l.strip());
             }
-            return done;
-        } catch (IOException e) {
-            throw UserFacingException.badInput("The resume file " + stateFile + " cannot be read; delete it to start over.");
         }
+        return done;
     }
+
+    /** Namespace names, one a line: 16 MiB is far more than any cluster's. */
+    private static final long STATE_BUDGET = 16L << 20;
 
     private void writeState(Set<String> done) {
         if (stateFile == null) {

@@ -70,8 +70,8 @@ public final class EncryptionRotationWizard extends NamedWizard {
         Optional<dev.kustodian.core.port.ClusterPort> none = Optional.empty();
         rewrite = rw.custom(new RewriteField("rewrite", "Rewrite", null, new RewriteRunner(
                 () -> context.session() == null ? none : context.session().cluster(),
-                () -> Path.of(form.values().string("stateFile").isBlank() ? "kustodian-rewrite.state"
-                        : form.values().string("stateFile")),
+                () -> dev.kustodian.core.util.InputFiles.path(form.values().string("stateFile").isBlank()
+                        ? "kustodian-rewrite.state" : form.values().string("stateFile"), "resume file"),
                 context.tasks(), context.dialogs())));
     }
 

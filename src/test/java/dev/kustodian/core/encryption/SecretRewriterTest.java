@@ -129,4 +129,19 @@ class SecretRewriterTest {
         assertThat(state).doesNotExist();
         assertThat(new SecretRewriter(port(), state, 3).count().remaining()).isEqualTo(4);
     }
+
+    @Test
+    void aResumeFileThatIsAPipeOrAFolderIsRefusedWithASentenceNotWaitedOn(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("state.fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretRewriter(port(), fifo, 3).readState())
+                .isInstanceOf(dev.kustodian.core.util.UserFacingException.class)
+                .hasMessage(fifo + ": is not a regular file (a pipe, socket or device), so it is not read as the "
+                        + "resume file (delete it to start over). Save the content to a file and give that file.");
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("state.d"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretRewriter(port(), folder, 3).readState())
+                .hasMessageContaining(folder + ": is a folder");
+        java.nio.file.Files.writeString(dir.resolve("ok"), "# done\nshop\r\nteam\n\n");
+        assertThat(new SecretRewriter(port(), dir.resolve("ok"), 3).readState()).containsExactly("shop", "team");
+    }
 }
