@@ -1,11 +1,11 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.encryption.EncryptionConfig;
 import dev.kustodian.core.encryption.EncryptionConfigAnalyzer;
 import dev.kustodian.core.encryption.EncryptionConfigBuilder;
 import dev.kustodian.core.encryption.EncryptionConfigParser;
 import dev.kustodian.core.encryption.EncryptionConfigValidator;
-import dev.kustodian.core.encryption.FieldError;
 import dev.kustodian.core.encryption.KeyGenerator;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.util.UserFacingException;
@@ -58,12 +58,12 @@ public final class EncryptionCommand implements Runnable {
     /** Parses and validates; throws exit 1 with the errors when invalid. */
     static EncryptionConfig loadValid(Path file, PrintWriter err) {
         EncryptionConfigParser.Result r = EncryptionConfigParser.parseFile(file);
-        List<FieldError> errors = new ArrayList<>(r.errors());
+        List<Bundle.Problem> errors = new ArrayList<>(r.errors());
         if (r.config() != null) {
             errors.addAll(EncryptionConfigValidator.validate(r.config(), false));
         }
         if (!errors.isEmpty()) {
-            errors.forEach(e -> err.println(e));
+            errors.forEach(e -> err.println(e.describe()));
             throw new UserFacingException(UserFacingException.Category.FAILED, file
                     + " is not a valid EncryptionConfiguration (" + errors.size() + " error(s) above); run "
                     + "'kustodian encryption validate " + file + "'.");
@@ -94,13 +94,13 @@ public final class EncryptionCommand implements Runnable {
                 // not YAML, empty or not a mapping: unreadable (exit 2), not an invalid configuration (exit 1)
                 throw UserFacingException.badInput(r.unreadable(file));
             }
-            List<FieldError> errors = new ArrayList<>(r.errors());
+            List<Bundle.Problem> errors = new ArrayList<>(r.errors());
             errors.addAll(EncryptionConfigValidator.validate(r.config(), reload));
-            for (FieldError e : errors) {
-                out.println(e);
+            for (Bundle.Problem e : errors) {
+                out.println(e.describe());
             }
             if (r.config() != null) {
-                EncryptionConfigValidator.extraWarnings(r.config()).forEach(w -> err.println("warning: " + w));
+                EncryptionConfigValidator.extraWarnings(r.config()).forEach(w -> err.println("warning: " + w.describe()));
                 if (r.config().legacy()) {
                     err.println("warning: apiVersion v1 / kind EncryptionConfig is the legacy form; use apiVersion: "
                             + EncryptionConfigParser.API_VERSION + " and kind: " + EncryptionConfigParser.KIND + ".");

@@ -1,9 +1,9 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.core.output.Bundle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kustodian.core.externalsecrets.ManifestLinter;
-import dev.kustodian.core.externalsecrets.ManifestLinter.LintProblem;
 import dev.kustodian.core.externalsecrets.ManifestLinter.LintResult;
 import dev.kustodian.core.externalsecrets.ManifestLinter.Unreadable;
 import picocli.CommandLine;
@@ -49,7 +49,7 @@ public final class LintCommand implements Callable<Integer> {
             case "json" -> out.println(json(toJson(r)));
             case "sarif" -> out.println(json(sarif(r)));
             default -> {
-                for (LintProblem p : r.problems()) {
+                for (Bundle.Problem p : r.problems()) {
                     out.println(p.file() + ":" + p.line() + ": " + p.level() + ": " + p.kind()
                             + "/" + p.name() + (p.field().isEmpty() ? "" : " " + p.field()) + ": " + p.message()
                             + " [" + p.rule() + "]");
@@ -76,7 +76,7 @@ public final class LintCommand implements Callable<Integer> {
         m.put("errors", r.errors());
         m.put("warnings", r.warnings());
         List<Object> problems = new ArrayList<>();
-        for (LintProblem p : r.problems()) {
+        for (Bundle.Problem p : r.problems()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("file", p.file());
             x.put("line", p.line());
@@ -99,10 +99,10 @@ public final class LintCommand implements Callable<Integer> {
 
     static Map<String, Object> sarif(LintResult r) {
         List<Object> rules = new ArrayList<>();
-        new TreeSet<>(r.problems().stream().map(LintProblem::rule).toList())
+        new TreeSet<>(r.problems().stream().map(Bundle.Problem::rule).toList())
                 .forEach(id -> rules.add(Map.of("id", id, "name", id)));
         List<Object> results = new ArrayList<>();
-        for (LintProblem p : r.problems()) {
+        for (Bundle.Problem p : r.problems()) {
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("ruleId", p.rule());
             res.put("level", p.level());

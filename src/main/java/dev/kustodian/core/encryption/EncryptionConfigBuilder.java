@@ -108,8 +108,8 @@ public final class EncryptionConfigBuilder {
         }
         EncryptionConfig c = config();
         List<Bundle.Problem> problems = new ArrayList<>();
-        for (FieldError e : EncryptionConfigValidator.validate(c, false)) {
-            problems.add(new Bundle.Problem(e.path(), e.message(), true));
+        for (Bundle.Problem e : EncryptionConfigValidator.validate(c, false)) {
+            problems.add(e);
         }
         List<String> warnings = new ArrayList<>();
         switch (provider) {

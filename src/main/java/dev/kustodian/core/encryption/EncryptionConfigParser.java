@@ -1,5 +1,6 @@
 package dev.kustodian.core.encryption;
 
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.encryption.EncryptionConfig.Key;
 import dev.kustodian.core.encryption.EncryptionConfig.Kms;
 import dev.kustodian.core.encryption.EncryptionConfig.Provider;
@@ -32,7 +33,7 @@ public final class EncryptionConfigParser {
     }
 
     /** The result: a config (null when the file could not be decoded at all) and the decoding errors. */
-    public record Result(EncryptionConfig config, List<FieldError> errors) {
+    public record Result(EncryptionConfig config, List<Bundle.Problem> errors) {
         public Result {
             errors = List.copyOf(errors);
         }
@@ -88,9 +89,9 @@ public final class EncryptionConfigParser {
     }
 
     public static Result parse(String text, String label) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Bundle.Problem> errors = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            errors.add(new FieldError("", "encryption provider configuration file \"" + label + "\" is empty"));
+            errors.add(Bundle.Problem.error("", "encryption provider configuration file \"" + label + "\" is empty"));
             return new Result(null, errors);
         }
         List<YamlDocument> docs;
@@ -98,26 +99,26 @@ public final class EncryptionConfigParser {
             docs = YamlReader.read(text, label);
         } catch (YamlException e) {
             // the YAML parser's message quotes at most the offending token; it never prints a whole value
-            errors.add(new FieldError("", "error decoding encryption provider configuration file: " + e.getMessage()));
+            errors.add(Bundle.Problem.error("", "error decoding encryption provider configuration file: " + e.getMessage()));
             return new Result(null, errors);
         }
         if (docs.isEmpty()) {
-            errors.add(new FieldError("", "encryption provider configuration file \"" + label + "\" is empty"));
+            errors.add(Bundle.Problem.error("", "encryption provider configuration file \"" + label + "\" is empty"));
             return new Result(null, errors);
         }
         if (docs.size() > 1) {
-            errors.add(new FieldError("", "the file holds " + docs.size()
+            errors.add(Bundle.Problem.error("", "the file holds " + docs.size()
                     + " YAML documents; kube-apiserver reads exactly one EncryptionConfiguration"));
         }
         if (!(docs.get(0).value() instanceof Map<?, ?> root)) {
-            errors.add(new FieldError("", "the file is not a YAML mapping (expected an EncryptionConfiguration object)"));
+            errors.add(Bundle.Problem.error("", "the file is not a YAML mapping (expected an EncryptionConfiguration object)"));
             return new Result(null, errors);
         }
         Object apiVersion = root.get("apiVersion");
         Object kind = root.get("kind");
         boolean legacy = false;
         if (apiVersion == null || kind == null) {
-            errors.add(new FieldError(apiVersion == null ? "apiVersion" : "kind",
+            errors.add(Bundle.Problem.error(apiVersion == null ? "apiVersion" : "kind",
                     "Object '" + (apiVersion == null ? "apiVersion" : "Kind") + "' is missing; expected apiVersion: "
                             + API_VERSION + " and kind: " + KIND));
             return new Result(null, errors);
@@ -125,11 +126,11 @@ public final class EncryptionConfigParser {
         if ("v1".equals(apiVersion) && "EncryptionConfig".equals(kind)) {
             legacy = true;
         } else if (!API_VERSION.equals(apiVersion)) {
-            errors.add(FieldError.invalid("apiVersion", String.valueOf(apiVersion),
+            errors.add(Bundle.Problem.invalid("apiVersion", String.valueOf(apiVersion),
                     "unsupported apiVersion; expected " + API_VERSION + " (or the legacy v1 with kind EncryptionConfig)"));
             return new Result(null, errors);
         } else if (!KIND.equals(kind)) {
-            errors.add(FieldError.invalid("kind", String.valueOf(kind),
+            errors.add(Bundle.Problem.invalid("kind", String.valueOf(kind),
                     "no kind \"" + kind + "\" is registered for version \"" + API_VERSION + "\"; expected " + KIND));
             return new Result(null, errors);
         }
@@ -159,7 +160,7 @@ public final class EncryptionConfigParser {
                 errors);
     }
 
-    private static Provider provider(Object o, String p, List<FieldError> errors) {
+    private static Provider provider(Object o, String p, List<Bundle.Problem> errors) {
         Map<?, ?> m = map(o, p, errors);
         unknown(m, Set.of("aesgcm", "aescbc", "secretbox", "identity", "kms"), p, errors);
         List<ProviderType> present = new ArrayList<>();
@@ -197,7 +198,7 @@ public final class EncryptionConfigParser {
                                 && n.longValue() <= Integer.MAX_VALUE && n.longValue() >= Integer.MIN_VALUE) {
                             cache = n.intValue();
                         } else {
-                            errors.add(new FieldError(fp + ".cachesize", "cannot decode: expected a 32-bit integer"));
+                            errors.add(Bundle.Problem.error(fp + ".cachesize", "cannot decode: expected a 32-bit integer"));
                         }
                     } else if ("v1".equals(av)) {
                         cache = 1000;
@@ -209,12 +210,12 @@ public final class EncryptionConfigParser {
                             timeoutText = s;
                             timeout = parseGoDuration(s);
                             if (timeout == null) {
-                                errors.add(new FieldError(fp + ".timeout", "cannot decode: time: invalid duration \""
+                                errors.add(Bundle.Problem.error(fp + ".timeout", "cannot decode: time: invalid duration \""
                                         + s + "\" (use e.g. 3s, 500ms, 1m)"));
                                 timeout = Duration.ofSeconds(3);
                             }
                         } else {
-                            errors.add(new FieldError(fp + ".timeout", "cannot decode: expected a duration string such as \"3s\""));
+                            errors.add(Bundle.Problem.error(fp + ".timeout", "cannot decode: expected a duration string such as \"3s\""));
                         }
                     }
                     kms = new Kms(av, string(body.get("name"), fp + ".name", errors),
@@ -266,38 +267,38 @@ public final class EncryptionConfigParser {
         return neg ? d.negated() : d;
     }
 
-    private static void unknown(Map<?, ?> m, Set<String> known, String path, List<FieldError> errors) {
+    private static void unknown(Map<?, ?> m, Set<String> known, String path, List<Bundle.Problem> errors) {
         for (Object k : m.keySet()) {
             if (!known.contains(String.valueOf(k))) {
-                errors.add(new FieldError(path.isEmpty() ? String.valueOf(k) : path + "." + k,
+                errors.add(Bundle.Problem.error(path.isEmpty() ? String.valueOf(k) : path + "." + k,
                         "strict decoding error: unknown field \"" + (path.isEmpty() ? "" : path + ".") + k + "\""));
             }
         }
     }
 
-    private static Map<?, ?> map(Object o, String path, List<FieldError> errors) {
+    private static Map<?, ?> map(Object o, String path, List<Bundle.Problem> errors) {
         if (o == null) {
             return Map.of();
         }
         if (o instanceof Map<?, ?> m) {
             return m;
         }
-        errors.add(new FieldError(path, "cannot decode: expected an object"));
+        errors.add(Bundle.Problem.error(path, "cannot decode: expected an object"));
         return Map.of();
     }
 
-    private static List<?> list(Object o, String path, List<FieldError> errors) {
+    private static List<?> list(Object o, String path, List<Bundle.Problem> errors) {
         if (o == null) {
             return List.of();
         }
         if (o instanceof List<?> l) {
             return l;
         }
-        errors.add(new FieldError(path, "cannot decode: expected a list"));
+        errors.add(Bundle.Problem.error(path, "cannot decode: expected a list"));
         return List.of();
     }
 
-    private static String string(Object o, String path, List<FieldError> errors) {
+    private static String string(Object o, String path, List<Bundle.Problem> errors) {
         if (o == null) {
             return "";
         }
@@ -305,7 +306,7 @@ public final class EncryptionConfigParser {
             return s;
         }
         // never echo the value: this may be a key secret
-        errors.add(new FieldError(path, "cannot decode: expected a string"));
+        errors.add(Bundle.Problem.error(path, "cannot decode: expected a string"));
         return "";
     }
 }

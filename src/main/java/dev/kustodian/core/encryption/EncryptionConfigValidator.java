@@ -1,5 +1,6 @@
 package dev.kustodian.core.encryption;
 
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.encryption.EncryptionConfig.Key;
 import dev.kustodian.core.encryption.EncryptionConfig.Kms;
 import dev.kustodian.core.encryption.EncryptionConfig.Provider;
@@ -71,14 +72,14 @@ public final class EncryptionConfigValidator {
      * Validates a decoded config. {@code reload} is {@code --encryption-provider-config-automatic-reload} (it makes
      * KMS v1 names subject to the uniqueness rule too).
      */
-    public static List<FieldError> validate(EncryptionConfig c, boolean reload) {
-        List<FieldError> errs = new ArrayList<>();
+    public static List<Bundle.Problem> validate(EncryptionConfig c, boolean reload) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         if (c == null) {
-            errs.add(FieldError.required("resources", "EncryptionConfiguration can't be nil"));
+            errs.add(Bundle.Problem.required("resources", "EncryptionConfiguration can't be nil"));
             return errs;
         }
         if (c.resources().isEmpty()) {
-            errs.add(FieldError.required("resources", AT_LEAST_ONE.formatted("resources")));
+            errs.add(Bundle.Problem.required("resources", AT_LEAST_ONE.formatted("resources")));
             return errs;
         }
         Set<String> kmsNames = new HashSet<>();
@@ -87,12 +88,12 @@ public final class EncryptionConfigValidator {
             String r = "resources[" + i + "].resources";
             String p = "resources[" + i + "].providers";
             if (conf.resources().isEmpty()) {
-                errs.add(FieldError.required(r, AT_LEAST_ONE.formatted(r)));
+                errs.add(Bundle.Problem.required(r, AT_LEAST_ONE.formatted(r)));
             }
             errs.addAll(validateResourceOverlap(conf.resources(), r));
             errs.addAll(validateResourceNames(conf.resources(), r));
             if (conf.providers().isEmpty()) {
-                errs.add(FieldError.required(p, AT_LEAST_ONE.formatted(p)));
+                errs.add(Bundle.Problem.required(p, AT_LEAST_ONE.formatted(p)));
             }
             for (int j = 0; j < conf.providers().size(); j++) {
                 Provider provider = conf.providers().get(j);
@@ -120,8 +121,8 @@ public final class EncryptionConfigValidator {
     }
 
     /** The loader's check: a resource listed after an earlier {@code *.group} or {@code *.*} entry is masked. */
-    static List<FieldError> validateMasking(EncryptionConfig c) {
-        List<FieldError> errs = new ArrayList<>();
+    static List<Bundle.Problem> validateMasking(EncryptionConfig c) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         Map<GroupResource, Boolean> seen = new HashMap<>();
         for (int i = 0; i < c.resources().size(); i++) {
             List<String> names = c.resources().get(i).resources();
@@ -130,12 +131,12 @@ public final class EncryptionConfigValidator {
                 GroupResource anyInGroup = new GroupResource(gr.group(), "*");
                 String path = "resources[" + i + "].resources[" + j + "]";
                 if (seen.containsKey(anyInGroup)) {
-                    errs.add(new FieldError(path, "resource \"" + gr.yaml() + "\" is masked by earlier rule \""
+                    errs.add(Bundle.Problem.error(path, "resource \"" + gr.yaml() + "\" is masked by earlier rule \""
                             + anyInGroup.yaml() + "\""));
                     return errs;
                 }
                 if (seen.containsKey(ANY_ANY)) {
-                    errs.add(new FieldError(path, "resource \"" + gr.yaml() + "\" is masked by earlier rule \""
+                    errs.add(Bundle.Problem.error(path, "resource \"" + gr.yaml() + "\" is masked by earlier rule \""
                             + ANY_ANY.yaml() + "\""));
                     return errs;
                 }
@@ -147,8 +148,8 @@ public final class EncryptionConfigValidator {
         return errs;
     }
 
-    static List<FieldError> validateResourceOverlap(List<String> resources, String path) {
-        List<FieldError> errs = new ArrayList<>();
+    static List<Bundle.Problem> validateResourceOverlap(List<String> resources, String path) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         if (resources.size() < 2) {
             return errs;
         }
@@ -183,62 +184,62 @@ public final class EncryptionConfigValidator {
         }
         String joined = String.join(",", resources);
         if (duplicate) {
-            errs.add(FieldError.invalid(path, joined, DUPLICATE_RESOURCE));
+            errs.add(Bundle.Problem.invalid(path, joined, DUPLICATE_RESOURCE));
         }
         if (overlap) {
-            errs.add(FieldError.invalid(path, joined, OVERLAP));
+            errs.add(Bundle.Problem.invalid(path, joined, OVERLAP));
         }
         return errs;
     }
 
-    static List<FieldError> validateResourceNames(List<String> resources, String path) {
-        List<FieldError> errs = new ArrayList<>();
+    static List<Bundle.Problem> validateResourceNames(List<String> resources, String path) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         for (int j = 0; j < resources.size(); j++) {
             String res = resources.get(j);
             String jj = path + "[" + j + "]";
             if (!res.equals(res.toLowerCase(java.util.Locale.ROOT))) {
-                errs.add(FieldError.invalid(jj, res, RESOURCE_NAME));
+                errs.add(Bundle.Problem.invalid(jj, res, RESOURCE_NAME));
                 continue;
             }
             if (res.equals("*")) {
-                errs.add(FieldError.invalid(jj, res, STAR_RESOURCE));
+                errs.add(Bundle.Problem.invalid(jj, res, STAR_RESOURCE));
                 continue;
             }
             if (res.equals("apiserveripinfo") || res.equals("serviceipallocations")
                     || res.equals("servicenodeportallocations")) {
-                errs.add(FieldError.invalid(jj, res, NON_REST));
+                errs.add(Bundle.Problem.invalid(jj, res, NON_REST));
                 continue;
             }
             GroupResource gr = GroupResource.parse(res);
             if (gr.group().equals("events.k8s.io")) {
-                errs.add(FieldError.invalid(jj, res, EVENTS_GROUP));
+                errs.add(Bundle.Problem.invalid(jj, res, EVENTS_GROUP));
                 continue;
             }
             if (gr.group().equals("extensions")) {
-                errs.add(FieldError.invalid(jj, res, EXTENSIONS_GROUP));
+                errs.add(Bundle.Problem.invalid(jj, res, EXTENSIONS_GROUP));
                 continue;
             }
             if (gr.group().equals("*") && !gr.resource().equals("*")) {
-                errs.add(FieldError.invalid(jj, res, ACROSS_GROUPS));
+                errs.add(Bundle.Problem.invalid(jj, res, ACROSS_GROUPS));
             }
         }
         return errs;
     }
 
-    static List<FieldError> validateSingleProvider(Provider p, String path) {
+    static List<Bundle.Problem> validateSingleProvider(Provider p, String path) {
         if (p.present().isEmpty()) {
-            return List.of(FieldError.invalid(path, "Provider", NO_PROVIDER));
+            return List.of(Bundle.Problem.invalid(path, "Provider", NO_PROVIDER));
         }
         if (p.present().size() > 1) {
-            return List.of(FieldError.invalid(path, "Provider", MORE_THAN_ONE));
+            return List.of(Bundle.Problem.invalid(path, "Provider", MORE_THAN_ONE));
         }
         return List.of();
     }
 
-    static List<FieldError> validateKeys(List<Key> keys, String path, List<Integer> sizes) {
-        List<FieldError> errs = new ArrayList<>();
+    static List<Bundle.Problem> validateKeys(List<Key> keys, String path, List<Integer> sizes) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         if (keys.isEmpty()) {
-            errs.add(FieldError.required(path, AT_LEAST_ONE.formatted("keys")));
+            errs.add(Bundle.Problem.required(path, AT_LEAST_ONE.formatted("keys")));
             return errs;
         }
         for (int i = 0; i < keys.size(); i++) {
@@ -247,77 +248,77 @@ public final class EncryptionConfigValidator {
         return errs;
     }
 
-    static List<FieldError> validateKey(Key key, String path, List<Integer> sizes) {
-        List<FieldError> errs = new ArrayList<>();
+    static List<Bundle.Problem> validateKey(Key key, String path, List<Integer> sizes) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         if (key.name() == null || key.name().isEmpty()) {
-            errs.add(FieldError.required(path + ".name", MANDATORY.formatted("name", "key")));
+            errs.add(Bundle.Problem.required(path + ".name", MANDATORY.formatted("name", "key")));
         }
         if (key.secret() == null || key.secret().isEmpty()) {
-            errs.add(FieldError.required(path + ".secret", MANDATORY.formatted("secret", "key")));
+            errs.add(Bundle.Problem.required(path + ".secret", MANDATORY.formatted("secret", "key")));
             return errs;
         }
         byte[] secret;
         try {
             secret = Base64.getDecoder().decode(key.secret());
         } catch (IllegalArgumentException e) {
-            errs.add(FieldError.invalid(path + ".secret", "REDACTED", BASE64));
+            errs.add(Bundle.Problem.invalid(path + ".secret", "REDACTED", BASE64));
             return errs;
         }
         int len = secret.length;
         java.util.Arrays.fill(secret, (byte) 0);
         if (!sizes.contains(len)) {
-            errs.add(FieldError.invalid(path + ".secret", "REDACTED", KEY_LEN.formatted(len,
+            errs.add(Bundle.Problem.invalid(path + ".secret", "REDACTED", KEY_LEN.formatted(len,
                     sizes.toString().replace(",", ""))));
         }
         return errs;
     }
 
-    static List<FieldError> validateKms(Kms c, String path, Set<String> names, boolean reload) {
-        List<FieldError> errs = new ArrayList<>();
+    static List<Bundle.Problem> validateKms(Kms c, String path, Set<String> names, boolean reload) {
+        List<Bundle.Problem> errs = new ArrayList<>();
         // name
         if (c.name().isEmpty()) {
-            errs.add(FieldError.required(path + ".name", MANDATORY.formatted("name", "provider")));
+            errs.add(Bundle.Problem.required(path + ".name", MANDATORY.formatted("name", "provider")));
         }
         if (!"v1".equals(c.apiVersion()) && c.name().contains(":")) {
-            errs.add(FieldError.invalid(path + ".name", c.name(), INVALID_KMS_NAME.formatted(c.name())));
+            errs.add(Bundle.Problem.invalid(path + ".name", c.name(), INVALID_KMS_NAME.formatted(c.name())));
         }
         if ((reload || !"v1".equals(c.apiVersion())) && names.contains(c.name())) {
-            errs.add(FieldError.invalid(path + ".name", c.name(), DUPLICATE_KMS_NAME.formatted(c.name())));
+            errs.add(Bundle.Problem.invalid(path + ".name", c.name(), DUPLICATE_KMS_NAME.formatted(c.name())));
         }
         // timeout
         if (c.timeout().isZero() || c.timeout().isNegative()) {
-            errs.add(FieldError.invalid(path + ".timeout", c.timeoutText() == null ? "0s" : c.timeoutText(),
+            errs.add(Bundle.Problem.invalid(path + ".timeout", c.timeoutText() == null ? "0s" : c.timeoutText(),
                     ZERO_OR_NEGATIVE.formatted("timeout")));
         }
         // endpoint
         errs.addAll(validateEndpoint(c.endpoint(), path + ".endpoint"));
         // cachesize
         if (!"v1".equals(c.apiVersion()) && c.cachesize() != null) {
-            errs.add(FieldError.invalid(path + ".cachesize", c.cachesize(), "cachesize is not supported in v2"));
+            errs.add(Bundle.Problem.invalid(path + ".cachesize", c.cachesize(), "cachesize is not supported in v2"));
         }
         if ("v1".equals(c.apiVersion()) && c.cachesize() != null && c.cachesize() == 0) {
-            errs.add(FieldError.invalid(path + ".cachesize", 0, NON_ZERO.formatted("cachesize")));
+            errs.add(Bundle.Problem.invalid(path + ".cachesize", 0, NON_ZERO.formatted("cachesize")));
         }
         // apiVersion
         if (!"v1".equals(c.apiVersion()) && !"v2".equals(c.apiVersion())) {
-            errs.add(FieldError.invalid(path + ".apiVersion", c.apiVersion(), UNSUPPORTED_KMS_API.formatted("apiVersion")));
+            errs.add(Bundle.Problem.invalid(path + ".apiVersion", c.apiVersion(), UNSUPPORTED_KMS_API.formatted("apiVersion")));
         }
         return errs;
     }
 
-    static List<FieldError> validateEndpoint(String endpoint, String path) {
+    static List<Bundle.Problem> validateEndpoint(String endpoint, String path) {
         if (endpoint == null || endpoint.isEmpty()) {
-            return List.of(FieldError.invalid(path, "", MANDATORY.formatted("endpoint", "kms")));
+            return List.of(Bundle.Problem.invalid(path, "", MANDATORY.formatted("endpoint", "kms")));
         }
         String scheme;
         try {
             URI u = new URI(endpoint);
             scheme = u.getScheme() == null ? "" : u.getScheme();
         } catch (URISyntaxException e) {
-            return List.of(FieldError.invalid(path, endpoint, INVALID_URL.formatted(e.getReason())));
+            return List.of(Bundle.Problem.invalid(path, endpoint, INVALID_URL.formatted(e.getReason())));
         }
         if (!scheme.equals("unix")) {
-            return List.of(FieldError.invalid(path, endpoint, UNSUPPORTED_SCHEME.formatted(scheme)));
+            return List.of(Bundle.Problem.invalid(path, endpoint, UNSUPPORTED_SCHEME.formatted(scheme)));
         }
         return List.of();
     }
@@ -326,8 +327,8 @@ public final class EncryptionConfigValidator {
      * Extra checks Kustodian adds (not upstream errors, reported as warnings): key names containing ':' (they end up
      * inside the etcd prefix {@code k8s:enc:aescbc:v1:<name>:}) and duplicate key names in one provider.
      */
-    public static List<FieldError> extraWarnings(EncryptionConfig c) {
-        List<FieldError> w = new ArrayList<>();
+    public static List<Bundle.Problem> extraWarnings(EncryptionConfig c) {
+        List<Bundle.Problem> w = new ArrayList<>();
         for (int i = 0; i < c.resources().size(); i++) {
             List<Provider> ps = c.resources().get(i).providers();
             for (int j = 0; j < ps.size(); j++) {
@@ -340,11 +341,11 @@ public final class EncryptionConfigValidator {
                     String n = p.keys().get(k).name();
                     String path = "resources[" + i + "].providers[" + j + "]." + p.type().field() + ".keys[" + k + "].name";
                     if (n != null && n.contains(":")) {
-                        w.add(new FieldError(path, "key name \"" + n + "\" contains ':'; it becomes part of the etcd "
+                        w.add(Bundle.Problem.warning(path, "key name \"" + n + "\" contains ':'; it becomes part of the etcd "
                                 + "prefix and makes stored values ambiguous. Use a name without ':'."));
                     }
                     if (n != null && !n.isEmpty() && !names.add(n)) {
-                        w.add(new FieldError(path, "key name \"" + n + "\" is used twice in this provider; values "
+                        w.add(Bundle.Problem.warning(path, "key name \"" + n + "\" is used twice in this provider; values "
                                 + "are tagged with the key name, so the second key can never be told apart."));
                     }
                 }

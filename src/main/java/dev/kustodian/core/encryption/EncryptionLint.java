@@ -15,12 +15,10 @@ public final class EncryptionLint implements EncryptionConfigLint {
         List<Problem> problems = new ArrayList<>();
         EncryptionConfigParser.Result parsed = EncryptionConfigParser.parse(YamlWriter.write(encryptionConfiguration),
                 "EncryptionConfiguration");
-        parsed.errors().forEach(e -> problems.add(new Problem(e.path(), e.message(), true)));
+        problems.addAll(parsed.errors());
         if (parsed.config() != null) {
-            EncryptionConfigValidator.validate(parsed.config(), false)
-                    .forEach(e -> problems.add(new Problem(e.path(), e.message(), true)));
-            EncryptionConfigValidator.extraWarnings(parsed.config())
-                    .forEach(e -> problems.add(new Problem(e.path(), e.message(), false)));
+            problems.addAll(EncryptionConfigValidator.validate(parsed.config(), false));
+            problems.addAll(EncryptionConfigValidator.extraWarnings(parsed.config()));
         }
         return problems;
     }

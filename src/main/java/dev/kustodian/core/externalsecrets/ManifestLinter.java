@@ -1,6 +1,5 @@
 package dev.kustodian.core.externalsecrets;
 
-import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.output.Bundle.Problem;
 import dev.kustodian.core.yaml.ObjectShape;
 import dev.kustodian.core.yaml.YamlDocument;
@@ -29,33 +28,11 @@ import static dev.kustodian.core.externalsecrets.ProviderRules.str;
  */
 public final class ManifestLinter {
 
-    /**
-     * One finding, with the file and the line of the field it is about (or of the nearest enclosing field in the
-     * file; the document's first line when the problem is about the whole object).
-     */
-    public record LintProblem(String file, int line, String kind, String namespace, String name, String field,
-                              String rule, Severity severity, String message) {
-        /** An error: the object would be rejected, not served, or fail when used ({@link #ERROR}). */
-        public boolean error() {
-            return severity.atLeast(ERROR);
-        }
-
-        /** "error" or "warning", as lint prints it. */
-        public String level() {
-            return error() ? "error" : "warning";
-        }
-    }
-
-    /** The severity of a lint error (rejected, not served, fails when used). */
-    public static final Severity ERROR = Severity.HIGH;
-    /** The severity of a lint warning (works, but risky or deprecated). */
-    public static final Severity WARNING = Severity.MEDIUM;
-
     /** An input that could not be read or parsed (exit 2). */
     public record Unreadable(String file, int line, String message) {
     }
 
-    public record LintResult(int files, int objects, List<LintProblem> problems, List<Unreadable> unreadable,
+    public record LintResult(int files, int objects, List<Problem> problems, List<Unreadable> unreadable,
                          List<String> notes) {
         public long errors() {
             return problems.stream().filter(p -> p.error()).count();
@@ -109,7 +86,7 @@ public final class ManifestLinter {
                 unreadable.add(new Unreadable(in.toString(), 0, "does not exist or is not a file or folder"));
             }
         }
-        List<LintProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int objects = 0;
         for (Path f : files) {
@@ -161,7 +138,7 @@ public final class ManifestLinter {
                     : inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")), 0,
                     "holds no Kubernetes object (no document with apiVersion and kind); nothing was checked"));
         }
-        problems.sort(Comparator.comparing(LintProblem::file).thenComparingInt(LintProblem::line));
+        problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
         return new LintResult(files.size(), objects, problems, unreadable, notes.stream().distinct().toList());
     }
 
@@ -171,7 +148,7 @@ public final class ManifestLinter {
      * nor kind is not a Kubernetes object (a values file, a patch) and is left alone. True when the document had
      * shape errors (they are added to {@code problems}).
      */
-    private static boolean shapeProblems(YamlDocument d, String file, List<LintProblem> problems) {
+    private static boolean shapeProblems(YamlDocument d, String file, List<Problem> problems) {
         if (d.value() instanceof Map<?, ?> m && !m.containsKey("apiVersion") && !m.containsKey("kind")) {
             return false;
         }
@@ -184,9 +161,9 @@ public final class ManifestLinter {
         String name = m.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String n ? n : "";
         String ns = m.get("metadata") instanceof Map<?, ?> meta && meta.get("namespace") instanceof String n ? n : "";
         for (ObjectShape.Problem p : shape) {
-            problems.add(new LintProblem(file, d.lineOf(p.path()), kind, ns, name, p.path(), "object-shape", ERROR,
-                    (p.path().isEmpty() ? "not a Kubernetes object: it " : "") + p.message()
-                            + "; kube-apiserver would refuse it"));
+            problems.add(Problem.error(p.path(), (p.path().isEmpty() ? "not a Kubernetes object: it " : "")
+                    + p.message() + "; kube-apiserver would refuse it")
+                    .at(new Problem.Location(file, d.lineOf(p.path()), kind, ns, name), "object-shape"));
         }
         return true;
     }
@@ -203,22 +180,21 @@ public final class ManifestLinter {
     }
 
     /** Every problem of one object. */
-    public List<LintProblem> lintObject(Map<String, Object> o, String file, int line, List<String> notes) {
+    public List<Problem> lintObject(Map<String, Object> o, String file, int line, List<String> notes) {
         return lintObject(o, file, path -> line, notes);
     }
 
     /** Every problem of one object; {@code lineOf} gives the line of a field path. */
-    public List<LintProblem> lintObject(Map<String, Object> o, String file,
+    public List<Problem> lintObject(Map<String, Object> o, String file,
                                         java.util.function.ToIntFunction<String> lineOf, List<String> notes) {
         String apiVersion = str(o.get("apiVersion"));
         String kind = str(o.get("kind"));
         Map<String, Object> meta = map(o.get("metadata"));
         String ns = str(meta.get("namespace"));
         String name = str(meta.get("name"));
-        List<LintProblem> out = new ArrayList<>();
-        java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(new LintProblem(file,
-                embeddedLine(o, p.path(), lineOf), kind, ns,
-                name, p.path(), rule, p.error() ? ERROR : WARNING, p.message()));
+        List<Problem> out = new ArrayList<>();
+        java.util.function.BiConsumer<String, Problem> add = (rule, p) -> out.add(p.at(new Problem.Location(file,
+                embeddedLine(o, p.path(), lineOf), kind, ns, name), rule));
         if (SchemaValidator.knows(apiVersion, kind)) {
             for (Problem p : SchemaValidator.get().validate(o)) {
                 add.accept(p.path().equals("apiVersion") ? "unserved-version" : "schema", p);

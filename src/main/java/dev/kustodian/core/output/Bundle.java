@@ -27,9 +27,84 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
         return new Bundle(title, manifests, List.of(), List.of(), List.of());
     }
 
-    /** A field-level problem: {@code path} like {@code spec.provider.vault.server}, a message that names the rule. */
-    public record Problem(String path, String message, boolean error) {
+    /**
+     * The one problem type (generation requests, kube-apiserver-style validation, lint): {@code path} the field, like
+     * {@code spec.provider.vault.server} or {@code resources[0].providers[1].aescbc.keys[0].secret}; a message that
+     * names the rule; error or warning; optionally where it is ({@link Location}: file, line, object) and the id of
+     * the rule that found it (lint). Key material and secret values are never part of it.
+     */
+    public record Problem(String path, String message, boolean error, Location location, String rule) {
         private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("\\{([A-Za-z0-9]+)}");
+
+        /** Where a problem is: a file and line (0: unknown), and the object it is about (empty when none). */
+        public record Location(String file, int line, String kind, String namespace, String name) {
+        }
+
+        public Problem(String path, String message, boolean error) {
+            this(path, message, error, null, null);
+        }
+
+        /** An error at {@code path}. */
+        public static Problem error(String path, String message) {
+            return new Problem(path, message, true);
+        }
+
+        /** A warning at {@code path}. */
+        public static Problem warning(String path, String message) {
+            return new Problem(path, message, false);
+        }
+
+        /** kube-apiserver's field.Error "Required value: ..." at {@code path}. */
+        public static Problem required(String path, String detail) {
+            return error(path, "Required value: " + detail);
+        }
+
+        /** kube-apiserver's field.Error "Invalid value: "x": ..." at {@code path}. */
+        public static Problem invalid(String path, Object value, String detail) {
+            String v = value instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                    : String.valueOf(value);
+            return error(path, "Invalid value: " + v + ": " + detail);
+        }
+
+        /** This problem located in a file (and object), found by {@code rule}. */
+        public Problem at(Location where, String ruleId) {
+            return new Problem(path, message, error, where, ruleId);
+        }
+
+        public String file() {
+            return location == null ? "" : location.file();
+        }
+
+        public int line() {
+            return location == null ? 0 : location.line();
+        }
+
+        public String kind() {
+            return location == null ? "" : location.kind();
+        }
+
+        public String namespace() {
+            return location == null ? "" : location.namespace();
+        }
+
+        public String name() {
+            return location == null ? "" : location.name();
+        }
+
+        /** The field, or "" for the whole object or file. */
+        public String field() {
+            return path == null ? "" : path;
+        }
+
+        /** "error" or "warning", as the CLI prints it. */
+        public String level() {
+            return error ? "error" : "warning";
+        }
+
+        /** kube-apiserver's field.Error form: "path: message", the message alone without a path. */
+        public String describe() {
+            return path == null || path.isEmpty() ? message : path + ": " + message;
+        }
 
         /**
          * This problem with the {@code {key}} field tokens of a request's message named for the reader: the CLI
@@ -47,7 +122,7 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
                 m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(name == null ? m.group() : name));
             }
             m.appendTail(sb);
-            return new Problem(path, sb.toString(), error);
+            return new Problem(path, sb.toString(), error, location, rule);
         }
 
         @Override

@@ -6,7 +6,6 @@ import dev.kustodian.core.encryption.EncryptionConfig.ProviderType;
 import dev.kustodian.core.encryption.EncryptionConfigAnalyzer;
 import dev.kustodian.core.encryption.EncryptionConfigParser;
 import dev.kustodian.core.encryption.EncryptionConfigValidator;
-import dev.kustodian.core.encryption.FieldError;
 import dev.kustodian.core.encryption.KeyGenerator;
 import dev.kustodian.core.encryption.RotationPlan;
 import dev.kustodian.core.output.Bundle;
@@ -96,12 +95,12 @@ public final class EncryptionRotationWizard extends NamedWizard {
             problems.add(new Bundle.Problem("currentConfig", parsed.unreadable(file), true));
             return new Bundle(title(), List.of(), problems, List.of(), List.of());
         }
-        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        List<Bundle.Problem> errors = new ArrayList<>(parsed.errors());
         if (errors.isEmpty()) {
             errors.addAll(EncryptionConfigValidator.validate(parsed.config(), false));
         }
         if (!errors.isEmpty()) {
-            problems.add(new Bundle.Problem("currentConfig", "Not a valid EncryptionConfiguration: " + errors.get(0)
+            problems.add(new Bundle.Problem("currentConfig", "Not a valid EncryptionConfiguration: " + errors.get(0).describe()
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), true));
             return new Bundle(title(), List.of(), problems, List.of(), List.of());
         }

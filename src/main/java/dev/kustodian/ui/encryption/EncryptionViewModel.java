@@ -1,5 +1,6 @@
 package dev.kustodian.ui.encryption;
 
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.encryption.ApiserverMetrics;
 import dev.kustodian.core.encryption.EncryptionConfig;
@@ -10,7 +11,6 @@ import dev.kustodian.core.encryption.EncryptionPosture;
 import dev.kustodian.core.encryption.EncryptionStatus;
 import dev.kustodian.core.encryption.EncryptionVerifier;
 import dev.kustodian.core.encryption.EtcdReader;
-import dev.kustodian.core.encryption.FieldError;
 import dev.kustodian.core.encryption.SnapshotVerifier;
 import dev.kustodian.core.encryption.VerificationReport;
 import dev.kustodian.core.findings.Finding;
@@ -163,7 +163,7 @@ public final class EncryptionViewModel {
     }
 
     /** The outcome of analysing one file: no key material in any field. */
-    public record FileAnalysis(Path file, List<FieldError> errors, List<FieldError> warnings,
+    public record FileAnalysis(Path file, List<Bundle.Problem> errors, List<Bundle.Problem> warnings,
                                EncryptionConfigAnalyzer.Analysis analysis, EncryptionConfig config,
                                Boolean loadedByApiservers) {
     }
@@ -179,7 +179,7 @@ public final class EncryptionViewModel {
                 // no configuration at all: the sentence of `kustodian encryption validate`
                 throw UserFacingException.badInput(r.unreadable(file));
             }
-            List<FieldError> errors = new ArrayList<>(r.errors());
+            List<Bundle.Problem> errors = new ArrayList<>(r.errors());
             if (!errors.isEmpty()) {
                 return new FileAnalysis(file, errors, List.of(), null, null, null);
             }
@@ -334,12 +334,12 @@ public final class EncryptionViewModel {
             return null;
         }
         EncryptionConfigParser.Result r = EncryptionConfigParser.parseFile(cfg);
-        List<FieldError> errors = new ArrayList<>(r.errors());
+        List<Bundle.Problem> errors = new ArrayList<>(r.errors());
         if (r.config() != null && errors.isEmpty()) {
             errors.addAll(EncryptionConfigValidator.validate(r.config(), false));
         }
         if (!errors.isEmpty()) {
-            throw UserFacingException.badInput(cfg + " is not a valid EncryptionConfiguration: " + errors.get(0)
+            throw UserFacingException.badInput(cfg + " is not a valid EncryptionConfiguration: " + errors.get(0).describe()
                     + ". Fix it (Open EncryptionConfiguration shows every error) or leave the field empty.");
         }
         return r.config();

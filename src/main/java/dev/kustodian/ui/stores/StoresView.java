@@ -1,5 +1,6 @@
 package dev.kustodian.ui.stores;
 
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
@@ -42,7 +43,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
     private final TextField filter = new TextField();
     private final TableView<StoreInventory.StoreObject> objectTable = new TableView<>();
     private final TableView<StoreInventory.Adoption> secretTable = new TableView<>();
-    private final TableView<ManifestLinter.LintProblem> lintTable = new TableView<>();
+    private final TableView<Bundle.Problem> lintTable = new TableView<>();
     private final VBox objectDetail = new VBox(8);
     private final VBox secretDetail = new VBox(8);
     private final Tab objectsTab = new Tab();
@@ -122,7 +123,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
         vm.operators().addListener((ListChangeListener<StoreDetection.Status>) c -> renderOperators());
         vm.objects().addListener((ListChangeListener<StoreInventory.StoreObject>) c -> titles());
         vm.secrets().addListener((ListChangeListener<StoreInventory.Adoption>) c -> titles());
-        vm.lintProblems().addListener((ListChangeListener<ManifestLinter.LintProblem>) c -> titles());
+        vm.lintProblems().addListener((ListChangeListener<Bundle.Problem>) c -> titles());
         vm.findings().addListener((ListChangeListener<Finding>) c -> renderFindings());
         renderOperators();
         renderFindings();
@@ -228,12 +229,12 @@ public final class StoresView extends BorderPane implements FilterablePane {
 
     private void buildLintTable() {
         lintTable.setId("stores-lint-table");
-        TableColumn<ManifestLinter.LintProblem, String> sev = Columns.of("Severity", 90,
+        TableColumn<Bundle.Problem, String> sev = Columns.of("Severity", 90,
                 p -> p.level());
         lintTable.getColumns().addAll(List.of(Columns.of("File:line", 260, p -> p.file() + ":" + p.line()), sev,
                 Columns.of("Object", 200, p -> p.kind() + "/" + p.name()), Columns.of("Field", 200,
-                        ManifestLinter.LintProblem::field), Columns.of("Problem", 420, ManifestLinter.LintProblem::message),
-                Columns.of("Rule", 130, ManifestLinter.LintProblem::rule)));
+                        Bundle.Problem::field), Columns.of("Problem", 420, Bundle.Problem::message),
+                Columns.of("Rule", 130, Bundle.Problem::rule)));
         lintTable.setItems(vm.lintProblems());
         lintTable.setPlaceholder(new Label("No lint results yet: use \"Lint a folder…\"."));
     }

@@ -1,5 +1,6 @@
 package dev.kustodian.ui.stores;
 
+import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
@@ -24,7 +25,7 @@ public final class StoresViewModel {
     private final ObservableList<StoreDetection.Status> operators = FXCollections.observableArrayList();
     private final ObservableList<StoreInventory.StoreObject> objects = FXCollections.observableArrayList();
     private final ObservableList<StoreInventory.Adoption> secrets = FXCollections.observableArrayList();
-    private final ObservableList<ManifestLinter.LintProblem> lintProblems = FXCollections.observableArrayList();
+    private final ObservableList<Bundle.Problem> lintProblems = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final FilteredList<StoreInventory.StoreObject> filteredObjects = new FilteredList<>(objects);
     private final FilteredList<StoreInventory.Adoption> filteredSecrets = new FilteredList<>(secrets);
@@ -105,7 +106,7 @@ public final class StoresViewModel {
         return secrets;
     }
 
-    public ObservableList<ManifestLinter.LintProblem> lintProblems() {
+    public ObservableList<Bundle.Problem> lintProblems() {
         return lintProblems;
     }
 

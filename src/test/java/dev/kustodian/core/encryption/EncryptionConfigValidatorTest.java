@@ -1,5 +1,6 @@
 package dev.kustodian.core.encryption;
 
+import dev.kustodian.core.output.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,9 +25,9 @@ class EncryptionConfigValidatorTest {
     static List<String> errors(String yaml, boolean reload) {
         EncryptionConfigParser.Result r = EncryptionConfigParser.parse(yaml, "test.yaml");
         List<String> out = new ArrayList<>();
-        r.errors().forEach(e -> out.add(e.toString()));
+        r.errors().forEach(e -> out.add(e.describe()));
         if (r.config() != null) {
-            EncryptionConfigValidator.validate(r.config(), reload).forEach(e -> out.add(e.toString()));
+            EncryptionConfigValidator.validate(r.config(), reload).forEach(e -> out.add(e.describe()));
         }
         return out;
     }
@@ -245,7 +246,7 @@ class EncryptionConfigValidatorTest {
     void extraWarningsForKeyNames() {
         EncryptionConfig c = EncryptionConfigParser.parse(config("[secrets]", "- aesgcm:\n    keys:\n"
                 + "    - {name: 'a:b', secret: " + K32 + "}\n    - {name: x, secret: " + K32 + "}\n    - {name: x, secret: " + K16 + "}\n"), "t").config();
-        assertThat(EncryptionConfigValidator.extraWarnings(c)).extracting(FieldError::path)
+        assertThat(EncryptionConfigValidator.extraWarnings(c)).extracting(Bundle.Problem::path)
                 .containsExactly("resources[0].providers[0].aesgcm.keys[0].name", "resources[0].providers[0].aesgcm.keys[2].name");
     }
 }

@@ -1,6 +1,5 @@
 package dev.kustodian.core.externalsecrets;
 
-import dev.kustodian.core.externalsecrets.ManifestLinter.LintProblem;
 import dev.kustodian.core.externalsecrets.ManifestLinter.LintResult;
 import dev.kustodian.core.output.Bundle;
 import org.junit.jupiter.api.Test;
@@ -91,13 +90,13 @@ class ManifestLinterTest {
     @Test
     void caProviderInOtherNamespaceIsAnErrorOnASecretStore() throws Exception {
         LintResult r = lint(STORE.replace("version: v2", "version: v2\n      caProvider: {type: Secret, name: ca, namespace: other}"));
-        assertThat(r.problems()).extracting(LintProblem::field).containsExactly("spec.provider.vault.caProvider.namespace");
+        assertThat(r.problems()).extracting(Bundle.Problem::field).containsExactly("spec.provider.vault.caProvider.namespace");
     }
 
     @Test
     void schemaViolationPointsAtTheField() throws Exception {
         LintResult r = lint(STORE.replace("server:", "serverURL:"));
-        assertThat(r.problems()).extracting(LintProblem::field)
+        assertThat(r.problems()).extracting(Bundle.Problem::field)
                 .contains("spec.provider.vault.serverURL", "spec.provider.vault.server");
         assertThat(r.problems()).allMatch(p -> p.rule().equals("schema"));
         // each problem points at its field's line; a missing field at its parent's
@@ -152,7 +151,7 @@ class ManifestLinterTest {
                           accessType: {name: a, key: type}
                           accessTypeParam: {name: a, key: param, namespace: eso}
                 """);
-        assertThat(r.problems()).extracting(LintProblem::field)
+        assertThat(r.problems()).extracting(Bundle.Problem::field)
                 .containsExactly("spec.provider.akeyless.authSecretRef.secretRef.accessType.namespace");
     }
 
@@ -169,7 +168,7 @@ class ManifestLinterTest {
                   - {secretKey: k, remoteRef: {key: a}}
                   - {secretKey: k, remoteRef: {key: b}}
                 """);
-        assertThat(r.problems()).extracting(LintProblem::field)
+        assertThat(r.problems()).extracting(Bundle.Problem::field)
                 .contains("spec.target.deletionPolicy", "spec.data[1].secretKey");
         LintResult empty = lint("""
                 apiVersion: external-secrets.io/v1
@@ -327,10 +326,10 @@ class ManifestLinterTest {
                         secretKey: token
                       - secretPath: secret/data/x
                 """));
-        assertThat(r.problems()).extracting(LintProblem::field, LintProblem::line).containsExactly(
+        assertThat(r.problems()).extracting(Bundle.Problem::field, Bundle.Problem::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("spec.parameters.objects[1]", 12),
                 org.assertj.core.groups.Tuple.tuple("spec.parameters.objects[2]", 14));
-        assertThat(r.problems()).extracting(LintProblem::message).satisfiesExactly(
+        assertThat(r.problems()).extracting(Bundle.Problem::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("secretPath is required by the vault provider"),
                 m -> assertThat(m).startsWith("objectName is required by the vault provider"));
     }
@@ -347,7 +346,7 @@ class ManifestLinterTest {
                         fileName: token
                       - fileName: none
                 """));
-        assertThat(r.problems()).extracting(LintProblem::field, LintProblem::line).containsExactly(
+        assertThat(r.problems()).extracting(Bundle.Problem::field, Bundle.Problem::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("spec.parameters.secrets[2].resourceName", 12),
                 org.assertj.core.groups.Tuple.tuple("spec.parameters.secrets[3]", 14));
         assertThat(r.problems().get(0).message()).contains("projects/PROJECT/secrets/NAME/versions/VERSION");
@@ -372,7 +371,7 @@ class ManifestLinterTest {
                 spec: {}
                 """);
         assertThat(r.problems()).filteredOn(p -> p.rule().equals("unserved-version"))
-                .extracting(LintProblem::name, LintProblem::line, LintProblem::message).containsExactly(
+                .extracting(Bundle.Problem::name, Bundle.Problem::line, Bundle.Problem::message).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("azure-kvname", 1, "secrets-store.csi.k8s.com/v1alpha1 is"
                                 + " served by no current CRD: the Secrets Store CSI Driver's group until 2020, renamed to"
                                 + " secrets-store.csi.x-k8s.io; no current driver serves it; SecretProviderClass is"
@@ -383,7 +382,7 @@ class ManifestLinterTest {
                                 + " externalsecret'); ExternalSecret is served as external-secrets.io/v1"),
                         org.assertj.core.groups.Tuple.tuple("old", 33, "external-secrets.io/v1alpha1 is not served for"
                                 + " ExternalSecret (the current CRD defines v1, v1beta1); use external-secrets.io/v1"));
-        assertThat(r.problems()).allMatch(LintProblem::error);
+        assertThat(r.problems()).allMatch(Bundle.Problem::error);
     }
 
     @Test
@@ -455,7 +454,7 @@ class ManifestLinterTest {
                   resources: [users]
                   verbs: [impersonate]
                 """);
-        assertThat(r.problems()).extracting(LintProblem::rule)
+        assertThat(r.problems()).extracting(Bundle.Problem::rule)
                 .contains("rbac-secrets-list", "rbac-wildcard", "rbac-escalation");
         assertThat(r.problems()).filteredOn(p -> p.rule().equals("rbac-escalation")).hasSize(3);
         assertThat(lint("""
