@@ -405,7 +405,8 @@ public final class LiveLoader {
                     return unreachable("refused the connection or could not be reached", null);
                 }
                 if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
-                    return unreachable("did not answer in time", null);
+                    // the client's own timeout (the same deadline) may fire before the poll above sees it pass
+                    return unreachable("did not answer within " + within(options.connectDeadlineMillis()), null);
                 }
                 String m = t.getMessage() == null ? "" : t.getMessage();
                 if (exec != null && (m.contains("exec") || m.contains(exec))) {
