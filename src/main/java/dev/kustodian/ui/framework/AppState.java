@@ -112,6 +112,12 @@ public final class AppState {
     }
 
     /** True when objects of {@code namespace} pass the filter (cluster-scoped objects always pass). */
+    /** The namespace filter as it is now, for work off the FX thread (does not follow later changes). */
+    public java.util.function.Predicate<String> namespaceVisibility() {
+        java.util.Set<String> shown = java.util.Set.copyOf(namespaceFilter);
+        return ns -> shown.isEmpty() || ns == null || ns.isEmpty() || shown.contains(ns);
+    }
+
     public boolean namespaceVisible(String namespace) {
         return namespaceFilter.isEmpty() || namespace == null || namespace.isEmpty()
                 || namespaceFilter.contains(namespace);

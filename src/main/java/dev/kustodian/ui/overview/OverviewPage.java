@@ -14,6 +14,8 @@ public final class OverviewPage extends AbstractPage<OverviewView> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("overview", "Overview", Feather.HOME, 1);
     private final OverviewViewModel vm = new OverviewViewModel();
+    /** Up to this many findings the posture is computed on the FX thread (a few milliseconds). */
+    private static final int INLINE_FINDINGS = 2_000;
     private final Set<String> ruleIds = OverviewViewModel.registeredRuleIds();
 
     public OverviewPage(PageContext ctx) {
@@ -46,11 +48,21 @@ public final class OverviewPage extends AbstractPage<OverviewView> {
         refresh();
     }
 
+    /** Recomputes the posture off the FX thread (a load can have 80,000 findings); shown when it is the latest. */
     private void refresh() {
         ClusterSnapshot s = ctx.state().snapshot();
         if (s != null) {
             var plan = ctx.state().plan();
-            vm.update(s, ctx.state().findings(), ruleIds, namespaceVisible(), plan == null ? null : plan.plan());
+            var findings = ctx.state().findings();
+            var visible = ctx.state().namespaceVisibility();
+            var p = plan == null ? null : plan.plan();
+            if (findings.size() <= INLINE_FINDINGS) { // drawn with the load's first frame, no flicker
+                latest().invalidate();
+                vm.show(OverviewViewModel.compute(s, findings, ruleIds, visible, p));
+                return;
+            }
+            latest().submit("Overview", (progress, cancel) -> OverviewViewModel.compute(s, findings, ruleIds, visible, p),
+                    vm::show, t -> { });
         }
     }
 }

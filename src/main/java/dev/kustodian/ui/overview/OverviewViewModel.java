@@ -97,7 +97,12 @@ public final class OverviewViewModel {
      */
     public void update(ClusterSnapshot snapshot, List<Finding> findings, Collection<String> ruleIds,
                        Predicate<String> namespaceOk, Plan plan) {
-        model.set(compute(snapshot, findings, ruleIds, namespaceOk, plan));
+        show(compute(snapshot, findings, ruleIds, namespaceOk, plan));
+    }
+
+    /** Shows a computed model (FX thread). */
+    public void show(Model m) {
+        model.set(m);
     }
 
     public static Model compute(ClusterSnapshot snapshot, List<Finding> allFindings, Collection<String> ruleIds,

@@ -59,18 +59,28 @@ public final class StoresPage extends AbstractPage<StoresView> {
         refresh();
     }
 
+    /** Rebuilds the inventory off the FX thread (20,000 secrets take a while); shows it when it is the latest. */
     private void refresh() {
         ClusterSnapshot s = ctx.state().snapshot();
         if (s == null) {
             return;
         }
-        StoresView view = viewIfCreated();
-        String sel = view == null ? null : view.selectedSecretKey();
-        String obj = view == null ? null : view.selectedObjectKey();
-        vm.update(s, namespaceVisible());
-        vm.updateFindings(ctx.state().findings(), namespaceVisible());
-        if (view != null) {
-            view.reselect(sel, obj);
-        }
+        java.util.function.Predicate<String> visible = ctx.state().namespaceVisibility();
+        latest().submit("Inventory of the external stores", (p, c) -> StoresViewModel.compute(s, visible), data -> {
+            StoresView view = viewIfCreated();
+            String sel = view == null ? null : view.selectedSecretKey();
+            String obj = view == null ? null : view.selectedObjectKey();
+            vm.show(data);
+            vm.updateFindings(ctx.state().findings(), visible);
+            if (view != null) {
+                view.reselect(sel, obj);
+            }
+        }, t -> {
+            if (!(t instanceof dev.kustodian.core.util.UserFacingException u
+                    && u.category() == dev.kustodian.core.util.UserFacingException.Category.CANCELLED)) {
+                ctx.dialogs().showError("External stores", "The inventory of the external stores could not be built ("
+                        + dev.kustodian.core.util.IoErrors.reason(t) + ").");
+            }
+        });
     }
 }

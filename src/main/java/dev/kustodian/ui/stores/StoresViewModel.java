@@ -14,7 +14,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +32,8 @@ public final class StoresViewModel {
     private final FilteredList<StoreInventory.StoreObject> filteredObjects = new FilteredList<>(objects);
     private final FilteredList<StoreInventory.Adoption> filteredSecrets = new FilteredList<>(secrets);
     private final StringProperty filter = new SimpleStringProperty("");
+    /** The filter's text per row of the current data (lower case, built with the data). */
+    private Map<Object, String> searchText = Map.of();
     private final StringProperty lintSummary = new SimpleStringProperty("Lint a folder of manifests (ESO, CSI,"
             + " Sealed Secrets, EncryptionConfiguration, RBAC) before you commit it.");
 
@@ -39,12 +43,39 @@ public final class StoresViewModel {
 
     /** Recomputes everything from the snapshot; {@code namespaceVisible} is the app's namespace filter. */
     public void update(ClusterSnapshot snap, Predicate<String> namespaceVisible) {
-        operators.setAll(StoreDetection.detect(snap));
-        objects.setAll(StoreInventory.objects(snap).stream().filter(o -> namespaceVisible.test(o.namespace()))
-                .toList());
-        secrets.setAll(StoreInventory.adoption(snap).stream()
+        show(compute(snap, namespaceVisible));
+    }
+
+    /**
+     * The page's data for a snapshot: operators, store objects and the secrets' adoption in the visible namespaces,
+     * with the lower-case text the filter searches in each row (any thread: the page computes it off the FX thread).
+     */
+    public record Data(List<StoreDetection.Status> operators, List<StoreInventory.StoreObject> objects,
+                       List<StoreInventory.Adoption> secrets, Map<Object, String> searchText) {
+    }
+
+    public static Data compute(ClusterSnapshot snap, Predicate<String> namespaceVisible) {
+        List<StoreInventory.StoreObject> objs = StoreInventory.objects(snap).stream()
+                .filter(o -> namespaceVisible.test(o.namespace())).toList();
+        List<StoreInventory.Adoption> adoption = StoreInventory.adoption(snap).stream()
                 .filter(a -> a.management() != StoreInventory.Management.SYSTEM)
-                .filter(a -> namespaceVisible.test(a.namespace())).toList());
+                .filter(a -> namespaceVisible.test(a.namespace())).toList();
+        Map<Object, String> text = new IdentityHashMap<>(2 * (objs.size() + adoption.size()));
+        for (StoreInventory.StoreObject o : objs) {
+            text.put(o, (o.kind() + " " + o.qualifiedName() + " " + o.summary()).toLowerCase(Locale.ROOT));
+        }
+        for (StoreInventory.Adoption a : adoption) {
+            text.put(a, (a.namespace() + "/" + a.name() + " " + a.management() + " " + a.by()).toLowerCase(Locale.ROOT));
+        }
+        return new Data(StoreDetection.detect(snap), objs, adoption, text);
+    }
+
+    /** Shows computed data (FX thread). */
+    public void show(Data data) {
+        searchText = data.searchText();
+        operators.setAll(data.operators());
+        objects.setAll(data.objects());
+        secrets.setAll(data.secrets());
         applyFilter();
     }
 
@@ -61,10 +92,9 @@ public final class StoresViewModel {
 
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
-        filteredObjects.setPredicate(o -> f.isEmpty() || (o.kind() + " " + o.qualifiedName() + " " + o.summary())
-                .toLowerCase(Locale.ROOT).contains(f));
-        filteredSecrets.setPredicate(a -> f.isEmpty() || (a.namespace() + "/" + a.name() + " " + a.management() + " "
-                + a.by()).toLowerCase(Locale.ROOT).contains(f));
+        Map<Object, String> text = searchText;
+        filteredObjects.setPredicate(o -> f.isEmpty() || text.getOrDefault(o, "").contains(f));
+        filteredSecrets.setPredicate(a -> f.isEmpty() || text.getOrDefault(a, "").contains(f));
     }
 
     /** Runs the linter (call off the FX thread). */
@@ -85,6 +115,7 @@ public final class StoresViewModel {
     public long plainCount() {
         return secrets.stream().filter(a -> a.management() == StoreInventory.Management.PLAIN).count();
     }
+
 
     public long managedCount() {
         return secrets.size() - plainCount();
