@@ -199,7 +199,7 @@ class LiveLoaderTest {
             }
         });
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("failed (exit code 1)").doesNotContain("401")
+        assertThat(e.getMessage()).contains("failed (exit code 1)").doesNotContain("401 Unauthorized", "rejected the credentials")
                 .contains("credential plugin \"" + plugin + "\"")
                 .doesNotContain("please log in").doesNotContain("\tat ");
     }
