@@ -44,7 +44,7 @@ public final class EncryptionConfigWizard extends NamedWizard {
     @Override
     public void build(WizardForm form, WizardContext context) {
         WizardForm.Step res = form.step("Resources", "What kube-apiserver encrypts before writing to etcd. Secrets "
-                + "are what matters (CIS 1.2.28); ConfigMaps and custom resources are optional.");
+                + "are what matters (the CIS control \"encryption providers are appropriately configured\"); ConfigMaps and custom resources are optional.");
         res.checkbox("secrets", "Secrets", "Always recommended.", true);
         res.checkbox("configmaps", "ConfigMaps", "Only if ConfigMaps hold sensitive data.", false);
         res.list("customResources", "Other resources",
@@ -118,7 +118,7 @@ public final class EncryptionConfigWizard extends NamedWizard {
             problems.add(new Bundle.Problem("secrets", "Choose at least one resource to encrypt (Secrets).", true));
         } else if (!resources.contains("secrets")) {
             problems.add(new Bundle.Problem("secrets", "Secrets are not covered: they stay in plaintext in etcd "
-                    + "(CIS 1.2.28).", false));
+                    + "(the CIS control \"encryption providers are appropriately configured\").", false));
         }
         ProviderType type = providerType(v.string("provider"));
         EncryptionConfigBuilder b = new EncryptionConfigBuilder().resources(resources)

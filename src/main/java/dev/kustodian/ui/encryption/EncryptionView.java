@@ -196,7 +196,7 @@ public final class EncryptionView extends ScrollPane {
         vm.configWarnings().addListener((ListChangeListener<String>) c -> renderAnalysis());
         HBox top = new HBox(10, open, file);
         top.setAlignment(Pos.CENTER_LEFT);
-        return new Card("Analyse an EncryptionConfiguration (CIS 1.2.28)", top, summary, errorBox, coverage,
+        return new Card("Analyse an EncryptionConfiguration", top, summary, errorBox, coverage,
                 observationBox);
     }
 
