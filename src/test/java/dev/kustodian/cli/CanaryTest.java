@@ -11,14 +11,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,13 +195,8 @@ class CanaryTest {
     }
 
     private static String cli(int okExit, int altExit, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = KustodianCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        assertThat(rc).as(String.join(" ", args) + " exit code; stderr: " + err).isIn(okExit, altExit);
-        return out + "\n" + err + "\n";
+        CliRun r = CliRun.run(args);
+        assertThat(r.code()).as(String.join(" ", args) + " exit code; stderr: " + r.err()).isIn(okExit, altExit);
+        return r.out() + "\n" + r.err() + "\n";
     }
 }

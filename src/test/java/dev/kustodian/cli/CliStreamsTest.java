@@ -20,11 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 15: stdout is flushed by every command, stderr is quiet enough for scripts (--quiet, --verbose, progress). */
 class CliStreamsTest {
 
-    record Captured(int code, String out, String err) {
-    }
-
     /** Runs the CLI as Main does: on the process's stdout/stderr (replaced here), nothing flushed by the test. */
-    static Captured onProcessStreams(String... args) {
+    static CliRun onProcessStreams(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,7 +32,7 @@ class CliStreamsTest {
             int code = KustodianCommand.run(args);
             // what a process would write before System.exit: no extra flush of the PrintStreams' own buffers needed
             // (they have none at this level: ByteArrayOutputStream), so only KustodianCommand.run's flushing counts
-            return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -44,7 +41,7 @@ class CliStreamsTest {
 
     @Test
     void encryptionConfigPreviewReachesStdout() {
-        Captured c = onProcessStreams("encryption", "config");
+        CliRun c = onProcessStreams("encryption", "config");
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("kind: EncryptionConfiguration", "secretbox:").doesNotContain("Preview only");
         assertThat(c.err()).contains("Preview only (keys masked)");
@@ -52,7 +49,7 @@ class CliStreamsTest {
 
     @Test
     void encryptionPatchPrintsEveryFile() {
-        Captured c = onProcessStreams("encryption", "patch");
+        CliRun c = onProcessStreams("encryption", "patch");
         assertThat(c.code()).as(c.err()).isZero();
         int steps = c.out().indexOf("# ---- STEPS.txt ----");
         assertThat(steps).isNotNegative();
@@ -62,7 +59,7 @@ class CliStreamsTest {
     @Test
     void encryptionConfigOutputNamesTheWrittenFileInTheNextSteps(@TempDir Path dir) {
         Path file = dir.resolve("enc.yaml");
-        Captured c = onProcessStreams("encryption", "config", "--output", file.toString());
+        CliRun c = onProcessStreams("encryption", "config", "--output", file.toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("Copy " + file + " to /etc/kubernetes/enc/", "--file-name enc.yaml",
                 "--config " + file).doesNotContain("encryption-config.yaml");
@@ -95,11 +92,11 @@ class CliStreamsTest {
     @Test
     void quietLeavesOnlyResultsAndErrors(@TempDir Path dir) throws Exception {
         Path snap = demoLikeSnapshot(dir);
-        Captured quiet = inMemory("scan", "--snapshot", snap.toString(), "--quiet");
+        CliRun quiet = CliRun.run("scan", "--snapshot", snap.toString(), "--quiet");
         assertThat(quiet.code()).isZero();
         assertThat(quiet.out()).contains("SEC-ENV");
         assertThat(quiet.err()).isEmpty();
-        Captured bad = inMemory("scan", "--snapshot", dir.resolve("missing").toString(), "-q");
+        CliRun bad = CliRun.run("scan", "--snapshot", dir.resolve("missing").toString(), "-q");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).startsWith("error: ");
     }
@@ -111,24 +108,12 @@ class CliStreamsTest {
             Files.writeString(folder.resolve("cm-" + i + ".yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c"
                     + i + ", namespace: a}\ndata: {k: v}\n");
         }
-        Captured normal = inMemory("summary", "--snapshot", folder.toString());
+        CliRun normal = CliRun.run("summary", "--snapshot", folder.toString());
         List<String> progress = normal.err().lines().filter(l -> l.startsWith("[")).toList();
         assertThat(progress).hasSizeBetween(2, 5);
         assertThat(progress.get(progress.size() - 1)).isEqualTo("[100%] Loaded 20 objects from 20 file(s)");
-        Captured verbose = inMemory("summary", "--snapshot", folder.toString(), "--verbose");
+        CliRun verbose = CliRun.run("summary", "--snapshot", folder.toString(), "--verbose");
         assertThat(verbose.err().lines().filter(l -> l.startsWith("[")).count()).isEqualTo(21);
-    }
-
-    static Captured inMemory(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = KustodianCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        cl.getOut().flush();
-        cl.getErr().flush();
-        return new Captured(code, out.toString(), err.toString());
     }
 
     @Test
@@ -178,10 +163,10 @@ class CliStreamsTest {
         String old = System.getProperty(CliOutput.LOG_LEVEL_PROPERTY);
         try {
             System.setProperty(CliOutput.LOG_LEVEL_PROPERTY, "off");
-            inMemory("contexts", "--kubeconfig", "/nonexistent/kubeconfig", "--verbose");
+            CliRun.run("contexts", "--kubeconfig", "/nonexistent/kubeconfig", "--verbose");
             assertThat(System.getProperty(CliOutput.LOG_LEVEL_PROPERTY)).isEqualTo("info");
             System.setProperty(CliOutput.LOG_LEVEL_PROPERTY, "debug");
-            inMemory("contexts", "--kubeconfig", "/nonexistent/kubeconfig", "--verbose");
+            CliRun.run("contexts", "--kubeconfig", "/nonexistent/kubeconfig", "--verbose");
             assertThat(System.getProperty(CliOutput.LOG_LEVEL_PROPERTY)).isEqualTo("debug");
         } finally {
             if (old == null) {
@@ -203,7 +188,7 @@ class CliStreamsTest {
 
     @Test
     void sealFetchCertOnTheDemoSaysItNeedsALiveCluster() {
-        Captured c = inMemory("seal", "--fetch-cert", "--demo", "--name", "db", "-n", "a", "--from-stdin", "k");
+        CliRun c = CliRun.run("seal", "--fetch-cert", "--demo", "--name", "db", "-n", "a", "--from-stdin", "k");
         assertThat(c.code()).isEqualTo(2);
         assertThat(c.err()).contains("--fetch-cert needs a live cluster", "Use --cert FILE")
                 .doesNotContain("X.509");
@@ -219,7 +204,7 @@ class CliStreamsTest {
         ClusterSnapshot s = b.build();
         Path snap = dir.resolve("snap.yaml");
         SnapshotFileWriter.write(s, snap);
-        Captured c = inMemory("summary", "--snapshot", snap.toString());
+        CliRun c = CliRun.run("summary", "--snapshot", snap.toString());
         int total = s.counts().values().stream().mapToInt(Integer::intValue).sum();
         assertThat(total).isEqualTo(5);
         assertThat(c.err()).contains("Loaded " + total + " objects from 1 file(s)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kustodian.core.cluster.ApplyingCrudServer;
 import dev.kustodian.core.cluster.ClusterConnection;
 import dev.kustodian.core.cluster.Fabric8ClusterPort;
+import dev.kustodian.core.cluster.TestKubeconfigs;
 import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
@@ -18,12 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,20 +39,11 @@ class ContextsPublishedTest {
 
     @Test
     void eachContextSaysWhenTheScannerLastPublishedAndWhatItFound() throws Exception {
-        Path kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - {name: a, cluster: {server: "https://a.example:6443"}}
-                users:
-                - {name: u, user: {token: t}}
-                contexts:
-                - {name: scanned, context: {cluster: a, user: u}}
-                - {name: bare, context: {cluster: a, user: u}}
-                - {name: gone, context: {cluster: a, user: u}}
-                current-context: scanned
-                """);
+        Map<String, String> contexts = new java.util.LinkedHashMap<>();
+        for (String name : List.of("scanned", "bare", "gone")) {
+            contexts.put(name, "https://a.example:6443");
+        }
+        Path kubeconfig = TestKubeconfigs.write(dir.resolve("config"), contexts, Map.of());
         try (ApplyingCrudServer server = new ApplyingCrudServer(false); KubernetesClient client = server.client()) {
             server.createCrd(client, "/crds/policy-reports/v1alpha2-wgpolicyk8s.io_policyreports.yaml", "v1alpha2");
             server.createCrd(client, "/crds/policy-reports/v1alpha2-wgpolicyk8s.io_clusterpolicyreports.yaml",
@@ -68,21 +58,17 @@ class ContextsPublishedTest {
             assertThat(ReportPublisher.publish(report, PolicyReports.Api.WGPOLICY, false, PolicyReports.Limits.DEFAULTS,
                     port, new Cancellation()).ok()).isTrue();
 
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = KustodianCommand.commandLine();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            ContextsCommand cmd = cl.getSubcommands().get("contexts").getCommand();
-            cmd.connector = name -> switch (name) {
+            java.util.function.Function<String, ClusterConnection> connector = name -> switch (name) {
                 case "scanned" -> ClusterConnection.of(port, () -> { });
                 case "bare" -> ClusterConnection.of(new dev.kustodian.core.port.FakeClusterPort(name), () -> { });
                 default -> throw new ClusterCallException(0, "", null);
             };
-            int code = KustodianCommand.execute(cl, "contexts", "--kubeconfig", kubeconfig.toString(), "--published",
+            java.util.function.Consumer<CommandLine> published = cl ->
+                    ((ContextsCommand) cl.getSubcommands().get("contexts").getCommand()).connector = connector;
+            CliRun json = CliRun.run(published, "contexts", "--kubeconfig", kubeconfig.toString(), "--published",
                     "-o", "json");
-            assertThat(code).as(err.toString()).isZero();
-            JsonNode root = JsonSchemas.assertValid("contexts", out.toString());
+            assertThat(json.code()).as(json.err()).isZero();
+            JsonNode root = JsonSchemas.assertValid("contexts", json.out());
             JsonNode scanned = root.path("contexts").get(0).path("inClusterScan");
             assertThat(scanned.path("status").asText()).isEqualTo("found");
             assertThat(scanned.path("last").path("scannedAt").asText()).isEqualTo(AT.toString());
@@ -93,11 +79,9 @@ class ContextsPublishedTest {
             assertThat(root.path("contexts").get(2).path("inClusterScan").path("status").asText())
                     .isEqualTo("unreachable");
 
-            StringWriter table = new StringWriter();
-            cl.setOut(new PrintWriter(table, true));
-            assertThat(KustodianCommand.execute(cl, "contexts", "--kubeconfig", kubeconfig.toString(), "--published"))
-                    .isZero();
-            assertThat(table.toString()).contains("LAST IN-CLUSTER SCAN", "2026-12-05T06:00:00Z",
+            CliRun table = CliRun.run(published, "contexts", "--kubeconfig", kubeconfig.toString(), "--published");
+            assertThat(table.code()).isZero();
+            assertThat(table.out()).contains("LAST IN-CLUSTER SCAN", "2026-12-05T06:00:00Z",
                     "2 finding(s) (1 critical, 1 high)", "none published", "unreachable");
         }
     }

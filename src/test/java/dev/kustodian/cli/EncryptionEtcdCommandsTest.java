@@ -3,10 +3,7 @@ package dev.kustodian.cli;
 import dev.kustodian.core.encryption.EtcdCliFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,45 +11,35 @@ import java.nio.file.attribute.PosixFilePermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EncryptionEtcdCommandsTest {
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = KustodianCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
+    final CliRun.Last cli = new CliRun.Last();
 
     @Test
     void verifyEtcdAndSnapshotAgainstRealEtcdWithMutualTls(@TempDir Path dir) throws Exception {
         try (EtcdCliFixture f = EtcdCliFixture.start(dir)) {
             Path config = f.writeConfig(dir.resolve("enc.yaml"));
-            int rc = run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString(),
+            int rc = cli.run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString(),
                     "--cert", f.cert().toString(), "--key", f.key().toString(), "--config", config.toString());
-            assertThat(rc).as(err.toString()).isEqualTo(1); // plaintext left, rotation incomplete
-            assertThat(out.toString()).contains(f.endpoint() + ": client certificate required (good)")
+            assertThat(rc).as(cli.err()).isEqualTo(1); // plaintext left, rotation incomplete
+            assertThat(cli.out()).contains(f.endpoint() + ": client certificate required (good)")
                     .contains("5 of 12 secrets written with secretbox key key2 (current), 3 with aesgcm key key1")
                     .contains("key proved")
                     .doesNotContain("PLAINTEXT-VALUE", "s3cr3t");
             Path snap = dir.resolve("snap.db");
             f.snapshot(snap);
-            assertThat(run("encryption", "verify-snapshot", snap.toString(), "--config", config.toString())).isEqualTo(1);
-            assertThat(out.toString()).contains("2 in plaintext");
-            assertThat(run("encryption", "verify-snapshot", snap.toString())).isEqualTo(1);
+            assertThat(cli.run("encryption", "verify-snapshot", snap.toString(), "--config", config.toString())).isEqualTo(1);
+            assertThat(cli.out()).contains("2 in plaintext");
+            assertThat(cli.run("encryption", "verify-snapshot", snap.toString())).isEqualTo(1);
 
-            assertThat(run("encryption", "verify-snapshot", snap.toString(), "--config", config.toString(), "-o", "json"))
+            assertThat(cli.run("encryption", "verify-snapshot", snap.toString(), "--config", config.toString(), "-o", "json"))
                     .isEqualTo(1);
-            var snapJson = JsonSchemas.assertValid("encryption-verify", out.toString());
+            var snapJson = JsonSchemas.assertValid("encryption-verify", cli.out());
             assertThat(snapJson.get("plaintext").asInt()).isEqualTo(2);
             assertThat(snapJson.get("ok").asBoolean()).isFalse();
             assertThat(snapJson.has("endpoints")).isFalse();
-            assertThat(run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString(),
+            assertThat(cli.run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString(),
                     "--cert", f.cert().toString(), "--key", f.key().toString(), "--config", config.toString(),
                     "-o", "json")).isEqualTo(1);
-            var etcdJson = JsonSchemas.assertValid("encryption-verify", out.toString());
+            var etcdJson = JsonSchemas.assertValid("encryption-verify", cli.out());
             assertThat(etcdJson.get("total").asInt()).isEqualTo(12);
             assertThat(etcdJson.at("/endpoints/0/withoutClientCertificate").asText()).isEqualTo("client-cert-required");
             assertThat(etcdJson.get("forms")).anySatisfy(l -> {
@@ -60,54 +47,54 @@ class EncryptionEtcdCommandsTest {
                 assertThat(l.get("current").asBoolean()).isTrue();
                 assertThat(l.get("decrypted").asInt()).isPositive();
             });
-            assertThat(out.toString()).doesNotContain("PLAINTEXT-VALUE", "s3cr3t");
-            assertThat(run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString()))
+            assertThat(cli.out()).doesNotContain("PLAINTEXT-VALUE", "s3cr3t");
+            assertThat(cli.run("encryption", "verify-etcd", "--endpoints", f.endpoint(), "--cacert", f.ca().toString()))
                     .isEqualTo(3);
-            assertThat(err.toString()).contains("etcd at " + f.endpoint());
+            assertThat(cli.err()).contains("etcd at " + f.endpoint());
         }
-        assertThat(run("encryption", "verify-snapshot", dir.resolve("nope.db").toString())).isEqualTo(2);
+        assertThat(cli.run("encryption", "verify-snapshot", dir.resolve("nope.db").toString())).isEqualTo(2);
     }
 
     @Test
     void plainHttpEtcdIsReportedAsExposed(@TempDir Path dir) throws Exception {
         try (EtcdCliFixture f = EtcdCliFixture.start(dir, false)) {
-            assertThat(run("encryption", "verify-etcd", "--endpoints", f.endpoint())).isEqualTo(1);
-            assertThat(out.toString()).contains(f.endpoint() + ": EXPOSED: plain http")
+            assertThat(cli.run("encryption", "verify-etcd", "--endpoints", f.endpoint())).isEqualTo(1);
+            assertThat(cli.out()).contains(f.endpoint() + ": EXPOSED: plain http")
                     .contains("5 of 12 secrets written with secretbox key key2, 3 with aesgcm key key1");
         }
     }
 
     @Test
     void patchPrintsSnippetsOrWritesAPatchedCopy(@TempDir Path dir) throws Exception {
-        assertThat(run("encryption", "patch")).isEqualTo(0);
-        assertThat(out.toString()).contains("--encryption-provider-config=/etc/kubernetes/enc/encryption-config.yaml",
+        assertThat(cli.run("encryption", "patch")).isEqualTo(0);
+        assertThat(cli.out()).contains("--encryption-provider-config=/etc/kubernetes/enc/encryption-config.yaml",
                 "kubeadm.k8s.io/v1beta3", "EACH control-plane node");
         Path m = dir.resolve("kube-apiserver.yaml");
         Files.writeString(m, "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-apiserver, namespace: kube-system}\n"
                 + "spec:\n  containers:\n  - name: kube-apiserver\n    command: [kube-apiserver]\n");
         Path o = dir.resolve("patched.yaml");
-        assertThat(run("encryption", "patch", "--manifest", m.toString(), "--output", o.toString(), "--automatic-reload")).isEqualTo(0);
+        assertThat(cli.run("encryption", "patch", "--manifest", m.toString(), "--output", o.toString(), "--automatic-reload")).isEqualTo(0);
         assertThat(Files.readString(o)).contains("--encryption-provider-config-automatic-reload=true", "mountPath: /etc/kubernetes/enc");
-        assertThat(run("encryption", "patch", "--manifest", m.toString(), "--output", o.toString())).isEqualTo(2);
-        assertThat(run("encryption", "patch", "--manifest", m.toString(), "--output", m.toString(), "--force")).isEqualTo(2);
-        assertThat(run("encryption", "patch", "--manifest", m.toString())).isEqualTo(2);
+        assertThat(cli.run("encryption", "patch", "--manifest", m.toString(), "--output", o.toString())).isEqualTo(2);
+        assertThat(cli.run("encryption", "patch", "--manifest", m.toString(), "--output", m.toString(), "--force")).isEqualTo(2);
+        assertThat(cli.run("encryption", "patch", "--manifest", m.toString())).isEqualTo(2);
     }
 
     @Test
     void rotatePlanWritesPrivateStepFiles(@TempDir Path dir) throws Exception {
         Path cur = dir.resolve("current.yaml");
-        assertThat(run("encryption", "config", "--key-name", "key1", "--output", cur.toString())).isEqualTo(0);
-        assertThat(run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key2")).isEqualTo(0);
-        assertThat(out.toString()).contains("Step 1: Add the new key second", "not written");
+        assertThat(cli.run("encryption", "config", "--key-name", "key1", "--output", cur.toString())).isEqualTo(0);
+        assertThat(cli.run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key2")).isEqualTo(0);
+        assertThat(cli.out()).contains("Step 1: Add the new key second", "not written");
         Path steps = dir.resolve("steps");
-        assertThat(run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key2",
+        assertThat(cli.run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key2",
                 "--output-dir", steps.toString())).isEqualTo(0);
         for (String f : new String[]{"rotation-1-add-key.yaml", "rotation-2-new-key-first.yaml", "rotation-3-remove-old-key.yaml"}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(steps.resolve(f)))).isEqualTo("rw-------");
-            assertThat(run("encryption", "validate", steps.resolve(f).toString())).isEqualTo(0);
+            assertThat(cli.run("encryption", "validate", steps.resolve(f).toString())).isEqualTo(0);
         }
-        assertThat(run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key3",
+        assertThat(cli.run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key3",
                 "--output-dir", steps.toString())).isEqualTo(2);
-        assertThat(run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key1")).isEqualTo(2);
+        assertThat(cli.run("encryption", "rotate", "plan", "--current", cur.toString(), "--key-name", "key1")).isEqualTo(2);
     }
 }

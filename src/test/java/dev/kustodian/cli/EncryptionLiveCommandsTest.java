@@ -7,10 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,23 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncryptionLiveCommandsTest {
     KubernetesMockServer server;
     KubernetesClient client;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = KustodianCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
+    final CliRun.Last cli = new CliRun.Last();
 
     @Test
     void statusOfTheDemoShowsTheUnencryptedApiserverAndExitsOne() {
-        int rc = run("encryption", "status", "--demo");
-        assertThat(rc).as(err.toString()).isEqualTo(1);
-        assertThat(out.toString())
+        int rc = cli.run("encryption", "status", "--demo");
+        assertThat(rc).as(cli.err()).isEqualTo(1);
+        assertThat(cli.out())
                 .contains("kube-apiserver kube-apiserver-cp-1 on cp-1: NO --encryption-provider-config")
                 .contains("Metrics:")
                 .contains("ENC-NOT-CONFIGURED");
@@ -46,9 +33,9 @@ class EncryptionLiveCommandsTest {
 
     @Test
     void rewriteWithoutYesOnlyCountsTheDemoSecrets(@TempDir Path dir) {
-        int rc = run("encryption", "rotate", "rewrite", "--demo", "--state", dir.resolve("s").toString());
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("\\d+ Secret\\(s\\) in \\d+ namespace\\(s\\); \\d+ to rewrite\\.")
+        int rc = cli.run("encryption", "rotate", "rewrite", "--demo", "--state", dir.resolve("s").toString());
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("\\d+ Secret\\(s\\) in \\d+ namespace\\(s\\); \\d+ to rewrite\\.")
                 .contains("Add --yes to start.");
         assertThat(dir.resolve("s")).doesNotExist();
     }
@@ -71,13 +58,13 @@ class EncryptionLiveCommandsTest {
                 current-context: mock
                 """.formatted(client.getMasterUrl().toString()));
         Path state = dir.resolve("rewrite.state");
-        int rc = run("encryption", "rotate", "rewrite", "--kubeconfig", kubeconfig.toString(), "--state",
+        int rc = cli.run("encryption", "rotate", "rewrite", "--kubeconfig", kubeconfig.toString(), "--state",
                 state.toString(), "--yes");
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("2 Secret(s) in 2 namespace(s); 2 to rewrite.")
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("2 Secret(s) in 2 namespace(s); 2 to rewrite.")
                 .contains("Rewrote 2 Secret(s); 0 conflict(s) retried; 0 deleted meanwhile.")
                 .doesNotContain("dmFsdWU=");
-        assertThat(err.toString()).doesNotContain("dmFsdWU=");
+        assertThat(cli.err()).doesNotContain("dmFsdWU=");
         assertThat(state).doesNotExist();
     }
 }

@@ -48,29 +48,11 @@ class FleetScanTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort(); // closed again: connections are refused
         }
-        kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: prod
-                  cluster: {server: "http://ops:hunter2@127.0.0.1:%d"}
-                - name: staging
-                  cluster: {server: "http://127.0.0.1:%d"}
-                - name: gone
-                  cluster: {server: "http://127.0.0.1:%d"}
-                users:
-                - name: ci
-                  user: {token: not-a-real-token}
-                contexts:
-                - name: prod
-                  context: {cluster: prod, user: ci}
-                - name: staging
-                  context: {cluster: staging, user: ci}
-                - name: gone
-                  context: {cluster: gone, user: ci}
-                current-context: staging
-                """.formatted(prod.getPort(), staging.getPort(), closedPort));
+        Map<String, String> servers = new java.util.LinkedHashMap<>();
+        servers.put("prod", "http://ops:hunter2@127.0.0.1:" + prod.getPort());
+        servers.put("staging", "http://127.0.0.1:" + staging.getPort());
+        servers.put("gone", "http://127.0.0.1:" + closedPort);
+        kubeconfig = dev.kustodian.core.cluster.TestKubeconfigs.write(dir.resolve("config"), servers, Map.of());
     }
 
     @AfterEach
@@ -119,15 +101,15 @@ class FleetScanTest {
         }
     }
 
-    private CliStreamsTest.Captured scan(String... extra) {
+    private CliRun scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", "--kubeconfig", kubeconfig.toString()));
         args.addAll(List.of(extra));
-        return CliStreamsTest.inMemory(args.toArray(String[]::new));
+        return CliRun.run(args.toArray(String[]::new));
     }
 
     @Test
     void threeContextsOneUnreachableGiveOneJsonDocumentAndExit0() throws Exception {
-        CliStreamsTest.Captured r = scan("--contexts", "prod,staging,gone", "-o", "json", "--parallel", "2");
+        CliRun r = scan("--contexts", "prod,staging,gone", "-o", "json", "--parallel", "2");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.fieldNames()).toIterable().containsExactly("contexts", "summary");
@@ -176,7 +158,7 @@ class FleetScanTest {
 
     @Test
     void theMatrixComesFirstThenEachContextInTableMarkdownAndHtml() {
-        CliStreamsTest.Captured table = scan("--all-contexts", "-q");
+        CliRun table = scan("--all-contexts", "-q");
         assertThat(table.code()).as(table.err()).isZero();
         String out = table.out();
         assertThat(out).startsWith("KUSTODIAN FLEET SCAN: 3 context(s).");
@@ -212,16 +194,16 @@ class FleetScanTest {
 
     @Test
     void exitCodes() {
-        CliStreamsTest.Captured failOn = scan("--contexts", "staging,prod,gone", "-q", "--fail-on", "high");
+        CliRun failOn = scan("--contexts", "staging,prod,gone", "-q", "--fail-on", "high");
         assertThat(failOn.code()).as(failOn.err()).isEqualTo(ScanCommand.EXIT_THRESHOLD_MET);
         assertThat(failOn.err()).contains("prod: ", "in the fleet: exit code 4");
 
-        CliStreamsTest.Captured none = scan("--contexts", "gone", "-q", "-o", "json");
+        CliRun none = scan("--contexts", "gone", "-q", "-o", "json");
         assertThat(none.code()).isEqualTo(3);
         assertThat(readJson(none.out()).path("contexts").get(0).path("status").asText()).isEqualTo("unreachable");
         assertThat(none.err()).contains("No context could be scanned");
 
-        CliStreamsTest.Captured unknown = scan("--contexts", "prod,nope", "-q");
+        CliRun unknown = scan("--contexts", "prod,nope", "-q");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("\"nope\"", "Known contexts: prod, staging, gone");
         assertThat(unknown.out()).isEmpty();
@@ -241,7 +223,7 @@ class FleetScanTest {
         prod.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
                 .withMessage("Unauthorized").build()).always();
 
-        CliStreamsTest.Captured r = scan("--all-contexts", "-q", "-o", "json");
+        CliRun r = scan("--all-contexts", "-q", "-o", "json");
         assertThat(r.code()).as(r.err()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
         JsonNode root = readJson(r.out());
         assertThat(root.path("contexts").get(0).path("status").asText()).isEqualTo("unauthorized");
@@ -252,7 +234,7 @@ class FleetScanTest {
         assertThat(st.path("gaps").get(0).path("kind").asText()).isEqualTo("Secret");
         assertThat(r.err()).contains("Incomplete scan in 1 context(s): staging", "exit code 5");
 
-        CliStreamsTest.Captured partial = scan("--all-contexts", "-q", "--allow-partial");
+        CliRun partial = scan("--all-contexts", "-q", "--allow-partial");
         assertThat(partial.code()).as(partial.err()).isZero();
         assertThat(partial.out()).contains("ok (incomplete)", "VISIBILITY GAPS (1)");
     }
@@ -276,7 +258,7 @@ class FleetScanTest {
         // the kernel completes connections to a socket nobody accepts from: a server that never answers
         try (ServerSocket hole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Path k = stallingKubeconfig(hole);
-            CliStreamsTest.Captured r = CliStreamsTest.inMemory("scan", "--kubeconfig", k.toString(), "--all-contexts",
+            CliRun r = CliRun.run("scan", "--kubeconfig", k.toString(), "--all-contexts",
                     "-q", "-o", "json", "--request-timeout", "700ms", "--exec-timeout", "1s");
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode ctx = readJson(r.out()).path("contexts");
@@ -294,7 +276,7 @@ class FleetScanTest {
 
     @Test
     void aBadDurationIsBadInputBeforeAnyContextIsLoaded() {
-        CliStreamsTest.Captured r = scan("--all-contexts", "--request-timeout", "soon");
+        CliRun r = scan("--all-contexts", "--request-timeout", "soon");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--request-timeout");
         assertThat(r.out()).isEmpty();
@@ -302,7 +284,7 @@ class FleetScanTest {
 
     @Test
     void cisBenchmarkNumbersEveryContextOfTheFleet() throws Exception {
-        CliStreamsTest.Captured r = scan("--contexts", "prod,staging", "-q", "-o", "json", "--cis-benchmark", "cis-1.6");
+        CliRun r = scan("--contexts", "prod,staging", "-q", "-o", "json", "--cis-benchmark", "cis-1.6");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode ctx = readJson(r.out()).path("contexts");
         for (JsonNode c : ctx) {
@@ -315,16 +297,16 @@ class FleetScanTest {
         JsonNode own = readJson(scan("--contexts", "prod", "-q", "-o", "json").out()).path("contexts").get(0);
         assertThat(own.path("summary").path("cisBenchmark").asText()).isNotEqualTo("cis-1.6").isNotEmpty();
 
-        CliStreamsTest.Captured unknown = scan("--all-contexts", "--cis-benchmark", "cis-9.9");
+        CliRun unknown = scan("--all-contexts", "--cis-benchmark", "cis-9.9");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("cis-9.9", "cis-1.6");
     }
 
     @Test
     void metadataModeReadsEveryContextAsMetadataAndSaysWhatWasNotEvaluated() throws Exception {
-        CliStreamsTest.Captured partial = scan("--contexts", "prod,staging", "-q", "-o", "json", "--secrets", "metadata");
+        CliRun partial = scan("--contexts", "prod,staging", "-q", "-o", "json", "--secrets", "metadata");
         assertThat(partial.code()).as(partial.err()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
-        CliStreamsTest.Captured r = scan("--contexts", "prod,staging", "-q", "-o", "json", "--secrets", "metadata",
+        CliRun r = scan("--contexts", "prod,staging", "-q", "-o", "json", "--secrets", "metadata",
                 "--allow-partial");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode ctx = readJson(r.out()).path("contexts");

@@ -2,34 +2,20 @@ package dev.kustodian.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GenerateRoleCommandTest {
     static final String LOG = "src/test/resources/audit/sample-v1.jsonl";
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = KustodianCommand.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void wizardToStdout() {
-        Run r = run("generate", "role", "--subject", "serviceaccount:shop/api", "-n", "shop", "--rule", ":secrets:get:db-creds",
+        CliRun r = run("generate", "role", "--subject", "serviceaccount:shop/api", "-n", "shop", "--rule", ":secrets:get:db-creds",
                 "--preset", "ci-deployer");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("kind: Role\n").contains("- db-creds").contains("kind: RoleBinding");
@@ -38,14 +24,14 @@ class GenerateRoleCommandTest {
 
     @Test
     void fromAuditPrintsYamlAndTheReport() {
-        Run r = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG);
+        CliRun r = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("kind: ClusterRole").contains("# seen: get ×3 on secrets/db-creds");
         assertThat(r.out()).doesNotContain("Usage report");
         assertThat(r.err()).contains("Usage report for serviceaccount:shop/api").contains("sample-v1.jsonl:7: not valid JSON");
         assertThat(r.out() + r.err()).doesNotContain("c3VwZXJzZWNyZXQtdmFsdWU=");
 
-        Run denied = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG, "--include-denied");
+        CliRun denied = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG, "--include-denied");
         assertThat(denied.out()).contains("denied ×1");
         assertThat(denied.err()).contains("warning: list/watch on secrets");
     }
@@ -55,13 +41,13 @@ class GenerateRoleCommandTest {
         assertThat(run("generate", "role", "--subject", "user:nobody", "--from-audit", LOG).code()).isEqualTo(1);
         assertThat(run("generate", "role", "--subject", "bogus", "-n", "a", "--rule", ":pods:get").code()).isEqualTo(2);
         assertThat(run("generate", "role", "--subject", "user:a", "--rule", ":pods:get").code()).isEqualTo(2); // no scope
-        Run both = run("generate", "role", "--subject", "user:a", "--from-audit", LOG, "-n", "shop");
+        CliRun both = run("generate", "role", "--subject", "user:a", "--from-audit", LOG, "-n", "shop");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--from-audit");
-        Run badName = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG, "--name", "Bad Name");
+        CliRun badName = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG, "--name", "Bad Name");
         assertThat(badName.code()).isEqualTo(2);
         assertThat(badName.err()).contains("'Bad Name' is not a valid role name");
-        Run missing = run("generate", "role", "--subject", "user:a", "--from-audit", "no-such.log");
+        CliRun missing = run("generate", "role", "--subject", "user:a", "--from-audit", "no-such.log");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such.log");
     }
@@ -69,16 +55,11 @@ class GenerateRoleCommandTest {
     @Test
     void outputFolderNeedsForceToOverwrite(@TempDir Path dir) throws IOException {
         String[] args = {"generate", "role", "--subject", "user:jane", "--cluster", "--preset", "auditor", "-o", dir.toString()};
-        Run first = run(args);
+        CliRun first = run(args);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(dir.resolve("clusterrole-jane-access.yaml")).exists();
         assertThat(dir.resolve("kustomization.yaml")).exists();
-        Run again = run(args);
-        assertThat(again.code()).isEqualTo(2);
-        assertThat(again.err()).contains("--force");
-        String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
-        forced[args.length] = "--force";
-        assertThat(run(forced).code()).isZero();
+        CliRun.assertRerunNeedsForce(args);
         assertThat(Files.list(dir)).hasSize(3);
     }
 }

@@ -1,30 +1,21 @@
 package dev.kustodian.cli;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import picocli.CommandLine;
 
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import static dev.kustodian.cli.StoresCliTest.run;
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,7 +103,7 @@ class GeneratorsStdoutTest {
         Map<String, List<String[]>> gens = generators();
         for (Map.Entry<String, List<String[]>> e : gens.entrySet()) {
             for (String[] a : e.getValue()) {
-                StoresCliTest.Run r = run(a);
+                CliRun r = run(a);
                 String what = String.join(" ", a);
                 assertThat(r.code()).as(what + "\n" + r.err()).isZero();
                 List<Object> docs = strict(r.out(), what);
@@ -137,7 +128,7 @@ class GeneratorsStdoutTest {
             }
         }
         for (Map.Entry<String, String[]> e : FILE_ON_STDOUT.entrySet()) {
-            StoresCliTest.Run r = run(e.getValue());
+            CliRun r = run(e.getValue());
             assertThat(r.code()).as(r.err()).isZero();
             List<Object> docs = strict(r.out(), e.getKey());
             assertThat(docs).hasSize(1);
@@ -161,7 +152,7 @@ class GeneratorsStdoutTest {
     void encryptionConfigPreviewIsMarkedNotForKubectl() {
         for (String[] a : runs(args("encryption config --configmaps"),
                 args("encryption config --provider kms --kms-name v --kms-endpoint unix:///s.sock"))) {
-            StoresCliTest.Run r = run(a);
+            CliRun r = run(a);
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).startsWith("# kube-apiserver --encryption-provider-config file: not for kubectl apply");
             List<Object> docs = strict(r.out(), "encryption config");
@@ -172,7 +163,7 @@ class GeneratorsStdoutTest {
 
     @Test
     void secretProviderClassKeepsThePodSnippetOutOfTheObject() {
-        StoresCliTest.Run r = run(args("generate secretproviderclass --name app -n a --provider vault --role-name app"
+        CliRun r = run(args("generate secretproviderclass --name app -n a --provider vault --role-name app"
                 + " --object password=a/db#password"));
         assertThat(r.code()).as(r.err()).isZero();
         List<Object> docs = strict(r.out(), "spc");
@@ -186,14 +177,14 @@ class GeneratorsStdoutTest {
 
     @Test
     void azureWorkloadIdentityWithoutTenantOmitsTenantId() {
-        StoresCliTest.Run r = run(args("generate secretstore --name kv -n a --provider azurekv --azure-vault-url"
+        CliRun r = run(args("generate secretstore --name kv -n a --provider azurekv --azure-vault-url"
                 + " https://k.vault.azure.net --service-account app"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("authType: WorkloadIdentity").doesNotContain("tenantId").doesNotContain("null");
-        StoresCliTest.Run t = run(args("generate secretstore --name kv -n a --provider azurekv --azure-vault-url"
+        CliRun t = run(args("generate secretstore --name kv -n a --provider azurekv --azure-vault-url"
                 + " https://k.vault.azure.net --service-account app --azure-tenant-id tid"));
         assertThat(t.out()).contains("tenantId: tid");
-        StoresCliTest.Run sp = run(args("generate secretstore --name kv -n a --provider azurekv --azure-vault-url"
+        CliRun sp = run(args("generate secretstore --name kv -n a --provider azurekv --azure-vault-url"
                 + " https://k.vault.azure.net --auth service-principal --secret-name sp"));
         assertThat(sp.code()).isEqualTo(1);
         assertThat(sp.err()).contains("tenantId is required with authType ServicePrincipal");
@@ -202,7 +193,7 @@ class GeneratorsStdoutTest {
 
     @Test
     void migrationScriptsAreExecutable() throws Exception {
-        StoresCliTest.Run r = run("generate", "migration", "--snapshot", BASIC, "--secret", "shop/db-credentials",
+        CliRun r = run("generate", "migration", "--snapshot", BASIC, "--secret", "shop/db-credentials",
                 "--backend", "vault", "--store", "vault", "--upload", "cli", "-O", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Path sh = dir.resolve("upload-shop-db-credentials.sh");
@@ -239,19 +230,6 @@ class GeneratorsStdoutTest {
     }
 
     private String cert() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        X500Name dn = new X500Name("CN=test");
-        var holder = new JcaX509v3CertificateBuilder(dn, BigInteger.TWO, new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L), dn, kp.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
-        Path cert = dir.resolve("cert.pem");
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
-            w.writeObject(holder);
-        }
-        Files.writeString(cert, pem.toString());
-        return cert.toString();
+        return TestCertificates.selfSignedPemFile(dir).toString();
     }
 }

@@ -13,10 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +46,6 @@ class InClusterPublishTest {
     ApplyingCrudServer server;
     KubernetesClient client;
     Path serviceAccount;
-
-    record Run(int code, String out, String err) {
-    }
 
     private static ResourceDefinitionContext ctx(String group, String version, String kind, String plural,
                                                  boolean namespaced) {
@@ -90,19 +84,14 @@ class InClusterPublishTest {
                 "KUBERNETES_SERVICE_PORT", String.valueOf(port)), serviceAccount);
     }
 
-    private Run run(InCluster.Environment env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = KustodianCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        ScanCommand scan = cl.getSubcommands().get("scan").getCommand();
-        scan.inClusterEnvironment = env;
-        int code = KustodianCommand.execute(cl, args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(InCluster.Environment env, String... args) {
+        return CliRun.run(cl -> {
+            ScanCommand scan = cl.getSubcommands().get("scan").getCommand();
+            scan.inClusterEnvironment = env;
+        }, args);
     }
 
-    private Run scanner(String... extra) {
+    private CliRun scanner(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("scan", "--in-cluster", "--publish", "-q"));
         args.addAll(List.of(extra));
         return run(pod(server.port()), args.toArray(String[]::new));
@@ -148,7 +137,7 @@ class InClusterPublishTest {
         client.genericKubernetesResources(POLICY_REPORTS).inNamespace("team").resource(report("PolicyReport",
                 "kyverno-team", "team", false)).create();
 
-        Run first = scanner();
+        CliRun first = scanner();
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("ClusterPolicyReport/kustodian-cluster: applied",
                 "PolicyReport/shop/kustodian-shop: applied", "PolicyReport/team/kustodian-team: deleted");
@@ -187,7 +176,7 @@ class InClusterPublishTest {
         Files.writeString(serviceAccount.resolve("token"), "scanner-token-2\n");
         client.apps().deployments().inNamespace("shop").withName("web").delete();
 
-        Run second = scanner();
+        CliRun second = scanner();
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(server.authorizations()).contains("Bearer scanner-token-2");
         List<Map<String, Object>> after = list(POLICY_REPORTS).stream().map(this::asMap).toList();
@@ -213,7 +202,7 @@ class InClusterPublishTest {
         client.genericKubernetesResources(CLUSTER_POLICY_REPORTS).resource(report("ClusterPolicyReport",
                 "kustodian-cluster", null, true)).create();
 
-        Run r = scanner("--report-format", "auto");
+        CliRun r = scanner("--report-format", "auto");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("ClusterReport/kustodian-cluster: applied", "Report/shop/kustodian-shop: applied",
                 "ClusterPolicyReport/kustodian-cluster: deleted");
@@ -236,7 +225,7 @@ class InClusterPublishTest {
         List<String> args = dev.kustodian.core.scanner.ScannerManifests.args(new dev.kustodian.core.scanner
                 .ScannerRequest.Spec("kustodian-system", "@hourly", "r.example/kustodian:1.0",
                 dev.kustodian.core.model.SecretsMode.METADATA, dev.kustodian.core.report.PolicyReports.Api.WGPOLICY));
-        Run r = scanner(args.toArray(String[]::new));
+        CliRun r = scanner(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(server.requests()).filteredOn(q -> q.startsWith("GET /api/v1/secrets"))
                 .isNotEmpty().allSatisfy(q -> assertThat(q).endsWith(
@@ -257,7 +246,7 @@ class InClusterPublishTest {
     void anExplicitFormatWhoseCrdsAreMissingIsAFailureNamingThem() {
         server.createCrd(client, CRDS + "v1alpha2-wgpolicyk8s.io_policyreports.yaml", "v1alpha2");
         server.createCrd(client, CRDS + "v1alpha2-wgpolicyk8s.io_clusterpolicyreports.yaml", "v1alpha2");
-        Run r = scanner("--report-format", "openreports");
+        CliRun r = scanner("--report-format", "openreports");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("does not serve openreports.io/v1alpha1", "install its CRDs")
                 .doesNotContain("\tat ");
@@ -266,13 +255,13 @@ class InClusterPublishTest {
 
     @Test
     void outsideAPodIsBadInputNamingWhatIsMissing() throws Exception {
-        Run noEnv = run(new InCluster.Environment(Map.of(), serviceAccount), "scan", "--in-cluster", "--publish");
+        CliRun noEnv = run(new InCluster.Environment(Map.of(), serviceAccount), "scan", "--in-cluster", "--publish");
         assertThat(noEnv.code()).isEqualTo(2);
         assertThat(noEnv.err()).contains("--in-cluster works only inside a Kubernetes pod",
                 "KUBERNETES_SERVICE_HOST is not set").doesNotContain("\tat ");
 
         Files.delete(serviceAccount.resolve("token"));
-        Run noToken = run(pod(server.port()), "scan", "--in-cluster");
+        CliRun noToken = run(pod(server.port()), "scan", "--in-cluster");
         assertThat(noToken.code()).isEqualTo(2);
         assertThat(noToken.err()).contains("service account token at " + serviceAccount.resolve("token"),
                 "automountServiceAccountToken");
@@ -284,7 +273,7 @@ class InClusterPublishTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run r = run(pod(closed), "scan", "--in-cluster", "--publish", "--request-timeout", "5s");
+        CliRun r = run(pod(closed), "scan", "--in-cluster", "--publish", "--request-timeout", "5s");
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         assertThat(r.err()).contains("https://localhost:" + closed).contains("in-cluster");
     }
@@ -293,13 +282,13 @@ class InClusterPublishTest {
     void conflictingOptionsAreBadInput() {
         assertThat(run(pod(server.port()), "scan", "--in-cluster", "--context", "x").err())
                 .contains("--in-cluster reads the pod's service account");
-        Run format = run(pod(server.port()), "scan", "--demo", "--report-format", "openreports");
+        CliRun format = run(pod(server.port()), "scan", "--demo", "--report-format", "openreports");
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("--report-format chooses the API --publish writes");
-        Run snapshot = run(null, "scan", "--snapshot", dir.toString(), "--publish");
+        CliRun snapshot = run(null, "scan", "--snapshot", dir.toString(), "--publish");
         assertThat(snapshot.code()).isEqualTo(2);
         assertThat(snapshot.err()).contains("a snapshot has none");
-        Run fleet = run(null, "scan", "--all-contexts", "--in-cluster");
+        CliRun fleet = run(null, "scan", "--all-contexts", "--in-cluster");
         assertThat(fleet.code()).isEqualTo(2);
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.kustodian.cli.GenerateRoleCommandTest.run;
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,29 +19,32 @@ class JsonOutputsTest {
     static final String LOG = RbacUnusedCommandTest.LOG;
     static final String CLUSTER = RbacUnusedCommandTest.CLUSTER;
 
+    /** Runs a command that must succeed and returns its stdout, valid against the named documented schema. */
+    private static JsonNode validJson(String schema, String... args) {
+        CliRun r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return JsonSchemas.assertValid(schema, r.out());
+    }
+
     @Test
     void rbacRulesAsJson() {
-        GenerateRoleCommandTest.Run r = run("rbac", "rules", "--snapshot", CLUSTER, "--as",
+        JsonNode doc = validJson("rbac-rules", "rbac", "rules", "--snapshot", CLUSTER, "--as",
                 "system:serviceaccount:shop:api", "-n", "shop", "-o", "json");
-        assertThat(r.code()).as(r.err()).isZero();
-        JsonNode doc = JsonSchemas.assertValid("rbac-rules", r.out());
         assertThat(doc.at("/subject/user").asText()).isEqualTo("system:serviceaccount:shop:api");
         assertThat(doc.at("/subject/namespace").asText()).isEqualTo("shop");
         assertThat(doc.get("rules")).anySatisfy(rule -> {
             assertThat(rule.get("binding").asText()).isEqualTo("RoleBinding/shop/api-edit");
             assertThat(rule.get("resources").toString()).contains("secrets");
         });
-        GenerateRoleCommandTest.Run text = run("rbac", "rules", "--snapshot", CLUSTER, "--as",
+        CliRun text = run("rbac", "rules", "--snapshot", CLUSTER, "--as",
                 "system:serviceaccount:shop:api", "-n", "shop");
         assertThat(text.out()).startsWith("Resources");
     }
 
     @Test
     void rbacMatrixAsJson() {
-        GenerateRoleCommandTest.Run r = run("rbac", "matrix", "--snapshot", CLUSTER, "--as",
+        JsonNode doc = validJson("rbac-matrix", "rbac", "matrix", "--snapshot", CLUSTER, "--as",
                 "system:serviceaccount:shop:api", "-n", "shop", "-o", "json");
-        assertThat(r.code()).as(r.err()).isZero();
-        JsonNode doc = JsonSchemas.assertValid("rbac-matrix", r.out());
         assertThat(doc.get("resources")).anySatisfy(row -> {
             assertThat(row.get("resource").asText()).isEqualTo("secrets");
             assertThat(row.at("/allowed/list").asBoolean()).isTrue();
@@ -51,7 +54,7 @@ class JsonOutputsTest {
 
     @Test
     void rbacUnusedAsJson() {
-        GenerateRoleCommandTest.Run r = run("rbac", "unused", "--subject", "serviceaccount:shop/api", "--from-audit", LOG,
+        CliRun r = run("rbac", "unused", "--subject", "serviceaccount:shop/api", "--from-audit", LOG,
                 "--snapshot", CLUSTER, "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode doc = JsonSchemas.assertValid("rbac-unused", r.out());
@@ -68,7 +71,7 @@ class JsonOutputsTest {
 
     @Test
     void generateRoleUsageReportAsJson(@TempDir Path dir) {
-        GenerateRoleCommandTest.Run r = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG,
+        CliRun r = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit", LOG,
                 "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode doc = JsonSchemas.assertValid("generate-role-usage", r.out());
@@ -80,14 +83,14 @@ class JsonOutputsTest {
         assertThat(doc.get("yaml").asText()).contains("kind: ClusterRole");
         assertThat(r.err()).doesNotContain("Usage report for"); // the report is the JSON now
 
-        GenerateRoleCommandTest.Run toDir = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit",
+        CliRun toDir = run("generate", "role", "--subject", "serviceaccount:shop/api", "--from-audit",
                 LOG, "--format", "json", "-o", dir.toString());
         assertThat(toDir.code()).as(toDir.err()).isZero();
         JsonNode written = JsonSchemas.assertValid("generate-role-usage", toDir.out());
         assertThat(written.get("yaml").isNull()).isTrue();
         assertThat(written.get("written").toString()).contains("kustomization.yaml");
 
-        GenerateRoleCommandTest.Run nothing = run("generate", "role", "--subject", "user:nobody", "--from-audit", LOG,
+        CliRun nothing = run("generate", "role", "--subject", "user:nobody", "--from-audit", LOG,
                 "--format", "json");
         assertThat(nothing.code()).isEqualTo(1);
         JsonSchemas.assertValid("generate-role-usage", nothing.out());
@@ -97,18 +100,8 @@ class JsonOutputsTest {
 
     @Test
     void contextsAsJson(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("config");
-        Files.writeString(f, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c1, cluster: {server: "https://c1.example:6443"}}]
-                users: [{name: u1, user: {token: t0ken}}]
-                contexts:
-                - {name: prod, context: {cluster: c1, user: u1, namespace: shop}}
-                - {name: dev, context: {cluster: c1, user: u1}}
-                current-context: prod
-                """);
-        GenerateRoleCommandTest.Run r = run("contexts", "--kubeconfig", f.toString(), "-o", "json");
+        Path f = Files.writeString(dir.resolve("config"), ClusterCommandsTest.PROD_AND_DEV);
+        CliRun r = run("contexts", "--kubeconfig", f.toString(), "-o", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode doc = JsonSchemas.assertValid("contexts", r.out());
         assertThat(doc.get("currentContext").asText()).isEqualTo("prod");
@@ -119,14 +112,14 @@ class JsonOutputsTest {
 
     @Test
     void encryptionStatusOfTheDemoAsJson() {
-        GenerateRoleCommandTest.Run r = run("encryption", "status", "--demo", "-o", "json");
+        CliRun r = run("encryption", "status", "--demo", "-o", "json");
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode doc = JsonSchemas.assertValid("encryption-status", r.out());
         assertThat(doc.get("encrypted").asBoolean()).isFalse();
         assertThat(doc.get("apiservers")).anySatisfy(a -> assertThat(a.get("encryptionConfigured").asBoolean()).isFalse());
         assertThat(doc.get("findings")).anySatisfy(x -> assertThat(x.get("rule").asText()).isEqualTo("ENC-NOT-CONFIGURED"));
         assertThat(doc.get("cisBenchmark").asText()).isEqualTo("cis-1.11"); // the demo is v1.31
-        GenerateRoleCommandTest.Run old = run("encryption", "status", "--demo", "-o", "json", "--cis-benchmark", "cis-1.6");
+        CliRun old = run("encryption", "status", "--demo", "-o", "json", "--cis-benchmark", "cis-1.6");
         JsonNode six = JsonSchemas.assertValid("encryption-status", old.out());
         assertThat(six.get("findings")).anySatisfy(x -> {
             assertThat(x.get("rule").asText()).isEqualTo("ENC-NOT-CONFIGURED");

@@ -6,11 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,25 +17,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kustodian plan} on the demo cluster through the real command line. */
 class PlanCommandTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        CommandLine cl = KustodianCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void isolateConfig() {
@@ -52,7 +37,7 @@ class PlanCommandTest {
 
     @Test
     void jsonListsTheStepsWithTheirFindingsFilesAndDependencies() throws Exception {
-        Result r = run("plan", "--demo", "-o", "json");
+        CliRun r = run("plan", "--demo", "-o", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.path("cluster").path("server").asText()).isEqualTo("demo://kustodian-demo");
@@ -79,7 +64,7 @@ class PlanCommandTest {
     @Test
     void outputTwiceGivesIdenticalFilesKeysOnceAndEveryYamlPassesLint() throws Exception {
         Path out = dir.resolve("gitops");
-        Result first = run("plan", "--demo", "--output", out.toString());
+        CliRun first = run("plan", "--demo", "--output", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
         Map<String, byte[]> before = contents(out);
         Path key = out.resolve(".kustodian/keys/encryption-config.yaml");
@@ -99,7 +84,7 @@ class PlanCommandTest {
             }
         }
 
-        Result second = run("plan", "--demo", "--output", out.toString());
+        CliRun second = run("plan", "--demo", "--output", out.toString());
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.err()).contains("Wrote 0 file(s)").contains("1 key file(s) kept");
         Map<String, byte[]> after = contents(out);
@@ -113,7 +98,7 @@ class PlanCommandTest {
         assertThat(yaml).hasSizeGreaterThan(20);
         List<String> args = new ArrayList<>(List.of("lint"));
         args.addAll(yaml);
-        Result lint = run(args.toArray(String[]::new));
+        CliRun lint = run(args.toArray(String[]::new));
         assertThat(lint.code()).as(lint.out() + lint.err()).isZero();
         assertThat(lint.out()).contains("0 error(s)");
     }
@@ -122,17 +107,17 @@ class PlanCommandTest {
     void answersAndProofsPersistPerClusterAndChangedFilesNeedForce() throws Exception {
         Path out = dir.resolve("gitops");
         assertThat(run("plan", "--demo", "--output", out.toString()).code()).isZero();
-        Result answered = run("plan", "--demo", "--output", out.toString(), "--answer", "store.name=vault-shared",
+        CliRun answered = run("plan", "--demo", "--output", out.toString(), "--answer", "store.name=vault-shared",
                 "--answer", "store.kind=ClusterSecretStore", "--answer", "store.backend=vault");
         // the README and the store files would change: refused without --force
         assertThat(answered.code()).isEqualTo(2);
         assertThat(answered.err()).contains("--force");
-        Result forced = run("plan", "--demo", "--output", out.toString(), "--force", "--answer",
+        CliRun forced = run("plan", "--demo", "--output", out.toString(), "--force", "--answer",
                 "store.name=vault-shared", "--answer", "store.kind=ClusterSecretStore", "--answer", "store.backend=vault");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(Files.readString(out.resolve(".kustodian/plan.yaml"))).contains("store.name: vault-shared");
         // the answers are remembered for this cluster (user config dir): a plain rerun keeps them
-        Result again = run("plan", "--demo", "-o", "json");
+        CliRun again = run("plan", "--demo", "-o", "json");
         assertThat(again.out()).contains("vault-shared");
         try (Stream<Path> s = Files.list(dir.resolve("config/plans"))) {
             assertThat(s.toList()).hasSize(1);
@@ -142,7 +127,7 @@ class PlanCommandTest {
     @Test
     void badInputIsExitTwo() {
         assertThat(run("plan", "--demo", "-o", "xml").code()).isEqualTo(2);
-        Result r = run("plan", "--demo", "--accept", dir.resolve("none.yaml").toString());
+        CliRun r = run("plan", "--demo", "--accept", dir.resolve("none.yaml").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("none.yaml").doesNotContain("Exception");
         assertThat(run("plan", "--demo", "--record-proof", "rbac-critical=x").code()).isEqualTo(2);

@@ -2,10 +2,7 @@ package dev.kustodian.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
@@ -20,40 +17,32 @@ class RbacCommandsEndToEndTest {
         file = Path.of(RbacCommandsEndToEndTest.class.getResource("/rbac/small-cluster.yaml").toURI());
     }
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int cli(String... args) {
-        CommandLine cl = KustodianCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
+    final CliRun.Last cli = new CliRun.Last();
 
     @Test
     void canIYesAndNo() {
-        assertThat(cli("can-i", "list", "secrets", "-n", "prod", "--as", "alice", "--snapshot", file.toString())).isZero();
-        assertThat(out.toString().trim()).isEqualTo("yes");
-        assertThat(cli("can-i", "get", "secrets/db", "-n", "dev", "--as", "system:serviceaccount:prod:app",
+        assertThat(cli.run("can-i", "list", "secrets", "-n", "prod", "--as", "alice", "--snapshot", file.toString())).isZero();
+        assertThat(cli.out().trim()).isEqualTo("yes");
+        assertThat(cli.run("can-i", "get", "secrets/db", "-n", "dev", "--as", "system:serviceaccount:prod:app",
                 "--snapshot", file.toString())).isEqualTo(1);
-        assertThat(cli("can-i", "get", "secrets/db", "-n", "prod", "--as", "system:serviceaccount:prod:app",
+        assertThat(cli.run("can-i", "get", "secrets/db", "-n", "prod", "--as", "system:serviceaccount:prod:app",
                 "--explain", "--snapshot", file.toString())).isZero();
-        assertThat(out.toString()).contains("RoleBinding/prod/app-reads-secrets");
-        assertThat(cli("can-i", "get", "secrets", "--as", "system:serviceaccount:prod:app", "--snapshot", file.toString()))
+        assertThat(cli.out()).contains("RoleBinding/prod/app-reads-secrets");
+        assertThat(cli.run("can-i", "get", "secrets", "--as", "system:serviceaccount:prod:app", "--snapshot", file.toString()))
                 .as("no -n with --snapshot is cluster scope: the RoleBinding does not count").isEqualTo(1);
     }
 
     @Test
     void missingSnapshotIsACleanError() {
-        int rc = cli("can-i", "get", "secrets", "--as", "alice", "--snapshot", "/nonexistent/cluster.yaml");
+        int rc = cli.run("can-i", "get", "secrets", "--as", "alice", "--snapshot", "/nonexistent/cluster.yaml");
         assertThat(rc).isNotZero().isNotEqualTo(1);
-        assertThat(err.toString()).startsWith("error: ").doesNotContain("Exception");
+        assertThat(cli.err()).startsWith("error: ").doesNotContain("Exception");
     }
 
     @Test
     void whoCanJson() {
-        assertThat(cli("who-can", "get", "secrets", "-n", "prod", "-o", "json", "--snapshot", file.toString())).isZero();
-        assertThat(out.toString()).contains("\"kind\": \"ServiceAccount\", \"name\": \"app\", \"namespace\": \"prod\"")
+        assertThat(cli.run("who-can", "get", "secrets", "-n", "prod", "-o", "json", "--snapshot", file.toString())).isZero();
+        assertThat(cli.out()).contains("\"kind\": \"ServiceAccount\", \"name\": \"app\", \"namespace\": \"prod\"")
                 .contains("\"binding\": \"ClusterRoleBinding/alice-reads-secrets\"");
     }
 }

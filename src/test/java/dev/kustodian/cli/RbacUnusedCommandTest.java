@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.kustodian.cli.GenerateRoleCommandTest.run;
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RbacUnusedCommandTest {
@@ -16,7 +16,7 @@ class RbacUnusedCommandTest {
 
     @Test
     void reportsUnusedPermissionsAndBindingChanges() {
-        GenerateRoleCommandTest.Run r = run("rbac", "unused", "--subject", "serviceaccount:shop/api", "--from-audit", LOG,
+        CliRun r = run("rbac", "unused", "--subject", "serviceaccount:shop/api", "--from-audit", LOG,
                 "--snapshot", CLUSTER);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Unused permissions of serviceaccount:shop/api")
@@ -34,7 +34,7 @@ class RbacUnusedCommandTest {
 
     @Test
     void writesTheChangesToAFolder(@TempDir Path dir) throws IOException {
-        GenerateRoleCommandTest.Run r = run("rbac", "unused", "--subject", "sa:shop/api", "--from-audit", LOG,
+        CliRun r = run("rbac", "unused", "--subject", "sa:shop/api", "--from-audit", LOG,
                 "--snapshot", CLUSTER, "-o", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("unused-permissions.txt")).exists();
@@ -42,7 +42,7 @@ class RbacUnusedCommandTest {
         assertThat(dir.resolve("recheck.txt")).content().contains("passed.");
         assertThat(dir.resolve("kustomization.yaml")).exists();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).contains("role-shop-api-observed.yaml");
-        GenerateRoleCommandTest.Run again = run("rbac", "unused", "--subject", "sa:shop/api", "--from-audit", LOG,
+        CliRun again = run("rbac", "unused", "--subject", "sa:shop/api", "--from-audit", LOG,
                 "--snapshot", CLUSTER, "-o", dir.toString());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("--force");
@@ -61,11 +61,11 @@ class RbacUnusedCommandTest {
     @Test
     void generateRoleWarnsWhenTheApplierLacksThePermissions() {
         // the snapshot file has no identity: no applier guidance; a demo-like live identity is tested in core
-        GenerateRoleCommandTest.Run r = run("generate", "role", "--subject", "sa:shop/api", "-n", "shop",
+        CliRun r = run("generate", "role", "--subject", "sa:shop/api", "-n", "shop",
                 "--rule", ":secrets:get:db", "--snapshot", CLUSTER);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("does not hold");
-        GenerateRoleCommandTest.Run fromAudit = run("generate", "role", "--subject", "sa:shop/api", "--from-audit", LOG);
+        CliRun fromAudit = run("generate", "role", "--subject", "sa:shop/api", "--from-audit", LOG);
         assertThat(fromAudit.err()).contains("Re-check with the RBAC engine").contains("passed.");
     }
 }

@@ -2,6 +2,7 @@ package dev.kustodian.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustodian.core.cluster.TestKubeconfigs;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceListBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,21 +50,8 @@ class ScanCoverageTest {
         server = new KubernetesMockServer(false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         server.clearExpectations();
-        kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster: {server: "http://127.0.0.1:%d"}
-                users:
-                - name: ci
-                  user: {token: not-a-real-token}
-                contexts:
-                - name: mock
-                  context: {cluster: mock, user: ci}
-                current-context: mock
-                """.formatted(server.getPort()));
+        kubeconfig = TestKubeconfigs.write(dir.resolve("config"), Map.of("mock", "http://127.0.0.1:" + server.getPort()),
+                Map.of());
         server.expect().get().withPath("/version").andReturn(200, Map.of("major", "1", "minor", "30",
                 "gitVersion", "v1.30.2")).always();
     }
@@ -103,16 +90,16 @@ class ScanCoverageTest {
         }
     }
 
-    private CliStreamsTest.Captured scan(String... extra) {
+    private CliRun scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", "--kubeconfig", kubeconfig.toString(), "-q"));
         args.addAll(List.of(extra));
-        return CliStreamsTest.inMemory(args.toArray(String[]::new));
+        return CliRun.run(args.toArray(String[]::new));
     }
 
     @Test
     void aScanThatMayNotListSecretsExits5AndSaysSoInEveryFormat() throws Exception {
         serve(List.of("secrets"));
-        CliStreamsTest.Captured json = scan("-o", "json", "--fail-on", "low");
+        CliRun json = scan("-o", "json", "--fail-on", "low");
         assertThat(json.code()).as(json.err()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
         assertThat(json.err()).contains("Incomplete scan", "exit code 5", "--allow-partial");
         JsonNode root = new ObjectMapper().readTree(json.out());
@@ -126,7 +113,7 @@ class ScanCoverageTest {
         assertThat(blind).contains("SEC-ENV", "SEC-TLS-EXPIRED", "SEC-DEFAULT-NAMESPACE")
                 .doesNotContain("RBAC-SECRETS-LIST", "ENC-NOT-CONFIGURED");
 
-        CliStreamsTest.Captured sarif = scan("-o", "sarif");
+        CliRun sarif = scan("-o", "sarif");
         assertThat(sarif.code()).isEqualTo(5);
         JsonNode notes = new ObjectMapper().readTree(sarif.out()).path("runs").get(0).path("invocations").get(0)
                 .path("toolExecutionNotifications");
@@ -134,7 +121,7 @@ class ScanCoverageTest {
         assertThat(notes.get(0).path("message").path("text").asText()).contains("Secret", "403");
         assertThat(notes.get(1).path("associatedRule").path("id").asText()).isIn(blind);
 
-        CliStreamsTest.Captured table = scan();
+        CliRun table = scan();
         assertThat(table.code()).isEqualTo(5);
         assertThat(table.out()).contains("VISIBILITY GAPS (1)", "NOT EVALUATED (" + blind.size() + " rule(s))",
                 "SEC-ENV: not evaluated: secrets", "INCOMPLETE");
@@ -143,7 +130,7 @@ class ScanCoverageTest {
         assertThat(scan("-o", "html").out()).contains("<section class=\"gaps\"", "Not evaluated",
                 "<code>SEC-ENV</code>");
 
-        CliStreamsTest.Captured partial = scan("--allow-partial", "--fail-on", "high");
+        CliRun partial = scan("--allow-partial", "--fail-on", "high");
         assertThat(partial.code()).as(partial.err()).isZero();
         assertThat(partial.out()).contains("VISIBILITY GAPS (1)");
     }
@@ -152,7 +139,7 @@ class ScanCoverageTest {
     void metadataModeWithoutAccessToSecretsLabelsTheForbiddenListAsTheModesExpectedGap() throws Exception {
         // the scanner's metadata ClusterRole: RBAC cannot grant a metadata-only list, so secrets are forbidden
         serve(List.of("secrets"));
-        CliStreamsTest.Captured json = scan("-o", "json", "--secrets", "metadata", "--allow-partial");
+        CliRun json = scan("-o", "json", "--secrets", "metadata", "--allow-partial");
         assertThat(json.code()).as(json.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
         List<String> reasons = new ArrayList<>();
@@ -166,7 +153,7 @@ class ScanCoverageTest {
     @Test
     void aScanThatMayListNothingExits5WithEveryRuleNotEvaluated() throws Exception {
         serve(KINDS.stream().map(k -> k[1]).toList());
-        CliStreamsTest.Captured json = scan("-o", "json");
+        CliRun json = scan("-o", "json");
         assertThat(json.code()).as(json.err()).isEqualTo(5);
         JsonNode root = new ObjectMapper().readTree(json.out());
         List<String> hidden = new ArrayList<>();
@@ -174,7 +161,7 @@ class ScanCoverageTest {
         assertThat(hidden).containsAll(KINDS.stream().map(k -> k[1]).toList());
         assertThat(root.path("notEvaluated").size()).isEqualTo(dev.kustodian.core.analysis.Analysis.allRules().size());
         root.path("notEvaluated").forEach(n -> assertThat(n.path("scope").asText()).isEqualTo("none"));
-        CliStreamsTest.Captured table = scan("--allow-partial");
+        CliRun table = scan("--allow-partial");
         assertThat(table.code()).isZero();
         assertThat(table.out()).startsWith("No findings in what could be seen (see the visibility gaps).");
     }
@@ -182,7 +169,7 @@ class ScanCoverageTest {
     @Test
     void aServerThatAnswers404ToEveryListIsNotAKubernetesApiServerExit3() throws Exception {
         // only /version is answered: /api and every list are 404 (a wrong URL path, another web server)
-        CliStreamsTest.Captured json = scan("-o", "json", "--fail-on", "critical");
+        CliRun json = scan("-o", "json", "--fail-on", "critical");
         assertThat(json.code()).as(json.err()).isEqualTo(3);
         assertThat(json.out()).isEmpty();
         assertThat(json.err()).contains("http://127.0.0.1:" + server.getPort() + "/ of context \"mock\" does not look "
@@ -194,7 +181,7 @@ class ScanCoverageTest {
     void aServerThatServesApiButNoListIsStillNotAKubernetesApiServer() throws Exception {
         server.expect().get().withPath("/api").andReturn(200, Map.of("kind", "APIVersions",
                 "versions", List.of("v1"))).always();
-        CliStreamsTest.Captured table = scan("--allow-partial");
+        CliRun table = scan("--allow-partial");
         assertThat(table.code()).as(table.err()).isEqualTo(3);
         assertThat(table.err()).contains("does not look like a Kubernetes API server (404 on every list, although "
                 + "/api answered;");
@@ -208,7 +195,7 @@ class ScanCoverageTest {
                 server.expect().get().withPath(k[0] + "/" + k[1] + "?limit=500").andReturn(200, emptyList()).always();
             }
         }
-        CliStreamsTest.Captured json = scan("-o", "json");
+        CliRun json = scan("-o", "json");
         assertThat(json.code()).as(json.err()).isEqualTo(5);
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.path("gaps").get(0).path("status").asInt()).isEqualTo(404);
@@ -218,14 +205,14 @@ class ScanCoverageTest {
     @Test
     void aCompleteScanKeepsExit0AndEmptyGapLists() throws Exception {
         serve(List.of());
-        CliStreamsTest.Captured json = scan("-o", "json");
+        CliRun json = scan("-o", "json");
         assertThat(json.code()).as(json.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.path("gaps").isArray()).isTrue();
         assertThat(root.path("gaps").size()).isZero();
         assertThat(root.path("notEvaluated").size()).isZero();
         assertThat(root.path("summary").path("complete").asBoolean()).isTrue();
-        CliStreamsTest.Captured table = scan();
+        CliRun table = scan();
         assertThat(table.code()).isZero();
         assertThat(table.out()).doesNotContain("VISIBILITY", "INCOMPLETE", "could be seen");
     }

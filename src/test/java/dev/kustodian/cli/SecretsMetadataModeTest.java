@@ -30,12 +30,12 @@ class SecretsMetadataModeTest {
 
     @Test
     void theDemoInMetadataModeReportsTheValueChecksAsNotEvaluatedInEveryFormat() throws Exception {
-        CliStreamsTest.Captured full = CliStreamsTest.inMemory("scan", "--demo", "-q", "-o", "json");
+        CliRun full = CliRun.run("scan", "--demo", "-q", "-o", "json");
         JsonNode fullRoot = new ObjectMapper().readTree(full.out());
         List<String> fullRules = rules(fullRoot.path("findings"), "rule");
         assertThat(fullRules).contains("SEC-TLS-EXPIRED", "RBAC-SECRETS-LIST");
 
-        CliStreamsTest.Captured json = CliStreamsTest.inMemory("scan", "--demo", "-q", "-o", "json", "--secrets",
+        CliRun json = CliRun.run("scan", "--demo", "-q", "-o", "json", "--secrets",
                 "metadata");
         assertThat(json.code()).as(json.err()).isEqualTo(ScanCommand.EXIT_INCOMPLETE);
         JsonNode root = new ObjectMapper().readTree(json.out());
@@ -52,12 +52,12 @@ class SecretsMetadataModeTest {
         List<String> metadataRules = rules(root.path("findings"), "rule");
         assertThat(metadataRules).doesNotContainAnyElementsOf(VALUE_RULES).contains("RBAC-SECRETS-LIST", "SEC-ENV");
 
-        CliStreamsTest.Captured table = CliStreamsTest.inMemory("scan", "--demo", "-q", "--secrets", "metadata",
+        CliRun table = CliRun.run("scan", "--demo", "-q", "--secrets", "metadata",
                 "--allow-partial");
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).contains("VISIBILITY GAPS (1)", "SEC-TLS-EXPIRED: not evaluated: metadata-only");
         for (String format : List.of("markdown", "html", "sarif", "policyreport")) {
-            CliStreamsTest.Captured out = CliStreamsTest.inMemory("scan", "--demo", "-q", "--secrets", "metadata",
+            CliRun out = CliRun.run("scan", "--demo", "-q", "--secrets", "metadata",
                     "--allow-partial", "-o", format);
             assertThat(out.code()).as(format + ": " + out.err()).isZero();
             assertThat(out.out()).as(format).contains("metadata-only").contains("SEC-TLS-EXPIRED");
@@ -67,7 +67,7 @@ class SecretsMetadataModeTest {
     @Test
     void aSnapshotInMetadataModeKeepsNoValueFacts() throws Exception {
         Path snap = Path.of("src/test/resources/snapshots/basic");
-        CliStreamsTest.Captured json = CliStreamsTest.inMemory("scan", "--snapshot", snap.toString(), "-q", "-o",
+        CliRun json = CliRun.run("scan", "--snapshot", snap.toString(), "-q", "-o",
                 "json", "--secrets", "metadata", "--allow-partial");
         assertThat(json.code()).as(json.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
@@ -78,7 +78,7 @@ class SecretsMetadataModeTest {
 
     @Test
     void anUnknownModeIsBadInput() {
-        CliStreamsTest.Captured bad = CliStreamsTest.inMemory("scan", "--demo", "--secrets", "some");
+        CliRun bad = CliRun.run("scan", "--demo", "--secrets", "some");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--secrets", "use metadata or full");
     }

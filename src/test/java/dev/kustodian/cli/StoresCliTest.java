@@ -1,47 +1,24 @@
 package dev.kustodian.cli;
 
 import dev.kustodian.core.yaml.YamlReader;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StoresCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = KustodianCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void secretStorePrintsValidYaml() {
-        Run r = run("generate", "secretstore", "--name", "aws", "-n", "team-a", "--provider", "aws",
+        CliRun r = run("generate", "secretstore", "--name", "aws", "-n", "team-a", "--provider", "aws",
                 "--region", "eu-central-1", "--auth", "jwt", "--service-account", "app");
         assertThat(r.code()).as(r.err()).isZero();
         Map<String, Object> o = YamlReader.readMap(r.out(), "out");
@@ -52,12 +29,12 @@ class StoresCliTest {
 
     @Test
     void invalidResultExits1AndMissingInputExits2() {
-        Run bad = run("generate", "secretstore", "--name", "ak", "--cluster", "--provider", "akeyless",
+        CliRun bad = run("generate", "secretstore", "--name", "ak", "--cluster", "--provider", "akeyless",
                 "--secret-name", "ak");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("cluster scope requires namespace");
         assertThat(bad.out()).isEmpty();
-        Run missing = run("generate", "secretstore", "--name", "v", "-n", "a", "--provider", "vault");
+        CliRun missing = run("generate", "secretstore", "--name", "v", "-n", "a", "--provider", "vault");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--vault-server");
         assertThat(run("generate", "secretstore", "--name", "v", "-n", "a", "--provider", "nope").code()).isEqualTo(2);
@@ -65,19 +42,19 @@ class StoresCliTest {
 
     @Test
     void externalSecretClusterExternalSecretAndPushSecret() {
-        Run es = run("generate", "externalsecret", "--name", "db", "-n", "team-a", "--store", "vault",
+        CliRun es = run("generate", "externalsecret", "--name", "db", "-n", "team-a", "--store", "vault",
                 "--data", "password=team-a/db#password@3", "--extract", "team-a/common");
         assertThat(es.code()).as(es.err()).isZero();
         assertThat(es.out()).contains("property: password").contains("version: '3'").contains("extract:");
-        Run ces = run("generate", "clusterexternalsecret", "--name", "reg", "--store", "aws", "--store-kind",
+        CliRun ces = run("generate", "clusterexternalsecret", "--name", "reg", "--store", "aws", "--store-kind",
                 "ClusterSecretStore", "--namespaces", "a,b", "--data", "token=shared/token");
         assertThat(ces.code()).as(ces.err()).isZero();
         assertThat(ces.out()).contains("kind: ClusterExternalSecret").contains("- a\n  - b");
-        Run ps = run("generate", "pushsecret", "--name", "p", "-n", "a", "--store", "vault", "--secret", "db",
+        CliRun ps = run("generate", "pushsecret", "--name", "p", "-n", "a", "--store", "vault", "--secret", "db",
                 "--data", "password=a/db#password");
         assertThat(ps.code()).as(ps.err()).isZero();
         assertThat(ps.out()).contains("apiVersion: external-secrets.io/v1alpha1");
-        Run webhook = run("generate", "externalsecret", "--name", "db", "-n", "a", "--store", "s", "--data", "k=r",
+        CliRun webhook = run("generate", "externalsecret", "--name", "db", "-n", "a", "--store", "s", "--data", "k=r",
                 "--creation-policy", "Orphan", "--deletion-policy", "Delete");
         assertThat(webhook.code()).isEqualTo(1);
     }
@@ -86,56 +63,39 @@ class StoresCliTest {
     void secretProviderClassAndOutputFolderRefusesOverwrite() throws Exception {
         String[] args = {"generate", "secretproviderclass", "--name", "app", "-n", "team-a", "--provider", "vault",
                 "--role-name", "app", "--object", "password=team-a/db#password", "--output", dir.toString()};
-        Run first = run(args);
+        CliRun first = run(args);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(Files.readString(dir.resolve("secretproviderclass-app.yaml"))).contains("secret/data/team-a/db");
         assertThat(dir.resolve("kustomization.yaml")).exists();
         assertThat(dir.resolve("pod-volume-app.snippet.yaml")).exists();
-        Run again = run(args);
-        assertThat(again.code()).isEqualTo(2);
-        assertThat(again.err()).contains("--force");
-        String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
-        forced[args.length] = "--force";
-        assertThat(run(forced).code()).isZero();
+        CliRun.assertRerunNeedsForce(args);
     }
 
     @Test
     void storePolicyPrintsIamJsonAndSopsConfigPrintsYaml() {
-        Run aws = run("generate", "store-policy", "--provider", "aws", "--region", "eu-central-1", "--account-id",
+        CliRun aws = run("generate", "store-policy", "--provider", "aws", "--region", "eu-central-1", "--account-id",
                 "123456789012", "--secret", "team-a/db", "--role-arn", "arn:aws:iam::123456789012:role/r", "-n",
                 "team-a", "--service-account", "app");
         assertThat(aws.code()).as(aws.err()).isZero();
         assertThat(aws.out().strip()).startsWith("{").endsWith("}").contains("secretsmanager:GetSecretValue");
-        Run sops = run("generate", "sops-config", "--rule", "age=age1abc", "--rule", "path=^prod/;kms=arn:aws:kms:x");
+        CliRun sops = run("generate", "sops-config", "--rule", "age=age1abc", "--rule", "path=^prod/;kms=arn:aws:kms:x");
         assertThat(sops.code()).as(sops.err()).isZero();
         assertThat(sops.out().indexOf("path_regex")).isLessThan(sops.out().indexOf("age1abc"));
     }
 
     @Test
     void sealReadsValuesFromFilesOnly() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        X500Name dn = new X500Name("CN=test");
-        var holder = new JcaX509v3CertificateBuilder(dn, BigInteger.TWO, new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L), dn, kp.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
-        Path cert = dir.resolve("cert.pem");
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
-            w.writeObject(holder);
-        }
-        Files.writeString(cert, pem.toString());
+        Path cert = TestCertificates.selfSignedPemFile(dir);
         Path value = dir.resolve("pw.txt");
         Files.writeString(value, "topsecret");
-        Run r = run("seal", "--cert", cert.toString(), "--name", "db", "-n", "team-a", "--from-file",
+        CliRun r = run("seal", "--cert", cert.toString(), "--name", "db", "-n", "team-a", "--from-file",
                 "password=" + value);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("kind: SealedSecret").contains("password: ").doesNotContain("topsecret");
         assertThat(r.err()).doesNotContain("topsecret");
-        Run noValues = run("seal", "--cert", cert.toString(), "--name", "db", "-n", "team-a");
+        CliRun noValues = run("seal", "--cert", cert.toString(), "--name", "db", "-n", "team-a");
         assertThat(noValues.code()).isEqualTo(2);
-        Run notCert = run("seal", "--cert", value.toString(), "--name", "db", "-n", "team-a", "--from-file",
+        CliRun notCert = run("seal", "--cert", value.toString(), "--name", "db", "-n", "team-a", "--from-file",
                 "password=" + value);
         assertThat(notCert.code()).isEqualTo(2);
         assertThat(notCert.err()).doesNotContain("topsecret");
@@ -150,7 +110,7 @@ class StoresCliTest {
                 metadata: {name: s, namespace: a}
                 stringData: {password: x}
                 """);
-        Run warn = run("lint", ok.toString());
+        CliRun warn = run("lint", ok.toString());
         assertThat(warn.code()).isZero();
         assertThat(warn.out()).contains("ok.yaml:4: warning: Secret/s").contains("[plaintext-secret]"); // the stringData line
         assertThat(run("lint", "--strict", ok.toString()).code()).isEqualTo(1);
@@ -163,12 +123,12 @@ class StoresCliTest {
                   secretStoreRef: {name: s}
                   data: [{secretKey: k, remoteRef: {key: r}}]
                 """);
-        Run json = run("lint", "-o", "json", bad.toString());
+        CliRun json = run("lint", "-o", "json", bad.toString());
         assertThat(json.code()).isEqualTo(1);
         Map<String, Object> j = YamlReader.readMap(json.out(), "json");
         assertThat(j).containsEntry("errors", 1);
         assertThat(json.out()).contains("\"rule\" : \"unserved-version\"").contains("\"line\" : 1");
-        Run sarif = run("lint", "-o", "sarif", dir.toString());
+        CliRun sarif = run("lint", "-o", "sarif", dir.toString());
         assertThat(sarif.code()).isEqualTo(1);
         Map<String, Object> s = YamlReader.readMap(sarif.out(), "sarif");
         assertThat(s).containsEntry("version", "2.1.0");
@@ -178,7 +138,7 @@ class StoresCliTest {
 
     @Test
     void akeylessOperator() {
-        Run r = run("generate", "akeyless-operator", "-n", "team-a", "--store", "ak", "--secret-name", "ak-auth",
+        CliRun r = run("generate", "akeyless-operator", "-n", "team-a", "--store", "ak", "--secret-name", "ak-auth",
                 "--name", "db", "--data", "password=/team-a/db", "--sync-policy", "Periodic", "--sync-interval", "1h");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("kind: AkeylessSecretStore").contains("kind: AkeylessSecret")
@@ -189,7 +149,7 @@ class StoresCliTest {
 
     @Test
     void helpDocumentsEveryFlag() {
-        Run h = run("generate", "secretstore", "--help");
+        CliRun h = run("generate", "secretstore", "--help");
         assertThat(h.code()).isZero();
         assertThat(h.out()).contains("--vault-server").contains("--akeyless-gateway").contains("--azure-vault-url")
                 .contains("--gcp-project").contains("--aws-service");

@@ -6,11 +6,6 @@ import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.yaml.YamlReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,20 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import static dev.kustodian.cli.StoresCliTest.run;
+import static dev.kustodian.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Phase-2 CLI gaps of issue 6: seal --fetch-cert, generate migration, stores (detection). */
@@ -52,22 +42,12 @@ class StoresGapsCliTest {
     @Test
     @SuppressWarnings("unchecked")
     void sealFetchesTheCertificateThroughTheServiceProxy() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        X500Name dn = new X500Name("CN=sealed-secrets");
-        var holder = new JcaX509v3CertificateBuilder(dn, BigInteger.TEN, new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L), dn, kp.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
-            w.writeObject(new JcaX509CertificateConverter().getCertificate(holder));
-        }
+        TestCertificates.SelfSigned controller = TestCertificates.selfSigned("CN=sealed-secrets");
         server = new KubernetesMockServer(false);
         server.init();
         KubernetesClient client = server.createClient();
         server.expect().get().withPath("/api/v1/namespaces/infra/services/http:sealer:/proxy/v1/cert.pem")
-                .andReturn(200, pem.toString()).once();
+                .andReturn(200, controller.pem()).once();
         SealCommand.opener = spec -> new ClusterSession(spec, ClusterSnapshot.builder(new SourceInfo(
                 SourceInfo.Kind.LIVE, "mock", null, null, null, null)).build(), client, "mock");
         Path value = dir.resolve("pw.txt");
@@ -84,7 +64,7 @@ class StoresGapsCliTest {
         byte[] blob = Base64.getDecoder().decode(b64);
         int len = ((blob[0] & 0xff) << 8) | (blob[1] & 0xff);
         Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        rsa.init(Cipher.DECRYPT_MODE, kp.getPrivate(), new OAEPParameterSpec("SHA-256", "MGF1",
+        rsa.init(Cipher.DECRYPT_MODE, controller.keys().getPrivate(), new OAEPParameterSpec("SHA-256", "MGF1",
                 MGF1ParameterSpec.SHA256, new PSource.PSpecified("team-a/db".getBytes(StandardCharsets.UTF_8))));
         byte[] aesKey = rsa.doFinal(blob, 2, len);
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
