@@ -1,20 +1,15 @@
 package dev.kustodian.robust;
 
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
-import dev.kustodian.ui.app.Pages;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
+import dev.kustodian.ui.app.TestShell;
 import dev.kustodian.ui.encryption.EncryptionRotationWizard;
 import dev.kustodian.ui.encryption.EncryptionViewModel;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.roles.RightSizeWizard;
 import dev.kustodian.ui.stores.SealedSecretWizard;
 import dev.kustodian.ui.wizard.WizardView;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,12 +72,7 @@ class GuiHostileFilesTest {
 
     @Start
     void start(Stage stage) {
-        shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
-                (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), Pages.pages(), Pages.wizards());
-        stage.setScene(new Scene(shell, 1400, 900));
-        stage.show();
-        shell.viewModel().startUp();
+        shell = TestShell.show(stage, dialogs, 1400, 900);
     }
 
     private WizardView wizard(String id) {

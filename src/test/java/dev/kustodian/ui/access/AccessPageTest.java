@@ -5,12 +5,9 @@ import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.rbac.SubjectRisk;
 import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -41,16 +38,11 @@ class AccessPageTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
-        WizardRegistry wizards = new WizardRegistry();
-        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(), wizards, openedWizards);
+        TestPageContext.lightTheme();
+        TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(),
+                new WizardRegistry(), openedWizards);
         state.sessionProperty().set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
-        page = new AccessPage(ctx);
-        Parent view = (Parent) page.view();
-        page.onSnapshot(state.snapshot(), state.session());
-        stage.setScene(new Scene(view, 1600, 1000));
-        stage.show();
+        page = ctx.show(stage, new AccessPage(ctx));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,7 +6,6 @@ import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.wizard.FormValues;
@@ -14,8 +13,6 @@ import dev.kustodian.ui.wizard.Wizard;
 import dev.kustodian.ui.wizard.WizardContext;
 import dev.kustodian.ui.wizard.WizardForm;
 import dev.kustodian.ui.wizard.WizardRegistry;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,12 +35,10 @@ class AccessRightSizeTest {
     @Start
     void start(Stage stage) {
         WizardRegistry wizards = new WizardRegistry().register(StubRightSize::new);
-        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(), wizards, openedWizards);
+        TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(),
+                wizards, openedWizards);
         state.sessionProperty().set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
-        page = new AccessPage(ctx);
-        page.onSnapshot(state.snapshot(), state.session());
-        stage.setScene(new Scene((Parent) page.view(), 1600, 1000));
-        stage.show();
+        page = ctx.show(stage, new AccessPage(ctx));
     }
 
     @Test

@@ -3,13 +3,8 @@ package dev.kustodian.ui.access;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.rbac.Reader;
 import dev.kustodian.core.rbac.SubjectRisk;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
-import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.app.SessionOpener;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
 import javafx.scene.Scene;
 import org.junit.jupiter.api.Test;
@@ -38,15 +33,12 @@ class AccessScreenshotGenerator {
             session[0] = Screenshots.demo(progress, cancel);
             return session[0];
         };
-        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
-                new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
-                ContextSource.of(List.of(), null, false), Settings.inMemory()))};
-        Scene[] scene = {shell[0].getScene()};
-        robot.interact(() -> shell[0].viewModel().startUp());
-        AccessPage page = (AccessPage) shell[0].page("access").orElseThrow();
+        ShellView shell = Screenshots.shell(robot, opener);
+        Scene scene = shell.getScene();
+        AccessPage page = (AccessPage) shell.page("access").orElseThrow();
         AccessView view = (AccessView) page.view();
-        robot.interact(() -> shell[0].showPage(page));
-        Screenshots.shoot(robot, scene[0], out.resolve("3-access.png"));
+        robot.interact(() -> shell.showPage(page));
+        Screenshots.shoot(robot, scene, out.resolve("3-access.png"));
 
         AccessViewModel vm = page.viewModel();
         List<SubjectRisk> ranked = List.copyOf(vm.subjects());
@@ -55,13 +47,13 @@ class AccessScreenshotGenerator {
                 view.showSubject(ranked.get(0).subject());
                 view.showSubjectPart("part-paths");
             });
-            Screenshots.shoot(robot, scene[0], out.resolve("3-access-subject.png"));
+            Screenshots.shoot(robot, scene, out.resolve("3-access-subject.png"));
         }
         String secret = vm.secretChoices().stream()
                 .max(Comparator.comparingLong(s -> nonSystemReaders(vm, s))).orElse(null);
         if (secret != null) {
             robot.interact(() -> view.showSecret(secret));
-            Screenshots.shoot(robot, scene[0], out.resolve("3-access-secret-readers.png"));
+            Screenshots.shoot(robot, scene, out.resolve("3-access-secret-readers.png"));
         }
         if (session[0] != null) {
             session[0].close();

@@ -3,7 +3,6 @@ package dev.kustodian.ui.app;
 import dev.kustodian.core.cluster.DemoCluster;
 import dev.kustodian.core.plan.PlanStep;
 import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.onboarding.OnboardingPage;
 import javafx.scene.Scene;
@@ -34,32 +33,30 @@ class OnboardingScreenshotGenerator {
         Path out = Screenshots.folder();
         DemoCluster.stop();
         Path config = Files.createTempDirectory("kustodian-onboarding-shots");
-        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
-                new SameThreadTaskExecutor(), new RecordingDialogService(), SessionOpener.CLUSTER_LOADER,
-                ContextSource.of(List.of(), null, false), new Settings(null, config)))};
-        Scene[] scene = {shell[0].getScene()};
-        robot.interact(() -> shell[0].viewModel().startUp());
-        assertThat(shell[0].currentPage().id()).isEqualTo(OnboardingPage.ID);
-        OnboardingPage page = (OnboardingPage) shell[0].currentPage();
+        ShellView shell = Screenshots.shell(robot, new RecordingDialogService(), SessionOpener.CLUSTER_LOADER,
+                ContextSource.of(List.of(), null, false), new Settings(null, config));
+        Scene scene = shell.getScene();
+        assertThat(shell.currentPage().id()).isEqualTo(OnboardingPage.ID);
+        OnboardingPage page = (OnboardingPage) shell.currentPage();
         select(robot, "encryption-at-rest");
-        Screenshots.shoot(robot, scene[0], out.resolve("9-onboarding-start.png"));
+        Screenshots.shoot(robot, scene, out.resolve("9-onboarding-start.png"));
 
         var vm = page.viewModel();
         for (String id : List.of("rbac-critical", "secret-hygiene")) {
-            robot.interact(() -> vm.apply(step(shell[0], id)));
+            robot.interact(() -> vm.apply(step(shell, id)));
             if (id.equals("secret-hygiene")) {
-                OnboardingWalkTest.rollOut(shell[0], step(shell[0], id));
+                OnboardingWalkTest.rollOut(shell, step(shell, id));
             }
-            robot.interact(() -> vm.verify(step(shell[0], id)));
+            robot.interact(() -> vm.verify(step(shell, id)));
         }
         for (String id : List.of("encryption-at-rest", "tls-renewal")) {
-            PlanStep s = step(shell[0], id);
+            PlanStep s = step(shell, id);
             robot.interact(() -> vm.accept(s, s.openFindings(), id.equals("tls-renewal")
                     ? "renewed by the CDN team on 2027-01-10" : "node change scheduled for the next maintenance window",
                     "alice@example.com", LocalDate.now().plusMonths(2)));
         }
         select(robot, "rbac-critical");
-        Screenshots.shoot(robot, scene[0], out.resolve("9-onboarding-progress.png"));
+        Screenshots.shoot(robot, scene, out.resolve("9-onboarding-progress.png"));
         DemoCluster.stop();
     }
 

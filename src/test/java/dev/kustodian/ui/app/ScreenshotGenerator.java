@@ -3,7 +3,6 @@ package dev.kustodian.ui.app;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.Page;
 import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
@@ -46,46 +45,44 @@ class ScreenshotGenerator {
             return s;
         };
         RecordingDialogService dialogs = new RecordingDialogService();
-        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
-                new SameThreadTaskExecutor(), dialogs, opener, ContextSource.of(List.of(), null, false),
-                Settings.inMemory()))};
-        Scene[] scene = {shell[0].getScene()};
-        robot.interact(() -> shell[0].viewModel().startUp());
+        ShellView shell = Screenshots.shell(robot, dialogs, opener, ContextSource.of(List.of(), null, false),
+                Settings.inMemory());
+        Scene scene = shell.getScene();
         List<String> written = new ArrayList<>();
-        for (Page page : shell[0].pages()) {
+        for (Page page : shell.pages()) {
             if (page.id().equals("fleet")) {
                 continue; // FleetScreenshotGenerator renders it with several contexts (the demo alone has none)
             }
-            robot.interact(() -> shell[0].showPage(page));
-            written.add(Screenshots.shoot(robot, scene[0], out.resolve(String.format("%d-%s.png", page.order(), page.id()))));
+            robot.interact(() -> shell.showPage(page));
+            written.add(Screenshots.shoot(robot, scene, out.resolve(String.format("%d-%s.png", page.order(), page.id()))));
         }
         // the External stores page's findings tab
-        robot.interact(() -> shell[0].page("external-stores").ifPresent(p -> {
-            shell[0].showPage(p);
-            for (javafx.scene.Node n : scene[0].getRoot().lookupAll(".tab-pane")) {
+        robot.interact(() -> shell.page("external-stores").ifPresent(p -> {
+            shell.showPage(p);
+            for (javafx.scene.Node n : scene.getRoot().lookupAll(".tab-pane")) {
                 javafx.scene.control.TabPane tp = (javafx.scene.control.TabPane) n;
                 tp.getTabs().stream().filter(t -> "stores-tab-findings".equals(t.getId())).findFirst()
                         .ifPresent(t -> tp.getSelectionModel().select(t));
             }
         }));
-        written.add(Screenshots.shoot(robot, scene[0], out.resolve("5-external-stores-findings.png")));
+        written.add(Screenshots.shoot(robot, scene, out.resolve("5-external-stores-findings.png")));
         WizardRegistry wizards = Pages.wizards();
         for (String id : wizards.ids()) {
             robot.interact(() -> {
-                Optional<WizardView> w = shell[0].openWizard(id, null);
+                Optional<WizardView> w = shell.openWizard(id, null);
                 w.ifPresent(v -> replayAnswers(id, v));
             });
-            written.add(Screenshots.shoot(robot, scene[0], out.resolve("wizard-" + id + ".png")));
+            written.add(Screenshots.shoot(robot, scene, out.resolve("wizard-" + id + ".png")));
         }
         robot.interact(() -> {
-            shell[0].page("overview").ifPresent(shell[0]::showPage);
-            shell[0].viewModel().state().themeProperty().set(AppState.Theme.DARK);
+            shell.page("overview").ifPresent(shell::showPage);
+            shell.viewModel().state().themeProperty().set(AppState.Theme.DARK);
         });
-        written.add(Screenshots.shoot(robot, scene[0], out.resolve("1-overview-dark.png")));
-        robot.interact(() -> shell[0].viewModel().state().themeProperty().set(AppState.Theme.LIGHT));
+        written.add(Screenshots.shoot(robot, scene, out.resolve("1-overview-dark.png")));
+        robot.interact(() -> shell.viewModel().state().themeProperty().set(AppState.Theme.LIGHT));
         // an error state, as the user sees it for an unreadable snapshot path
-        robot.interact(() -> shell[0].viewModel().openSnapshot(Path.of("/home/admin/audit-2026-11.yaml")));
-        written.add(Screenshots.shoot(robot, scene[0], out.resolve("error-unreadable-snapshot.png")));
+        robot.interact(() -> shell.viewModel().openSnapshot(Path.of("/home/admin/audit-2026-11.yaml")));
+        written.add(Screenshots.shoot(robot, scene, out.resolve("error-unreadable-snapshot.png")));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: " + written);
     }

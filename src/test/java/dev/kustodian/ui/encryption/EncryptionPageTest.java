@@ -10,12 +10,10 @@ import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.WorkloadInfo;
 import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -58,22 +56,17 @@ class EncryptionPageTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
+        TestPageContext.lightTheme();
         WizardRegistry wizards = new WizardRegistry().register(EncryptionConfigWizard::new)
                 .register(EncryptionRotationWizard::new);
-        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), dialogs, wizards, openedWizards);
+        TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), dialogs, wizards, openedWizards);
         ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.DEMO, "demo", "", "v1.31.2",
                 Instant.EPOCH, null));
         b.workloads.add(apiserver("kube-apiserver-cp-1", "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
                 "--etcd-certfile", "/etc/kubernetes/pki/apiserver-etcd-client.crt"));
         ClusterSession session = new ClusterSession(SourceSpec.demo(), b.build(), null, "demo");
         state.sessionProperty().set(session);
-        page = new EncryptionPage(ctx);
-        Node view = page.view();
-        page.onSnapshot(session.snapshot(), session);
-        stage.setScene(new Scene((javafx.scene.Parent) view, 1600, 1000));
-        stage.show();
+        page = ctx.show(stage, new EncryptionPage(ctx));
     }
 
     private static String texts(FxRobot robot, String container) {

@@ -1,25 +1,17 @@
 package dev.kustodian.ui.encryption;
 
-import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.encryption.EncryptionConfig;
 import dev.kustodian.core.encryption.EncryptionConfigBuilder;
 import dev.kustodian.core.encryption.EncryptionConfigParser;
 import dev.kustodian.core.encryption.KeyGenerator;
 import dev.kustodian.core.output.SafeFiles;
 import dev.kustodian.core.yaml.YamlWriter;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
-import dev.kustodian.ui.app.PageRegistry;
 import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
-import dev.kustodian.ui.framework.TestSnapshots;
+import dev.kustodian.ui.app.TestShell;
 import dev.kustodian.ui.wizard.Fields;
-import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
 import dev.kustodian.ui.wizard.WizardViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -36,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.kustodian.ui.app.TestShell.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both encryption wizards walked to the end in the real shell: key shown once, preview masked, files 0600. */
@@ -46,16 +39,7 @@ class EncryptionWizardsTest {
 
     @Start
     void start(Stage stage) {
-        shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
-                (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), Pages.pages(), Pages.wizards());
-        stage.setScene(new Scene(shell, 1600, 1000));
-        stage.show();
-        shell.viewModel().startUp();
-    }
-
-    private static String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
+        shell = TestShell.show(stage, dialogs);
     }
 
     private static String mode(Path p) throws Exception {

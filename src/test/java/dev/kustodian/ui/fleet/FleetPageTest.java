@@ -1,14 +1,14 @@
 package dev.kustodian.ui.fleet;
 
-import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.DialogService;
 import dev.kustodian.ui.framework.KubeContexts;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.QueuedTaskExecutor;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.TaskExecutor;
+import dev.kustodian.ui.framework.TestPageContext;
+import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,57 +37,14 @@ class FleetPageTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
+        TestPageContext.lightTheme();
         this.stage = stage;
     }
 
     /** A page context with the fixture's contexts and the given executor. */
     static PageContext context(AppState state, TaskExecutor tasks, KubeContexts contexts) {
-        DialogService dialogs = new RecordingDialogService();
-        return new PageContext() {
-            @Override
-            public AppState state() {
-                return state;
-            }
-
-            @Override
-            public TaskExecutor tasks() {
-                return tasks;
-            }
-
-            @Override
-            public DialogService dialogs() {
-                return dialogs;
-            }
-
-            @Override
-            public boolean hasWizard(String wizardId) {
-                return false;
-            }
-
-            @Override
-            public void openWizard(String wizardId, ObjectRef target) {
-            }
-
-            @Override
-            public void navigate(String pageId) {
-            }
-
-            @Override
-            public boolean hasPage(String pageId) {
-                return false;
-            }
-
-            @Override
-            public void reload() {
-            }
-
-            @Override
-            public KubeContexts contexts() {
-                return contexts;
-            }
-        };
+        return new TestPageContext(state, tasks, new RecordingDialogService(), new WizardRegistry(), new ArrayList<>(),
+                contexts);
     }
 
     private FleetPage show(FxRobot robot, TaskExecutor tasks) {

@@ -3,13 +3,11 @@ package dev.kustodian.ui.fleet;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
 import dev.kustodian.ui.app.SessionOpener;
 import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
 import dev.kustodian.ui.framework.KubeContexts;
 import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -51,19 +49,17 @@ class FleetScreenshotGenerator {
         // the contexts as listed, their published in-cluster reports from the fixture (prod-eu has some)
         ContextSource source = ContextSource.of(fixture.list().stream().map(KubeContexts.Entry::name).toList(),
                 "staging", true, servers, fixture::connect);
-        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
-                new SameThreadTaskExecutor(), new RecordingDialogService(), opener, source, Settings.inMemory()))};
-        Scene[] scene = {shell[0].getScene()};
-        robot.interact(() -> shell[0].viewModel().startUp());
-        FleetPage fleet = (FleetPage) shell[0].page("fleet").orElseThrow();
-        robot.interact(() -> shell[0].showPage(fleet));
+        ShellView shell = Screenshots.shell(robot, new RecordingDialogService(), opener, source, Settings.inMemory());
+        Scene scene = shell.getScene();
+        FleetPage fleet = (FleetPage) shell.page("fleet").orElseThrow();
+        robot.interact(() -> shell.showPage(fleet));
         robot.interact(fleet::scanAll);
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
-            TableView<FleetViewModel.Row> t = (TableView<FleetViewModel.Row>) scene[0].lookup("#fleet-table");
+            TableView<FleetViewModel.Row> t = (TableView<FleetViewModel.Row>) scene.lookup("#fleet-table");
             t.getSelectionModel().select(0); // prod-eu: its detail line shows the published in-cluster scan
         });
-        String file = Screenshots.shoot(robot, scene[0], out.resolve("9-fleet.png"));
+        String file = Screenshots.shoot(robot, scene, out.resolve("9-fleet.png"));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: [" + file + "]");
     }

@@ -6,6 +6,11 @@ import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
+import dev.kustodian.ui.app.ContextSource;
+import dev.kustodian.ui.app.KustodianApp;
+import dev.kustodian.ui.app.SessionOpener;
+import dev.kustodian.ui.app.Settings;
+import dev.kustodian.ui.app.ShellView;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -67,6 +72,24 @@ public final class Screenshots {
             made.add(r);
         });
         return made.get(0);
+    }
+
+    /**
+     * The real shell (every page and wizard, tasks on the calling thread, dialogs recorded, no kubeconfig contexts,
+     * settings in memory) opening sources with {@code opener}: shown at 1600×1000 and started up.
+     */
+    public static ShellView shell(FxRobot robot, SessionOpener opener) {
+        return shell(robot, new RecordingDialogService(), opener, ContextSource.of(List.of(), null, false),
+                Settings.inMemory());
+    }
+
+    /** The real shell (tasks on the calling thread) with these dialogs, opener, contexts and settings, started up. */
+    public static ShellView shell(FxRobot robot, DialogService dialogs, SessionOpener opener, ContextSource contexts,
+                                  Settings settings) {
+        ShellView shell = show(robot, () -> KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs, opener,
+                contexts, settings));
+        robot.interact(() -> shell.viewModel().startUp());
+        return shell;
     }
 
     /** The embedded demo cluster, or {@link TestSnapshots#demoLike} when it cannot start here (said on stdout). */

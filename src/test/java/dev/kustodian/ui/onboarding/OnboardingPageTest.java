@@ -57,8 +57,7 @@ class OnboardingPageTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
+        TestPageContext.lightTheme();
         configDir = Files.createTempDirectory("kustodian-onboarding-test");
         session = TestSnapshots.session(SourceSpec.demo());
         Analysis analysis = Analysis.of(session.snapshot());

@@ -6,14 +6,11 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
-import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -37,10 +34,10 @@ class OverviewPageTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
+        TestPageContext.lightTheme();
         WizardRegistry wizards = new WizardRegistry().register(SecretReaderRoleWizard::new);
-        PageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(), wizards, openedWizards);
+        TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(),
+                wizards, openedWizards);
         state.findingsProperty().set(List.of(
                 Finding.of("RBAC-SECRETS-LIST", "rbac", Severity.CRITICAL,
                         new ObjectRef("ServiceAccount", "team-b", "deployer"), "deployer can list every secret",
@@ -52,11 +49,7 @@ class OverviewPageTest {
                 Finding.of("SEC-ENV", "secrets", Severity.LOW, new ObjectRef("Deployment", "team-a", "backend"),
                         "Secret used as env var", "Env vars leak.", "Mount it.", List.of())));
         state.sessionProperty().set(TestSnapshots.session(SourceSpec.demo()));
-        page = new OverviewPage(ctx);
-        Node view = page.view();
-        page.onSnapshot(state.snapshot(), state.session());
-        stage.setScene(new Scene((javafx.scene.Parent) view, 1600, 1000));
-        stage.show();
+        page = ctx.show(stage, new OverviewPage(ctx));
     }
 
     @Test

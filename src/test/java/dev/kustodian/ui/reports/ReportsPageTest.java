@@ -9,11 +9,10 @@ import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.secrets.SecretsFixture;
 import dev.kustodian.ui.wizard.SecretReaderRoleWizard;
 import dev.kustodian.ui.wizard.WizardRegistry;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -47,8 +46,7 @@ class ReportsPageTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
+        TestPageContext.lightTheme();
         ClusterSnapshot s = SecretsFixture.snapshot(SourceInfo.Kind.LIVE);
         List<Finding> findings = new ArrayList<>(SecretsFixture.findings(s));
         findings.add(Finding.of("RBAC-SECRETS-LIST", "rbac", Severity.CRITICAL,
@@ -59,12 +57,9 @@ class ReportsPageTest {
                 "generic-garbage-collector"), "expected system access", "System.", "None.", List.of()).asSystem());
         state.findingsProperty().set(findings);
         state.sessionProperty().set(SecretsFixture.session(SourceSpec.live(null, "test"), s, null));
-        page = new ReportsPage(SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs,
-                new WizardRegistry().register(SecretReaderRoleWizard::new), opened), SecretsFixture.CLOCK);
-        Parent view = (Parent) page.view();
-        page.onSnapshot(state.snapshot(), state.session());
-        stage.setScene(new Scene(view, 1600, 1000));
-        stage.show();
+        TestPageContext ctx = SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs,
+                new WizardRegistry().register(SecretReaderRoleWizard::new), opened);
+        page = ctx.show(stage, new ReportsPage(ctx, SecretsFixture.CLOCK));
     }
 
     @SuppressWarnings("unchecked")

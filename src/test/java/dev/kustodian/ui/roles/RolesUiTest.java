@@ -1,27 +1,21 @@
 package dev.kustodian.ui.roles;
 
-import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.util.UserFacingException;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
-import dev.kustodian.ui.app.PageRegistry;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
+import dev.kustodian.ui.app.TestShell;
 import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.framework.TaskHandle;
 import dev.kustodian.ui.framework.TestSnapshots;
 import dev.kustodian.ui.wizard.Fields;
-import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
 import dev.kustodian.ui.wizard.WizardViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -37,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static dev.kustodian.ui.app.TestShell.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Roles page, the role wizard and the right-size flow, driven through the UI (TestFX, headless). */
@@ -48,16 +43,7 @@ class RolesUiTest {
 
     @Start
     void start(Stage stage) {
-        shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
-                (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), Pages.pages(), Pages.wizards());
-        stage.setScene(new Scene(shell, 1600, 1000));
-        stage.show();
-        shell.viewModel().startUp();
-    }
-
-    private String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
+        shell = TestShell.show(stage, dialogs);
     }
 
     private RolesPage rolesPage(FxRobot robot) {

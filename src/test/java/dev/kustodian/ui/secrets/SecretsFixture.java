@@ -2,9 +2,7 @@ package dev.kustodian.ui.secrets;
 
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.Finding;
-import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.model.BindingInfo;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.NamespaceInfo;
@@ -19,7 +17,6 @@ import dev.kustodian.core.model.WorkloadInfo;
 import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.DialogService;
-import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.TaskExecutor;
 import dev.kustodian.ui.wizard.WizardRegistry;
 
@@ -91,7 +88,7 @@ public final class SecretsFixture {
     }
 
     /** A page context over {@code state} with the given executor and dialogs; wizard openings are recorded. */
-    public static PageContext context(AppState state, TaskExecutor tasks, DialogService dialogs,
+    public static TestPageContext context(AppState state, TaskExecutor tasks, DialogService dialogs,
                                       WizardRegistry wizards, List<String> opened) {
         return new TestPageContext(state, tasks, dialogs, wizards, opened);
     }

@@ -7,6 +7,7 @@ import dev.kustodian.core.port.FakeClusterPort;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
+import dev.kustodian.ui.framework.TestPageContext;
 import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -52,8 +53,7 @@ class SecretsPageTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
+        TestPageContext.lightTheme();
     }
 
     @BeforeEach

@@ -2,14 +2,9 @@ package dev.kustodian.ui.secrets;
 
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.SecretInfo;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
 import dev.kustodian.ui.framework.Page;
-import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.Screenshots;
 import dev.kustodian.ui.app.SessionOpener;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
 import dev.kustodian.ui.reports.ReportsPage;
 import javafx.scene.Node;
@@ -42,14 +37,11 @@ class SecretsScreenshotGenerator {
             opened.add(s);
             return s;
         };
-        ShellView[] shell = {Screenshots.show(robot, () -> KustodianApp.createShell(
-                new SameThreadTaskExecutor(), new RecordingDialogService(), opener,
-                ContextSource.of(List.of(), null, false), Settings.inMemory()))};
-        Scene[] scene = {shell[0].getScene()};
-        robot.interact(() -> shell[0].viewModel().startUp());
-        SecretsPage secrets = (SecretsPage) shell[0].page("secrets").orElseThrow();
+        ShellView shell = Screenshots.shell(robot, opener);
+        Scene scene = shell.getScene();
+        SecretsPage secrets = (SecretsPage) shell.page("secrets").orElseThrow();
         SecretsViewModel vm = secrets.viewModel();
-        robot.interact(() -> shell[0].showPage(secrets));
+        robot.interact(() -> shell.showPage(secrets));
         List<String> written = new ArrayList<>();
         // a TLS secret with certificate facts, preferring one that expires soon
         SecretRow tls = vm.filtered().stream().filter(r -> r.secret().tls() != null)
@@ -59,7 +51,7 @@ class SecretsScreenshotGenerator {
                 .orElse(null);
         if (tls != null) {
             robot.interact(() -> vm.selectedProperty().set(tls));
-            written.add(Screenshots.shoot(robot, scene[0], out.resolve("2-secrets-tls.png")));
+            written.add(Screenshots.shoot(robot, scene, out.resolve("2-secrets-tls.png")));
         }
         // the secret with the most non-system readers that has a direct reader: the readers with their paths
         SecretRow readers = vm.filtered().stream().filter(r -> !r.namespace().startsWith("kube-"))
@@ -67,17 +59,17 @@ class SecretsScreenshotGenerator {
         if (readers != null) {
             robot.interact(() -> vm.selectedProperty().set(readers));
             robot.interact(() -> scrollTo(secrets.view(), "#secret-readers"));
-            written.add(Screenshots.shoot(robot, scene[0], out.resolve("2-secrets-readers.png")));
+            written.add(Screenshots.shoot(robot, scene, out.resolve("2-secrets-readers.png")));
         }
-        Page reportsPage = shell[0].page("reports").orElseThrow();
+        Page reportsPage = shell.page("reports").orElseThrow();
         ReportsPage reports = (ReportsPage) reportsPage;
         robot.interact(() -> {
-            shell[0].showPage(reportsPage);
+            shell.showPage(reportsPage);
             reports.viewModel().filtered().stream()
                     .filter(f -> f.fix() != null).findFirst()
                     .ifPresent(f -> reports.viewModel().selectedProperty().set(f));
         });
-        written.add(Screenshots.shoot(robot, scene[0], out.resolve("7-reports-detail.png")));
+        written.add(Screenshots.shoot(robot, scene, out.resolve("7-reports-detail.png")));
         opened.forEach(ClusterSession::close);
         System.out.println("Screenshots written: " + written);
     }

@@ -1,22 +1,14 @@
 package dev.kustodian.ui.stores;
 
-import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.externalsecrets.Validation;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.yaml.YamlReader;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
-import dev.kustodian.ui.app.PageRegistry;
 import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
-import dev.kustodian.ui.framework.TestSnapshots;
+import dev.kustodian.ui.app.TestShell;
 import dev.kustodian.ui.wizard.Fields;
-import dev.kustodian.ui.wizard.WizardRegistry;
 import dev.kustodian.ui.wizard.WizardView;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -44,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.kustodian.ui.app.TestShell.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks every store wizard to the end in the real shell, saves to a folder, and validates the saved files. */
@@ -54,12 +47,7 @@ class StoresWizardsTest {
 
     @Start
     void start(Stage stage) {
-        shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
-                (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), Pages.pages(), Pages.wizards());
-        stage.setScene(new Scene(shell, 1600, 1000));
-        stage.show();
-        shell.viewModel().startUp();
+        shell = TestShell.show(stage, dialogs);
     }
 
     private WizardView open(FxRobot robot, String id, ObjectRef target) {
@@ -86,10 +74,6 @@ class StoresWizardsTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }
-    }
-
-    private static String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
     }
 
     /** Every saved Kubernetes object validates against the bundled CRD schema and the provider rules. */

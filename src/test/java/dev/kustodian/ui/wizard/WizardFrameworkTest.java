@@ -1,17 +1,9 @@
 package dev.kustodian.ui.wizard;
 
-import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.findings.ObjectRef;
-import dev.kustodian.ui.app.ContextSource;
-import dev.kustodian.ui.app.KustodianApp;
-import dev.kustodian.ui.app.PageRegistry;
 import dev.kustodian.ui.framework.RecordingDialogService;
-import dev.kustodian.ui.framework.SameThreadTaskExecutor;
-import dev.kustodian.ui.app.SessionOpener;
-import dev.kustodian.ui.app.Settings;
 import dev.kustodian.ui.app.ShellView;
-import dev.kustodian.ui.framework.TestSnapshots;
-import javafx.scene.Scene;
+import dev.kustodian.ui.app.TestShell;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -24,8 +16,8 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
+import static dev.kustodian.ui.app.TestShell.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wizard framework, walked end to end with the example "Secret reader Role" wizard. */
@@ -36,16 +28,7 @@ class WizardFrameworkTest {
 
     @Start
     void start(Stage stage) {
-        shell = KustodianApp.createShell(new SameThreadTaskExecutor(), dialogs,
-                (spec, p, c) -> TestSnapshots.session(spec), ContextSource.of(List.of(), null, false),
-                Settings.inMemory(), Pages.pages(), Pages.wizards());
-        stage.setScene(new Scene(shell, 1600, 1000));
-        stage.show();
-        shell.viewModel().startUp();
-    }
-
-    private String preview(FxRobot robot) {
-        return robot.lookup("#wizard-preview").queryAs(dev.kustodian.ui.wizard.YamlPreview.class).getText();
+        shell = TestShell.show(stage, dialogs);
     }
 
     @Test
