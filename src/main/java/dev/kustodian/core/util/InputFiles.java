@@ -38,8 +38,11 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** An input that cannot be used; the message names the file (and line) and says what to do. */
-    public static final class InputException extends UserFacingException {
+    /**
+     * An input that cannot be used; the message names the file (and line) and says what to do. Subclassed by the
+     * YAML reader's {@code YamlException}.
+     */
+    public static class InputException extends UserFacingException {
         private final String file;
         private final int line;
 
