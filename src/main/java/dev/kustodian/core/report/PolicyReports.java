@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.core.yaml.YamlWriter;
 
 import java.io.IOException;
@@ -66,28 +67,20 @@ public final class PolicyReports {
 
     /** The two report APIs. */
     public enum Api {
-        WGPOLICY("policyreport", "wgpolicyk8s.io", "v1alpha2", "PolicyReport", "ClusterPolicyReport", "policyreports",
-                "clusterpolicyreports"),
-        OPENREPORTS("openreports", "openreports.io", "v1alpha1", "Report", "ClusterReport", "reports",
-                "clusterreports");
+        WGPOLICY("policyreport", "wgpolicyk8s.io", "v1alpha2", "PolicyReport", "policyreports"),
+        OPENREPORTS("openreports", "openreports.io", "v1alpha1", "Report", "reports");
 
         private final String id;
         private final String group;
-        private final String version;
-        private final String kind;
-        private final String clusterKind;
-        private final String resource;
-        private final String clusterResource;
+        private final ClusterPort.KindRef namespaced;
+        private final ClusterPort.KindRef cluster;
 
-        Api(String id, String group, String version, String kind, String clusterKind, String resource,
-            String clusterResource) {
+        /** The cluster-scoped kind of each API is "Cluster" + the namespaced kind (its resource likewise). */
+        Api(String id, String group, String version, String kind, String resource) {
             this.id = id;
             this.group = group;
-            this.version = version;
-            this.kind = kind;
-            this.clusterKind = clusterKind;
-            this.resource = resource;
-            this.clusterResource = clusterResource;
+            this.namespaced = new ClusterPort.KindRef(group + "/" + version, kind, resource, true);
+            this.cluster = new ClusterPort.KindRef(group + "/" + version, "Cluster" + kind, "cluster" + resource, false);
         }
 
         /** "policyreport" or "openreports": the names of the formats and of {@code --report-format}. */
@@ -99,30 +92,28 @@ public final class PolicyReports {
             return group;
         }
 
-        public String version() {
-            return version;
-        }
-
         public String apiVersion() {
-            return group + "/" + version;
+            return namespaced.apiVersion();
         }
 
         /** The namespaced kind (PolicyReport, Report). */
         public String kind() {
-            return kind;
+            return namespaced.kind();
         }
 
         /** The cluster-scoped kind (ClusterPolicyReport, ClusterReport). */
         public String clusterKind() {
-            return clusterKind;
+            return cluster.kind();
         }
 
-        public String resource() {
-            return resource;
+        /** The two kinds, namespaced first, as the cluster port addresses them. */
+        public List<ClusterPort.KindRef> kinds() {
+            return List.of(namespaced, cluster);
         }
 
-        public String clusterResource() {
-            return clusterResource;
+        /** The two kinds' resources (policyreports, clusterpolicyreports), as RBAC rules and kubectl name them. */
+        public List<String> resources() {
+            return List.of(namespaced.resource(), cluster.resource());
         }
 
         /** Parses "policyreport"/"wgpolicyk8s.io" or "openreports"/"openreports.io". */

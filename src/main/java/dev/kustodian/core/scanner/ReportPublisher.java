@@ -48,8 +48,7 @@ public final class ReportPublisher {
 
     /** The two kinds of an API, as the port addresses them. */
     public static List<ClusterPort.KindRef> kinds(PolicyReports.Api api) {
-        return List.of(new ClusterPort.KindRef(api.apiVersion(), api.kind(), api.resource(), true),
-                new ClusterPort.KindRef(api.apiVersion(), api.clusterKind(), api.clusterResource(), false));
+        return api.kinds();
     }
 
     /**
@@ -120,8 +119,9 @@ public final class ReportPublisher {
                 }
             } catch (ClusterCallException e) {
                 notes.add("Kustodian's earlier " + other.kind() + "s could not be looked for (HTTP " + e.code()
-                        + "); delete them by hand if there are any: kubectl delete " + other.resource() + ","
-                        + other.clusterResource() + " -A -l " + PolicyReports.SELECTOR);
+                        + "); delete them by hand if there are any: kubectl delete "
+                        + String.join(",", other.resources()) + " -A -l "
+                        + PolicyReports.SELECTOR);
             }
         }
         return new Outcome(api, published.applied(), deleted, results, notes);

@@ -118,7 +118,7 @@ public final class ScannerManifests {
         List<PolicyReports.Api> apis = s.reportFormat() == null ? List.of(PolicyReports.Api.values())
                 : List.of(s.reportFormat());
         for (PolicyReports.Api api : apis) {
-            rules.add(new Commented(rule(api.group(), List.of(api.resource(), api.clusterResource()),
+            rules.add(new Commented(rule(api.group(), api.resources(),
                     List.of("get", "list", "create", "patch", "delete")), "Publishes its reports (server-side apply) "
                     + "and deletes the ones a previous run made that are no longer produced"));
         }
