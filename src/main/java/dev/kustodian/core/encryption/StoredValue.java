@@ -22,30 +22,29 @@ import java.util.Arrays;
 public record StoredValue(Format format, String keyName, String kmsKeyId, String dekSource) {
 
     public enum Format {
-        PLAINTEXT_PROTOBUF("plaintext (protobuf)", false),
-        PLAINTEXT_JSON("plaintext (JSON)", false),
-        AESCBC("aescbc", true),
-        AESGCM("aesgcm", true),
-        SECRETBOX("secretbox", true),
-        KMS_V1("kms v1", true),
-        KMS_V2("kms v2", true),
-        UNKNOWN_ENCRYPTED("unknown k8s:enc provider", true),
-        UNRECOGNISED("unrecognised", false);
+        PLAINTEXT_PROTOBUF("plaintext (protobuf)"),
+        PLAINTEXT_JSON("plaintext (JSON)"),
+        AESCBC("aescbc"),
+        AESGCM("aesgcm"),
+        SECRETBOX("secretbox"),
+        KMS_V1("kms v1"),
+        KMS_V2("kms v2"),
+        UNKNOWN_ENCRYPTED("unknown k8s:enc provider"),
+        UNRECOGNISED("unrecognised");
 
         private final String label;
-        private final boolean encrypted;
 
-        Format(String label, boolean encrypted) {
+        Format(String label) {
             this.label = label;
-            this.encrypted = encrypted;
         }
 
         public String label() {
             return label;
         }
 
+        /** Stored under a {@code k8s:enc:} prefix: every format but the two plaintext ones and the unrecognised. */
         public boolean encrypted() {
-            return encrypted;
+            return !plaintext() && this != UNRECOGNISED;
         }
 
         public boolean plaintext() {
