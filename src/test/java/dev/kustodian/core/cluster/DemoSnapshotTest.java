@@ -1,7 +1,6 @@
 package dev.kustodian.core.cluster;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import dev.kustodian.core.analysis.Analysis;
 import dev.kustodian.core.findings.Finding;
@@ -15,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,29 +91,7 @@ class DemoSnapshotTest {
      * time (the creation time of objects the files give none), the certificate issued anew on every start.
      */
     private static JsonNode normalised(ClusterSnapshot s) {
-        ObjectNode n = SnapshotJson.MAPPER.valueToTree(SnapshotDocument.of(s));
-        n.remove("source");
-        strip(n);
-        for (JsonNode secret : n.get("secrets")) {
-            if (secret.get("meta").get("name").asText().equals("shop-web-tls")) {
-                ((ObjectNode) secret).remove("tls");
-                ((ObjectNode) secret).remove("keys");
-            }
-        }
-        for (Map.Entry<String, JsonNode> e : n.properties()) {
-            if (e.getValue() instanceof ArrayNode arr) {
-                List<JsonNode> items = new ArrayList<>();
-                arr.forEach(items::add);
-                items.sort(Comparator.comparing(JsonNode::toString));
-                arr.removeAll();
-                arr.addAll(items);
-            }
-        }
-        return n;
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode o) {
+        return ComparableSnapshots.normalised(s, o -> {
             o.remove("uid");
             o.remove("fingerprint");
             for (String time : List.of("created", "lastModified")) {
@@ -125,9 +99,13 @@ class DemoSnapshotTest {
                     o.put(time, "(load time)");
                 }
             }
-            o.forEach(DemoSnapshotTest::strip);
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(DemoSnapshotTest::strip);
-        }
+        }, n -> {
+            for (JsonNode secret : n.get("secrets")) {
+                if (secret.get("meta").get("name").asText().equals("shop-web-tls")) {
+                    ((ObjectNode) secret).remove("tls");
+                    ((ObjectNode) secret).remove("keys");
+                }
+            }
+        });
     }
 }

@@ -7,16 +7,10 @@ import dev.kustodian.core.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,25 +26,8 @@ class StreamedListsTest {
         HttpServer server = SyntheticApiServer.serve(new SyntheticClusterJson.Counts(12, 1_100, 700, 300, 40, 30, 60,
                 8, 8));
         try {
-            Path kc = dir.resolve("kubeconfig");
-            Files.writeString(kc, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: synthetic
-                      cluster:
-                        server: http://127.0.0.1:%d
-                    users:
-                    - name: u
-                      user:
-                        token: synthetic-token
-                    contexts:
-                    - name: synthetic
-                      context:
-                        cluster: synthetic
-                        user: u
-                    current-context: synthetic
-                    """.formatted(server.getAddress().getPort()));
+            Path kc = TestKubeconfigs.write(dir.resolve("kubeconfig"),
+                    Map.of("synthetic", "http://127.0.0.1:" + server.getAddress().getPort()), Map.of());
             ClusterSnapshot streamed;
             ClusterSnapshot typed;
             try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, "synthetic"), Progress.NONE, new Cancellation())) {
@@ -93,27 +70,7 @@ class StreamedListsTest {
 
     /** The snapshot as its file holds it, without what differs per load (keyed fingerprints, load time). */
     private static JsonNode normalised(ClusterSnapshot s) {
-        ObjectNode n = SnapshotJson.MAPPER.valueToTree(SnapshotDocument.of(s));
-        n.remove("source");
-        strip(n);
-        for (Map.Entry<String, JsonNode> e : n.properties()) {
-            if (e.getValue() instanceof ArrayNode arr) {
-                List<JsonNode> items = new ArrayList<>();
-                arr.forEach(items::add);
-                items.sort(Comparator.comparing(JsonNode::toString));
-                arr.removeAll();
-                arr.addAll(items);
-            }
-        }
-        return n;
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            o.remove("fingerprint");
-            o.forEach(StreamedListsTest::strip);
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(StreamedListsTest::strip);
-        }
+        return ComparableSnapshots.normalised(s, o -> o.remove("fingerprint"), n -> {
+        });
     }
 }
