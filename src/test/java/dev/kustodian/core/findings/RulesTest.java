@@ -128,4 +128,29 @@ class RulesTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void mergingRuleListsSortedOnTheirOwnGivesTheOrderOfOneStableSortOfTheirConcatenation() {
+        java.util.Random random = new java.util.Random(12);
+        String[] rules = {"SEC-A", "SEC-B", "RBAC-C", "ENC-D"};
+        for (int round = 0; round < 200; round++) {
+            List<List<Finding>> lists = new ArrayList<>();
+            List<Finding> all = new ArrayList<>();
+            for (int l = random.nextInt(6); l > 0; l--) {
+                List<Finding> list = new ArrayList<>();
+                for (int n = random.nextInt(40); n > 0; n--) {
+                    // rules shared by several lists, equal ids (same rule, object) and titles that tell them apart
+                    Finding f = finding(rules[random.nextInt(rules.length)],
+                            Severity.values()[random.nextInt(Severity.values().length)], "s" + random.nextInt(8));
+                    list.add(new Finding(f.id(), f.rule(), f.area(), f.severity(), "t" + round + "-" + all.size(),
+                            f.explanation(), f.object(), f.cis(), f.remediation(), f.system(), f.fix()));
+                    all.add(list.get(list.size() - 1));
+                }
+                list.sort(Rules.ORDER);
+                lists.add(list);
+            }
+            all.sort(Rules.ORDER);
+            assertThat(Rules.merge(lists)).containsExactlyElementsOf(all);
+        }
+    }
 }
