@@ -4,6 +4,7 @@ import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.FilterablePane;
+import dev.kustodian.ui.framework.LazyTabs;
 import dev.kustodian.ui.framework.PageContext;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -97,8 +98,9 @@ public final class AccessView extends StackPane implements FilterablePane {
         detail.setId("access-detail");
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         subjectTab.setContent(subject);
-        whoTab.setContent(new WhoCanPane(vm, this::select));
-        secretTab.setContent(new SecretReadersPane(vm));
+        // the hidden tabs' panes are built when first shown: a TabPane styles and lays out every tab's content
+        LazyTabs.contentWhenSelected(whoTab, () -> new WhoCanPane(vm, this::select));
+        LazyTabs.contentWhenSelected(secretTab, () -> new SecretReadersPane(vm));
         subjectTab.setId("tab-subject");
         whoTab.setId("tab-who-can");
         secretTab.setId("tab-secret-readers");

@@ -49,9 +49,13 @@ public final class AccessViewModel {
     public static final String CLUSTER_SCOPE = "(cluster scope)";
     public static final String RIGHT_SIZE_WIZARD = "right-size";
 
-    /** The analysis of one snapshot: engine, ranking, readers index. Immutable; built off the FX thread. */
+    /**
+     * The analysis of one snapshot: engine, ranking, readers index, and the pickers' choices (every secret as
+     * {@code namespace/name} and every namespace, sorted, before the namespace filter). Immutable; built off the FX
+     * thread.
+     */
     public record Analysis(ClusterSnapshot snapshot, RbacEngine engine, List<SubjectRisk> ranking,
-                           SecretReaders readers) {
+                           SecretReaders readers, List<String> secretKeys, List<String> namespaces) {
     }
 
     /** A row of the access matrix: resource (display form) and verb → allowed. */
@@ -114,8 +118,22 @@ public final class AccessViewModel {
 
     /** The expensive part, for the TaskExecutor: engine, risks and ranking, readers index. */
     public static Analysis analyse(dev.kustodian.core.analysis.Analysis analysis) {
-        return new Analysis(analysis.snapshot(), analysis.rbac(), SubjectRisk.rank(analysis.risks()),
-                analysis.secretReaders());
+        ClusterSnapshot snapshot = analysis.snapshot();
+        RbacEngine engine = analysis.rbac();
+        List<String> secrets = new ArrayList<>(snapshot.secrets().size());
+        Set<String> namespaces = new TreeSet<>();
+        for (SecretInfo s : snapshot.secrets()) {
+            secrets.add(s.meta().namespace() + "/" + s.meta().name());
+            namespaces.add(s.meta().namespace());
+        }
+        secrets.sort(String::compareTo);
+        for (NamespaceInfo n : snapshot.namespaces()) {
+            namespaces.add(n.meta().name());
+        }
+        namespaces.addAll(engine.namespacesWithRoleBindings());
+        namespaces.remove("");
+        return new Analysis(snapshot, engine, SubjectRisk.rank(analysis.risks()), analysis.secretReaders(),
+                List.copyOf(secrets), List.copyOf(namespaces));
     }
 
     /** Installs a new analysis (FX thread); the selected subject and secret survive when they still exist. */
@@ -139,27 +157,21 @@ public final class AccessViewModel {
 
     private void refreshChoices() {
         Analysis a = analysis.get();
-        List<String> secrets = new ArrayList<>();
-        Set<String> namespaces = new TreeSet<>();
-        if (a != null) {
-            for (SecretInfo s : a.snapshot().secrets()) {
-                if (namespaceVisible.test(s.meta().namespace())) {
-                    secrets.add(s.meta().namespace() + "/" + s.meta().name());
-                }
-            }
-            for (NamespaceInfo n : a.snapshot().namespaces()) {
-                namespaces.add(n.meta().name());
-            }
-            a.snapshot().secrets().forEach(s -> namespaces.add(s.meta().namespace()));
-            namespaces.addAll(a.engine().namespacesWithRoleBindings());
-        }
-        secrets.sort(String::compareTo);
-        secretChoices.setAll(secrets);
+        List<String> secrets = new ArrayList<>(a == null ? 0 : a.secretKeys().size());
         List<String> ns = new ArrayList<>();
         ns.add(CLUSTER_SCOPE);
-        namespaces.stream().filter(n -> !n.isEmpty() && namespaceVisible.test(n)).forEach(ns::add);
+        if (a != null) {
+            // sorted off the FX thread (analyse); here only the namespace filter, keys are "namespace/name"
+            for (String key : a.secretKeys()) {
+                if (namespaceVisible.test(key.substring(0, key.indexOf('/')))) {
+                    secrets.add(key);
+                }
+            }
+            a.namespaces().stream().filter(namespaceVisible).forEach(ns::add);
+        }
+        secretChoices.setAll(secrets);
         namespaceChoices.setAll(ns);
-        if (selectedSecret.get() != null && !secrets.contains(selectedSecret.get())) {
+        if (selectedSecret.get() != null && java.util.Collections.binarySearch(secrets, selectedSecret.get()) < 0) {
             selectedSecret.set(null);
         }
     }

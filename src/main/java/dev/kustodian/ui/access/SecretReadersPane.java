@@ -40,6 +40,7 @@ final class SecretReadersPane extends VBox {
         vm.selectedSecretProperty().addListener((o, a, b) -> updateNote());
         getChildren().addAll(bar, note, table);
         setPadding(new Insets(10));
+        updateNote(); // built when its tab is first shown: a secret may be picked already
     }
 
     private void buildTable() {

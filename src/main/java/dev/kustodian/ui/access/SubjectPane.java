@@ -6,6 +6,7 @@ import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
 import dev.kustodian.ui.framework.Columns;
+import dev.kustodian.ui.framework.LazyTabs;
 import dev.kustodian.ui.framework.PageContext;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -86,11 +87,13 @@ final class SubjectPane extends StackPane {
 
         Tab paths = new Tab("Binding paths", pathsTree);
         paths.setId("part-paths");
-        Tab rules = new Tab("Effective rules", rulesTable);
+        Tab rules = new Tab("Effective rules");
         rules.setId("part-rules");
-        Tab matrix = new Tab("Access matrix", matrixTable);
+        Tab matrix = new Tab("Access matrix");
         matrix.setId("part-matrix");
         parts.getTabs().addAll(paths, rules, matrix);
+        LazyTabs.contentWhenSelected(rules, () -> rulesTable);
+        LazyTabs.contentWhenSelected(matrix, () -> matrixTable);
         parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(parts, Priority.ALWAYS);
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +39,12 @@ import java.util.function.Predicate;
 public final class SecretsViewModel {
     public static final String ALL_TYPES = "All types";
 
-    /** The result of one analysis (computed off the FX thread). */
-    public record Inventory(List<SecretRow> rows, SecretReaders readers, String readersProblem, Clock clock) {
+    /**
+     * The result of one analysis (computed off the FX thread): the rows, the sorted secret types the type filter
+     * offers, and each row's lower-case filter text (built once, not per keystroke).
+     */
+    public record Inventory(List<SecretRow> rows, SecretReaders readers, String readersProblem, Clock clock,
+                            List<String> types, Map<SecretRow, String> searchTexts) {
     }
 
     private final ObservableList<SecretRow> rows = FXCollections.observableArrayList();
@@ -51,6 +56,7 @@ public final class SecretsViewModel {
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private final RevealViewModel reveal;
     private Predicate<String> namespaceOk = ns -> true;
+    private Map<SecretRow, String> searchTexts = Map.of();
     private SecretReaders readers;
     private String readersProblem;
     private Clock clock = Clock.systemUTC();
@@ -111,7 +117,13 @@ public final class SecretsViewModel {
             fs.sort(worstFirst);
             out.add(new SecretRow(s, u.managedBy(), u.uses(), count, system, fs));
         }
-        return new Inventory(out, readers, problem, clock);
+        TreeSet<String> types = new TreeSet<>();
+        Map<SecretRow, String> searchTexts = new IdentityHashMap<>(out.size() * 2);
+        for (SecretRow r : out) {
+            types.add(r.type());
+            searchTexts.put(r, r.searchText());
+        }
+        return new Inventory(out, readers, problem, clock, List.copyOf(types), searchTexts);
     }
 
     /** Shows a new inventory; the selection survives when the same secret is still there. */
@@ -121,12 +133,11 @@ public final class SecretsViewModel {
         this.readers = inv.readers();
         this.readersProblem = inv.readersProblem();
         this.clock = inv.clock();
+        this.searchTexts = inv.searchTexts();
         rows.setAll(inv.rows());
-        TreeSet<String> t = new TreeSet<>();
-        inv.rows().forEach(r -> t.add(r.type()));
-        List<String> typeList = new ArrayList<>();
+        List<String> typeList = new ArrayList<>(inv.types().size() + 1);
         typeList.add(ALL_TYPES);
-        typeList.addAll(t);
+        typeList.addAll(inv.types());
         types.setAll(typeList);
         if (!types.contains(typeFilter.get())) {
             typeFilter.set(ALL_TYPES);
@@ -146,9 +157,10 @@ public final class SecretsViewModel {
         String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
         String type = typeFilter.get();
         Predicate<String> ns = namespaceOk;
+        Map<SecretRow, String> search = searchTexts;
         filtered.setPredicate(r -> ns.test(r.namespace())
                 && (type == null || ALL_TYPES.equals(type) || type.equals(r.type()))
-                && (text.isEmpty() || r.searchText().contains(text)));
+                && (text.isEmpty() || search.getOrDefault(r, "").contains(text)));
         if (selected.get() != null && !filtered.contains(selected.get())) {
             selected.set(null);
         }

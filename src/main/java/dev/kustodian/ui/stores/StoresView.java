@@ -11,6 +11,7 @@ import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.FindingRow;
+import dev.kustodian.ui.framework.LazyTabs;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -95,7 +96,6 @@ public final class StoresView extends BorderPane implements FilterablePane {
         buildObjectTable();
         buildSecretTable();
         buildLintTable();
-        objectsTab.setContent(new SplitPane(objectTable, scroll(objectDetail)));
         secretsTab.setContent(new SplitPane(secretTable, scroll(secretDetail)));
         Label lintSummary = new Label();
         lintSummary.setId("stores-lint-summary");
@@ -104,10 +104,8 @@ public final class StoresView extends BorderPane implements FilterablePane {
         VBox lintBox = new VBox(8, lintSummary, lintTable);
         VBox.setVgrow(lintTable, Priority.ALWAYS);
         lintBox.setPadding(new Insets(8));
-        lintTab.setContent(lintBox);
         findingsList.setId("stores-findings");
         findingsList.setPadding(new Insets(8));
-        findingsTab.setContent(scroll(findingsList));
         for (Tab t : List.of(objectsTab, secretsTab, findingsTab, lintTab)) {
             t.setClosable(false);
         }
@@ -116,6 +114,13 @@ public final class StoresView extends BorderPane implements FilterablePane {
         lintTab.setId("stores-tab-lint");
         findingsTab.setId("stores-tab-findings");
         tabs.getTabs().addAll(secretsTab, objectsTab, findingsTab, lintTab);
+        // the other tabs' content is built when first shown (a TabPane styles every tab's content)
+        LazyTabs.contentWhenSelected(objectsTab, () -> new SplitPane(objectTable, scroll(objectDetail)));
+        LazyTabs.contentWhenSelected(lintTab, () -> lintBox);
+        LazyTabs.contentWhenSelected(findingsTab, () -> {
+            renderFindingRows();
+            return scroll(findingsList);
+        });
         VBox center = new VBox(8, filter, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setCenter(center);
@@ -159,6 +164,13 @@ public final class StoresView extends BorderPane implements FilterablePane {
     }
 
     private void renderFindings() {
+        findingsTab.setText("Findings (" + vm.findings().size() + ")");
+        if (findingsTab.getContent() != null) {
+            renderFindingRows();
+        }
+    }
+
+    private void renderFindingRows() {
         findingsList.getChildren().clear();
         if (vm.findings().isEmpty()) {
             findingsList.getChildren().add(new Label("No findings about external stores in the selected namespaces.",
@@ -167,7 +179,6 @@ public final class StoresView extends BorderPane implements FilterablePane {
         for (Finding f : vm.findings()) {
             findingsList.getChildren().add(new FindingRow(f, ctx, true));
         }
-        findingsTab.setText("Findings (" + vm.findings().size() + ")");
     }
 
     private void renderOperators() {

@@ -126,6 +126,7 @@ class AccessPageTest {
         TreeItem<String> role = binding.getChildren().get(0);
         assertThat(role.getValue()).isEqualTo("Role/team-a/pod-exec");
         assertThat(role.getChildren().get(0).getValue()).contains("resources=[pods/exec]");
+        robot.interact(() -> ((AccessView) page.view()).showSubjectPart("part-rules")); // built when first shown
         TableView<?> rules = robot.lookup("#subject-rules").queryAs(TableView.class);
         assertThat(rules.getItems()).hasSize(1);
         robot.interact(() -> ((AccessView) page.view()).showSubjectPart("part-matrix"));

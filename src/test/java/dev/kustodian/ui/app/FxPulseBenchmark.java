@@ -52,6 +52,7 @@ class FxPulseBenchmark {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private ShellView shell;
     private Probe probe;
+    private StallSampler stalls;
 
     @Start
     void start(Stage stage) {
@@ -61,6 +62,9 @@ class FxPulseBenchmark {
         stage.show();
         probe = new Probe();
         probe.start();
+        if (Boolean.getBoolean("kustodian.bench.stacks")) {
+            stalls = new StallSampler(Thread.currentThread());
+        }
     }
 
     @Test
@@ -109,6 +113,10 @@ class FxPulseBenchmark {
             throws Exception {
         waitIdle(robot);
         probe.reset();
+        if (stalls != null) {
+            stalls.reset();
+        }
+        java.time.Instant started = java.time.Instant.now(); // to find the action in a JFR recording
         long t0 = System.nanoTime();
         robot.interact(fxAction);
         robotAction.run();
@@ -117,8 +125,11 @@ class FxPulseBenchmark {
         Probe.Stats s = probe.stats();
         md.append(String.format("| %s | %.2f s | %.0f ms | %.0f ms | %d of %d |%n", name, wall, s.maxGapMs,
                 s.maxCpuMs, s.blocked, s.gaps));
-        System.out.printf("FxPulseBenchmark %s: %.2f s, longest gap %.0f ms, FX CPU %.0f ms, blocked %d/%d%n", name,
-                wall, s.maxGapMs, s.maxCpuMs, s.blocked, s.gaps);
+        System.out.printf("FxPulseBenchmark %s (from %s): %.2f s, longest gap %.0f ms, FX CPU %.0f ms, blocked %d/%d%n",
+                name, started, wall, s.maxGapMs, s.maxCpuMs, s.blocked, s.gaps);
+        if (stalls != null) {
+            System.out.print(stalls.report());
+        }
         return wall;
     }
 
@@ -153,6 +164,7 @@ class FxPulseBenchmark {
         private int blocked;
         private int gaps;
         private volatile int pulses;
+        private volatile long lastPulse = System.nanoTime();
 
         @Override
         public void handle(long now) {
@@ -170,6 +182,7 @@ class FxPulseBenchmark {
             }
             lastWall = wall;
             lastCpu = cpu;
+            lastPulse = wall;
             pulses++;
         }
 
@@ -191,6 +204,59 @@ class FxPulseBenchmark {
             Stats[] s = new Stats[1];
             runOnFx(() -> s[0] = new Stats(maxGap, maxCpu, blocked, gaps));
             return s[0];
+        }
+    }
+
+    /**
+     * With {@code -Dkustodian.bench.stacks=true}: samples the FX thread's stack every 2 ms while a pulse is overdue
+     * (over 20 ms since the last one) and prints, per action, the frames found in most of those samples — where the
+     * FX thread spends a long gap (unlike JFR's sampler, it also sees class loading and other VM work).
+     */
+    private final class StallSampler extends Thread {
+        private final Thread fx;
+        private final java.util.Map<String, Integer> frames = new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicInteger samples = new AtomicInteger();
+
+        StallSampler(Thread fx) {
+            super("fx-stall-sampler");
+            this.fx = fx;
+            setDaemon(true);
+            start();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (System.nanoTime() - probe.lastPulse > 20_000_000L) {
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (StackTraceElement e : fx.getStackTrace()) {
+                        String f = e.getClassName() + "." + e.getMethodName();
+                        if (seen.add(f)) {
+                            frames.merge(f, 1, Integer::sum);
+                        }
+                    }
+                    samples.incrementAndGet();
+                }
+            }
+        }
+
+        void reset() {
+            frames.clear();
+            samples.set(0);
+        }
+
+        String report() {
+            int n = samples.get();
+            StringBuilder b = new StringBuilder("  stalled-FX samples: " + n + "\n");
+            frames.entrySet().stream().filter(e -> e.getValue() * 10 >= n && n > 0)
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
+                    .forEach(e -> b.append(String.format("  %5d %s%n", e.getValue(), e.getKey())));
+            return b.toString();
         }
     }
 
