@@ -23,7 +23,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -144,14 +143,7 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         TableColumn<Finding, Severity> sev = Columns.of("Severity", 115, Finding::severity);
         sev.setMinWidth(115);
         sev.setComparator(Comparator.reverseOrder());
-        sev.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Severity s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(null);
-                setGraphic(empty || s == null ? null : new SeverityChip(s));
-            }
-        });
+        sev.setCellFactory(c -> new SeverityChip.Cell<>(false));
         table.getColumns().add(sev);
         table.getColumns().add(Columns.of("Area", 80, Finding::area));
         TableColumn<Finding, String> rule = Columns.of("Rule", 200, Finding::rule);

@@ -174,18 +174,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         TableColumn<SecretRow, Severity> worst = col("Worst finding", SecretRow::worst, 124);
         worst.setMinWidth(104);
         worst.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        worst.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Severity s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(null);
-                SeverityChip chip = empty || s == null ? null : new SeverityChip(s);
-                if (chip != null) {
-                    chip.setMinWidth(Region.USE_PREF_SIZE);
-                }
-                setGraphic(chip);
-            }
-        });
+        worst.setCellFactory(c -> new SeverityChip.Cell<>(true));
         table.getColumns().add(worst);
         SortedList<SecretRow> sorted = new SortedList<>(vm.filtered());
         sorted.comparatorProperty().bind(table.comparatorProperty());
