@@ -104,25 +104,8 @@ public class CliBenchmark {
                 Thread.sleep(500);
             }
             String port = Files.readString(portFile).trim();
-            Path kc = dir.resolve("kubeconfig");
-            Files.writeString(kc, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: bench
-                      cluster:
-                        server: http://127.0.0.1:%s
-                    users:
-                    - name: bench
-                      user:
-                        token: bench-token
-                    contexts:
-                    - name: bench
-                      context:
-                        cluster: bench
-                        user: bench
-                    current-context: bench
-                    """.formatted(port));
+            Path kc = dev.kustodian.core.cluster.TestKubeconfigs.write(dir.resolve("kubeconfig"),
+                    Map.of("bench", "http://127.0.0.1:" + port), Map.of());
             String kcs = kc.toString();
             Path out = dir.resolve("report");
             List<String> kubectl = List.of("kubectl", "--kubeconfig", kcs, "--cache-dir", dir.resolve("kcache").toString(),

@@ -7,8 +7,6 @@ import dev.kustodian.core.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,10 +53,7 @@ class ClusterCommandsTest {
 
     @Test
     void unreachableClusterExitsWith3() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = Loopback.closedPort();
         Path f = TestKubeconfigs.write(dir.resolve("config"), Map.of("local", "http://127.0.0.1:" + port), Map.of());
         CliRun r = run("summary", "--kubeconfig", f.toString());
         assertThat(r.code()).isEqualTo(3);

@@ -45,9 +45,7 @@ class FleetScanTest {
         staging = server();
         serve(prod, List.of(), true);
         serve(staging, List.of(), false);
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort(); // closed again: connections are refused
-        }
+        closedPort = Loopback.closedPort();
         Map<String, String> servers = new java.util.LinkedHashMap<>();
         servers.put("prod", "http://ops:hunter2@127.0.0.1:" + prod.getPort());
         servers.put("staging", "http://127.0.0.1:" + staging.getPort());

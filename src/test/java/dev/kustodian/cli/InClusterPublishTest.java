@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -269,10 +268,7 @@ class InClusterPublishTest {
 
     @Test
     void anUnreachableApiServerIsExit3() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = Loopback.closedPort();
         CliRun r = run(pod(closed), "scan", "--in-cluster", "--publish", "--request-timeout", "5s");
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         assertThat(r.err()).contains("https://localhost:" + closed).contains("in-cluster");
