@@ -1,49 +1,29 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.rbac.Grant;
 import dev.kustodian.core.rbac.Identity;
 import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.Request;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian can-i VERB RESOURCE|/url --as USER ...}: yes (exit 0) or no (exit 1); 2 for bad input. */
 @Command(name = "can-i", mixinStandardHelpOptions = true,
         description = {"Checks whether a user can do an action, with the kube-apiserver's RBAC semantics.",
                 "Prints yes (exit 0) or no (exit 1); exit 2 for bad usage or input.",
                 "RESOURCE accepts kubectl's RESOURCE.GROUP and RESOURCE/NAME forms; a leading / means a non-resource URL."})
-public final class CanICommand implements Callable<Integer> {
+public final class CanICommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "VERB", description = "get, list, watch, create, update, patch, delete, impersonate, ...")
-    String verb;
-
-    @Parameters(index = "1", paramLabel = "RESOURCE|/URL", description = "e.g. secrets, deployments.apps, secrets/db-password, /healthz")
-    String target;
-
-    @Option(names = "--api-group", paramLabel = "G", description = "API group (\"\" = core; 'core' is not an alias).")
-    String apiGroup;
-
-    @Option(names = "--subresource", paramLabel = "S", description = "Subresource, e.g. exec, log, token.")
-    String subresource;
-
-    @Option(names = "--name", paramLabel = "N", description = "Object name.")
-    String name;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace of the request.")
-    String namespace;
-
-    @Option(names = {"-A", "--all-namespaces"}, description = "Cluster scope (namespace \"\"): only ClusterRoleBindings count.")
-    boolean allNamespaces;
+    @Mixin
+    RbacQueryOptions query;
 
     @Option(names = "--as", paramLabel = "USER", required = true, description = "User name (system:serviceaccount:NS:NAME for a service account).")
     String as;
@@ -60,13 +40,9 @@ public final class CanICommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        Request request = RbacCli.request(verb, target, apiGroup, subresource, name,
-                RbacCli.namespace(namespace, allNamespaces, source));
+        Request request = query.request(source);
         Identity id = RbacCli.identity(as, asGroups, noImplicitGroups);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

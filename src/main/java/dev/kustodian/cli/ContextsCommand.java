@@ -1,7 +1,7 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.core.cluster.KubeconfigContexts;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +16,7 @@ import java.util.List;
                 "The current context is marked with *.",
                 "--published adds, per context, what the in-cluster scanner (kustodian generate scanner) last published:",
                 "when, and its findings by severity, read from its PolicyReports/OpenReports (a few requests, no load)."})
-public final class ContextsCommand implements java.util.concurrent.Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class ContextsCommand extends CliCommand {
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
     Path kubeconfig;
 

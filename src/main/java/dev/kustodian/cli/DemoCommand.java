@@ -1,8 +1,8 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.core.cluster.DemoCluster;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +16,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the embedded demo cluster (an in-process Kubernetes API on loopback with realistic demo data)",
                 "and keep it running until interrupted (Ctrl-C). Use it from kubectl or from Kustodian itself."})
-public final class DemoCommand implements java.util.concurrent.Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class DemoCommand extends CliCommand {
     @Option(names = "--kubeconfig-out", paramLabel = "FILE", required = true,
             description = "Where to write the demo cluster's kubeconfig (0600).")
     Path kubeconfigOut;

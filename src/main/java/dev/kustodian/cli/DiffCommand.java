@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.cluster.SourceSpec;
@@ -10,7 +11,6 @@ import dev.kustodian.core.report.FindingDiff;
 import dev.kustodian.core.report.ScanResults;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,14 +21,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian diff OLD NEW}: new, resolved and unchanged findings between two scans (or snapshots). */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compares two scans: OLD and NEW are `kustodian scan -o json` files or snapshots (scanned with",
                 "the current rules, system findings left out). Prints the new, resolved and unchanged findings.",
                 "Exit codes: 0 done, 4 a new finding reached --fail-on-new, 2 bad input."})
-public final class DiffCommand implements Callable<Integer> {
+public final class DiffCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The earlier scan JSON or snapshot.")
     Path before;
@@ -48,9 +47,6 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Number CIS ids as in this benchmark (cis-1.5 … cis-1.12, eks-…, gke-…, aks-…; default: the"
                     + " NEW scan's benchmark, for a snapshot the one kube-bench picks for its cluster).")
     String cisBenchmark;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** The benchmark of the NEW side when it names one (a scan file), or of its cluster (a snapshot). */
     private String newBenchmark;

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.core.output.Bundle;
 import dev.kustodian.core.encryption.EncryptionConfig;
 import dev.kustodian.core.encryption.EncryptionConfigAnalyzer;
@@ -9,22 +10,18 @@ import dev.kustodian.core.encryption.EncryptionConfigValidator;
 import dev.kustodian.core.encryption.KeyGenerator;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian encryption ...}: encryption at rest (issue 5). */
 @Command(name = "encryption", mixinStandardHelpOptions = true,
@@ -40,19 +37,29 @@ import java.util.concurrent.Callable;
                 EncryptionEtcdCommands.Status.class,
                 EncryptionEtcdCommands.Rotate.class,
         })
-public final class EncryptionCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class EncryptionCommand extends GroupCommand {
 
     /** Reads a config file; unreadable → exit 2. */
     static String readFile(Path file) {
         return dev.kustodian.core.util.InputFiles.readText(file, EncryptionConfigParser.FILE,
                 dev.kustodian.core.util.InputFiles.CONFIG_BUDGET);
+    }
+
+    /** Writes a key-bearing {@code --output} file: one that exists without --force is bad input, others fail (exit 1). */
+    static void writePrivate(Path output, Write write) {
+        try {
+            write.run();
+        } catch (FileAlreadyExistsException e) {
+            throw UserFacingException.badInput(output + " already exists; choose another file or add --force to replace it.");
+        } catch (IOException e) {
+            throw new UserFacingException(UserFacingException.Category.FAILED, output + " could not be written ("
+                    + dev.kustodian.core.util.IoErrors.reason(e) + "); check the folder and its permissions.");
+        }
+    }
+
+    /** A file write that may fail. */
+    interface Write {
+        void run() throws IOException;
     }
 
     /** Parses and validates; throws exit 1 with the errors when invalid. */
@@ -75,10 +82,7 @@ public final class EncryptionCommand implements Runnable {
             description = {"Validates an EncryptionConfiguration with kube-apiserver's own rules.",
                     "Prints '<field path>: <message>' per error; warnings on stderr.",
                     "Exit codes: 0 valid, 1 invalid, 2 unreadable."})
-    static final class Validate implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Validate extends CliCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "the EncryptionConfiguration file")
         Path file;
 
@@ -124,10 +128,7 @@ public final class EncryptionCommand implements Runnable {
     @Command(name = "keygen", mixinStandardHelpOptions = true,
             description = {"Generates a 32-byte key (SecureRandom DRBG, base64) for aescbc, aesgcm or secretbox.",
                     "Printed once to stdout unless --output is given (then written 0600, nothing printed)."})
-    static final class Keygen implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Keygen extends CliCommand {
         @Option(names = "--provider", defaultValue = "secretbox", description = "secretbox (default), aesgcm or aescbc")
         String provider;
 
@@ -147,14 +148,7 @@ public final class EncryptionCommand implements Runnable {
             KeyGenerator.GeneratedKey key = KeyGenerator.generate(n);
             PrintWriter out = spec.commandLine().getOut();
             if (output != null) {
-                try {
-                    KeyGenerator.save(key, output, force);
-                } catch (FileAlreadyExistsException e) {
-                    throw UserFacingException.badInput(output + " already exists; choose another file or add --force to replace it.");
-                } catch (IOException e) {
-                    throw new UserFacingException(UserFacingException.Category.FAILED, output + " could not be written ("
-                            + dev.kustodian.core.util.IoErrors.reason(e) + "); check the folder and its permissions.");
-                }
+                writePrivate(output, () -> KeyGenerator.save(key, output, force));
                 out.println("Saved key '" + n + "' (32 bytes, " + t.field() + ") to " + output + " (mode 0600).");
                 return 0;
             }
@@ -177,10 +171,7 @@ public final class EncryptionCommand implements Runnable {
     @Command(name = "config", mixinStandardHelpOptions = true,
             description = {"Builds an EncryptionConfiguration with a new key (or KMS v2) and writes it 0600 to --output.",
                     "Without --output only the masked preview is printed."})
-    static final class Config implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Config extends CliCommand {
         @Option(names = "--provider", defaultValue = "secretbox", description = "secretbox (recommended), aesgcm, aescbc or kms")
         String provider;
 
@@ -263,14 +254,7 @@ public final class EncryptionCommand implements Runnable {
                 err.println("Preview only (keys masked). Add --output FILE to write the real file (mode 0600).");
                 return 0;
             }
-            try {
-                EncryptionConfigBuilder.writePrivate(g, output, force);
-            } catch (FileAlreadyExistsException e) {
-                throw UserFacingException.badInput(output + " already exists; choose another file or add --force to replace it.");
-            } catch (IOException e) {
-                throw new UserFacingException(UserFacingException.Category.FAILED, output + " could not be written ("
-                        + dev.kustodian.core.util.IoErrors.reason(e) + "); check the folder and its permissions.");
-            }
+            writePrivate(output, () -> EncryptionConfigBuilder.writePrivate(g, output, force));
             out.println("Wrote " + output + " (mode 0600). Next steps:");
             for (String s : EncryptionConfigBuilder.nextSteps(output.toString())) {
                 out.println("  - " + s);

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
@@ -19,7 +20,6 @@ import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.core.yaml.YamlReader;
 import dev.kustodian.core.yaml.YamlWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** etcd verification, the kubeadm patch and key rotation subcommands of {@code kustodian encryption}. */
 final class EncryptionEtcdCommands {
@@ -87,10 +86,7 @@ final class EncryptionEtcdCommands {
                     "Also tells whether etcd answers a client without a certificate. Values are never shown or kept.",
                     "Exit codes: 0 all encrypted (with --config: all with the current key), 1 plaintext left / key failed /",
                     "rotation incomplete / etcd answers without a client certificate, 2 bad input, 3 etcd unreachable or credentials rejected."})
-    static final class VerifyEtcd implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class VerifyEtcd extends CliCommand {
         @Option(names = "--endpoints", required = true, split = ",", description = "etcd client URLs, e.g. https://10.0.0.10:2379")
         List<String> endpoints;
 
@@ -151,10 +147,7 @@ final class EncryptionEtcdCommands {
     @Command(name = "verify-snapshot", mixinStandardHelpOptions = true,
             description = {"Classifies the Secrets in an etcd snapshot file (etcdctl snapshot save), offline and read-only,",
                     "including older revisions still in plaintext. Exit codes as verify-etcd (2: not a snapshot)."})
-    static final class VerifySnapshot implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class VerifySnapshot extends CliCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "the snapshot file")
         Path file;
 
@@ -180,10 +173,7 @@ final class EncryptionEtcdCommands {
             description = {"The kube-apiserver change for kubeadm-style control planes: the flag(s), a read-only hostPath",
                     "volume and mount for the config directory, and the steps per control-plane node.",
                     "With --manifest FILE, writes the patched manifest to --output (never in place)."})
-    static final class Patch implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Patch extends CliCommand {
         @Option(names = "--dir", defaultValue = "/etc/kubernetes/enc", description = "config directory on the nodes (default /etc/kubernetes/enc)")
         String dir;
 
@@ -239,10 +229,7 @@ final class EncryptionEtcdCommands {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Encryption at rest of a cluster: kube-apiserver flags, managed-cluster advice, /metrics (write",
                     "prefixes, loaded config hash compared with --config) and the findings. Exit 0 encrypted, 1 not, 3 unreachable."})
-    static final class Status implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Status extends CliCommand {
         @Mixin
         SourceOptions source;
 
@@ -339,23 +326,13 @@ final class EncryptionEtcdCommands {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Key rotation: 'plan' writes the config file of every step, 'rewrite' rewrites all Secrets.",
             subcommands = {RotatePlan.class, RotateRewrite.class})
-    static final class Rotate implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Rotate extends GroupCommand {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = {"Writes the config files of the official rotation (new key second, then first, rewrite, remove",
                     "the old key) to --output-dir (mode 0600) and prints each step with how to confirm it."})
-    static final class RotatePlan implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class RotatePlan extends CliCommand {
         @Option(names = "--current", required = true, description = "the current EncryptionConfiguration")
         Path current;
 
@@ -417,10 +394,7 @@ final class EncryptionEtcdCommands {
     @Command(name = "rewrite", mixinStandardHelpOptions = true,
             description = {"Rewrites every Secret unchanged so kube-apiserver stores it with the current (first) provider.",
                     "Per namespace, retries conflicts, resumable through --state. Shows the count and stops unless --yes."})
-    static final class RotateRewrite implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class RotateRewrite extends CliCommand {
         @Mixin
         SourceOptions source;
 

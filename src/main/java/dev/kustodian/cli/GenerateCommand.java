@@ -1,7 +1,6 @@
 package dev.kustodian.cli;
 
 import dev.kustodian.cli.generate.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -25,12 +24,5 @@ import picocli.CommandLine.Command;
                 GenerateRoleCommand.class,
                 ScannerCommand.class,
         })
-public final class GenerateCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class GenerateCommand extends GroupCommand {
 }

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 
 import dev.kustodian.core.cluster.ClusterLoader;
@@ -9,7 +10,6 @@ import dev.kustodian.core.roles.RoleRecheck;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.core.output.FolderWriter;
 import dev.kustodian.core.roles.AuditLogReader;
 import dev.kustodian.core.roles.Permission;
 import dev.kustodian.core.roles.RbacSubject;
@@ -19,9 +19,7 @@ import dev.kustodian.core.roles.RoleRequest;
 import dev.kustodian.core.roles.RoleSynthesizer;
 import dev.kustodian.core.roles.ScopeTable;
 import dev.kustodian.core.util.Cancellation;
-import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian generate role}: the role wizard on the command line, or rules synthesized from audit logs. */
 @Command(name = "role", mixinStandardHelpOptions = true,
@@ -40,11 +37,7 @@ import java.util.concurrent.Callable;
                 "from rules and presets, or from what the subject was seen doing in audit logs (--from-audit).",
                 "YAML goes to stdout (or --output DIR), warnings and the usage report to stderr.",
                 "Exit codes: 0 generated, 1 nothing to generate (e.g. no request by the subject), 2 bad input."})
-public final class GenerateRoleCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class GenerateRoleCommand extends CliCommand {
     @Option(names = "--subject", required = true, paramLabel = "SUBJECT",
             description = "serviceaccount:NAMESPACE/NAME, user:NAME or group:NAME.")
     String subject;
@@ -85,8 +78,8 @@ public final class GenerateRoleCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the files (and kustomization.yaml) to DIR instead of stdout.")
     Path output;
 
-    @Option(names = "--force", description = "Overwrite existing files in --output DIR.")
-    boolean force;
+    @Mixin
+    RoleFolderOutput folder = new RoleFolderOutput();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
             description = "yaml (default) or json: with --from-audit, the usage report and the generated YAML as one "
@@ -171,7 +164,7 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         }
         bundle.problems().forEach(p -> err.println(p));
         bundle.warnings().forEach(w -> err.println("warning: " + w));
-        List<Path> written = output == null ? null : write(bundle);
+        List<Path> written = output == null ? null : folder.write(bundle, output);
         if (json) {
             Map<String, Object> doc = CliJson.object("usage", usage);
             doc.putAll(RolesJson.bundle(bundle, written));
@@ -185,15 +178,6 @@ public final class GenerateRoleCommand implements Callable<Integer> {
         bundle.nextSteps().forEach(s -> err.println("next: " + s));
         err.flush();
         return 0;
-    }
-
-    private List<Path> write(Bundle bundle) throws IOException {
-        FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
-        if (!r.declined().isEmpty()) {
-            throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
-                    + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
-        }
-        return r.written();
     }
 
     /** The named cluster or snapshot (API discovery, the applier's permissions), or null when none is named. */

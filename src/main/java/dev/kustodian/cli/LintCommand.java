@@ -1,12 +1,11 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.core.output.Bundle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.ManifestLinter.LintResult;
 import dev.kustodian.core.externalsecrets.ManifestLinter.Unreadable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check manifests (files or folders, multi-document YAML/JSON) for problems in External Secrets,",
@@ -27,9 +25,7 @@ import java.util.concurrent.Callable;
                 "An error means the object would be rejected, not served or fail when used; a warning means it works",
                 "but is risky or deprecated.",
                 "Exit codes: 0 no error (warnings allowed), 1 error (or warning with --strict), 2 unreadable input."})
-public final class LintCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class LintCommand extends CliCommand {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders (*.yaml, *.yml, *.json).")
     List<Path> paths = new ArrayList<>();
     @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.accept.AcceptedRisks;
 import dev.kustodian.core.accept.Acceptance;
@@ -21,7 +22,6 @@ import dev.kustodian.core.report.ReportFormat;
 import dev.kustodian.core.report.ReportWriter;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code kustodian plan}: the ordered hardening plan of a cluster (encryption at rest, critical RBAC, external
@@ -51,7 +50,7 @@ import java.util.concurrent.Callable;
                 "GitOps folder (README.md, one folder per step with kustomization.yaml; keys in DIR/.kustodian/keys/,",
                 "never committed). Rerunning gives identical files; keys are generated once.",
                 "Exit codes: 0 done, 2 bad input, 3 cluster unreachable."})
-public final class PlanCommand implements Callable<Integer> {
+public final class PlanCommand extends CliCommand {
 
     @Mixin
     SourceOptions source;
@@ -80,9 +79,6 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--record-proof", paramLabel = "STEP=TEXT",
             description = "Record the proof of a step, e.g. encryption-at-rest=\"verify-etcd: 42 of 42 secretbox key1\".")
     Map<String, String> proofs = new LinkedHashMap<>();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

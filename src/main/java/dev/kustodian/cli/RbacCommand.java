@@ -1,11 +1,11 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.PolicyRule;
 import dev.kustodian.core.rbac.Identity;
 import dev.kustodian.core.rbac.RbacEngine;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,20 +14,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian rbac rules|matrix --as USER ...}: effective rules and a verbs × resources grid. */
 @Command(name = "rbac", mixinStandardHelpOptions = true,
         description = "Effective RBAC permissions of a user: rules (like kubectl auth can-i --list) and matrix (like rakkess).",
         subcommands = {RbacCommand.RulesCommand.class, RbacCommand.MatrixCommand.class, RbacUnusedCommand.class})
-public final class RbacCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class RbacCommand extends GroupCommand {
 
     /** Options shared by both subcommands. */
     static class IdentityOptions {
@@ -56,7 +48,7 @@ public final class RbacCommand implements Runnable {
     }
 
     /** What both subcommands do: read the identity, namespace and source, then print as text or JSON. */
-    abstract static class ForIdentity implements Callable<Integer> {
+    abstract static class ForIdentity extends CliCommand {
         /** Prints what the identity can do in the namespace of the snapshot; returns the exit code. */
         interface Printer {
             int print(ClusterSnapshot snapshot, Identity id, String ns, PrintWriter out, PrintWriter err);
@@ -66,8 +58,6 @@ public final class RbacCommand implements Runnable {
         IdentityOptions who;
         @Mixin
         SourceOptions source;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
         private final Printer text;
         private final Printer json;
 

@@ -1,17 +1,16 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.core.output.FolderWriter;
 import dev.kustodian.core.roles.RbacSubject;
 import dev.kustodian.core.roles.RightSize;
 import dev.kustodian.core.roles.RoleSynthesizer;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code kustodian rbac unused --subject S --from-audit FILE... [source]}: the subject's effective permissions
@@ -30,10 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "unused", mixinStandardHelpOptions = true,
         description = "Permissions a subject holds but did not use in the audit logs, and the binding changes that "
                 + "remove them (replace broad bindings by a generated least-privilege role).")
-public final class RbacUnusedCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class RbacUnusedCommand extends CliCommand {
     @Option(names = "--subject", required = true, paramLabel = "SUBJECT",
             description = "serviceaccount:NAMESPACE/NAME (or sa:), user:NAME or group:NAME.")
     String subject;
@@ -53,8 +48,8 @@ public final class RbacUnusedCommand implements Callable<Integer> {
             description = "Write the generated role, the changed bindings and the reports to DIR.")
     Path output;
 
-    @Option(names = "--force", description = "Overwrite existing files in --output DIR.")
-    boolean force;
+    @Mixin
+    RoleFolderOutput folder = new RoleFolderOutput();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default) or json: the report, the usage report and the changes as one JSON object "
@@ -97,7 +92,7 @@ public final class RbacUnusedCommand implements Callable<Integer> {
         Bundle bundle = o.unused().bundle();
         bundle.warnings().forEach(w -> err.println("warning: " + w));
         if (json) {
-            List<Path> written = output == null ? null : write(bundle);
+            List<Path> written = output == null ? null : folder.write(bundle, output);
             java.util.Map<String, Object> doc = CliJson.object("subject", who.toString(),
                     "usage", RolesJson.usage(who, o.read(), o.observed(), o.recheck()));
             doc.putAll(RolesJson.unused(o.unused()));
@@ -111,20 +106,11 @@ public final class RbacUnusedCommand implements Callable<Integer> {
                 out.print(bundle.combinedYaml());
             }
         } else {
-            write(bundle).forEach(p -> out.println("wrote " + p));
+            folder.write(bundle, output).forEach(p -> out.println("wrote " + p));
         }
         out.flush();
         bundle.nextSteps().forEach(s -> err.println("next: " + s));
         err.flush();
         return 0;
-    }
-
-    private List<Path> write(Bundle bundle) throws IOException {
-        FolderWriter.Result r = FolderWriter.write(bundle, output, existing -> force);
-        if (!r.declined().isEmpty()) {
-            throw UserFacingException.badInput("Not written: " + r.declined().size() + " file(s) already exist in "
-                    + output + " (e.g. " + r.declined().get(0).getFileName() + "). Add --force to overwrite them.");
-        }
-        return r.written();
     }
 }

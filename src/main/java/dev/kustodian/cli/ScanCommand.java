@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
@@ -16,7 +17,6 @@ import dev.kustodian.core.report.ReportFormat;
 import dev.kustodian.core.report.ReportWriter;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +27,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code kustodian scan}: every finding of every registered rule, as a table, JSON, SARIF, Markdown or HTML.
@@ -43,7 +42,7 @@ import java.util.concurrent.Callable;
                 "any scanned context.",
                 "In a pod (the scanner CronJob): --in-cluster --publish writes PolicyReports/OpenReports into the",
                 "cluster; 1 when a report could not be published (each one named on stderr)."})
-public final class ScanCommand implements Callable<Integer> {
+public final class ScanCommand extends CliCommand {
 
     public static final int EXIT_THRESHOLD_MET = 4;
     public static final int EXIT_INCOMPLETE = 5;
@@ -103,9 +102,6 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     PublishOptions publishing = new PublishOptions();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** The pod's environment for --in-cluster; tests simulate a pod (null: this process's). */
     dev.kustodian.core.cluster.InCluster.Environment inClusterEnvironment;

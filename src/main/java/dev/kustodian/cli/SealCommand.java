@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.cli.common.BundleOutput;
 import dev.kustodian.core.externalsecrets.SealedSecrets;
@@ -11,14 +12,12 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "seal", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Seal values offline into a Bitnami SealedSecret (bitnami.com/v1alpha1) with the controller's",
@@ -28,9 +27,7 @@ import java.util.concurrent.Callable;
                 "Example: kustodian seal --fetch-cert --name db -n team-a --from-file password=./password.txt",
                 "         kustodian seal --cert cert.pem --name db -n team-a --from-file password=./password.txt",
                 "Exit codes: 0 sealed, 1 failed, 2 bad input."})
-public final class SealCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class SealCommand extends CliCommand {
     @Option(names = "--cert", paramLabel = "FILE", description = "Controller certificate (PEM), from `kubeseal --fetch-cert`.")
     Path cert;
     @Option(names = "--fetch-cert", description = "Fetch the certificate from the controller in the cluster instead of --cert.")

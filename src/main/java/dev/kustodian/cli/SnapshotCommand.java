@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
@@ -7,7 +8,6 @@ import dev.kustodian.core.cluster.SnapshotFileWriter;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +22,7 @@ import java.nio.file.Path;
                 "no secret value) as YAML that --snapshot reads back: a file you can hand to an auditor.",
                 "A FILE ending in .json gets the same document as JSON, which reads back several times faster",
                 "for large clusters."})
-public final class SnapshotCommand implements java.util.concurrent.Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class SnapshotCommand extends CliCommand {
     @Mixin
     SourceOptions source;
 

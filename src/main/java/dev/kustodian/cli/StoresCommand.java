@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian stores}: which store operators are installed and served, the store objects, and adoption. */
 @Command(name = "stores", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,9 +28,7 @@ import java.util.concurrent.Callable;
                 "objects in the cluster; and which Secrets a store manages and which are plain.",
                 "Example: kustodian stores --demo     kustodian stores -o json",
                 "Exit codes: 0 shown, 2 bad input, 3 cluster unreachable."})
-public final class StoresCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class StoresCommand extends CliCommand {
     @CommandLine.Mixin
     SourceOptions source = new SourceOptions();
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text | json (default ${DEFAULT-VALUE}).")

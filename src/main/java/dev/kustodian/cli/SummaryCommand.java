@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.cluster.ClusterLoader;
 import dev.kustodian.core.cluster.ClusterSession;
@@ -8,7 +9,6 @@ import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.model.VisibilityGap;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,11 +25,7 @@ import java.util.Map;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = {"Load the cluster (or snapshot, or demo) and show counts per kind, visibility gaps (what could not be",
                 "listed and why), the server version and who you are."})
-public final class SummaryCommand implements java.util.concurrent.Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class SummaryCommand extends CliCommand {
     @Mixin
     SourceOptions source;
 

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.SourceOptions;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.rbac.Grant;
@@ -7,42 +8,21 @@ import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.Request;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.core.util.UserFacingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kustodian who-can VERB RESOURCE ... [-o table|json]}: every subject allowed, with its paths. */
 @Command(name = "who-can", mixinStandardHelpOptions = true,
         description = {"Lists every subject (User, Group, ServiceAccount) allowed to do an action, with each path",
                 "(binding → role). Group system:masters is always listed: the apiserver allows it everything."})
-public final class WhoCanCommand implements Callable<Integer> {
+public final class WhoCanCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "VERB")
-    String verb;
-
-    @Parameters(index = "1", paramLabel = "RESOURCE|/URL", description = "e.g. secrets, deployments.apps, secrets/db-password, /metrics")
-    String target;
-
-    @Option(names = "--api-group", paramLabel = "G")
-    String apiGroup;
-
-    @Option(names = "--subresource", paramLabel = "S")
-    String subresource;
-
-    @Option(names = "--name", paramLabel = "N")
-    String name;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS")
-    String namespace;
-
-    @Option(names = {"-A", "--all-namespaces"}, description = "Cluster scope (namespace \"\").")
-    boolean allNamespaces;
+    @Mixin
+    RbacQueryOptions query;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
     String output;
@@ -50,16 +30,12 @@ public final class WhoCanCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!"table".equals(output) && !"json".equals(output)) {
             throw UserFacingException.badInput("Unknown output format '" + output + "': use table or json.");
         }
-        Request request = RbacCli.request(verb, target, apiGroup, subresource, name,
-                RbacCli.namespace(namespace, allNamespaces, source));
+        Request request = query.request(source);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return RbacCli.withSnapshot(source, err, s -> run(s, request, "json".equals(output), out, err));

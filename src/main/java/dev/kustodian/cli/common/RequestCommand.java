@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -23,9 +22,7 @@ import java.util.function.Function;
  * and description and passes its flags and how its request is made from their values.
  */
 @CommandLine.Command(mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = RequestCommand.AddFlags.class)
-public abstract class RequestCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    protected CommandSpec spec;
+public abstract class RequestCommand extends CliCommand {
 
     @CommandLine.Mixin
     protected BundleOutput.Options output = new BundleOutput.Options();

@@ -1,5 +1,6 @@
 package dev.kustodian.cli.generate;
 
+import dev.kustodian.cli.common.CliCommand;
 import dev.kustodian.cli.common.BundleOutput;
 import dev.kustodian.core.scanner.ScannerRequest;
 import picocli.CommandLine;
@@ -7,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "scanner", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The in-cluster scanner: Namespace, ServiceAccount, a least-privilege ClusterRole + binding and a",
@@ -15,9 +15,7 @@ import java.util.concurrent.Callable;
                 "The default --secrets metadata grants NO access to Secrets (the scanner must not be the cluster-wide",
                 "secret reader it flags); --secrets full adds list on secrets for the value checks.",
                 "Example: kustodian generate scanner -O scanner/ && kubectl apply -k scanner/"})
-public final class ScannerCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class ScannerCommand extends CliCommand {
     @Option(names = "--namespace", paramLabel = "NS", description = "Namespace of the scanner (default: "
             + ScannerRequest.DEFAULT_NAMESPACE + ").")
     String namespace;
