@@ -12,8 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code kustodian can-i VERB RESOURCE|/url --as USER ...}: yes (exit 0) or no (exit 1); 2 for bad input. */
 @Command(name = "can-i", mixinStandardHelpOptions = true,
@@ -25,11 +23,8 @@ public final class CanICommand extends CliCommand {
     @Mixin
     RbacQueryOptions query;
 
-    @Option(names = "--as", paramLabel = "USER", required = true, description = "User name (system:serviceaccount:NS:NAME for a service account).")
-    String as;
-
-    @Option(names = "--as-group", paramLabel = "G", description = "Group of the user (repeatable).")
-    List<String> asGroups = new ArrayList<>();
+    @Mixin
+    ImpersonationOptions user;
 
     @Option(names = "--no-implicit-groups", description = "Evaluate exactly the groups given (no system:authenticated, system:serviceaccounts...).")
     boolean noImplicitGroups;
@@ -43,7 +38,7 @@ public final class CanICommand extends CliCommand {
     @Override
     public Integer call() {
         Request request = query.request(source);
-        Identity id = RbacCli.identity(as, asGroups, noImplicitGroups);
+        Identity id = user.identity(noImplicitGroups);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return RbacCli.withSnapshot(source, err, s -> run(s, id, request, explain, out, err));

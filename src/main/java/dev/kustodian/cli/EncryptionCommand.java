@@ -11,6 +11,7 @@ import dev.kustodian.core.encryption.KeyGenerator;
 import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.util.UserFacingException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -138,8 +139,8 @@ public final class EncryptionCommand extends GroupCommand {
         @Option(names = "--output", description = "save the key (base64) to this file, mode 0600")
         Path output;
 
-        @Option(names = "--force", description = "replace an existing --output file")
-        boolean force;
+        @Mixin
+        ReplaceOutputOption replace = new ReplaceOutputOption();
 
         @Override
         public Integer call() {
@@ -148,7 +149,7 @@ public final class EncryptionCommand extends GroupCommand {
             KeyGenerator.GeneratedKey key = KeyGenerator.generate(n);
             PrintWriter out = spec.commandLine().getOut();
             if (output != null) {
-                writePrivate(output, () -> KeyGenerator.save(key, output, force));
+                writePrivate(output, () -> KeyGenerator.save(key, output, replace.force));
                 out.println("Saved key '" + n + "' (32 bytes, " + t.field() + ") to " + output + " (mode 0600).");
                 return 0;
             }
@@ -202,8 +203,8 @@ public final class EncryptionCommand extends GroupCommand {
         @Option(names = "--output", description = "write the config here (mode 0600)")
         Path output;
 
-        @Option(names = "--force", description = "replace an existing --output file")
-        boolean force;
+        @Mixin
+        ReplaceOutputOption replace = new ReplaceOutputOption();
 
         @Override
         public Integer call() {
@@ -254,7 +255,7 @@ public final class EncryptionCommand extends GroupCommand {
                 err.println("Preview only (keys masked). Add --output FILE to write the real file (mode 0600).");
                 return 0;
             }
-            writePrivate(output, () -> EncryptionConfigBuilder.writePrivate(g, output, force));
+            writePrivate(output, () -> EncryptionConfigBuilder.writePrivate(g, output, replace.force));
             out.println("Wrote " + output + " (mode 0600). Next steps:");
             for (String s : EncryptionConfigBuilder.nextSteps(output.toString())) {
                 out.println("  - " + s);

@@ -189,8 +189,8 @@ final class EncryptionEtcdCommands {
         @Option(names = "--output", description = "where to write the patched manifest (with --manifest)")
         Path output;
 
-        @Option(names = "--force", description = "replace an existing --output file")
-        boolean force;
+        @Mixin
+        ReplaceOutputOption replace = new ReplaceOutputOption();
 
         @Override
         @SuppressWarnings("unchecked")
@@ -204,7 +204,7 @@ final class EncryptionEtcdCommands {
                 if (output.toAbsolutePath().normalize().equals(manifest.toAbsolutePath().normalize())) {
                     throw UserFacingException.badInput("--output must differ from --manifest; copy the result over the manifest yourself after checking it.");
                 }
-                if (!force && Files.exists(output)) {
+                if (!replace.force && Files.exists(output)) {
                     throw UserFacingException.badInput(output + " already exists; choose another file or add --force.");
                 }
                 Map<String, Object> pod = YamlReader.readMap(EncryptionCommand.readFile(manifest), manifest.toString());

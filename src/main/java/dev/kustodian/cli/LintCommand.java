@@ -66,24 +66,13 @@ public final class LintCommand extends CliCommand {
     }
 
     static Map<String, Object> toJson(LintResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("files", r.files());
-        m.put("objects", r.objects());
-        m.put("errors", r.errors());
-        m.put("warnings", r.warnings());
+        Map<String, Object> m = CliJson.object("files", r.files(), "objects", r.objects(), "errors", r.errors(),
+                "warnings", r.warnings());
         List<Object> problems = new ArrayList<>();
         for (Bundle.Problem p : r.problems()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", p.file());
-            x.put("line", p.line());
-            x.put("kind", p.kind());
-            x.put("namespace", p.namespace());
-            x.put("name", p.name());
-            x.put("field", p.field());
-            x.put("rule", p.rule());
-            x.put("severity", p.level());
-            x.put("message", p.message());
-            problems.add(x);
+            problems.add(CliJson.object("file", p.file(), "line", p.line(), "kind", p.kind(), "namespace", p.namespace(),
+                    "name", p.name(), "field", p.field(), "rule", p.rule(), "severity", p.level(),
+                    "message", p.message()));
         }
         m.put("problems", problems);
         List<Object> unreadable = new ArrayList<>();

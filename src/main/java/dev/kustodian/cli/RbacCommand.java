@@ -21,14 +21,8 @@ import java.util.Map;
         subcommands = {RbacCommand.RulesCommand.class, RbacCommand.MatrixCommand.class, RbacUnusedCommand.class})
 public final class RbacCommand extends GroupCommand {
 
-    /** Options shared by both subcommands. */
+    /** Options shared by both subcommands (with the user of {@link ImpersonationOptions}). */
     static class IdentityOptions {
-        @Option(names = "--as", paramLabel = "USER", required = true, description = "User name (system:serviceaccount:NS:NAME for a service account).")
-        String as;
-
-        @Option(names = "--as-group", paramLabel = "G", description = "Group of the user (repeatable).")
-        List<String> asGroups = new ArrayList<>();
-
         @Option(names = "--no-implicit-groups", description = "Evaluate exactly the groups given.")
         boolean noImplicitGroups;
 
@@ -55,6 +49,8 @@ public final class RbacCommand extends GroupCommand {
         }
 
         @Mixin
+        ImpersonationOptions user;
+        @Mixin
         IdentityOptions who;
         @Mixin
         SourceOptions source;
@@ -68,7 +64,7 @@ public final class RbacCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            Identity id = RbacCli.identity(who.as, who.asGroups, who.noImplicitGroups);
+            Identity id = user.identity(who.noImplicitGroups);
             String ns = RbacCli.namespace(who.namespace, who.all, source);
             Printer p = who.json() ? json : text;
             PrintWriter out = spec.commandLine().getOut();

@@ -56,12 +56,9 @@ public final class SummaryCommand extends CliCommand {
     static Map<String, Object> toJson(ClusterSnapshot s) {
         SourceInfo src = s.source();
         Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("kind", src.kind().name());
-        source.put("label", src.label());
-        source.put("server", src.server());
-        source.put("serverVersion", src.serverVersion());
-        source.put("loadedAt", src.loadedAt() == null ? null : src.loadedAt().toString());
+        Map<String, Object> source = CliJson.object("kind", src.kind().name(), "label", src.label(),
+                "server", src.server(), "serverVersion", src.serverVersion(),
+                "loadedAt", src.loadedAt() == null ? null : src.loadedAt().toString());
         if (src.identity() != null) {
             source.put("identity", Map.of("user", src.identity().user(), "groups", src.identity().groups(),
                     "how", src.identity().how()));
@@ -70,12 +67,8 @@ public final class SummaryCommand extends CliCommand {
         m.put("counts", s.counts());
         List<Map<String, Object>> gaps = new ArrayList<>();
         for (VisibilityGap g : s.gaps()) {
-            Map<String, Object> gm = new LinkedHashMap<>();
-            gm.put("resource", g.resource());
-            gm.put("namespace", g.namespace());
-            gm.put("status", g.status());
-            gm.put("message", g.message());
-            gaps.add(gm);
+            gaps.add(CliJson.object("resource", g.resource(), "namespace", g.namespace(), "status", g.status(),
+                    "message", g.message()));
         }
         m.put("gaps", gaps);
         m.put("notes", s.notes());
