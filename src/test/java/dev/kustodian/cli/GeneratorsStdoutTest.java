@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.core.externalsecrets.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;

@@ -1,5 +1,6 @@
 package dev.kustodian.cli;
 
+import dev.kustodian.core.externalsecrets.TestCertificates;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;

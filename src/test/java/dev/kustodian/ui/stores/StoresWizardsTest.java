@@ -1,5 +1,6 @@
 package dev.kustodian.ui.stores;
 
+import dev.kustodian.core.externalsecrets.TestCertificates;
 import dev.kustodian.core.externalsecrets.Validation;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
@@ -12,10 +13,6 @@ import dev.kustodian.ui.wizard.WizardView;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +21,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +212,7 @@ class StoresWizardsTest {
     void sealedSecretFromFilesShowsCiphertextOnly(FxRobot robot, @TempDir Path dir) throws Exception {
         Path cert = dir.resolve("in/cert.pem");
         Files.createDirectories(cert.getParent());
-        Files.writeString(cert, selfSignedPem());
+        Files.writeString(cert, TestCertificates.selfSigned("CN=sealed-secrets-test").pem());
         Path value = dir.resolve("in/password.txt");
         Files.writeString(value, "hunter2-very-secret");
         Path out = Files.createDirectories(dir.resolve("out"));
@@ -406,19 +398,5 @@ class StoresWizardsTest {
         assertThat(again.viewModel().bundleProperty().get().previewText()).isEqualTo(b.previewText());
     }
 
-    static String selfSignedPem() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        X500Name dn = new X500Name("CN=sealed-secrets-test");
-        var holder = new JcaX509v3CertificateBuilder(dn, BigInteger.ONE, new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L), dn, kp.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
-            w.writeObject(holder);
-        }
-        return pem.toString();
-    }
 
 }

@@ -1,4 +1,4 @@
-package dev.kustodian.cli;
+package dev.kustodian.core.externalsecrets;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -13,17 +13,17 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Date;
 
-/** A self-signed RSA certificate valid for a day, as a Sealed Secrets controller serves it (for the seal tests). */
-final class TestCertificates {
+/** A self-signed RSA certificate valid for a day, as a Sealed Secrets controller serves it (for the seal tests of the CLI and the SealedSecret wizard). */
+public final class TestCertificates {
     private TestCertificates() {
     }
 
     /** A certificate (PEM) and the key pair it was made with. */
-    record SelfSigned(KeyPair keys, String pem) {
+    public record SelfSigned(KeyPair keys, String pem) {
     }
 
     /** A new self-signed certificate with this distinguished name. */
-    static SelfSigned selfSigned(String dn) throws Exception {
+    public static SelfSigned selfSigned(String dn) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair kp = g.generateKeyPair();
@@ -39,7 +39,7 @@ final class TestCertificates {
     }
 
     /** A new self-signed certificate's PEM written to {@code dir/cert.pem}. */
-    static Path selfSignedPemFile(Path dir) throws Exception {
+    public static Path selfSignedPemFile(Path dir) throws Exception {
         return Files.writeString(dir.resolve("cert.pem"), selfSigned("CN=test").pem());
     }
 }
