@@ -2,6 +2,7 @@ package dev.kustodian.core.encryption;
 
 import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.AreaRule;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -11,6 +12,7 @@ import dev.kustodian.core.findings.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The encryption-at-rest findings of a snapshot (area "encryption"). */
 public final class EncryptionRules implements Rules.RuleProvider {
@@ -22,20 +24,19 @@ public final class EncryptionRules implements Rules.RuleProvider {
         return List.of(new NotConfigured(), new NoAutomaticReload(), new Managed());
     }
 
+    /** What the rules read: the API server pods (their flags) and nodes (managed control planes). */
+    static final Set<String> READS = Coverage.reads(List.of("pods", "nodes"));
+
     static ObjectRef pod(EncryptionPosture.Apiserver a) {
         return new ObjectRef("Pod", "kube-system", a.pod());
     }
 
     /** ENC-NOT-CONFIGURED: a kube-apiserver without --encryption-provider-config (CIS 1.2.27). */
     static final class NotConfigured extends AreaRule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("pods", "nodes"));
-        }
-
         NotConfigured() {
             super("ENC-NOT-CONFIGURED", AREA,
-                    "kube-apiserver runs without --encryption-provider-config: Secrets are stored in etcd in plaintext.");
+                    "kube-apiserver runs without --encryption-provider-config: Secrets are stored in etcd in plaintext.",
+                    READS);
         }
 
         @Override
@@ -63,14 +64,10 @@ public final class EncryptionRules implements Rules.RuleProvider {
 
     /** ENC-NO-AUTO-RELOAD: encryption configured without automatic reload (rotation needs restarts). */
     static final class NoAutomaticReload extends AreaRule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("pods", "nodes"));
-        }
-
         NoAutomaticReload() {
             super("ENC-NO-AUTO-RELOAD", AREA,
-                    "kube-apiserver reads its encryption config without --encryption-provider-config-automatic-reload.");
+                    "kube-apiserver reads its encryption config without --encryption-provider-config-automatic-reload.",
+                    READS);
         }
 
         @Override
@@ -94,14 +91,10 @@ public final class EncryptionRules implements Rules.RuleProvider {
 
     /** ENC-MANAGED: a managed control plane: encryption is the provider's setting, not a kubeadm patch. */
     static final class Managed extends AreaRule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("pods", "nodes"));
-        }
-
         Managed() {
             super("ENC-MANAGED", AREA,
-                    "Managed control plane (EKS, GKE, AKS): check envelope encryption with the provider's KMS.");
+                    "Managed control plane (EKS, GKE, AKS): check envelope encryption with the provider's KMS.",
+                    READS);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.kustodian.core.externalsecrets;
 
 import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.AreaRule;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -44,8 +45,8 @@ public final class StoreRules implements Rules.RuleProvider {
     }
 
     private abstract static class Rule extends AreaRule {
-        Rule(String id, String description) {
-            super(id, AREA, description);
+        Rule(String id, String description, Set<String> reads) {
+            super(id, AREA, description, reads);
         }
 
         Finding finding(Severity severity, ObjectRef object, String title, String explanation, String remediation,
@@ -98,13 +99,10 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** CIS 5.4.2 as a measure: application secrets that no external store manages. */
     static final class NotAdopted extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets", dev.kustodian.core.findings.Coverage.SECRET_VALUES), dev.kustodian.core.findings.Coverage.STORE_OBJECTS, dev.kustodian.core.findings.Coverage.WORKLOADS);
-        }
-
         NotAdopted() {
-            super(NOT_ADOPTED, "Application secrets kept only in the cluster (no external store manages them).");
+            super(NOT_ADOPTED, "Application secrets kept only in the cluster (no external store manages them).",
+                    Coverage.reads(List.of("secrets", Coverage.SECRET_VALUES), Coverage.STORE_OBJECTS,
+                            Coverage.WORKLOADS));
         }
 
         @Override
@@ -152,14 +150,10 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** Stores whose own credential to the external store sits in a Kubernetes Secret. */
     static final class StaticCredentials extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.STORE_OBJECTS, java.util.List.of("secrets"));
-        }
-
         StaticCredentials() {
             super(STATIC_CREDENTIALS, "SecretStores and ClusterSecretStores that authenticate with a long-lived "
-                    + "credential kept in a Kubernetes Secret.");
+                    + "credential kept in a Kubernetes Secret.",
+                    Coverage.reads(Coverage.STORE_OBJECTS, List.of("secrets")));
         }
 
         /** What the store authenticates with, when it is a stored credential: {how, refs...}; null when not. */
@@ -286,13 +280,9 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** ClusterSecretStores without conditions: an ExternalSecret in any namespace can read through them. */
     static final class OpenClusterStore extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.STORE_OBJECTS);
-        }
-
         OpenClusterStore() {
-            super(OPEN_CLUSTER_STORE, "ClusterSecretStores without conditions: every namespace can read through them.");
+            super(OPEN_CLUSTER_STORE, "ClusterSecretStores without conditions: every namespace can read through them.",
+                    Coverage.reads(Coverage.STORE_OBJECTS));
         }
 
         @Override
@@ -348,13 +338,9 @@ public final class StoreRules implements Rules.RuleProvider {
 
     /** ExternalSecrets (and PushSecrets) that name a store the snapshot does not have. */
     static final class MissingStore extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.STORE_OBJECTS);
-        }
-
         MissingStore() {
-            super(MISSING_STORE, "ExternalSecrets and PushSecrets that refer to a SecretStore that does not exist.");
+            super(MISSING_STORE, "ExternalSecrets and PushSecrets that refer to a SecretStore that does not exist.",
+                    Coverage.reads(Coverage.STORE_OBJECTS));
         }
 
         @Override

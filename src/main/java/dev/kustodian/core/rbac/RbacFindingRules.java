@@ -2,6 +2,7 @@ package dev.kustodian.core.rbac;
 
 import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.AreaRule;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -34,15 +35,11 @@ public final class RbacFindingRules implements Rules.RuleProvider {
      * catalogue item ({@link RiskCheck} is the catalogue's data, this the rule).
      */
     static final class CheckRule extends AreaRule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.RBAC);
-        }
-
         private final RiskCheck check;
 
         CheckRule(RiskCheck check) {
-            super(check.id(), AREA, "RBAC: " + check.title() + ".");
+            super(check.id(), AREA, "RBAC: " + check.title() + ".",
+                    Coverage.reads(Coverage.RBAC));
             this.check = check;
         }
 
@@ -81,13 +78,9 @@ public final class RbacFindingRules implements Rules.RuleProvider {
 
     /** CIS 5.1.6: workloads that mount the token of a service account holding RBAC grants of its own. */
     static final class TokenMountRule extends AreaRule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.RBAC, dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("serviceaccounts"));
-        }
-
         TokenMountRule() {
-            super(RbacRisks.SA_TOKEN_MOUNT.id(), AREA, "RBAC: " + RbacRisks.SA_TOKEN_MOUNT.title() + ".");
+            super(RbacRisks.SA_TOKEN_MOUNT.id(), AREA, "RBAC: " + RbacRisks.SA_TOKEN_MOUNT.title() + ".",
+                    Coverage.reads(Coverage.RBAC, Coverage.WORKLOADS, List.of("serviceaccounts")));
         }
 
         @Override

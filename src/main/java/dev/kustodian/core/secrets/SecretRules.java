@@ -2,6 +2,7 @@ package dev.kustodian.core.secrets;
 
 import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.AreaRule;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.FindingRule;
 import dev.kustodian.core.findings.ObjectRef;
@@ -63,6 +64,9 @@ public final class SecretRules implements Rules.RuleProvider {
     public static final Duration EXPIRY_WARNING = Duration.ofDays(30);
     public static final Duration ROTATION_AGE = Duration.ofDays(90);
 
+    /** What the rules that look into secrets' data read. */
+    static final Set<String> SECRETS_WITH_VALUES = Coverage.reads(List.of("secrets"), List.of(Coverage.SECRET_VALUES));
+
     static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease");
 
     /** The wizard hints. */
@@ -100,8 +104,36 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Base: a rule of the secrets area. */
     abstract static class Rule extends AreaRule {
-        Rule(String id, String description) {
-            super(id, AREA, description);
+        Rule(String id, String description, Set<String> reads) {
+            super(id, AREA, description, reads);
+        }
+    }
+
+    /**
+     * A rule that looks at each secret on its own: at most one finding per secret, in the snapshot's order, marked
+     * as a system finding in the system namespaces and with the rule's wizard hint.
+     */
+    abstract static class PerSecretRule extends Rule {
+        private final String fix;
+
+        PerSecretRule(String id, String description, String fix) {
+            super(id, description, SECRETS_WITH_VALUES);
+            this.fix = fix;
+        }
+
+        /** The finding about {@code s}, or null. */
+        abstract Finding check(SecretInfo s, AnalysisContext ctx);
+
+        @Override
+        public List<Finding> evaluate(AnalysisContext ctx) {
+            List<Finding> out = new ArrayList<>();
+            for (SecretInfo s : ctx.snapshot().secrets()) {
+                Finding f = check(s, ctx);
+                if (f != null) {
+                    out.add(mark(f, systemNamespace(s.namespace()), fix));
+                }
+            }
+            return out;
         }
     }
 
@@ -109,13 +141,9 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** CIS 5.4.1: secrets as files rather than environment variables. */
     static final class EnvRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("secrets"));
-        }
-
         EnvRule() {
-            super(ENV, "Secrets consumed through environment variables (CIS 5.4.1: prefer mounted files).");
+            super(ENV, "Secrets consumed through environment variables (CIS 5.4.1: prefer mounted files).",
+                    Coverage.reads(Coverage.WORKLOADS, List.of("secrets")));
         }
 
         @Override
@@ -155,48 +183,35 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     /** Long-lived service-account token secrets. */
-    static final class LegacyTokenRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
+    static final class LegacyTokenRule extends PerSecretRule {
         LegacyTokenRule() {
-            super(SA_TOKEN_LEGACY, "Legacy long-lived kubernetes.io/service-account-token secrets.");
+            super(SA_TOKEN_LEGACY, "Legacy long-lived kubernetes.io/service-account-token secrets.", null);
         }
 
         @Override
-        public List<Finding> evaluate(AnalysisContext ctx) {
-            List<Finding> out = new ArrayList<>();
-            for (SecretInfo s : ctx.snapshot().secrets()) {
-                if (!SecretInfo.TYPE_SA_TOKEN.equals(s.type())) {
-                    continue;
-                }
-                String sa = s.serviceAccountName() != null ? s.serviceAccountName()
-                        : s.meta().annotation("kubernetes.io/service-account.name");
-                out.add(mark(finding(Severity.MEDIUM, ref("Secret", s),
-                        "Long-lived service-account token " + secretName(s),
-                        "Secret " + secretName(s) + " holds a token for service account "
-                                + (sa == null ? "(unknown)" : sa) + " that never expires and works until the "
-                                + "secret is deleted. Anyone who can read it acts as that account.",
-                        "Use short-lived tokens (projected service-account token volumes, or `kubectl create "
-                                + "token`) and delete this secret once nothing uses it.",
-                        List.of("5.1.6")), systemNamespace(s.namespace()), null));
+        Finding check(SecretInfo s, AnalysisContext ctx) {
+            if (!SecretInfo.TYPE_SA_TOKEN.equals(s.type())) {
+                return null;
             }
-            return out;
+            String sa = s.serviceAccountName() != null ? s.serviceAccountName()
+                    : s.meta().annotation("kubernetes.io/service-account.name");
+            return finding(Severity.MEDIUM, ref("Secret", s),
+                    "Long-lived service-account token " + secretName(s),
+                    "Secret " + secretName(s) + " holds a token for service account "
+                            + (sa == null ? "(unknown)" : sa) + " that never expires and works until the "
+                            + "secret is deleted. Anyone who can read it acts as that account.",
+                    "Use short-lived tokens (projected service-account token volumes, or `kubectl create "
+                            + "token`) and delete this secret once nothing uses it.",
+                    List.of("5.1.6"));
         }
     }
 
     /** CIS 5.1.6: pods that automount the default service account's token without needing it. */
     static final class AutomountRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("serviceaccounts"), dev.kustodian.core.findings.Coverage.RBAC);
-        }
-
         AutomountRule() {
             super(AUTOMOUNT, "Workloads that automount the default service account's token they do not need "
-                    + "(CIS 5.1.6).");
+                    + "(CIS 5.1.6).",
+                    Coverage.reads(Coverage.WORKLOADS, List.of("serviceaccounts"), Coverage.RBAC));
         }
 
         @Override
@@ -236,16 +251,13 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Secrets nothing refers to. */
     static final class UnusedRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets", "serviceaccounts"), dev.kustodian.core.findings.Coverage.WORKLOADS, dev.kustodian.core.findings.Coverage.STORE_OBJECTS, java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
         private static final Set<String> SKIPPED_TYPES = Set.of(SecretInfo.TYPE_SA_TOKEN, SecretInfo.TYPE_HELM_RELEASE,
                 SecretInfo.TYPE_BOOTSTRAP_TOKEN, SecretInfo.TYPE_TLS);
 
         UnusedRule() {
-            super(UNUSED, "Secrets no workload, service account, custom resource or owner refers to.");
+            super(UNUSED, "Secrets no workload, service account, custom resource or owner refers to.",
+                    Coverage.reads(List.of("secrets", "serviceaccounts"), Coverage.WORKLOADS, Coverage.STORE_OBJECTS,
+                            List.of(Coverage.SECRET_VALUES)));
         }
 
         @Override
@@ -276,13 +288,9 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** References to secrets or keys that do not exist. */
     static final class DanglingRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
         DanglingRule() {
-            super(DANGLING, "Workloads that refer to a secret or key that does not exist (non-optional references).");
+            super(DANGLING, "Workloads that refer to a secret or key that does not exist (non-optional references).",
+                    Coverage.reads(Coverage.WORKLOADS, List.of("secrets"), List.of(Coverage.SECRET_VALUES)));
         }
 
         @Override
@@ -312,13 +320,9 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Values that look like credentials outside secrets (from the load-time leak detector). */
     static final class LeakRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.WORKLOADS, java.util.List.of("configmaps"));
-        }
-
         LeakRule() {
-            super(LEAK, "Credential-like values outside secrets: ConfigMap data, env literals, annotations.");
+            super(LEAK, "Credential-like values outside secrets: ConfigMap data, env literals, annotations.",
+                    Coverage.reads(Coverage.WORKLOADS, List.of("configmaps")));
         }
 
         @Override
@@ -385,115 +389,85 @@ public final class SecretRules implements Rules.RuleProvider {
         }
     }
 
-    static final class TlsExpiredRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
+    static final class TlsExpiredRule extends PerSecretRule {
         TlsExpiredRule() {
-            super(TLS_EXPIRED, "TLS certificates in secrets that have expired.");
+            super(TLS_EXPIRED, "TLS certificates in secrets that have expired.", null);
         }
 
         @Override
-        public List<Finding> evaluate(AnalysisContext ctx) {
+        Finding check(SecretInfo s, AnalysisContext ctx) {
             Instant now = ctx.now();
-            List<Finding> out = new ArrayList<>();
-            for (SecretInfo s : ctx.snapshot().secrets()) {
-                if (s.tls() == null || s.tls().notAfter() == null || !s.tls().notAfter().isBefore(now)) {
-                    continue;
-                }
-                out.add(mark(finding(Severity.HIGH, ref("Secret", s), "Certificate in " + secretName(s) + " has expired",
-                        "The certificate (subject " + s.tls().subject() + ") expired on "
-                                + s.tls().notAfter().truncatedTo(ChronoUnit.SECONDS) + ". Clients that verify it "
-                                + "reject the connection.",
-                        "Renew the certificate and update the secret; let cert-manager manage it so it renews "
-                                + "automatically.",
-                        List.of()), systemNamespace(s.namespace()), null));
+            if (s.tls() == null || s.tls().notAfter() == null || !s.tls().notAfter().isBefore(now)) {
+                return null;
             }
-            return out;
+            return finding(Severity.HIGH, ref("Secret", s), "Certificate in " + secretName(s) + " has expired",
+                    "The certificate (subject " + s.tls().subject() + ") expired on "
+                            + s.tls().notAfter().truncatedTo(ChronoUnit.SECONDS) + ". Clients that verify it "
+                            + "reject the connection.",
+                    "Renew the certificate and update the secret; let cert-manager manage it so it renews "
+                            + "automatically.",
+                    List.of());
         }
     }
 
-    static final class TlsExpiringRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
+    static final class TlsExpiringRule extends PerSecretRule {
         TlsExpiringRule() {
-            super(TLS_EXPIRING, "TLS certificates in secrets that expire within 30 days.");
+            super(TLS_EXPIRING, "TLS certificates in secrets that expire within 30 days.", null);
         }
 
         @Override
-        public List<Finding> evaluate(AnalysisContext ctx) {
+        Finding check(SecretInfo s, AnalysisContext ctx) {
             Instant now = ctx.now();
             Instant limit = now.plus(EXPIRY_WARNING);
-            List<Finding> out = new ArrayList<>();
-            for (SecretInfo s : ctx.snapshot().secrets()) {
-                if (s.tls() == null || s.tls().notAfter() == null) {
-                    continue;
-                }
-                Instant na = s.tls().notAfter();
-                if (na.isBefore(now) || na.isAfter(limit)) {
-                    continue;
-                }
-                long days = Duration.between(now, na).toDays();
-                boolean managed = SecretUsageIndex.managedBy(s) == ManagedBy.CERT_MANAGER;
-                out.add(mark(finding(managed ? Severity.LOW : Severity.MEDIUM, ref("Secret", s),
-                        "Certificate in " + secretName(s) + " expires in " + days + " day(s)",
-                        "The certificate (subject " + s.tls().subject() + ") expires on "
-                                + na.truncatedTo(ChronoUnit.SECONDS) + "."
-                                + (managed ? " cert-manager manages it and should renew it: check the Certificate's "
-                                + "status if it does not." : " Nothing in the snapshot renews it automatically."),
-                        "Renew the certificate before it expires, or let cert-manager manage it.",
-                        List.of()), systemNamespace(s.namespace()), null));
+            if (s.tls() == null || s.tls().notAfter() == null) {
+                return null;
             }
-            return out;
+            Instant na = s.tls().notAfter();
+            if (na.isBefore(now) || na.isAfter(limit)) {
+                return null;
+            }
+            long days = Duration.between(now, na).toDays();
+            boolean managed = SecretUsageIndex.managedBy(s) == ManagedBy.CERT_MANAGER;
+            return finding(managed ? Severity.LOW : Severity.MEDIUM, ref("Secret", s),
+                    "Certificate in " + secretName(s) + " expires in " + days + " day(s)",
+                    "The certificate (subject " + s.tls().subject() + ") expires on "
+                            + na.truncatedTo(ChronoUnit.SECONDS) + "."
+                            + (managed ? " cert-manager manages it and should renew it: check the Certificate's "
+                            + "status if it does not." : " Nothing in the snapshot renews it automatically."),
+                    "Renew the certificate before it expires, or let cert-manager manage it.",
+                    List.of());
         }
     }
 
-    static final class DockerInlineRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
+    static final class DockerInlineRule extends PerSecretRule {
         DockerInlineRule() {
-            super(DOCKER_INLINE, "Registry credentials stored inline in dockerconfigjson secrets.");
+            super(DOCKER_INLINE, "Registry credentials stored inline in dockerconfigjson secrets.",
+                    FIX_EXTERNAL_SECRET);
         }
 
         @Override
-        public List<Finding> evaluate(AnalysisContext ctx) {
-            List<Finding> out = new ArrayList<>();
-            for (SecretInfo s : ctx.snapshot().secrets()) {
-                if (s.dockerConfig() == null || !s.dockerConfig().inlineAuth()) {
-                    continue;
-                }
-                String regs = s.dockerConfig().registries().isEmpty() ? "(none listed)"
-                        : joinLimited(s.dockerConfig().registries(), 5);
-                out.add(mark(finding(Severity.MEDIUM, ref("Secret", s),
-                        "Registry credentials stored inline in " + secretName(s),
-                        "Secret " + secretName(s) + " holds a long-lived registry password or auth token for "
-                                + regs + ". Anyone who can read the secret can pull (and often push) images.",
-                        "Prefer short-lived credentials: a kubelet credential provider, workload identity, or an "
-                                + "ExternalSecret with a registry token generator (e.g. ECR/GCR/ACR) that refreshes "
-                                + "it; at least use a read-only, pull-only token.",
-                        List.of()), systemNamespace(s.namespace()), FIX_EXTERNAL_SECRET));
+        Finding check(SecretInfo s, AnalysisContext ctx) {
+            if (s.dockerConfig() == null || !s.dockerConfig().inlineAuth()) {
+                return null;
             }
-            return out;
+            String regs = s.dockerConfig().registries().isEmpty() ? "(none listed)"
+                    : joinLimited(s.dockerConfig().registries(), 5);
+            return finding(Severity.MEDIUM, ref("Secret", s),
+                    "Registry credentials stored inline in " + secretName(s),
+                    "Secret " + secretName(s) + " holds a long-lived registry password or auth token for "
+                            + regs + ". Anyone who can read the secret can pull (and often push) images.",
+                    "Prefer short-lived credentials: a kubelet credential provider, workload identity, or an "
+                            + "ExternalSecret with a registry token generator (e.g. ECR/GCR/ACR) that refreshes "
+                            + "it; at least use a read-only, pull-only token.",
+                    List.of());
         }
     }
 
     /** Secrets readable by many non-system subjects (RBAC). */
     static final class ReadersManyRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), dev.kustodian.core.findings.Coverage.RBAC);
-        }
-
         ReadersManyRule() {
-            super(READERS_MANY, "Secrets readable by " + MANY_READERS + " or more non-system subjects (RBAC).");
+            super(READERS_MANY, "Secrets readable by " + MANY_READERS + " or more non-system subjects (RBAC).",
+                    Coverage.reads(List.of("secrets"), Coverage.RBAC));
         }
 
         @Override
@@ -526,13 +500,9 @@ public final class SecretRules implements Rules.RuleProvider {
 
     /** Non-system subjects that can list or watch secrets: they read every value of a namespace. */
     static final class ReadersListRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(dev.kustodian.core.findings.Coverage.RBAC);
-        }
-
         ReadersListRule() {
-            super(READERS_LIST, "Non-system subjects that can list or watch secrets (and so read all their values).");
+            super(READERS_LIST, "Non-system subjects that can list or watch secrets (and so read all their values).",
+                    Coverage.reads(Coverage.RBAC));
         }
 
         @Override
@@ -581,41 +551,27 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     /** CIS 5.7.4: secrets in the default namespace. */
-    static final class DefaultNamespaceRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
+    static final class DefaultNamespaceRule extends PerSecretRule {
         DefaultNamespaceRule() {
-            super(DEFAULT_NS, "Secrets in the default namespace (CIS 5.7.4).");
+            super(DEFAULT_NS, "Secrets in the default namespace (CIS 5.7.4).", null);
         }
 
         @Override
-        public List<Finding> evaluate(AnalysisContext ctx) {
-            List<Finding> out = new ArrayList<>();
-            for (SecretInfo s : ctx.snapshot().secrets()) {
-                if (!"default".equals(s.namespace()) || SecretInfo.TYPE_SA_TOKEN.equals(s.type())
-                        || SecretInfo.TYPE_HELM_RELEASE.equals(s.type())) {
-                    continue;
-                }
-                out.add(finding(Severity.LOW, ref("Secret", s), "Secret " + s.name() + " is in the default namespace",
-                        "The default namespace is where everything lands by accident; RBAC granted there (often "
-                                + "broadly) reaches this secret.",
-                        "Move the secret and its workloads to a dedicated namespace with its own RBAC.",
-                        List.of("5.7.4")));
+        Finding check(SecretInfo s, AnalysisContext ctx) {
+            if (!"default".equals(s.namespace()) || SecretInfo.TYPE_SA_TOKEN.equals(s.type())
+                    || SecretInfo.TYPE_HELM_RELEASE.equals(s.type())) {
+                return null;
             }
-            return out;
+            return finding(Severity.LOW, ref("Secret", s), "Secret " + s.name() + " is in the default namespace",
+                    "The default namespace is where everything lands by accident; RBAC granted there (often "
+                            + "broadly) reaches this secret.",
+                    "Move the secret and its workloads to a dedicated namespace with its own RBAC.",
+                    List.of("5.7.4"));
         }
     }
 
     /** The same value in several secrets. */
     static final class SharedValueRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
         private static final Set<String> IGNORED_KEYS = Set.of("ca.crt", "tls.crt", "namespace", "service-ca.crt");
         private static final Set<String> IGNORED_TYPES = Set.of(SecretInfo.TYPE_SA_TOKEN, SecretInfo.TYPE_HELM_RELEASE);
         private static final long MIN_SIZE = 8;
@@ -626,7 +582,8 @@ public final class SecretRules implements Rules.RuleProvider {
         }
 
         SharedValueRule() {
-            super(SHARED_VALUE, "The same value (by keyed fingerprint) in several secrets: shared credentials.");
+            super(SHARED_VALUE, "The same value (by keyed fingerprint) in several secrets: shared credentials.",
+                    SECRETS_WITH_VALUES);
         }
 
         @Override
@@ -687,56 +644,43 @@ public final class SecretRules implements Rules.RuleProvider {
     }
 
     /** Opaque secrets not changed for 90 days or more: rotation hint. */
-    static final class NotRotatedRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("secrets"), java.util.List.of(dev.kustodian.core.findings.Coverage.SECRET_VALUES));
-        }
-
+    static final class NotRotatedRule extends PerSecretRule {
         NotRotatedRule() {
-            super(OLD, "Opaque secrets not changed for 90 days or more (rotation hint).");
+            super(OLD, "Opaque secrets not changed for 90 days or more (rotation hint).", FIX_EXTERNAL_SECRET);
         }
 
         @Override
-        public List<Finding> evaluate(AnalysisContext ctx) {
+        Finding check(SecretInfo s, AnalysisContext ctx) {
             Instant limit = ctx.now().minus(ROTATION_AGE);
-            List<Finding> out = new ArrayList<>();
-            for (SecretInfo s : ctx.snapshot().secrets()) {
-                if (!SecretInfo.TYPE_OPAQUE.equals(s.type())
-                        || SecretUsageIndex.managedBy(s) == ManagedBy.EXTERNAL_SECRET) {
-                    continue;
-                }
-                Instant changed = s.meta().lastModified() != null ? s.meta().lastModified() : s.meta().created();
-                // (a secret created before the limit and never modified also counts)
-                if (changed == null || changed.isAfter(limit)) {
-                    continue;
-                }
-                long days = Duration.between(changed, ctx.now()).toDays();
-                out.add(mark(finding(Severity.LOW, ref("Secret", s),
-                        "Secret " + secretName(s) + " has not changed for " + days + " days",
-                        "Secret " + secretName(s) + " was last changed on " + java.time.LocalDate.ofInstant(changed,
-                                java.time.ZoneOffset.UTC) + ". Credentials that are never rotated stay valid "
-                                + "for whoever copied them.",
-                        "Rotate the credential it holds; an external secret store with automatic rotation "
-                                + "(synced by an ExternalSecret) makes this routine.",
-                        List.of()), systemNamespace(s.namespace()), FIX_EXTERNAL_SECRET));
+            if (!SecretInfo.TYPE_OPAQUE.equals(s.type())
+                    || SecretUsageIndex.managedBy(s) == ManagedBy.EXTERNAL_SECRET) {
+                return null;
             }
-            return out;
+            Instant changed = s.meta().lastModified() != null ? s.meta().lastModified() : s.meta().created();
+            // (a secret created before the limit and never modified also counts)
+            if (changed == null || changed.isAfter(limit)) {
+                return null;
+            }
+            long days = Duration.between(changed, ctx.now()).toDays();
+            return finding(Severity.LOW, ref("Secret", s),
+                    "Secret " + secretName(s) + " has not changed for " + days + " days",
+                    "Secret " + secretName(s) + " was last changed on " + java.time.LocalDate.ofInstant(changed,
+                            java.time.ZoneOffset.UTC) + ". Credentials that are never rotated stay valid "
+                            + "for whoever copied them.",
+                    "Rotate the credential it holds; an external secret store with automatic rotation "
+                            + "(synced by an ExternalSecret) makes this routine.",
+                    List.of());
         }
     }
 
     /** CIS 5.4.2: no external secret manager installed. */
     static final class NoExternalStoreRule extends Rule {
-        @Override
-        public java.util.Set<String> reads() {
-            return dev.kustodian.core.findings.Coverage.reads(java.util.List.of("customresourcedefinitions"));
-        }
-
         static final Set<String> GROUPS = Set.of("external-secrets.io", "secrets-store.csi.x-k8s.io",
                 "secrets.hashicorp.com", "secrets.akeyless.io", "bitnami.com");
 
         NoExternalStoreRule() {
-            super(NO_EXTERNAL_STORE, "No external secret manager installed (CIS 5.4.2).");
+            super(NO_EXTERNAL_STORE, "No external secret manager installed (CIS 5.4.2).",
+                    Coverage.reads(List.of("customresourcedefinitions")));
         }
 
         @Override
