@@ -418,15 +418,8 @@ public final class AuditLogReader {
                 return;
             }
             passed++;
-            Instant t = e.time();
-            if (t != null) {
-                if (first == null || t.isBefore(first)) {
-                    first = t;
-                }
-                if (last == null || t.isAfter(last)) {
-                    last = t;
-                }
-            }
+            first = EventTimes.earlier(first, e.time());
+            last = EventTimes.later(last, e.time());
             sink.accept(e);
         }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Guidance shown beside a Role as the user picks permissions (wizard) or reviews generated rules. Every check is a
@@ -42,50 +43,56 @@ public final class Guidance {
         return has(r.apiGroups(), "");
     }
 
+    /** The warnings {@code check} gives about each rule (null: none), in the rules' order. */
+    private static List<Warning> perRule(List<ScopedRule> rules, BiFunction<ScopedRule, PolicyRule, Warning> check) {
+        List<Warning> out = new ArrayList<>();
+        for (ScopedRule s : rules) {
+            Warning w = check.apply(s, s.rule());
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     private static String where(ScopedRule s) {
         return s.clusterWide() ? "in every namespace" : "in namespace " + s.namespace();
     }
 
     /** list/watch (or *) on secrets: those return every secret with its values. */
     public static List<Warning> secretsListWatch(List<ScopedRule> rules) {
-        List<Warning> out = new ArrayList<>();
-        for (ScopedRule s : rules) {
-            PolicyRule r = s.rule();
+        return perRule(rules, (s, r) -> {
             if (coreOrAny(r) && has(r.resources(), "secrets") && (has(r.verbs(), "list") || has(r.verbs(), "watch"))) {
-                out.add(new Warning("secrets-list-watch", "list/watch on secrets " + where(s)
+                return new Warning("secrets-list-watch", "list/watch on secrets " + where(s)
                         + " returns every secret with its values, not just names. Prefer get with resourceNames "
-                        + "naming the secrets the subject needs."));
+                        + "naming the secrets the subject needs.");
             }
-        }
-        return out;
+            return null;
+        });
     }
 
     /** resourceNames together with list/watch/create/deletecollection: the names do not restrict those verbs. */
     public static List<Warning> namesDoNotRestrict(List<ScopedRule> rules) {
-        List<Warning> out = new ArrayList<>();
-        for (ScopedRule s : rules) {
-            PolicyRule r = s.rule();
+        return perRule(rules, (s, r) -> {
             if (r.resourceNames().isEmpty()) {
-                continue;
+                return null;
             }
             List<String> bad = r.verbs().stream()
                     .filter(v -> v.equals("*") || RoleSynthesizer.UNNAMEABLE_VERBS.contains(v)).toList();
             if (!bad.isEmpty()) {
-                out.add(new Warning("names-do-not-restrict", "resourceNames " + r.resourceNames() + " on "
+                return new Warning("names-do-not-restrict", "resourceNames " + r.resourceNames() + " on "
                         + String.join(",", r.resources()) + " cannot restrict " + String.join("/", bad)
                         + ": a create request has no name yet, and list, watch and deletecollection are only allowed "
                         + "by name for single-object field selectors. Put those verbs in a separate rule without "
-                        + "resourceNames, or drop them."));
+                        + "resourceNames, or drop them.");
             }
-        }
-        return out;
+            return null;
+        });
     }
 
     /** '*' in verbs, resources or apiGroups grants future resources, subresources and verbs too. */
     public static List<Warning> wildcards(List<ScopedRule> rules) {
-        List<Warning> out = new ArrayList<>();
-        for (ScopedRule s : rules) {
-            PolicyRule r = s.rule();
+        return perRule(rules, (s, r) -> {
             List<String> where = new ArrayList<>();
             if (r.verbs().contains("*")) {
                 where.add("verbs");
@@ -100,19 +107,17 @@ public final class Guidance {
                 where.add("nonResourceURLs");
             }
             if (!where.isEmpty()) {
-                out.add(new Warning("wildcard", "'*' in " + String.join(", ", where) + " " + where(s)
+                return new Warning("wildcard", "'*' in " + String.join(", ", where) + " " + where(s)
                         + " also covers resources, subresources and verbs added later (CRDs, pods/exec, "
-                        + "secrets...). List what the subject needs instead."));
+                        + "secrets...). List what the subject needs instead.");
             }
-        }
-        return out;
+            return null;
+        });
     }
 
     /** Creating pods (or workload controllers, or exec/attach) lets the subject read every secret of the namespace. */
     public static List<Warning> podCreationReadsSecrets(List<ScopedRule> rules) {
-        List<Warning> out = new ArrayList<>();
-        for (ScopedRule s : rules) {
-            PolicyRule r = s.rule();
+        return perRule(rules, (s, r) -> {
             List<String> what = new ArrayList<>();
             boolean core = coreOrAny(r);
             if (core && has(r.resources(), "pods") && has(r.verbs(), "create")) {
@@ -131,19 +136,17 @@ public final class Guidance {
                 }
             }
             if (!what.isEmpty()) {
-                out.add(new Warning("pod-create-reads-secrets", String.join(", ", what) + " " + where(s)
+                return new Warning("pod-create-reads-secrets", String.join(", ", what) + " " + where(s)
                         + " lets the subject run a pod that mounts any secret there (and any service account's "
-                        + "token), so it can read them all, whatever the secrets rules say."));
+                        + "token), so it can read them all, whatever the secrets rules say.");
             }
-        }
-        return out;
+            return null;
+        });
     }
 
     /** escalate, bind and impersonate, and minting service account tokens. */
     public static List<Warning> escalation(List<ScopedRule> rules) {
-        List<Warning> out = new ArrayList<>();
-        for (ScopedRule s : rules) {
-            PolicyRule r = s.rule();
+        return perRule(rules, (s, r) -> {
             List<String> what = new ArrayList<>();
             for (String v : List.of("escalate", "bind", "impersonate")) {
                 if (r.verbs().contains(v) || (r.verbs().contains("*") && !r.resources().isEmpty())) {
@@ -155,12 +158,12 @@ public final class Guidance {
                 what.add("create serviceaccounts/token");
             }
             if (!what.isEmpty()) {
-                out.add(new Warning("escalation", String.join(", ", what) + " " + where(s)
+                return new Warning("escalation", String.join(", ", what) + " " + where(s)
                         + " lets the subject gain permissions it was not given (grant itself any role, act as "
-                        + "another user or service account). Grant these only to administrators."));
+                        + "another user or service account). Grant these only to administrators.");
             }
-        }
-        return out;
+            return null;
+        });
     }
 
     /** Rules the applying identity does not hold: the API server refuses them without escalate. */

@@ -86,14 +86,8 @@ public final class RoleSynthesizer {
             if (wasDenied) {
                 denied++;
             }
-            if (time != null) {
-                if (first == null || time.isBefore(first)) {
-                    first = time;
-                }
-                if (last == null || time.isAfter(last)) {
-                    last = time;
-                }
-            }
+            first = EventTimes.earlier(first, time);
+            last = EventTimes.later(last, time);
             if (name == null || name.isEmpty()) {
                 nameless = true;
             } else if (!overflow && !names.contains(name)) {
@@ -109,12 +103,8 @@ public final class RoleSynthesizer {
         void merge(Usage o, int maxNames) {
             count += o.count;
             denied += o.denied;
-            if (o.first != null && (first == null || o.first.isBefore(first))) {
-                first = o.first;
-            }
-            if (o.last != null && (last == null || o.last.isAfter(last))) {
-                last = o.last;
-            }
+            first = EventTimes.earlier(first, o.first);
+            last = EventTimes.later(last, o.last);
             nameless |= o.nameless;
             overflow |= o.overflow;
             if (!overflow) {
@@ -162,14 +152,8 @@ public final class RoleSynthesizer {
             }
             matched++;
             Instant t = e.time();
-            if (t != null) {
-                if (first == null || t.isBefore(first)) {
-                    first = t;
-                }
-                if (last == null || t.isAfter(last)) {
-                    last = t;
-                }
-            }
+            first = EventTimes.earlier(first, t);
+            last = EventTimes.later(last, t);
             if (e.code() == 401) {
                 unauthenticated++;
                 return;
@@ -375,12 +359,8 @@ public final class RoleSynthesizer {
     private static String span(Iterable<Usage> us) {
         Instant first = null, last = null;
         for (Usage u : us) {
-            if (u.first != null && (first == null || u.first.isBefore(first))) {
-                first = u.first;
-            }
-            if (u.last != null && (last == null || u.last.isAfter(last))) {
-                last = u.last;
-            }
+            first = EventTimes.earlier(first, u.first);
+            last = EventTimes.later(last, u.last);
         }
         if (first == null) {
             return "";
