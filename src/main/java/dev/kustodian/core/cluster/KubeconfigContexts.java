@@ -2,6 +2,7 @@ package dev.kustodian.core.cluster;
 
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.core.util.InputFiles;
+import dev.kustodian.core.yaml.ObjectShape;
 import dev.kustodian.core.yaml.YamlDocument;
 import dev.kustodian.core.yaml.YamlReader;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
@@ -381,26 +382,14 @@ public final class KubeconfigContexts {
         }
     }
 
+    /** {@link ObjectShape#describe}'s words, as kubeconfig messages put them: "nothing", else "a value" when unusual. */
     static String typeName(Object v) {
         if (v == null) {
             return "nothing";
         }
-        if (v instanceof Map) {
-            return "a mapping";
-        }
-        if (v instanceof List) {
-            return "a list";
-        }
-        if (v instanceof String) {
-            return "a string";
-        }
-        if (v instanceof Number) {
-            return "a number";
-        }
-        if (v instanceof Boolean) {
-            return "a boolean";
-        }
-        return "a value";
+        boolean usual = v instanceof Map || v instanceof List || v instanceof String || v instanceof Number
+                || v instanceof Boolean;
+        return usual ? ObjectShape.describe(v) : "a value";
     }
 
     private static final Pattern LINE = Pattern.compile("line:? (\\d+)");

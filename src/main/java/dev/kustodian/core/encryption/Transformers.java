@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * kube-apiserver's local-key transformers, byte for byte (k8s.io/apiserver/pkg/storage/value/encrypt/aes and
@@ -66,17 +68,30 @@ public final class Transformers {
     }
 
     static byte[] aescbcEncrypt(byte[] key, byte[] plain) {
+        return encryptAfterRandomIv("AES/CBC/PKCS5Padding", "AES-CBC", key, 16, IvParameterSpec::new, null, plain);
+    }
+
+    /**
+     * AES under {@code transformation} with a fresh random IV (nonce) of {@code ivLength} bytes, returned in front of
+     * the ciphertext: the layout of aescbc and aesgcm values.
+     */
+    private static byte[] encryptAfterRandomIv(String transformation, String name, byte[] key, int ivLength,
+                                               Function<byte[], AlgorithmParameterSpec> params, byte[] aad,
+                                               byte[] plain) {
         try {
-            byte[] iv = new byte[16];
+            byte[] iv = new byte[ivLength];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            Cipher c = Cipher.getInstance(transformation);
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), params.apply(iv));
+            if (aad != null) {
+                c.updateAAD(aad);
+            }
             byte[] ct = c.doFinal(plain);
-            byte[] out = Arrays.copyOf(iv, 16 + ct.length);
-            System.arraycopy(ct, 0, out, 16, ct.length);
+            byte[] out = Arrays.copyOf(iv, ivLength + ct.length);
+            System.arraycopy(ct, 0, out, ivLength, ct.length);
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-CBC is not available", e);
+            throw new IllegalStateException(name + " is not available", e);
         }
     }
 
@@ -94,19 +109,8 @@ public final class Transformers {
     }
 
     static byte[] aesgcmEncrypt(byte[] key, byte[] plain, byte[] aad) {
-        try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            c.updateAAD(aad);
-            byte[] ct = c.doFinal(plain);
-            byte[] out = Arrays.copyOf(nonce, 12 + ct.length);
-            System.arraycopy(ct, 0, out, 12, ct.length);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return encryptAfterRandomIv("AES/GCM/NoPadding", "AES-GCM", key, 12, n -> new GCMParameterSpec(128, n), aad,
+                plain);
     }
 
     static byte[] aesgcmDecrypt(byte[] key, byte[] payload, byte[] aad) throws DecryptionFailed {
