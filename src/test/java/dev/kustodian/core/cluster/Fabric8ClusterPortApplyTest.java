@@ -5,11 +5,8 @@ import dev.kustodian.core.port.ClusterPort;
 
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.yaml.YamlWriter;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,23 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Apply against fabric8's CRUD mock server (the demo cluster's engine), which has no server-side apply. */
 class Fabric8ClusterPortApplyTest {
-    private KubernetesMockServer server;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
-                new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
-                new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
-        server.init();
-        client = server.createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.destroy();
-    }
+    @RegisterExtension
+    final MockApiServer mock = MockApiServer.crud();
 
     private static Bundle configMap(String value) {
         return Bundle.of("t", List.of(Bundle.yamlObject("cm.yaml", YamlWriter.map("apiVersion", "v1",
@@ -44,7 +26,7 @@ class Fabric8ClusterPortApplyTest {
     @Test
     void serverSideApplyErrorsAreReportedAsSentencesNotExceptions() {
         // the mock server has no server-side apply: the real path must report the server's answer, not throw
-        List<ClusterPort.ApplyOutcome> dry = new Fabric8ClusterPort(client, "test", true).apply(configMap("a"), true, new Cancellation());
+        List<ClusterPort.ApplyOutcome> dry = new Fabric8ClusterPort(mock.client(), "test", true).apply(configMap("a"), true, new Cancellation());
         assertThat(dry).singleElement().satisfies(o -> {
             assertThat(o.ok()).isFalse();
             assertThat(o.message()).startsWith("dry run rejected: ");
@@ -53,21 +35,21 @@ class Fabric8ClusterPortApplyTest {
 
     @Test
     void dryRunChangesNothingAndApplyCreatesThenUpdates() {
-        List<ClusterPort.ApplyOutcome> dry = new Fabric8ClusterPort(client, "demo", false).apply(configMap("a"), true, new Cancellation());
+        List<ClusterPort.ApplyOutcome> dry = new Fabric8ClusterPort(mock.client(), "demo", false).apply(configMap("a"), true, new Cancellation());
         assertThat(dry).singleElement().satisfies(o -> {
             assertThat(o.ok()).isTrue();
             assertThat(o.message()).contains("would be created").contains("unvalidated");
         });
-        assertThat(client.configMaps().inNamespace("shop").withName("settings").get()).isNull();
+        assertThat(mock.client().configMaps().inNamespace("shop").withName("settings").get()).isNull();
 
-        List<ClusterPort.ApplyOutcome> created = new Fabric8ClusterPort(client, "demo", false).apply(configMap("a"), false, new Cancellation());
+        List<ClusterPort.ApplyOutcome> created = new Fabric8ClusterPort(mock.client(), "demo", false).apply(configMap("a"), false, new Cancellation());
         assertThat(created).singleElement().satisfies(o -> assertThat(o.ok()).as(o.message()).isTrue());
-        assertThat(client.configMaps().inNamespace("shop").withName("settings").get().getData())
+        assertThat(mock.client().configMaps().inNamespace("shop").withName("settings").get().getData())
                 .containsEntry("mode", "a");
 
-        List<ClusterPort.ApplyOutcome> updated = new Fabric8ClusterPort(client, "demo", false).apply(configMap("b"), false, new Cancellation());
+        List<ClusterPort.ApplyOutcome> updated = new Fabric8ClusterPort(mock.client(), "demo", false).apply(configMap("b"), false, new Cancellation());
         assertThat(updated).singleElement().satisfies(o -> assertThat(o.message()).contains("updated"));
-        assertThat(client.configMaps().inNamespace("shop").withName("settings").get().getData())
+        assertThat(mock.client().configMaps().inNamespace("shop").withName("settings").get().getData())
                 .containsEntry("mode", "b");
     }
 }

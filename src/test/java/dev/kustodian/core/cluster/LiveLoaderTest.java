@@ -96,9 +96,7 @@ class LiveLoaderTest {
     void loadsVersionKindsAndFallsBackToTheKubeconfigUserWithoutSelfSubjectReview() {
         expectVersion();
         expectEmptyLists("namespaces");
-        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
-                .addToItems(new NamespaceBuilder().withNewMetadata().withName("a").endMetadata().build(),
-                        new NamespaceBuilder().withNewMetadata().withName("b").endMetadata().build()).build()).always();
+        expectNamespaces("a", "b");
         ClusterSnapshot s = load();
         assertThat(s.source().serverVersion()).isEqualTo("v1.30.2");
         assertThat(s.source().label()).isEqualTo(DemoCluster.CONTEXT);
@@ -208,17 +206,31 @@ class LiveLoaderTest {
     void forbiddenKindBecomesAGapAndTheRestLoads() {
         expectVersion();
         expectEmptyLists("secrets", "namespaces");
-        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
-                .addToItems(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).build())
-                .always();
-        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
-        server.expect().get().withPath("/api/v1/namespaces/shop/secrets?limit=500").andReturn(403, forbidden())
-                .always();
+        expectNamespaces("shop");
+        forbidSecrets("shop");
         ClusterSnapshot s = load();
         assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "shop", 403,
                 "not visible: needs list on secrets in namespace shop"));
         assertThat(s.isHidden("secrets", "shop")).isTrue();
         assertThat(s.counts().get("Namespace")).isEqualTo(1);
+    }
+
+    /** The namespace list answers {@code names}. */
+    private void expectNamespaces(String... names) {
+        NamespaceListBuilder b = new NamespaceListBuilder();
+        for (String n : names) {
+            b.addToItems(new NamespaceBuilder().withNewMetadata().withName(n).endMetadata().build());
+        }
+        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, b.build()).always();
+    }
+
+    /** Listing secrets is forbidden cluster-wide and in each of {@code namespaces}. */
+    private void forbidSecrets(String... namespaces) {
+        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        for (String ns : namespaces) {
+            server.expect().get().withPath("/api/v1/namespaces/" + ns + "/secrets?limit=500")
+                    .andReturn(403, forbidden()).always();
+        }
     }
 
     private static io.fabric8.kubernetes.api.model.Status forbidden() {
@@ -237,15 +249,10 @@ class LiveLoaderTest {
     void aUserWhoMayListOnlyInSomeNamespacesSeesThoseAndAGapPerForbiddenNamespace() {
         expectVersion();
         expectEmptyLists("secrets", "namespaces");
-        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
-                .addToItems(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata().build(),
-                        new NamespaceBuilder().withNewMetadata().withName("team-b").endMetadata().build()).build())
-                .always();
-        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        expectNamespaces("team-a", "team-b");
+        forbidSecrets("team-b");
         server.expect().get().withPath("/api/v1/namespaces/team-a/secrets?limit=500")
                 .andReturn(200, secrets("team-a", "db", "api")).always();
-        server.expect().get().withPath("/api/v1/namespaces/team-b/secrets?limit=500").andReturn(403, forbidden())
-                .always();
         ClusterSnapshot s = load();
         assertThat(s.secrets()).extracting(x -> x.meta().namespace() + "/" + x.meta().name())
                 .containsExactlyInAnyOrder("team-a/db", "team-a/api");
@@ -259,13 +266,8 @@ class LiveLoaderTest {
     void aKindForbiddenInEveryNamespaceIsOneGap() {
         expectVersion();
         expectEmptyLists("secrets", "namespaces");
-        server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(200, new NamespaceListBuilder()
-                .addToItems(new NamespaceBuilder().withNewMetadata().withName("a").endMetadata().build(),
-                        new NamespaceBuilder().withNewMetadata().withName("b").endMetadata().build()).build())
-                .always();
-        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
-        server.expect().get().withPath("/api/v1/namespaces/a/secrets?limit=500").andReturn(403, forbidden()).always();
-        server.expect().get().withPath("/api/v1/namespaces/b/secrets?limit=500").andReturn(403, forbidden()).always();
+        expectNamespaces("a", "b");
+        forbidSecrets("a", "b");
         ClusterSnapshot s = load();
         assertThat(s.gaps()).containsExactly(new VisibilityGap("secrets", "", 403,
                 "not visible: needs list on secrets (in none of the 2 namespaces)"));
@@ -277,7 +279,7 @@ class LiveLoaderTest {
         expectVersion();
         expectEmptyLists("secrets", "namespaces");
         server.expect().get().withPath("/api/v1/namespaces?limit=500").andReturn(403, forbidden()).always();
-        server.expect().get().withPath(SECRETS).andReturn(403, forbidden()).always();
+        forbidSecrets();
         server.expect().get().withPath("/api/v1/namespaces/default/secrets?limit=500")
                 .andReturn(200, secrets("default", "mine")).always();
         ClusterSnapshot s = load();

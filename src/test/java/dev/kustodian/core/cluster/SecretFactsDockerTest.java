@@ -2,10 +2,16 @@ package dev.kustodian.core.cluster;
 
 import dev.kustodian.core.model.SecretInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Registry facts of .dockerconfigjson / .dockercfg values, read with Jackson's streaming parser. */
 class SecretFactsDockerTest {
@@ -14,28 +20,29 @@ class SecretFactsDockerTest {
         return SecretFacts.docker(json.getBytes(StandardCharsets.UTF_8), legacy);
     }
 
-    @Test
-    void registriesAndInlineCredentials() {
-        var f = docker("""
-                {"credsStore":"desktop","auths":{"ghcr.io":{"auth":"dXNlcjpwYXNz","extra":{"a":[1,2]}},
-                 "registry.example":{"username":null,"auth":null}},"proxies":{"default":{}}}""", false);
-        assertThat(f.registries()).containsExactly("ghcr.io", "registry.example");
-        assertThat(f.inlineAuth()).isTrue();
+    /**
+     * Registries and inline credentials: auths with an auth field (extra fields and nulls skipped), auths served by
+     * credential helpers only (not inline), a legacy .dockercfg whose registries are at the top.
+     */
+    static Stream<Arguments> configs() {
+        return Stream.of(
+                arguments("""
+                        {"credsStore":"desktop","auths":{"ghcr.io":{"auth":"dXNlcjpwYXNz","extra":{"a":[1,2]}},
+                         "registry.example":{"username":null,"auth":null}},"proxies":{"default":{}}}""", false,
+                        List.of("ghcr.io", "registry.example"), true),
+                arguments("{\"auths\":{\"ecr.example\":{}},\"credHelpers\":{\"ecr.example\":\"ecr-login\"}}", false,
+                        List.of("ecr.example"), false),
+                arguments("{\"https://index.docker.io/v1/\":{\"password\":\"x\",\"email\":\"a@b\"}}", true,
+                        List.of("https://index.docker.io/v1/"), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void registriesAndInlineCredentials(String json, boolean legacy, List<String> registries, boolean inline) {
+        var f = docker(json, legacy);
+        assertThat(f.registries()).containsExactlyElementsOf(registries);
+        assertThat(f.inlineAuth()).isEqualTo(inline);
         assertThat(f.parseError()).isNull();
-    }
-
-    @Test
-    void helpersOnlyAreNotInline() {
-        var f = docker("{\"auths\":{\"ecr.example\":{}},\"credHelpers\":{\"ecr.example\":\"ecr-login\"}}", false);
-        assertThat(f.registries()).containsExactly("ecr.example");
-        assertThat(f.inlineAuth()).isFalse();
-    }
-
-    @Test
-    void legacyDockercfgListsRegistriesAtTheTop() {
-        var f = docker("{\"https://index.docker.io/v1/\":{\"password\":\"x\",\"email\":\"a@b\"}}", true);
-        assertThat(f.registries()).containsExactly("https://index.docker.io/v1/");
-        assertThat(f.inlineAuth()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kustodian.core.encryption;
 import dev.kustodian.core.output.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -140,27 +141,19 @@ class EncryptionConfigValidatorTest {
         assertThat(errors(config("[deployments.apps, '*.batch']", secretbox(K32)))).isEmpty();
     }
 
-    @Test
-    void maskingByAnEarlierWildcardEntry() {
+    /** Two identity entries, {@code first} then {@code second}: a later resource an earlier wildcard covers is masked. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "*.apps | deployments.apps | resources[1].resources[0]: resource \"deployments.apps\" is masked by earlier rule \"*.apps\"",
+            "*.*    | secrets          | resources[1].resources[0]: resource \"secrets\" is masked by earlier rule \"*.*\"",
+            "*.     | secrets          | resources[1].resources[0]: resource \"secrets\" is masked by earlier rule \"*.\"",
+            "secrets | *.*             |",
+    })
+    void maskingByAnEarlierWildcardEntry(String first, String second, String error) {
         String yaml = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n"
-                + "- resources: ['*.apps']\n  providers:\n  - identity: {}\n"
-                + "- resources: [deployments.apps]\n  providers:\n  - identity: {}\n";
-        assertThat(errors(yaml)).containsExactly(
-                "resources[1].resources[0]: resource \"deployments.apps\" is masked by earlier rule \"*.apps\"");
-        String anyAny = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n"
-                + "- resources: ['*.*']\n  providers:\n  - identity: {}\n"
-                + "- resources: [secrets]\n  providers:\n  - identity: {}\n";
-        assertThat(errors(anyAny)).containsExactly(
-                "resources[1].resources[0]: resource \"secrets\" is masked by earlier rule \"*.*\"");
-        String core = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n"
-                + "- resources: ['*.']\n  providers:\n  - identity: {}\n"
-                + "- resources: [secrets]\n  providers:\n  - identity: {}\n";
-        assertThat(errors(core)).containsExactly(
-                "resources[1].resources[0]: resource \"secrets\" is masked by earlier rule \"*.\"");
-        String ok = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n"
-                + "- resources: [secrets]\n  providers:\n  - identity: {}\n"
-                + "- resources: ['*.*']\n  providers:\n  - identity: {}\n";
-        assertThat(errors(ok)).isEmpty();
+                + "- resources: ['" + first + "']\n  providers:\n  - identity: {}\n"
+                + "- resources: ['" + second + "']\n  providers:\n  - identity: {}\n";
+        assertThat(errors(yaml)).containsExactlyElementsOf(error == null ? List.of() : List.of(error));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.kustodian.core.externalsecrets;
 
+import dev.kustodian.core.cluster.MockApiServer;
 import dev.kustodian.core.util.UserFacingException;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringWriter;
 import java.security.cert.X509Certificate;
@@ -16,21 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The certificate is fetched through the API server's service proxy, as kubeseal does. */
 class FetchCertificateTest {
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        server = new KubernetesMockServer(false);
-        server.init();
-        client = server.createClient();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.destroy();
-    }
+    @RegisterExtension
+    final MockApiServer mock = MockApiServer.expectations();
 
     @Test
     void fetchesThroughTheServiceProxy() throws Exception {
@@ -39,15 +24,15 @@ class FetchCertificateTest {
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
             w.writeObject(SealedSecretsTest.cert);
         }
-        server.expect().get().withPath("/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller:/proxy/v1/cert.pem")
+        mock.server().expect().get().withPath("/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller:/proxy/v1/cert.pem")
                 .andReturn(200, pem.toString()).once();
-        X509Certificate c = SealedSecrets.fetchCertificate(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true), "kube-system", "sealed-secrets-controller");
+        X509Certificate c = SealedSecrets.fetchCertificate(new dev.kustodian.core.cluster.Fabric8ClusterPort(mock.client(), "test", true), "kube-system", "sealed-secrets-controller");
         assertThat(c.getPublicKey()).isEqualTo(SealedSecretsTest.keys.getPublic());
     }
 
     @Test
     void missingControllerIsAClearError() {
-        assertThatThrownBy(() -> SealedSecrets.fetchCertificate(new dev.kustodian.core.cluster.Fabric8ClusterPort(client, "test", true), "kube-system", "nope"))
+        assertThatThrownBy(() -> SealedSecrets.fetchCertificate(new dev.kustodian.core.cluster.Fabric8ClusterPort(mock.client(), "test", true), "kube-system", "nope"))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("kube-system/nope");
     }
 }

@@ -46,12 +46,17 @@ class SchemaValidatorTest {
                 .filter(o -> kind.equals(o.get("kind"))).findFirst().orElseThrow();
     }
 
+    /** The store's {@code spec.provider.<name>} mapping (to change in place). */
     @SuppressWarnings("unchecked")
+    private static Map<String, Object> provider(Map<String, Object> store, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) store.get("spec"))
+                .get("provider")).get(name);
+    }
+
     @Test
     void unknownFieldIsAnErrorWithItsPath() throws Exception {
         Map<String, Object> store = first("eso/vault-kubernetes.yaml", "SecretStore");
-        Map<String, Object> vault = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) store.get("spec"))
-                .get("provider")).get("vault");
+        Map<String, Object> vault = provider(store, "vault");
         vault.put("serverUrl", "https://x");
         List<Problem> p = SchemaValidator.get().validate(store);
         assertThat(p).extracting(Problem::path).containsExactly("spec.provider.vault.serverUrl");
@@ -59,12 +64,10 @@ class SchemaValidatorTest {
         assertThat(p.get(0).message()).contains("unknown field");
     }
 
-    @SuppressWarnings("unchecked")
     @Test
     void missingRequiredAndBadEnumAreReported() throws Exception {
         Map<String, Object> store = first("eso/aws-secretsmanager.yaml", "SecretStore");
-        Map<String, Object> aws = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) store.get("spec"))
-                .get("provider")).get("aws");
+        Map<String, Object> aws = provider(store, "aws");
         aws.remove("region");
         aws.put("service", "SecretManager");
         List<Problem> p = SchemaValidator.get().validate(store);

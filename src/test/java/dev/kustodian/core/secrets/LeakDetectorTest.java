@@ -3,45 +3,52 @@ package dev.kustodian.core.secrets;
 import dev.kustodian.core.model.LeakHint.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** All "credentials" here are synthetic: random-looking strings in the right shape, valid nowhere. */
 class LeakDetectorTest {
 
     private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXIifQ.c2lnbmF0dXJlLW5vdC1yZWFs";
 
-    @Test
-    void recognisesWellKnownFormats() {
-        assertThat(LeakDetector.scan("key: AKIAQ3EXAMPLEZZ7WQ2K")).contains(Kind.AWS_ACCESS_KEY);
-        assertThat(LeakDetector.scan("-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n")).contains(Kind.PRIVATE_KEY_PEM);
-        assertThat(LeakDetector.scan("-----BEGIN PRIVATE KEY-----")).contains(Kind.PRIVATE_KEY_PEM);
-        assertThat(LeakDetector.scan("-----BEGIN OPENSSH PRIVATE KEY-----")).contains(Kind.PRIVATE_KEY_PEM);
-        assertThat(LeakDetector.scan("-----BEGIN PGP PRIVATE KEY BLOCK-----")).contains(Kind.PRIVATE_KEY_PEM);
-        assertThat(LeakDetector.scan("token=" + JWT)).contains(Kind.JWT);
-        assertThat(LeakDetector.scan(JWT)).contains(Kind.JWT);
-        assertThat(LeakDetector.scan("ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8")).contains(Kind.GENERIC_API_TOKEN);
-        assertThat(LeakDetector.scan("glpat-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm")).contains(Kind.GENERIC_API_TOKEN);
-        assertThat(LeakDetector.scan("xoxb-" + "1234567890-abcdefghij")).contains(Kind.GENERIC_API_TOKEN);
-        assertThat(LeakDetector.scan("hvs." + "CAESIJx9Yw8Vu7Ts6Rq5Po4Nm3Lk")).contains(Kind.GENERIC_API_TOKEN);
-        assertThat(LeakDetector.scan("Authorization: Bearer Qm9yZWQ1Xy9aQ2xhc3NpYzRiZWFy"))
-                .contains(Kind.GENERIC_API_TOKEN);
+    /** Well-known formats, URLs with passwords and assignments of random-looking values, each with its kind. */
+    static Stream<Arguments> credentials() {
+        return Stream.of(
+                arguments(Kind.AWS_ACCESS_KEY, "key: AKIAQ3EXAMPLEZZ7WQ2K"),
+                arguments(Kind.PRIVATE_KEY_PEM, "-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n"),
+                arguments(Kind.PRIVATE_KEY_PEM, "-----BEGIN PRIVATE KEY-----"),
+                arguments(Kind.PRIVATE_KEY_PEM, "-----BEGIN OPENSSH PRIVATE KEY-----"),
+                arguments(Kind.PRIVATE_KEY_PEM, "-----BEGIN PGP PRIVATE KEY BLOCK-----"),
+                arguments(Kind.JWT, "token=" + JWT),
+                arguments(Kind.JWT, JWT),
+                arguments(Kind.GENERIC_API_TOKEN, "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"),
+                arguments(Kind.GENERIC_API_TOKEN, "glpat-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm"),
+                arguments(Kind.GENERIC_API_TOKEN, "xoxb-" + "1234567890-abcdefghij"),
+                arguments(Kind.GENERIC_API_TOKEN, "hvs." + "CAESIJx9Yw8Vu7Ts6Rq5Po4Nm3Lk"),
+                arguments(Kind.GENERIC_API_TOKEN, "Authorization: Bearer Qm9yZWQ1Xy9aQ2xhc3NpYzRiZWFy"),
+                arguments(Kind.URL_WITH_PASSWORD, "postgres://app:Xk29fLq81@db.internal:5432/app"),
+                arguments(Kind.URL_WITH_PASSWORD, "jdbc:mysql://root:s3cr3tPw!@mysql/app"),
+                arguments(Kind.URL_WITH_PASSWORD, "amqp://guest:Sup3rLongPw@rabbit:5672"),
+                arguments(Kind.PASSWORD_ASSIGNMENT, "db.password=Tq8#vLm2pZ9x"),
+                arguments(Kind.PASSWORD_ASSIGNMENT, "api_key: 'a8F3kL0qZ7mN2xR5'"),
+                arguments(Kind.PASSWORD_ASSIGNMENT, "client-secret = 7hG2kP9mQ4wX"),
+                arguments(Kind.PASSWORD_ASSIGNMENT, "\"token\": \"p9Lk2Mn8Qz4Wx7Rt\""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "postgres://app:Xk29fLq81@db.internal:5432/app",
-            "jdbc:mysql://root:s3cr3tPw!@mysql/app",
-            "amqp://guest:Sup3rLongPw@rabbit:5672",
-    })
-    void urlsWithPasswords(String v) {
-        assertThat(LeakDetector.scan(v)).contains(Kind.URL_WITH_PASSWORD);
+    @MethodSource("credentials")
+    void recognisesCredentials(Kind kind, String v) {
+        assertThat(LeakDetector.scan(v)).contains(kind);
     }
 
+    /** URLs with placeholders or without passwords, and assignments that are not credentials. */
     @ParameterizedTest
     @ValueSource(strings = {
             "postgres://app:${DB_PASSWORD}@db/app",
@@ -51,24 +58,6 @@ class LeakDetectorTest {
             "postgres://app:*****@db/app",
             "https://example.com/path?x=1",
             "http://user@host/",
-    })
-    void urlsWithPlaceholdersOrWithoutPasswords(String v) {
-        assertThat(LeakDetector.scan(v)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "db.password=Tq8#vLm2pZ9x",
-            "api_key: 'a8F3kL0qZ7mN2xR5'",
-            "client-secret = 7hG2kP9mQ4wX",
-            "\"token\": \"p9Lk2Mn8Qz4Wx7Rt\"",
-    })
-    void passwordAssignmentsWithRandomValues(String v) {
-        assertThat(LeakDetector.scan(v)).contains(Kind.PASSWORD_ASSIGNMENT);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
             "password=changeme123",
             "password=${DB_PASSWORD}",
             "password: placeholder-value",
@@ -78,7 +67,7 @@ class LeakDetectorTest {
             "log.level=debug\nfeature.flag=true",
             "The password policy requires a strong password.",
     })
-    void assignmentsThatAreNotCredentials(String v) {
+    void placeholdersAndNonCredentialsAreNotReported(String v) {
         assertThat(LeakDetector.scan(v)).isEmpty();
     }
 

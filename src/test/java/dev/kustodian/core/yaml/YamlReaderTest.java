@@ -85,16 +85,20 @@ class YamlReaderTest {
                 .isInstanceOf(YamlException.class);
     }
 
-    @Test
-    void aliasBombIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        // a doubling chain of aliases: expanded, 2^40 values (issue 16: refused, not read)
+    /** aliases.yaml with a doubling chain of {@code n} aliases: a0 holds two values, each a(i) two of a(i-1). */
+    private static java.nio.file.Path aliasChain(java.nio.file.Path dir, int n) throws java.io.IOException {
         StringBuilder y = new StringBuilder("a0: &a0 [x, y]\n");
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= n; i++) {
             y.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
                     .append(i - 1).append("]\n");
         }
-        java.nio.file.Path f = dir.resolve("aliases.yaml");
-        java.nio.file.Files.writeString(f, y);
+        return java.nio.file.Files.writeString(dir.resolve("aliases.yaml"), y);
+    }
+
+    @Test
+    void aliasBombIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a doubling chain of aliases: expanded, 2^40 values (issue 16: refused, not read)
+        java.nio.file.Path f = aliasChain(dir, 40);
         assertThatThrownBy(() -> YamlReader.readWithFieldLines(f)).isInstanceOf(YamlException.class)
                 .hasMessageStartingWith(f + ":1: its aliases expand to more than");
         assertThatThrownBy(() -> YamlReader.read(f)).isInstanceOf(YamlException.class)
@@ -104,13 +108,7 @@ class YamlReaderTest {
     @Test
     void fieldLinesFollowEachAliasOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // a short doubling chain (2^10 values expanded) still reads; each alias is indexed once
-        StringBuilder y = new StringBuilder("a0: &a0 [x, y]\n");
-        for (int i = 1; i <= 10; i++) {
-            y.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
-                    .append(i - 1).append("]\n");
-        }
-        java.nio.file.Path f = dir.resolve("aliases.yaml");
-        java.nio.file.Files.writeString(f, y);
+        java.nio.file.Path f = aliasChain(dir, 10);
         List<YamlDocument> docs = YamlReader.readWithFieldLines(f);
         assertThat(docs).singleElement().satisfies(d -> {
             assertThat(d.lineOf("a10")).isEqualTo(11);
