@@ -2,9 +2,7 @@ package dev.kustodian.cli;
 
 import dev.kustodian.ui.app.Pages;
 import dev.kustodian.core.cluster.ClusterSession;
-import dev.kustodian.core.findings.AnalysisContext;
 import dev.kustodian.core.findings.Finding;
-import dev.kustodian.core.findings.Rules;
 import dev.kustodian.core.report.ReportFormat;
 import dev.kustodian.ui.framework.AppState;
 import dev.kustodian.ui.framework.PageContext;
@@ -15,7 +13,6 @@ import dev.kustodian.ui.secrets.SecretRow;
 import dev.kustodian.ui.secrets.SecretsFixture;
 import dev.kustodian.ui.secrets.SecretsPage;
 import dev.kustodian.ui.secrets.SecretsView;
-import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -98,8 +95,8 @@ class UiCanaryTest {
         SecretsPage[] secrets = new SecretsPage[1];
         ReportsPage[] reports = new ReportsPage[1];
         robot.interact(() -> {
-            state.findingsProperty().set(findings);
-            state.sessionProperty().set(session);
+            state.findings.set(findings);
+            state.session.set(session);
             secrets[0] = new SecretsPage(ctx, timer, clipboard, java.time.Clock.systemUTC());
             reports[0] = new ReportsPage(ctx);
             secrets[0].onSnapshot(session.snapshot(), session);
@@ -109,17 +106,17 @@ class UiCanaryTest {
             stage.show();
         });
         // --- Secrets: every secret selected in turn
-        List<SecretRow> rows = new ArrayList<>(secrets[0].viewModel().filtered());
+        List<SecretRow> rows = new ArrayList<>(secrets[0].viewModel().filtered);
         assertThat(rows).extracting(SecretRow::name).contains("db", "shared-copy", "regcred");
         for (SecretRow r : rows) {
-            robot.interact(() -> secrets[0].viewModel().selectedProperty().set(r));
+            robot.interact(() -> secrets[0].viewModel().selected.set(r));
             assertClean("Secrets page with " + r.key() + " selected", sceneText());
         }
         // --- reveal: a snapshot has no values, so the canary uses a fetcher double for shop/db
         SecretRow db = rows.stream().filter(r -> r.key().equals("shop/db")).findFirst().orElseThrow();
         robot.interact(() -> {
-            secrets[0].viewModel().selectedProperty().set(db);
-            secrets[0].viewModel().reveal().setFetcher((ns, name, key) ->
+            secrets[0].viewModel().selected.set(db);
+            secrets[0].viewModel().reveal.setFetcher((ns, name, key) ->
                     DB_PASSWORD.getBytes(StandardCharsets.UTF_8), null);
         });
         robot.clickOn("#reveal-password");
@@ -133,17 +130,17 @@ class UiCanaryTest {
         robot.interact(timer::fireAll);
         assertThat(value.getText()).isEqualTo(SecretsView.MASK);
         assertClean("Secrets page after the auto-hide", sceneText());
-        assertThat(secrets[0].viewModel().reveal().revealedTextProperty().get()).isNull();
+        assertThat(secrets[0].viewModel().reveal.revealedText.get()).isNull();
 
         // --- Reports: every finding, system ones included, selected in turn; every export format
         robot.interact(() -> {
             root.getChildren().setAll(reports[0].view());
-            reports[0].viewModel().includeSystemProperty().set(true);
+            reports[0].viewModel().includeSystem.set(true);
         });
-        List<Finding> shown = new ArrayList<>(reports[0].viewModel().filtered());
+        List<Finding> shown = new ArrayList<>(reports[0].viewModel().filtered);
         assertThat(shown).extracting(Finding::rule).contains("SEC-VALUE-OUTSIDE-SECRET", "SEC-SHARED-VALUE");
         for (Finding f : shown) {
-            robot.interact(() -> reports[0].viewModel().selectedProperty().set(f));
+            robot.interact(() -> reports[0].viewModel().selected.set(f));
             assertClean("Reports page with " + f.id() + " selected", sceneText());
         }
         for (ReportFormat fmt : ReportFormat.values()) {

@@ -81,11 +81,11 @@ class GuiHostileFilesTest {
     }
 
     private static void set(WizardView view, Map<String, String> values) {
-        values.forEach((k, v) -> view.viewModel().form().field(k).orElseThrow().setFromText(v));
+        values.forEach((k, v) -> view.viewModel().form.field(k).orElseThrow().setFromText(v));
     }
 
     private static String problems(WizardView view, String field) {
-        Bundle b = view.viewModel().bundleProperty().get();
+        Bundle b = view.viewModel().bundle.get();
         return b.problems().stream().filter(p -> p.path().equals(field)).map(Bundle.Problem::message)
                 .collect(Collectors.joining("\n"));
     }
@@ -113,16 +113,16 @@ class GuiHostileFilesTest {
                         "generate role --from-audit {F} --snapshot {GOOD} --subject user:alice -o {OUT}/role", f -> {
                     WizardView v = wizard(RightSizeWizard.ID);
                     set(v, Map.of("subjectOther", "user:alice"));
-                    RightSizeWizard w = (RightSizeWizard) v.viewModel().wizard();
+                    RightSizeWizard w = (RightSizeWizard) v.viewModel().wizard;
                     w.logs().add(f.toString());
                     w.logs().read();
-                    return w.logs().statusProperty().get();
+                    return w.logs().status.get();
                 }),
                 new Reader("Wizard: Load answers", null, f -> {
                     WizardView v = wizard(SealedSecretWizard.ID);
                     dialogs.shown.clear();
                     v.viewModel().loadAnswers(f);
-                    return dialogs.shown.isEmpty() ? v.viewModel().statusProperty().get()
+                    return dialogs.shown.isEmpty() ? v.viewModel().status.get()
                             : dialogs.shown.get(dialogs.shown.size() - 1).message();
                 }));
     }

@@ -49,7 +49,7 @@ public final class AccessView extends StackPane implements FilterablePane {
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         overlay.setVisible(false);
         getChildren().addAll(content, overlay);
-        vm.analysisProperty().addListener((o, a, b) -> showEmptyIfNothing());
+        vm.analysis.addListener((o, a, b) -> showEmptyIfNothing());
         showEmptyIfNothing();
     }
 
@@ -63,7 +63,7 @@ public final class AccessView extends StackPane implements FilterablePane {
         overlay.getChildren().clear();
         if (error != null) {
             overlay.getChildren().add(new EmptyState(Feather.ALERT_TRIANGLE, "Access could not be analysed", error));
-        } else if (loading && vm.analysisProperty().get() == null) {
+        } else if (loading && vm.analysis.get() == null) {
             overlay.getChildren().add(new EmptyState(Feather.LOADER, "Analysing access…",
                     "Resolving every binding, role and rule of the cluster."));
         } else {
@@ -75,7 +75,7 @@ public final class AccessView extends StackPane implements FilterablePane {
     }
 
     private void showEmptyIfNothing() {
-        boolean none = vm.analysisProperty().get() == null;
+        boolean none = vm.analysis.get() == null;
         overlay.getChildren().clear();
         if (none) {
             overlay.getChildren().add(new EmptyState(Feather.USERS, "Nothing loaded yet",
@@ -113,7 +113,7 @@ public final class AccessView extends StackPane implements FilterablePane {
     }
 
     private void select(SubjectRef s) {
-        vm.selectedProperty().set(s);
+        vm.selected.set(s);
         detail.getSelectionModel().select(subjectTab);
     }
 
@@ -133,7 +133,7 @@ public final class AccessView extends StackPane implements FilterablePane {
 
     /** Opens the secret readers view for {@code ns/name}. */
     public void showSecret(String key) {
-        vm.selectedSecretProperty().set(key);
+        vm.selectedSecret.set(key);
         detail.getSelectionModel().select(secretTab);
     }
 }

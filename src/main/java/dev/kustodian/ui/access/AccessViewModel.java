@@ -8,7 +8,6 @@ import dev.kustodian.core.rbac.Grant;
 import dev.kustodian.core.rbac.Identity;
 import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.RbacMatch;
-import dev.kustodian.core.rbac.RbacRisks;
 import dev.kustodian.core.rbac.Reader;
 import dev.kustodian.core.rbac.Request;
 import dev.kustodian.core.rbac.RequestQuery;
@@ -66,36 +65,36 @@ public final class AccessViewModel {
     public record PathBinding(String binding, String via, String role, boolean roleFound, List<String> rules) {
     }
 
-    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
-    private final ObservableList<SubjectRisk> subjects = FXCollections.observableArrayList();
-    private final ObservableList<SubjectRisk> systemSubjects = FXCollections.observableArrayList();
-    private final StringProperty kindFilter = new SimpleStringProperty(ALL_KINDS);
-    private final BooleanProperty showSystem = new SimpleBooleanProperty(false);
-    private final StringProperty textFilter = new SimpleStringProperty("");
-    private final IntegerProperty totalRanked = new SimpleIntegerProperty();
+    public final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+    public final ObservableList<SubjectRisk> subjects = FXCollections.observableArrayList();
+    public final ObservableList<SubjectRisk> systemSubjects = FXCollections.observableArrayList();
+    public final StringProperty kindFilter = new SimpleStringProperty(ALL_KINDS);
+    public final BooleanProperty showSystem = new SimpleBooleanProperty(false);
+    public final StringProperty textFilter = new SimpleStringProperty("");
+    public final IntegerProperty totalRanked = new SimpleIntegerProperty();
     private Predicate<String> namespaceVisible = ns -> true;
 
-    private final ObjectProperty<SubjectRef> selected = new SimpleObjectProperty<>();
-    private final StringProperty subjectNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
-    private final ObservableList<RbacEngine.EffectiveRule> effectiveRules = FXCollections.observableArrayList();
-    private final ObservableList<MatrixRow> matrix = FXCollections.observableArrayList();
-    private final ObservableList<PathBinding> paths = FXCollections.observableArrayList();
-    private final ObjectProperty<SubjectRisk> selectedRisk = new SimpleObjectProperty<>();
+    public final ObjectProperty<SubjectRef> selected = new SimpleObjectProperty<>();
+    public final StringProperty subjectNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
+    public final ObservableList<RbacEngine.EffectiveRule> effectiveRules = FXCollections.observableArrayList();
+    public final ObservableList<MatrixRow> matrix = FXCollections.observableArrayList();
+    public final ObservableList<PathBinding> paths = FXCollections.observableArrayList();
+    public final ObjectProperty<SubjectRisk> selectedRisk = new SimpleObjectProperty<>();
 
-    private final StringProperty whoVerb = new SimpleStringProperty("get");
-    private final StringProperty whoResource = new SimpleStringProperty("secrets");
-    private final StringProperty whoSubresource = new SimpleStringProperty("");
-    private final StringProperty whoName = new SimpleStringProperty("");
-    private final StringProperty whoNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
-    private final ObservableList<RbacEngine.SubjectAccess> whoCan = FXCollections.observableArrayList();
-    private final StringProperty whoMessage = new SimpleStringProperty("");
+    public final StringProperty whoVerb = new SimpleStringProperty("get");
+    public final StringProperty whoResource = new SimpleStringProperty("secrets");
+    public final StringProperty whoSubresource = new SimpleStringProperty("");
+    public final StringProperty whoName = new SimpleStringProperty("");
+    public final StringProperty whoNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
+    public final ObservableList<RbacEngine.SubjectAccess> whoCan = FXCollections.observableArrayList();
+    public final StringProperty whoMessage = new SimpleStringProperty("");
 
-    private final ObservableList<String> secretChoices = FXCollections.observableArrayList();
-    private final ObservableList<String> namespaceChoices = FXCollections.observableArrayList();
-    private final StringProperty selectedSecret = new SimpleStringProperty();
-    private final ObservableList<Reader> secretReaders = FXCollections.observableArrayList();
-    private final ObservableList<ReaderRow> readerRows = FXCollections.observableArrayList();
-    private final IntegerProperty hiddenSystemReaders = new SimpleIntegerProperty();
+    public final ObservableList<String> secretChoices = FXCollections.observableArrayList();
+    public final ObservableList<String> namespaceChoices = FXCollections.observableArrayList();
+    public final StringProperty selectedSecret = new SimpleStringProperty();
+    public final ObservableList<Reader> secretReaders = FXCollections.observableArrayList();
+    public final ObservableList<ReaderRow> readerRows = FXCollections.observableArrayList();
+    public final IntegerProperty hiddenSystemReaders = new SimpleIntegerProperty();
 
     public AccessViewModel() {
         kindFilter.addListener((o, a, b) -> refilter());
@@ -381,108 +380,4 @@ public final class AccessViewModel {
     }
 
     // ------------------------------------------------------------------ properties
-
-    public ObjectProperty<Analysis> analysisProperty() {
-        return analysis;
-    }
-
-    public ObservableList<SubjectRisk> subjects() {
-        return subjects;
-    }
-
-    public ObservableList<SubjectRisk> systemSubjects() {
-        return systemSubjects;
-    }
-
-    public IntegerProperty totalRankedProperty() {
-        return totalRanked;
-    }
-
-    public StringProperty kindFilterProperty() {
-        return kindFilter;
-    }
-
-    public BooleanProperty showSystemProperty() {
-        return showSystem;
-    }
-
-    public StringProperty textFilterProperty() {
-        return textFilter;
-    }
-
-    public ObjectProperty<SubjectRef> selectedProperty() {
-        return selected;
-    }
-
-    public ObjectProperty<SubjectRisk> selectedRiskProperty() {
-        return selectedRisk;
-    }
-
-    public StringProperty subjectNamespaceProperty() {
-        return subjectNamespace;
-    }
-
-    public ObservableList<RbacEngine.EffectiveRule> effectiveRules() {
-        return effectiveRules;
-    }
-
-    public ObservableList<MatrixRow> matrix() {
-        return matrix;
-    }
-
-    public ObservableList<PathBinding> paths() {
-        return paths;
-    }
-
-    public StringProperty whoVerbProperty() {
-        return whoVerb;
-    }
-
-    public StringProperty whoResourceProperty() {
-        return whoResource;
-    }
-
-    public StringProperty whoSubresourceProperty() {
-        return whoSubresource;
-    }
-
-    public StringProperty whoNameProperty() {
-        return whoName;
-    }
-
-    public StringProperty whoNamespaceProperty() {
-        return whoNamespace;
-    }
-
-    public ObservableList<RbacEngine.SubjectAccess> whoCan() {
-        return whoCan;
-    }
-
-    public StringProperty whoMessageProperty() {
-        return whoMessage;
-    }
-
-    public ObservableList<String> secretChoices() {
-        return secretChoices;
-    }
-
-    public ObservableList<String> namespaceChoices() {
-        return namespaceChoices;
-    }
-
-    public StringProperty selectedSecretProperty() {
-        return selectedSecret;
-    }
-
-    public ObservableList<Reader> secretReaders() {
-        return secretReaders;
-    }
-
-    public ObservableList<ReaderRow> readerRows() {
-        return readerRows;
-    }
-
-    public IntegerProperty hiddenSystemReadersProperty() {
-        return hiddenSystemReaders;
-    }
 }

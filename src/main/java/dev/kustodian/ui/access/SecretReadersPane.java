@@ -25,19 +25,19 @@ final class SecretReadersPane extends VBox {
     SecretReadersPane(AccessViewModel vm) {
         super(8);
         this.vm = vm;
-        ComboBox<String> secret = new ComboBox<>(vm.secretChoices());
+        ComboBox<String> secret = new ComboBox<>(vm.secretChoices);
         secret.setId("secret-picker");
         secret.setPromptText("Pick a secret (namespace/name)");
-        secret.valueProperty().bindBidirectional(vm.selectedSecretProperty());
+        secret.valueProperty().bindBidirectional(vm.selectedSecret);
         secret.setPrefWidth(320);
         HBox bar = new HBox(8, new Label("Secret"), secret);
         bar.setAlignment(Pos.CENTER_LEFT);
         buildTable();
         note.setId("secret-readers-note");
         note.setWrapText(true);
-        vm.secretReaders().addListener((ListChangeListener<Reader>) c -> updateNote());
-        vm.hiddenSystemReadersProperty().addListener((o, a, b) -> updateNote());
-        vm.selectedSecretProperty().addListener((o, a, b) -> updateNote());
+        vm.secretReaders.addListener((ListChangeListener<Reader>) c -> updateNote());
+        vm.hiddenSystemReaders.addListener((o, a, b) -> updateNote());
+        vm.selectedSecret.addListener((o, a, b) -> updateNote());
         getChildren().addAll(bar, note, table);
         setPadding(new Insets(10));
         updateNote(); // built when its tab is first shown: a secret may be picked already
@@ -75,20 +75,20 @@ final class SecretReadersPane extends VBox {
         table.getColumns().add(Columns.wrapping("Path (binding → role → rule)", 380,
                 r -> String.join("\n", r.paths())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setItems(vm.readerRows());
+        table.setItems(vm.readerRows);
         table.setPlaceholder(new Label("Pick a secret to see every subject that can read it."));
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
     private void updateNote() {
-        String s = vm.selectedSecretProperty().get();
+        String s = vm.selectedSecret.get();
         if (s == null) {
             note.setText("");
             return;
         }
-        long direct = vm.secretReaders().stream().filter(Reader::direct).map(Reader::subject).distinct().count();
-        long indirect = vm.secretReaders().stream().filter(r -> !r.direct()).map(Reader::subject).distinct().count();
-        int hidden = vm.hiddenSystemReadersProperty().get();
+        long direct = vm.secretReaders.stream().filter(Reader::direct).map(Reader::subject).distinct().count();
+        long indirect = vm.secretReaders.stream().filter(r -> !r.direct()).map(Reader::subject).distinct().count();
+        int hidden = vm.hiddenSystemReaders.get();
         note.setText(direct + " subject(s) can read " + s + " directly, " + indirect + " indirectly"
                 + (hidden > 0 ? "; " + hidden + " expected system path(s) not listed (tick \"Show system "
                 + "access\" to list them)." : "."));

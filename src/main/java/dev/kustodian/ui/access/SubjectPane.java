@@ -61,14 +61,14 @@ final class SubjectPane extends StackPane {
                 ? "Open the right-size wizard for this subject: a role with only what it uses."
                 : "The right-size wizard is not available in this version."));
         rightSize.setOnAction(e -> {
-            SubjectRef s = vm.selectedProperty().get();
+            SubjectRef s = vm.selected.get();
             if (s != null) {
                 ctx.openWizard(AccessViewModel.RIGHT_SIZE_WIZARD, new ObjectRef(s.kind(), s.namespace(), s.name()));
             }
         });
-        ComboBox<String> ns = new ComboBox<>(vm.namespaceChoices());
+        ComboBox<String> ns = new ComboBox<>(vm.namespaceChoices);
         ns.setId("subject-namespace");
-        ns.valueProperty().bindBidirectional(vm.subjectNamespaceProperty());
+        ns.valueProperty().bindBidirectional(vm.subjectNamespace);
         Label nsLabel = new Label("Rules and matrix in");
         nsLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
@@ -112,7 +112,7 @@ final class SubjectPane extends StackPane {
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
         StackPane.setMargin(empty, new Insets(16));
         Runnable refresh = () -> {
-            SubjectRef s = vm.selectedProperty().get();
+            SubjectRef s = vm.selected.get();
             body.setVisible(s != null);
             empty.setVisible(s == null);
             rightSize.setDisable(s == null || !registered);
@@ -120,15 +120,15 @@ final class SubjectPane extends StackPane {
                 show(s);
             }
         };
-        vm.selectedProperty().addListener((o, a, b) -> refresh.run());
-        vm.paths().addListener((ListChangeListener<AccessViewModel.PathBinding>) c -> refresh.run());
-        vm.selectedRiskProperty().addListener((o, a, b) -> refresh.run());
+        vm.selected.addListener((o, a, b) -> refresh.run());
+        vm.paths.addListener((ListChangeListener<AccessViewModel.PathBinding>) c -> refresh.run());
+        vm.selectedRisk.addListener((o, a, b) -> refresh.run());
         refresh.run();
     }
 
     private void show(SubjectRef s) {
         title.setText(s.display() + (s.isSystem() ? " (system)" : ""));
-        SubjectRisk r = vm.selectedRiskProperty().get();
+        SubjectRisk r = vm.selectedRisk.get();
         score.setText(r == null ? "no risky grants" : "risk score " + r.score());
         reasons.getChildren().clear();
         if (r != null) {
@@ -139,7 +139,7 @@ final class SubjectPane extends StackPane {
                 reasons.getChildren().add(l);
             }
         }
-        pathsTree.setRoot(pathsRoot(s, vm.paths()));
+        pathsTree.setRoot(pathsRoot(s, vm.paths));
     }
 
     /** Selects the part (binding paths, effective rules, access matrix) with this id. */
@@ -157,7 +157,7 @@ final class SubjectPane extends StackPane {
                 r -> String.join(", ", r.rule().resourceNames())));
         rulesTable.getColumns().add(Columns.of("Verbs", 150, r -> "[" + String.join(" ", r.rule().verbs()) + "]"));
         rulesTable.getColumns().add(Columns.of("From", 260, r -> r.binding() + " → " + r.role()));
-        rulesTable.setItems(vm.effectiveRules());
+        rulesTable.setItems(vm.effectiveRules);
         rulesTable.setPlaceholder(new Label("No rules apply to this subject here."));
     }
 
@@ -184,7 +184,7 @@ final class SubjectPane extends StackPane {
             });
             matrixTable.getColumns().add(c);
         }
-        matrixTable.setItems(vm.matrix());
+        matrixTable.setItems(vm.matrix);
     }
 
     static TreeItem<String> pathsRoot(SubjectRef s, List<AccessViewModel.PathBinding> paths) {

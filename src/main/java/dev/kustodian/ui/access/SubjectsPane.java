@@ -45,16 +45,16 @@ final class SubjectsPane extends VBox {
         this.open = open;
         filter.setId("access-filter");
         filter.setPromptText("Filter subjects (Ctrl+F)");
-        filter.textProperty().bindBidirectional(vm.textFilterProperty());
+        filter.textProperty().bindBidirectional(vm.textFilter);
         HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("access-kind");
         kind.getItems().setAll(AccessViewModel.KINDS);
-        kind.valueProperty().bindBidirectional(vm.kindFilterProperty());
+        kind.valueProperty().bindBidirectional(vm.kindFilter);
         CheckBox system = new CheckBox("Show system access");
         system.setId("access-show-system");
         system.setMinWidth(Region.USE_PREF_SIZE);
-        system.selectedProperty().bindBidirectional(vm.showSystemProperty());
+        system.selectedProperty().bindBidirectional(vm.showSystem);
         system.setTooltip(new Tooltip("List system components (system:* users and groups, kube-system service "
                 + "accounts, bootstrap bindings) among the ranked subjects instead of in the collapsed group."));
         HBox bar = new HBox(8, filter, kind, system);
@@ -67,18 +67,18 @@ final class SubjectsPane extends VBox {
         buildSystemGroup();
 
         Runnable counts = () -> {
-            count.setText("Risky subjects (" + vm.subjects().size() + " shown of " + vm.totalRankedProperty().get()
+            count.setText("Risky subjects (" + vm.subjects.size() + " shown of " + vm.totalRanked.get()
                     + ")");
-            systemPane.setText("Expected system access (" + vm.systemSubjects().size() + " subjects)");
+            systemPane.setText("Expected system access (" + vm.systemSubjects.size() + " subjects)");
             systemPane.setTooltip(new Tooltip("Control-plane components, bootstrap roles and kube-system service "
                     + "accounts: expected, not user risks. Tick Show system access to rank them with the others."));
-            boolean show = !vm.systemSubjects().isEmpty();
+            boolean show = !vm.systemSubjects.isEmpty();
             systemPane.setVisible(show);
             systemPane.setManaged(show);
             reselect();
         };
-        vm.subjects().addListener((ListChangeListener<SubjectRisk>) c -> counts.run());
-        vm.systemSubjects().addListener((ListChangeListener<SubjectRisk>) c -> counts.run());
+        vm.subjects.addListener((ListChangeListener<SubjectRisk>) c -> counts.run());
+        vm.systemSubjects.addListener((ListChangeListener<SubjectRisk>) c -> counts.run());
         counts.run();
         getChildren().addAll(bar, count, table, systemPane);
         setPadding(new Insets(0, 8, 0, 0));
@@ -111,7 +111,7 @@ final class SubjectsPane extends VBox {
         table.getColumns().add(bindings);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No risky subjects match the filters."));
-        SortedList<SubjectRisk> sorted = new SortedList<>(vm.subjects());
+        SortedList<SubjectRisk> sorted = new SortedList<>(vm.subjects);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
@@ -125,7 +125,7 @@ final class SubjectsPane extends VBox {
 
     private void buildSystemGroup() {
         systemList.setId("access-system-subjects");
-        systemList.setItems(vm.systemSubjects());
+        systemList.setItems(vm.systemSubjects);
         systemList.setPrefHeight(180);
         systemList.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -148,7 +148,7 @@ final class SubjectsPane extends VBox {
 
     /** Selection survives refresh and filtering: re-select the selected subject's row when it is listed. */
     private void reselect() {
-        SubjectRef s = vm.selectedProperty().get();
+        SubjectRef s = vm.selected.get();
         syncing = true;
         try {
             table.getSelectionModel().clearSelection();

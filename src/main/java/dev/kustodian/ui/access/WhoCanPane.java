@@ -32,17 +32,17 @@ final class WhoCanPane extends VBox {
         verb.setEditable(true);
         verb.getItems().setAll("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection",
                 "impersonate", "escalate", "bind", "approve", "sign", "*");
-        verb.valueProperty().bindBidirectional(vm.whoVerbProperty());
+        verb.valueProperty().bindBidirectional(vm.whoVerb);
         verb.setPrefWidth(120);
         TextField resource = field("who-resource", "resource[.group][/name] or /url", 14);
-        resource.textProperty().bindBidirectional(vm.whoResourceProperty());
+        resource.textProperty().bindBidirectional(vm.whoResource);
         TextField sub = field("who-subresource", "subresource", 7);
-        sub.textProperty().bindBidirectional(vm.whoSubresourceProperty());
+        sub.textProperty().bindBidirectional(vm.whoSubresource);
         TextField name = field("who-name", "name (any)", 8);
-        name.textProperty().bindBidirectional(vm.whoNameProperty());
-        ComboBox<String> ns = new ComboBox<>(vm.namespaceChoices());
+        name.textProperty().bindBidirectional(vm.whoName);
+        ComboBox<String> ns = new ComboBox<>(vm.namespaceChoices);
         ns.setId("who-namespace");
-        ns.valueProperty().bindBidirectional(vm.whoNamespaceProperty());
+        ns.valueProperty().bindBidirectional(vm.whoNamespace);
         Button run = new Button("Who can?", new FontIcon(Feather.SEARCH));
         run.setId("who-run");
         run.setDefaultButton(false);
@@ -55,11 +55,11 @@ final class WhoCanPane extends VBox {
         Label msg = new Label();
         msg.setId("who-message");
         msg.setWrapText(true);
-        msg.textProperty().bind(vm.whoMessageProperty());
+        msg.textProperty().bind(vm.whoMessage);
         results.setId("who-results");
         results.setShowRoot(false);
-        vm.whoCan().addListener((ListChangeListener<RbacEngine.SubjectAccess>) c ->
-                results.setRoot(whoRoot(vm.whoCan())));
+        vm.whoCan.addListener((ListChangeListener<RbacEngine.SubjectAccess>) c ->
+                results.setRoot(whoRoot(vm.whoCan)));
         results.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 TreeItem<String> item = results.getSelectionModel().getSelectedItem();
@@ -68,8 +68,8 @@ final class WhoCanPane extends VBox {
                 }
                 if (item != null) {
                     int i = results.getRoot().getChildren().indexOf(item);
-                    if (i >= 0 && i < vm.whoCan().size()) {
-                        open.accept(vm.whoCan().get(i).subject());
+                    if (i >= 0 && i < vm.whoCan.size()) {
+                        open.accept(vm.whoCan.get(i).subject());
                     }
                 }
             }

@@ -38,7 +38,7 @@ public final class KustodianApp extends Application {
         stage.setTitle("Kustodian");
         stage.setScene(new Scene(shell, 1600, 1000));
         if (StartupMarkers.enabled()) {
-            StartupMarkers.install(stage.getScene(), shell.viewModel().state());
+            StartupMarkers.install(stage.getScene(), shell.viewModel().state);
         }
         // the shell's first frame (showing the load's progress) goes first, then the load's result
         shell.viewModel().startUpWith(early);
@@ -73,8 +73,8 @@ public final class KustodianApp extends Application {
         if (tasks != null) {
             tasks.shutdown();
         }
-        if (shell != null && shell.viewModel().state().session() != null) {
-            shell.viewModel().state().session().close();
+        if (shell != null && shell.viewModel().state.session() != null) {
+            shell.viewModel().state.session().close();
         }
     }
 }

@@ -56,7 +56,7 @@ public final class ShellView extends BorderPane {
     public ShellView(ShellViewModel vm, DialogService dialogs, TaskExecutor tasks, PageRegistry pageRegistry,
                      WizardRegistry wizards) {
         this.vm = vm;
-        this.state = vm.state();
+        this.state = vm.state;
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.wizards = wizards;
@@ -101,10 +101,10 @@ public final class ShellView extends BorderPane {
                 dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(), () -> javafx.application.Platform.runLater(r));
             }
         });
-        vm.errorProperty().addListener((o, a, b) -> renderPageArea());
-        vm.loadingProperty().addListener((o, a, b) -> renderPageArea());
-        state.themeProperty().addListener((o, a, b) -> applyTheme(b));
-        applyTheme(state.themeProperty().get());
+        vm.error.addListener((o, a, b) -> renderPageArea());
+        vm.loading.addListener((o, a, b) -> renderPageArea());
+        state.theme.addListener((o, a, b) -> applyTheme(b));
+        applyTheme(state.theme.get());
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installShortcuts(b);
@@ -187,7 +187,7 @@ public final class ShellView extends BorderPane {
     }
 
     private void renderPageArea() {
-        ShellViewModel.LoadError err = vm.errorProperty().get();
+        ShellViewModel.LoadError err = vm.error.get();
         Node content;
         if (err != null) {
             EmptyState es = new EmptyState(err.cancelled() ? Feather.SLASH : Feather.ALERT_OCTAGON, err.title(),
@@ -197,18 +197,18 @@ public final class ShellView extends BorderPane {
             es.action("Open demo cluster", vm::openDemo);
             es.action("Open snapshot…", this::chooseSnapshot);
             if (state.session() != null) {
-                es.action("Back to " + vm.sourceLabelProperty().get(), () -> {
-                    vm.errorProperty().set(null);
-                    state.sourceProperty().set(state.session().spec());
+                es.action("Back to " + vm.sourceLabel.get(), () -> {
+                    vm.error.set(null);
+                    state.source.set(state.session().spec());
                 });
             }
             content = es;
         } else if (state.session() == null) {
-            EmptyState es = new EmptyState(Feather.LOADER, vm.loadingProperty().get() ? "Loading…" : "Nothing loaded",
-                    vm.loadingProperty().get() ? vm.progressMessageProperty().get()
+            EmptyState es = new EmptyState(Feather.LOADER, vm.loading.get() ? "Loading…" : "Nothing loaded",
+                    vm.loading.get() ? vm.progressMessage.get()
                             : "Open your kubeconfig context, a snapshot file or the demo cluster.");
             es.setId("loading-state");
-            if (!vm.loadingProperty().get()) {
+            if (!vm.loading.get()) {
                 es.action("Open demo cluster", vm::openDemo);
                 es.action("Open snapshot…", this::chooseSnapshot);
             }
@@ -273,7 +273,7 @@ public final class ShellView extends BorderPane {
     }
 
     private void toggleTheme() {
-        state.themeProperty().set(state.themeProperty().get() == AppState.Theme.DARK ? AppState.Theme.LIGHT
+        state.theme.set(state.theme.get() == AppState.Theme.DARK ? AppState.Theme.LIGHT
                 : AppState.Theme.DARK);
     }
 

@@ -44,24 +44,24 @@ public final class ShellViewModel {
 
     public enum Connection { NOT_CONNECTED, LOADING, CONNECTED, SNAPSHOT, ERROR }
 
-    private final AppState state;
+    public final AppState state;
     private final TaskExecutor tasks;
     private final SessionOpener opener;
     private final ContextSource contexts;
     private final Settings settings;
 
-    private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty progressMessage = new SimpleStringProperty("");
-    private final ObjectProperty<LoadError> error = new SimpleObjectProperty<>();
-    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.NOT_CONNECTED);
-    private final StringProperty sourceLabel = new SimpleStringProperty("nothing loaded");
-    private final StringProperty identity = new SimpleStringProperty("");
-    private final StringProperty gapsText = new SimpleStringProperty("");
-    private final StringProperty bannerText = new SimpleStringProperty("");
-    private final StringProperty statusMessage = new SimpleStringProperty("");
-    private final ObservableList<String> contextItems = FXCollections.observableArrayList();
-    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    public final BooleanProperty loading = new SimpleBooleanProperty();
+    public final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    public final StringProperty progressMessage = new SimpleStringProperty("");
+    public final ObjectProperty<LoadError> error = new SimpleObjectProperty<>();
+    public final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.NOT_CONNECTED);
+    public final StringProperty sourceLabel = new SimpleStringProperty("nothing loaded");
+    public final StringProperty identity = new SimpleStringProperty("");
+    public final StringProperty gapsText = new SimpleStringProperty("");
+    public final StringProperty bannerText = new SimpleStringProperty("");
+    public final StringProperty statusMessage = new SimpleStringProperty("");
+    public final ObservableList<String> contextItems = FXCollections.observableArrayList();
+    public final ObservableList<String> namespaces = FXCollections.observableArrayList();
     private final List<Consumer<ClusterSession>> loadedListeners = new ArrayList<>();
     private TaskHandle current;
     /** Runs work once what the FX thread just set is on screen (the view sets it; default: now). */
@@ -77,8 +77,8 @@ public final class ShellViewModel {
         this.contexts = contexts;
         this.settings = settings;
         contextItems.setAll(contexts.contexts());
-        state.themeProperty().set("dark".equals(settings.theme()) ? AppState.Theme.DARK : AppState.Theme.LIGHT);
-        state.themeProperty().addListener((o, a, b) -> settings.setTheme(b == AppState.Theme.DARK ? "dark" : "light"));
+        state.theme.set("dark".equals(settings.theme()) ? AppState.Theme.DARK : AppState.Theme.LIGHT);
+        state.theme.addListener((o, a, b) -> settings.setTheme(b == AppState.Theme.DARK ? "dark" : "light"));
     }
 
     /** Start-up: the current kubeconfig context when a kubeconfig exists, else the demo cluster. */
@@ -128,7 +128,7 @@ public final class ShellViewModel {
     }
 
     private void open(SourceSpec spec, TaskExecutor.Work<Loaded> work) {
-        if (current != null && current.runningProperty().get()) {
+        if (current != null && current.running.get()) {
             current.cancel();
         }
         loading.set(true);
@@ -136,7 +136,7 @@ public final class ShellViewModel {
         connection.set(Connection.LOADING);
         progress.set(-1);
         progressMessage.set("Loading " + spec.describe() + "…");
-        state.sourceProperty().set(spec);
+        state.source.set(spec);
         int gen = ++generation;
         TaskHandle handle = tasks.submit("Loading " + spec.describe(), work, loaded -> {
             if (gen == generation) {
@@ -149,11 +149,11 @@ public final class ShellViewModel {
                 failed(spec, t);
             }
         });
-        if (handle.runningProperty().get()) {
+        if (handle.running.get()) {
             current = handle;
-            progress.bind(handle.progressProperty());
-            handle.messageProperty().addListener((o, a, b) -> progressMessage.set(b));
-            handle.runningProperty().addListener((o, a, b) -> {
+            progress.bind(handle.progress);
+            handle.message.addListener((o, a, b) -> progressMessage.set(b));
+            handle.running.addListener((o, a, b) -> {
                 if (!b) {
                     progress.unbind();
                 }
@@ -173,13 +173,13 @@ public final class ShellViewModel {
         ClusterSnapshot s = l.session().snapshot();
         List<String> nsNames = dev.kustodian.ui.framework.SnapshotNames.namespaces(s);
         namespaces.setAll(nsNames);
-        state.namespaceFilter().retainAll(nsNames);
-        state.analysisProperty().set(l.analysis());
-        state.planProperty().set(l.plan());
+        state.namespaceFilter.retainAll(nsNames);
+        state.analysis.set(l.analysis());
+        state.plan.set(l.plan());
         String ctx = spec.kind() == SourceSpec.Kind.LIVE ? l.session().contextName() : null;
-        state.selectedContextProperty().set(ctx);
-        state.productionProperty().set(ctx != null && settings.isProduction(ctx));
-        state.sessionProperty().set(l.session());
+        state.selectedContext.set(ctx);
+        state.production.set(ctx != null && settings.isProduction(ctx));
+        state.session.set(l.session());
         if (old != null && old != l.session()) {
             try {
                 old.close();
@@ -243,7 +243,7 @@ public final class ShellViewModel {
     }
 
     public void refresh() {
-        SourceSpec spec = state.sourceProperty().get();
+        SourceSpec spec = state.source.get();
         if (spec != null) {
             open(spec);
         }
@@ -297,13 +297,13 @@ public final class ShellViewModel {
 
     /** The kubeconfig file of the current live source (null: the default resolution). */
     private Path currentKubeconfig() {
-        SourceSpec cur = state.sourceProperty().get();
+        SourceSpec cur = state.source.get();
         return cur != null && cur.kind() == SourceSpec.Kind.LIVE ? cur.kubeconfig() : null;
     }
 
     /** Switches to another kubeconfig context (same kubeconfig file as the current source, if any). */
     public void switchContext(String context) {
-        if (context == null || context.equals(state.selectedContextProperty().get()) && !loading.get()
+        if (context == null || context.equals(state.selectedContext.get()) && !loading.get()
                 && state.session() != null) {
             return;
         }
@@ -312,18 +312,18 @@ public final class ShellViewModel {
 
     /** Marks the current context as production (or not), persisted in the settings. */
     public void setProduction(boolean production) {
-        String ctx = state.selectedContextProperty().get();
+        String ctx = state.selectedContext.get();
         if (ctx == null) {
             return;
         }
         settings.setProduction(ctx, production);
-        state.productionProperty().set(settings.isProduction(ctx));
+        state.production.set(settings.isProduction(ctx));
         updateBanner();
     }
 
     private void updateBanner() {
-        SourceSpec spec = state.sourceProperty().get();
-        String ctx = state.selectedContextProperty().get();
+        SourceSpec spec = state.source.get();
+        String ctx = state.selectedContext.get();
         if (spec == null) {
             bannerText.set("");
         } else if (spec.kind() == SourceSpec.Kind.DEMO) {
@@ -348,57 +348,5 @@ public final class ShellViewModel {
 
     public List<VisibilityGap> gaps() {
         return state.snapshot() == null ? List.of() : state.snapshot().gaps();
-    }
-
-    public AppState state() {
-        return state;
-    }
-
-    public BooleanProperty loadingProperty() {
-        return loading;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public StringProperty progressMessageProperty() {
-        return progressMessage;
-    }
-
-    public ObjectProperty<LoadError> errorProperty() {
-        return error;
-    }
-
-    public ObjectProperty<Connection> connectionProperty() {
-        return connection;
-    }
-
-    public StringProperty sourceLabelProperty() {
-        return sourceLabel;
-    }
-
-    public StringProperty identityProperty() {
-        return identity;
-    }
-
-    public StringProperty gapsTextProperty() {
-        return gapsText;
-    }
-
-    public StringProperty bannerTextProperty() {
-        return bannerText;
-    }
-
-    public StringProperty statusMessageProperty() {
-        return statusMessage;
-    }
-
-    public ObservableList<String> contextItems() {
-        return contextItems;
-    }
-
-    public ObservableList<String> namespaces() {
-        return namespaces;
     }
 }

@@ -29,7 +29,7 @@ final class StartupMarkers {
 
     static void install(Scene scene, AppState state) {
         afterNextPulse(scene, "shell-shown");
-        state.analysisProperty().addListener((o, a, b) -> {
+        state.analysis.addListener((o, a, b) -> {
             if (a == null && b != null) {
                 afterNextPulse(scene, "populated");
                 if (exitWhenPopulated()) {

@@ -22,7 +22,7 @@ final class StatusBar extends HBox {
         Label conn = new Label();
         conn.setId("connection-state");
         Runnable upd = () -> {
-            ShellViewModel.Connection c = vm.connectionProperty().get();
+            ShellViewModel.Connection c = vm.connection.get();
             conn.setText(switch (c) {
                 case NOT_CONNECTED -> "Not connected";
                 case LOADING -> "Loading…";
@@ -40,21 +40,21 @@ final class StatusBar extends HBox {
             conn.getStyleClass().removeAll("conn-ok", "conn-error");
             conn.getStyleClass().add(c == ShellViewModel.Connection.ERROR ? "conn-error" : "conn-ok");
         };
-        vm.connectionProperty().addListener((o, a, b) -> upd.run());
+        vm.connection.addListener((o, a, b) -> upd.run());
         upd.run();
         Label identity = new Label();
         identity.setId("identity");
-        identity.textProperty().bind(vm.identityProperty());
+        identity.textProperty().bind(vm.identity);
         identity.setGraphic(new FontIcon(Feather.USER));
-        identity.visibleProperty().bind(vm.identityProperty().isNotEmpty());
+        identity.visibleProperty().bind(vm.identity.isNotEmpty());
         Hyperlink gaps = new Hyperlink();
         gaps.setId("gaps-link");
-        gaps.textProperty().bind(vm.gapsTextProperty());
+        gaps.textProperty().bind(vm.gapsText);
         gaps.setGraphic(new FontIcon(Feather.EYE_OFF));
-        gaps.visibleProperty().bind(vm.gapsTextProperty().isNotEmpty());
+        gaps.visibleProperty().bind(vm.gapsText.isNotEmpty());
         gaps.setOnAction(e -> dialogs.showInfo("Not visible", describeGaps(vm.gaps())));
         Label message = new Label();
-        message.textProperty().bind(vm.statusMessageProperty());
+        message.textProperty().bind(vm.statusMessage);
         message.getStyleClass().add("status-message");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

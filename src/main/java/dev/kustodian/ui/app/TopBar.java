@@ -39,7 +39,7 @@ final class TopBar extends VBox {
 
     TopBar(ShellViewModel vm, Runnable toggleTheme) {
         this.vm = vm;
-        this.state = vm.state();
+        this.state = vm.state;
         buildBanner();
         getChildren().addAll(banner, bar(toggleTheme));
     }
@@ -48,12 +48,12 @@ final class TopBar extends VBox {
         banner.setId("context-banner");
         banner.getStyleClass().add("context-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.bannerTextProperty());
-        banner.visibleProperty().bind(vm.bannerTextProperty().isNotEmpty());
+        banner.textProperty().bind(vm.bannerText);
+        banner.visibleProperty().bind(vm.bannerText.isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         Runnable style = () -> {
             banner.getStyleClass().removeAll("banner-production", "banner-demo", "banner-snapshot", "banner-live");
-            SourceSpec spec = state.sourceProperty().get();
+            SourceSpec spec = state.source.get();
             String cls = spec == null ? "banner-live" : switch (spec.kind()) {
                 case DEMO -> "banner-demo";
                 case SNAPSHOT -> "banner-snapshot";
@@ -62,15 +62,15 @@ final class TopBar extends VBox {
             banner.getStyleClass().add(cls);
             banner.setGraphic(new FontIcon(cls.equals("banner-production") ? Feather.ALERT_OCTAGON : Feather.SERVER));
         };
-        vm.bannerTextProperty().addListener((o, a, b) -> style.run());
-        state.productionProperty().addListener((o, a, b) -> style.run());
+        vm.bannerText.addListener((o, a, b) -> style.run());
+        state.production.addListener((o, a, b) -> style.run());
         style.run();
     }
 
     private HBox bar(Runnable toggleTheme) {
         contextPicker.setId("context-picker");
-        contextPicker.setItems(vm.contextItems());
-        contextPicker.setPromptText(vm.contextItems().isEmpty() ? "No kubeconfig contexts" : "Choose a context");
+        contextPicker.setItems(vm.contextItems);
+        contextPicker.setPromptText(vm.contextItems.isEmpty() ? "No kubeconfig contexts" : "Choose a context");
         contextPicker.setTooltip(new Tooltip("Kubeconfig context to load"));
         contextPicker.setPrefWidth(220);
         contextPicker.valueProperty().addListener((o, a, b) -> {
@@ -78,7 +78,7 @@ final class TopBar extends VBox {
                 vm.switchContext(b);
             }
         });
-        state.selectedContextProperty().addListener((o, a, b) -> {
+        state.selectedContext.addListener((o, a, b) -> {
             updatingContext = true;
             try {
                 contextPicker.setValue(b);
@@ -88,14 +88,14 @@ final class TopBar extends VBox {
         });
         productionToggle.setId("production-toggle");
         productionToggle.setTooltip(new Tooltip("Mark this context as production: red banner, red confirmations"));
-        productionToggle.disableProperty().bind(state.selectedContextProperty().isNull());
-        productionToggle.selectedProperty().bindBidirectional(state.productionProperty());
+        productionToggle.disableProperty().bind(state.selectedContext.isNull());
+        productionToggle.selectedProperty().bindBidirectional(state.production);
         productionToggle.setOnAction(e -> vm.setProduction(productionToggle.isSelected()));
 
         namespaceFilter.setId("namespace-filter");
         namespaceFilter.setGraphic(new FontIcon(Feather.FILTER));
-        vm.namespaces().addListener((ListChangeListener<String>) c -> rebuildNamespaceMenu());
-        state.namespaceFilter().addListener((ListChangeListener<String>) c -> {
+        vm.namespaces.addListener((ListChangeListener<String>) c -> rebuildNamespaceMenu());
+        state.namespaceFilter.addListener((ListChangeListener<String>) c -> {
             updateNamespaceLabel();
             syncNamespaceChecks();
         });
@@ -104,20 +104,20 @@ final class TopBar extends VBox {
         Label source = new Label();
         source.setId("source-label");
         source.getStyleClass().add("source-label");
-        source.textProperty().bind(vm.sourceLabelProperty());
+        source.textProperty().bind(vm.sourceLabel);
         source.setGraphic(new FontIcon(Feather.DATABASE));
 
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refresh");
         refresh.setTooltip(new Tooltip("Refresh (Ctrl+R)"));
         refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.loadingProperty());
+        refresh.disableProperty().bind(vm.loading);
 
         Button theme = new Button(null, new FontIcon(Feather.MOON));
         theme.setId("theme-toggle");
         theme.setTooltip(new Tooltip("Light / dark theme"));
         theme.setOnAction(e -> toggleTheme.run());
-        state.themeProperty().addListener((o, a, b) ->
+        state.theme.addListener((o, a, b) ->
                 theme.setGraphic(new FontIcon(b == AppState.Theme.DARK ? Feather.SUN : Feather.MOON)));
 
         Region spacer = new Region();
@@ -135,10 +135,10 @@ final class TopBar extends VBox {
     private HBox progress() {
         ProgressBar bar = new ProgressBar();
         bar.setId("load-progress");
-        bar.progressProperty().bind(vm.progressProperty());
+        bar.progressProperty().bind(vm.progress);
         bar.setPrefWidth(160);
         Label msg = new Label();
-        msg.textProperty().bind(vm.progressMessageProperty());
+        msg.textProperty().bind(vm.progressMessage);
         msg.getStyleClass().add("progress-message");
         msg.setMaxWidth(360);
         Button cancel = new Button("Cancel", new FontIcon(Feather.X));
@@ -146,27 +146,27 @@ final class TopBar extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         HBox progress = new HBox(6, bar, msg, cancel);
         progress.setAlignment(Pos.CENTER_LEFT);
-        progress.visibleProperty().bind(vm.loadingProperty());
-        progress.managedProperty().bind(vm.loadingProperty());
+        progress.visibleProperty().bind(vm.loading);
+        progress.managedProperty().bind(vm.loading);
         return progress;
     }
 
     private void rebuildNamespaceMenu() {
         MenuItem all = new MenuItem("All namespaces");
         all.setId("ns-all");
-        all.setOnAction(e -> state.namespaceFilter().clear());
+        all.setOnAction(e -> state.namespaceFilter.clear());
         namespaceFilter.getItems().setAll(all, new SeparatorMenuItem());
-        for (String ns : vm.namespaces()) {
+        for (String ns : vm.namespaces) {
             CheckMenuItem item = new CheckMenuItem(ns);
             item.setId("ns-" + ns);
-            item.setSelected(state.namespaceFilter().contains(ns));
+            item.setSelected(state.namespaceFilter.contains(ns));
             item.setOnAction(e -> {
                 if (item.isSelected()) {
-                    if (!state.namespaceFilter().contains(ns)) {
-                        state.namespaceFilter().add(ns);
+                    if (!state.namespaceFilter.contains(ns)) {
+                        state.namespaceFilter.add(ns);
                     }
                 } else {
-                    state.namespaceFilter().remove(ns);
+                    state.namespaceFilter.remove(ns);
                 }
             });
             namespaceFilter.getItems().add(item);
@@ -177,13 +177,13 @@ final class TopBar extends VBox {
     private void syncNamespaceChecks() {
         for (MenuItem mi : namespaceFilter.getItems()) {
             if (mi instanceof CheckMenuItem c) {
-                c.setSelected(state.namespaceFilter().contains(c.getText()));
+                c.setSelected(state.namespaceFilter.contains(c.getText()));
             }
         }
     }
 
     private void updateNamespaceLabel() {
-        List<String> sel = state.namespaceFilter();
+        List<String> sel = state.namespaceFilter;
         namespaceFilter.setText(sel.isEmpty() ? "All namespaces" : sel.size() == 1 ? sel.get(0)
                 : sel.size() + " namespaces");
     }

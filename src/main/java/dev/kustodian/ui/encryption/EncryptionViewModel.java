@@ -15,8 +15,6 @@ import dev.kustodian.core.encryption.SnapshotVerifier;
 import dev.kustodian.core.encryption.VerificationReport;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.model.ClusterSnapshot;
-import dev.kustodian.core.util.Cancellation;
-import dev.kustodian.core.util.Progress;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.framework.LatestOnly;
 import dev.kustodian.ui.framework.TaskExecutor;
@@ -318,8 +316,8 @@ public final class EncryptionViewModel {
                     && u.category() == UserFacingException.Category.CANCELLED ? "Cancelled; nothing was changed."
                     : message(t));
         });
-        if (verifyHandle.runningProperty().get()) {
-            verifyProgress.bind(verifyHandle.progressProperty());
+        if (verifyHandle.running.get()) {
+            verifyProgress.bind(verifyHandle.progress);
         }
     }
 

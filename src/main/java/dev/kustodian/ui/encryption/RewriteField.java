@@ -37,18 +37,18 @@ public final class RewriteField extends DisplayField {
             Button cancel = new Button("Cancel", new FontIcon(Feather.X_CIRCLE));
             cancel.setId("rewrite-cancel");
             cancel.setOnAction(e -> runner.cancel());
-            count.disableProperty().bind(runner.runningProperty().or(
+            count.disableProperty().bind(runner.running.or(
                     javafx.beans.binding.Bindings.createBooleanBinding(() -> !runner.available())));
-            start.disableProperty().bind(runner.runningProperty().or(runner.countProperty().isNull()));
-            cancel.disableProperty().bind(runner.runningProperty().not());
+            start.disableProperty().bind(runner.running.or(runner.count.isNull()));
+            cancel.disableProperty().bind(runner.running.not());
             ProgressBar bar = new ProgressBar();
             bar.setId("rewrite-progress");
             bar.setMaxWidth(Double.MAX_VALUE);
-            bar.progressProperty().bind(runner.progressProperty());
+            bar.progressProperty().bind(runner.progress);
             Label status = new Label();
             status.setId("rewrite-status");
             status.setWrapText(true);
-            status.textProperty().bind(runner.statusProperty());
+            status.textProperty().bind(runner.status);
             box = new VBox(8, new HBox(8, count, start, cancel), bar, status);
         }
         return box;

@@ -30,11 +30,11 @@ public final class RewriteRunner {
     private final Supplier<Path> stateFile;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
-    private final ObjectProperty<SecretRewriter.Count> count = new SimpleObjectProperty<>();
-    private final ObjectProperty<SecretRewriter.Result> result = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty running = new SimpleBooleanProperty();
+    public final ObjectProperty<SecretRewriter.Count> count = new SimpleObjectProperty<>();
+    public final ObjectProperty<SecretRewriter.Result> result = new SimpleObjectProperty<>();
+    public final StringProperty status = new SimpleStringProperty();
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final BooleanProperty running = new SimpleBooleanProperty();
     private TaskHandle handle;
 
     public RewriteRunner(Supplier<Optional<ClusterPort>> client, Supplier<Path> stateFile, TaskExecutor tasks,
@@ -111,9 +111,9 @@ public final class RewriteRunner {
     }
 
     private void bindProgress() {
-        if (handle != null && handle.runningProperty().get()) {
-            progress.bind(handle.progressProperty());
-            handle.runningProperty().addListener((o, a, b) -> {
+        if (handle != null && handle.running.get()) {
+            progress.bind(handle.progress);
+            handle.running.addListener((o, a, b) -> {
                 if (!b) {
                     progress.unbind();
                 }
@@ -140,25 +140,5 @@ public final class RewriteRunner {
         }
         status.set(t instanceof UserFacingException u ? u.getMessage()
                 : "The rewrite stopped (" + dev.kustodian.core.util.IoErrors.reason(t) + "). Count again and rewrite to resume.");
-    }
-
-    public ObjectProperty<SecretRewriter.Count> countProperty() {
-        return count;
-    }
-
-    public ObjectProperty<SecretRewriter.Result> resultProperty() {
-        return result;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public BooleanProperty runningProperty() {
-        return running;
     }
 }

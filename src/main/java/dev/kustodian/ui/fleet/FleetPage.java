@@ -62,7 +62,7 @@ public final class FleetPage extends AbstractPage<FleetView> {
      * OpenReports: a few requests per context, no load), four contexts at a time.
      */
     public void readPublished() {
-        if (reading != null && reading.runningProperty().get()) {
+        if (reading != null && reading.running.get()) {
             return;
         }
         List<String> names = ctx.contexts().list().stream().map(KubeContexts.Entry::name).toList();
@@ -100,7 +100,7 @@ public final class FleetPage extends AbstractPage<FleetView> {
 
     /** Scans every context of the list in the background (four at a time). */
     public void scanAll() {
-        if (running != null && running.runningProperty().get()) {
+        if (running != null && running.running.get()) {
             return;
         }
         vm.setContexts(ctx.contexts().list());
@@ -130,7 +130,7 @@ public final class FleetPage extends AbstractPage<FleetView> {
                         && u.category() == UserFacingException.Category.CANCELLED
                         ? "Scan cancelled: contexts not finished keep their last result."
                         : "The scan stopped: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())));
-        if (running.runningProperty().get() && viewIfCreated() != null) {
+        if (running.running.get() && viewIfCreated() != null) {
             viewIfCreated().bind(running);
         }
     }

@@ -47,16 +47,16 @@ public final class FleetView extends BorderPane {
         Label subtitle = new Label();
         subtitle.setId("fleet-summary");
         subtitle.getStyleClass().add("page-subtitle");
-        subtitle.textProperty().bind(vm.summaryProperty());
+        subtitle.textProperty().bind(vm.summary);
         Button scan = new Button("Scan all", new FontIcon(Feather.PLAY));
         scan.setId("fleet-scan-all");
         scan.getStyleClass().add("accent");
         scan.setTooltip(new Tooltip("Load and analyse every context, four at a time (like kustodian scan --all-contexts)"));
-        scan.disableProperty().bind(vm.scanningProperty());
+        scan.disableProperty().bind(vm.scanning);
         scan.setOnAction(e -> page.scanAll());
         Button cancel = new Button("Cancel", new FontIcon(Feather.X_CIRCLE));
         cancel.setId("fleet-cancel");
-        cancel.visibleProperty().bind(vm.scanningProperty());
+        cancel.visibleProperty().bind(vm.scanning);
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> page.cancel());
         Button open = new Button("Open in the app", new FontIcon(Feather.EXTERNAL_LINK));
@@ -66,14 +66,14 @@ public final class FleetView extends BorderPane {
         open.setOnAction(e -> page.open(table.getSelectionModel().getSelectedItem().context()));
         progress.setId("fleet-progress");
         progress.setPrefWidth(160);
-        progress.visibleProperty().bind(vm.scanningProperty());
+        progress.visibleProperty().bind(vm.scanning);
         progress.managedProperty().bind(progress.visibleProperty());
         Label legend = new Label("Per area: findings by severity, C critical · H high · M medium · L low");
         legend.getStyleClass().add("page-subtitle");
         Label progressText = new Label();
         progressText.setId("fleet-progress-text");
         progressText.getStyleClass().add("page-subtitle");
-        progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.textProperty().bind(vm.progressText);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(12, new VBox(2, title, subtitle, legend), grow, progressText, progress, cancel, open, scan);
@@ -89,9 +89,9 @@ public final class FleetView extends BorderPane {
         detail.getStyleClass().add("fleet-detail");
         detail.setPadding(new Insets(10, 0, 0, 0));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.setText(detailText(b)));
-        vm.rows().addListener((javafx.collections.ListChangeListener<FleetViewModel.Row>) c ->
+        vm.rows.addListener((javafx.collections.ListChangeListener<FleetViewModel.Row>) c ->
                 detail.setText(detailText(table.getSelectionModel().getSelectedItem())));
-        if (vm.rows().isEmpty()) {
+        if (vm.rows.isEmpty()) {
             setCenter(new EmptyState(Feather.GLOBE, "No kubeconfig contexts",
                     "The Fleet page lists every context of your kubeconfig ($KUBECONFIG or ~/.kube/config) with its "
                             + "posture per area. Add contexts (kubectl config set-context), then restart Kustodian; "
@@ -104,16 +104,16 @@ public final class FleetView extends BorderPane {
 
     /** Shows the progress of a running scan. */
     void bind(TaskHandle handle) {
-        progress.progressProperty().bind(handle.progressProperty());
-        handle.messageProperty().addListener((o, a, b) -> {
-            if (vm.scanningProperty().get()) {
-                vm.progressTextProperty().set(b);
+        progress.progressProperty().bind(handle.progress);
+        handle.message.addListener((o, a, b) -> {
+            if (vm.scanning.get()) {
+                vm.progressText.set(b);
             }
         });
     }
 
     private void buildTable(FleetPage page) {
-        table.setItems(vm.rows());
+        table.setItems(vm.rows);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<FleetViewModel.Row, FleetViewModel.Row> name = new TableColumn<>("Context");
         name.setPrefWidth(250);

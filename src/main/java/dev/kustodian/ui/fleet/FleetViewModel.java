@@ -127,26 +127,10 @@ public final class FleetViewModel {
         }
     }
 
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final BooleanProperty scanning = new SimpleBooleanProperty();
-    private final StringProperty progressText = new SimpleStringProperty("");
-    private final StringProperty summary = new SimpleStringProperty("");
-
-    public ObservableList<Row> rows() {
-        return rows;
-    }
-
-    public BooleanProperty scanningProperty() {
-        return scanning;
-    }
-
-    public StringProperty progressTextProperty() {
-        return progressText;
-    }
-
-    public StringProperty summaryProperty() {
-        return summary;
-    }
+    public final ObservableList<Row> rows = FXCollections.observableArrayList();
+    public final BooleanProperty scanning = new SimpleBooleanProperty();
+    public final StringProperty progressText = new SimpleStringProperty("");
+    public final StringProperty summary = new SimpleStringProperty("");
 
     /** The area columns: the usual four, then any other area with findings. */
     public List<String> areas() {

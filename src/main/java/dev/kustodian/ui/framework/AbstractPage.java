@@ -25,7 +25,7 @@ public abstract class AbstractPage<V extends Node> implements Page {
         this.ctx = ctx;
         this.info = info;
         this.latest = new LatestOnly(ctx.tasks());
-        ctx.state().namespaceFilter().addListener((ListChangeListener<String>) c -> namespaceFilterChanged());
+        ctx.state().namespaceFilter.addListener((ListChangeListener<String>) c -> namespaceFilterChanged());
     }
 
     @Override

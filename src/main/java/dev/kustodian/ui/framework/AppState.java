@@ -24,16 +24,26 @@ import java.util.List;
 public final class AppState {
     public enum Theme { LIGHT, DARK }
 
-    private final ObjectProperty<ClusterSession> session = new SimpleObjectProperty<>();
-    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
-    private final ObjectProperty<List<Finding>> findings = new SimpleObjectProperty<>(List.of());
-    private final ObjectProperty<ClusterPlan> plan = new SimpleObjectProperty<>();
-    private final ObjectProperty<SourceSpec> source = new SimpleObjectProperty<>();
+    public final ObjectProperty<ClusterSession> session = new SimpleObjectProperty<>();
+    /**
+     * The analysis of the current snapshot (its indexes and findings, computed once per load, off the FX thread);
+     * null before the first load. Setting it also sets {@link #findingsProperty()}.
+     */
+    public final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+    /** Findings of all rules on the current snapshot (those of {@link #analysis()}). */
+    public final ObjectProperty<List<Finding>> findings = new SimpleObjectProperty<>(List.of());
+    /**
+     * The hardening plan of the current load (built with the analysis, off the FX thread; rebuilt by the Onboarding
+     * page after an accepted risk or a recorded proof); null before the first load.
+     */
+    public final ObjectProperty<ClusterPlan> plan = new SimpleObjectProperty<>();
+    public final ObjectProperty<SourceSpec> source = new SimpleObjectProperty<>();
     /** Selected namespaces; empty means all. */
-    private final ObservableList<String> namespaceFilter = FXCollections.observableArrayList();
-    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private final StringProperty selectedContext = new SimpleStringProperty();
-    private final BooleanProperty production = new SimpleBooleanProperty();
+    public final ObservableList<String> namespaceFilter = FXCollections.observableArrayList();
+    public final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    public final StringProperty selectedContext = new SimpleStringProperty();
+    /** True when the current context is production (by name or marked by the user): red banner, red confirm. */
+    public final BooleanProperty production = new SimpleBooleanProperty();
 
     public AppState() {
         analysis.addListener((o, a, b) -> findings.set(b == null ? List.of() : b.findingsInItsBenchmark()));
@@ -48,10 +58,6 @@ public final class AppState {
         return a == null ? null : a.cisBenchmark();
     }
 
-    public ObjectProperty<ClusterSession> sessionProperty() {
-        return session;
-    }
-
     public ClusterSession session() {
         return session.get();
     }
@@ -59,14 +65,6 @@ public final class AppState {
     /** The current snapshot, or null before the first load. */
     public ClusterSnapshot snapshot() {
         return session.get() == null ? null : session.get().snapshot();
-    }
-
-    /**
-     * The analysis of the current snapshot (its indexes and findings, computed once per load, off the FX thread);
-     * null before the first load. Setting it also sets {@link #findingsProperty()}.
-     */
-    public ObjectProperty<Analysis> analysisProperty() {
-        return analysis;
     }
 
     public Analysis analysis() {
@@ -82,33 +80,12 @@ public final class AppState {
         return a != null && a.snapshot() == snapshot ? a : Analysis.of(snapshot);
     }
 
-    /** Findings of all rules on the current snapshot (those of {@link #analysis()}). */
-    public ObjectProperty<List<Finding>> findingsProperty() {
-        return findings;
-    }
-
     public List<Finding> findings() {
         return findings.get();
     }
 
-    /**
-     * The hardening plan of the current load (built with the analysis, off the FX thread; rebuilt by the Onboarding
-     * page after an accepted risk or a recorded proof); null before the first load.
-     */
-    public ObjectProperty<ClusterPlan> planProperty() {
-        return plan;
-    }
-
     public ClusterPlan plan() {
         return plan.get();
-    }
-
-    public ObjectProperty<SourceSpec> sourceProperty() {
-        return source;
-    }
-
-    public ObservableList<String> namespaceFilter() {
-        return namespaceFilter;
     }
 
     /** True when objects of {@code namespace} pass the filter (cluster-scoped objects always pass). */
@@ -121,19 +98,6 @@ public final class AppState {
     public boolean namespaceVisible(String namespace) {
         return namespaceFilter.isEmpty() || namespace == null || namespace.isEmpty()
                 || namespaceFilter.contains(namespace);
-    }
-
-    public ObjectProperty<Theme> themeProperty() {
-        return theme;
-    }
-
-    public StringProperty selectedContextProperty() {
-        return selectedContext;
-    }
-
-    /** True when the current context is production (by name or marked by the user): red banner, red confirm. */
-    public BooleanProperty productionProperty() {
-        return production;
     }
 
     public boolean isProduction() {

@@ -32,31 +32,31 @@ public final class FxTaskExecutor implements TaskExecutor {
                         updateMessage(msg);
                     }
                 };
-                return work.run(p, handle.cancellation());
+                return work.run(p, handle.cancellation);
             }
         };
-        handle.progress.bind(task.progressProperty());
+        handle.progressWrapper.bind(task.progressProperty());
         task.messageProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
-                handle.message.set(b);
+                handle.messageWrapper.set(b);
             }
         });
         // Cancel sets the flag, then cancels the Task; work that sees the flag first may still end normally (or
         // fail) before the Task is cancelled. Whichever way it ends, a cancelled task reports CANCELLED exactly once.
         task.setOnSucceeded(e -> {
-            handle.running.set(false);
-            if (handle.cancellation().isCancelled()) {
+            handle.runningWrapper.set(false);
+            if (handle.cancellation.isCancelled()) {
                 onFailure.accept(cancelled(title));
             } else {
                 onSuccess.accept(task.getValue());
             }
         });
         task.setOnFailed(e -> {
-            handle.running.set(false);
-            onFailure.accept(handle.cancellation().isCancelled() ? cancelled(title) : task.getException());
+            handle.runningWrapper.set(false);
+            onFailure.accept(handle.cancellation.isCancelled() ? cancelled(title) : task.getException());
         });
         task.setOnCancelled(e -> {
-            handle.running.set(false);
+            handle.runningWrapper.set(false);
             onFailure.accept(cancelled(title));
         });
         handle.onCancel(() -> {

@@ -19,18 +19,18 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
         T result;
         try {
             result = work.run((fraction, msg) -> {
-                handle.progress.set(fraction);
+                handle.progressWrapper.set(fraction);
                 if (msg != null) {
-                    handle.message.set(msg);
+                    handle.messageWrapper.set(msg);
                 }
-            }, handle.cancellation());
+            }, handle.cancellation);
         } catch (Exception | LinkageError e) {
-            handle.running.set(false);
+            handle.runningWrapper.set(false);
             onFailure.accept(e);
             return handle;
         }
-        handle.running.set(false);
-        if (handle.cancellation().isCancelled()) {
+        handle.runningWrapper.set(false);
+        if (handle.cancellation.isCancelled()) {
             onFailure.accept(new UserFacingException(UserFacingException.Category.CANCELLED, title + " was cancelled."));
         } else {
             onSuccess.accept(result);

@@ -10,36 +10,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** A running background task as the UI sees it: progress, message, running flag, cancel. FX-thread properties. */
 public class TaskHandle {
-    private final String title;
-    private final Cancellation cancellation = new Cancellation();
-    final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+    public final String title;
+    public final Cancellation cancellation = new Cancellation();
+    final ReadOnlyDoubleWrapper progressWrapper = new ReadOnlyDoubleWrapper(-1);
+    final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper("");
+    final ReadOnlyBooleanWrapper runningWrapper = new ReadOnlyBooleanWrapper(true);
+    public final ReadOnlyDoubleProperty progress = progressWrapper.getReadOnlyProperty();
+    public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
+    public final ReadOnlyBooleanProperty running = runningWrapper.getReadOnlyProperty();
     private Runnable onCancel = () -> { };
 
     public TaskHandle(String title) {
         this.title = title;
-        message.set(title);
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Cancellation cancellation() {
-        return cancellation;
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        messageWrapper.set(title);
     }
 
     void onCancel(Runnable r) {

@@ -54,7 +54,7 @@ final class OnboardingView extends BorderPane {
         Button write = new Button("Write plan files…", new FontIcon(Feather.FOLDER_PLUS));
         write.setId("write-plan");
         write.setOnAction(e -> writeFiles());
-        write.disableProperty().bind(ctx.state().planProperty().isNull());
+        write.disableProperty().bind(ctx.state().plan.isNull());
         progress.setId("plan-progress");
         progress.setPrefWidth(260);
         progressText.setId("plan-progress-text");
@@ -75,7 +75,7 @@ final class OnboardingView extends BorderPane {
         });
         split = new SplitPane(steps, detail);
         split.setDividerPositions(0.32);
-        ctx.state().planProperty().addListener((o, a, b) -> show(b));
+        ctx.state().plan.addListener((o, a, b) -> show(b));
         show(ctx.state().plan());
     }
 
@@ -161,14 +161,14 @@ final class OnboardingView extends BorderPane {
                         changed.size() + " file(s) in " + dir + " would change, e.g. " + dir.relativize(changed.get(0))
                                 + ". Key files are never replaced.", "Replace", false));
                 if (!r.declined().isEmpty()) {
-                    vm.statusProperty().set("Nothing written: the existing files were kept.");
+                    vm.status.set("Nothing written: the existing files were kept.");
                     return;
                 }
                 String msg = r.written().size() + " file(s) written to " + dir + ", " + r.unchanged().size()
                         + " unchanged" + (r.keysKept().isEmpty() ? "" : ", " + r.keysKept().size()
                         + " key file(s) kept") + ". Key material is in " + dir.resolve(GitOpsLayout.KEYS_DIR)
                         + " (0600, git-ignored).";
-                vm.statusProperty().set(msg);
+                vm.status.set(msg);
                 ctx.dialogs().showInfo("Plan files written", msg);
             } catch (java.io.IOException | RuntimeException e) {
                 ctx.dialogs().showError("Plan files not written", "Could not write to " + dir + ": "

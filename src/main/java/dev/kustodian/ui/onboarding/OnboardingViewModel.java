@@ -50,8 +50,8 @@ public final class OnboardingViewModel {
     private final Runnable reload;
     private final Clock clock;
     private final LatestOnly rebuilds;
-    private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty();
     private PendingVerify pending;
 
     public OnboardingViewModel(AppState state, TaskExecutor tasks, DialogService dialogs, Runnable reload, Clock clock) {
@@ -61,7 +61,7 @@ public final class OnboardingViewModel {
         this.reload = reload;
         this.clock = clock;
         this.rebuilds = new LatestOnly(tasks);
-        state.planProperty().addListener((o, a, b) -> planChanged(b));
+        state.plan.addListener((o, a, b) -> planChanged(b));
     }
 
     /** A new load arrived: a rebuild of the previous load's plan still running is dropped. */
@@ -71,14 +71,6 @@ public final class OnboardingViewModel {
 
     public ClusterPlan plan() {
         return state.plan();
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
     }
 
     /** The recorded verification of a step (before → after), or null. */
@@ -238,8 +230,8 @@ public final class OnboardingViewModel {
     /** Shows the same plan again so views re-read its state (a verification or proof was recorded). */
     private void republish(ClusterPlan p) {
         if (state.plan() == p) {
-            state.planProperty().set(null);
-            state.planProperty().set(p);
+            state.plan.set(null);
+            state.plan.set(p);
         }
     }
 
@@ -307,7 +299,7 @@ public final class OnboardingViewModel {
         List<Finding> findings = state.findings();
         rebuilds.submit(title, (pr, c) -> change.apply().rebuild(session, findings, clock, pr, c), rebuilt -> {
             busy.set(false);
-            state.planProperty().set(rebuilt);
+            state.plan.set(rebuilt);
             status.set(done);
         }, e -> {
             busy.set(false);

@@ -54,7 +54,7 @@ final class StepPane extends ScrollPane {
         status.setId("onboarding-status");
         status.setWrapText(true);
         status.getStyleClass().add("plan-status-line");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.status);
     }
 
     PlanStep step() {
@@ -144,7 +144,7 @@ final class StepPane extends ScrollPane {
         accept.setOnAction(e -> showAcceptForm(s));
         for (Button b : List.of(wizard, apply, verify)) {
             boolean off = b.isDisable();
-            b.disableProperty().bind(vm.busyProperty().or(new javafx.beans.property.SimpleBooleanProperty(off)));
+            b.disableProperty().bind(vm.busy.or(new javafx.beans.property.SimpleBooleanProperty(off)));
         }
         FlowPane row = new FlowPane(8, 8, wizard, files, apply, verify, accept);
         row.setId("step-actions");

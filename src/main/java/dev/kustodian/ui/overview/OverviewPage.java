@@ -21,7 +21,7 @@ public final class OverviewPage extends AbstractPage<OverviewView> {
     public OverviewPage(PageContext ctx) {
         super(ctx, INFO);
         // the plan is rebuilt by the Onboarding page after an accepted risk or a proof: the summary follows
-        ctx.state().planProperty().addListener((o, a, b) -> {
+        ctx.state().plan.addListener((o, a, b) -> {
             var analysis = ctx.state().analysis();
             if (b != null && analysis != null && analysis.snapshot() == ctx.state().snapshot()) { // not mid-load
                 refresh();

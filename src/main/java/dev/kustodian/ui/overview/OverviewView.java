@@ -40,7 +40,7 @@ public final class OverviewView extends ScrollPane {
         content.setPadding(new Insets(20));
         content.getStyleClass().add("overview-content");
         setContent(content);
-        vm.modelProperty().addListener((o, a, b) -> render(b));
+        vm.model.addListener((o, a, b) -> render(b));
         render(vm.model());
     }
 

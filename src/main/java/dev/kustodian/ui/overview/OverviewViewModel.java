@@ -79,11 +79,7 @@ public final class OverviewViewModel {
     /** The page of the hardening plan (the Overview links to it by id). */
     public static final String PLAN_PAGE = "onboarding";
 
-    private final ObjectProperty<Model> model = new SimpleObjectProperty<>();
-
-    public ObjectProperty<Model> modelProperty() {
-        return model;
-    }
+    public final ObjectProperty<Model> model = new SimpleObjectProperty<>();
 
     public Model model() {
         return model.get();

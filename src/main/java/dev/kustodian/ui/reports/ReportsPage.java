@@ -25,7 +25,7 @@ public final class ReportsPage extends AbstractPage<ReportsView> {
         this.clock = clock;
         this.vm = new ReportsViewModel(ctx.tasks());
         vm.setNamespaceFilter(namespaceVisible());
-        ctx.state().findingsProperty().addListener((o, a, b) -> refresh());
+        ctx.state().findings.addListener((o, a, b) -> refresh());
     }
 
     @Override

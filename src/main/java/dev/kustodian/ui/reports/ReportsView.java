@@ -64,14 +64,14 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         Label header = new Label();
         header.setId("reports-header");
         header.getStyleClass().add("page-subtitle");
-        header.textProperty().bind(vm.headerProperty());
+        header.textProperty().bind(vm.header);
         filter.setId("reports-filter");
         filter.setPromptText("Filter by rule, area, object, title (Ctrl+F)");
         filter.setPrefColumnCount(26);
-        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        filter.textProperty().bindBidirectional(vm.filterText);
         CheckBox system = new CheckBox("Include system components");
         system.setId("include-system");
-        system.selectedProperty().bindBidirectional(vm.includeSystemProperty());
+        system.selectedProperty().bindBidirectional(vm.includeSystem);
         format.setId("export-format");
         format.setValue(ReportFormat.HTML);
         format.setConverter(new StringConverter<>() {
@@ -113,15 +113,15 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         SplitPane split = new SplitPane(table, ds);
         split.setDividerPositions(0.62);
         setCenter(split);
-        vm.selectedProperty().addListener((o, a, b) -> {
+        vm.selected.addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
                 table.getSelectionModel().select(b);
             }
             render(b);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null || !vm.isShown(vm.selectedProperty().get())) {
-                vm.selectedProperty().set(b);
+            if (b != null || !vm.isShown(vm.selected.get())) {
+                vm.selected.set(b);
             }
         });
         render(null);
@@ -151,7 +151,7 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         table.getColumns().add(rule);
         table.getColumns().add(Columns.of("Object", 230, f -> f.object().display() + (f.system() ? " (system)" : "")));
         table.getColumns().add(Columns.of("Title", 320, Finding::title));
-        SortedList<Finding> sorted = new SortedList<>(vm.filtered());
+        SortedList<Finding> sorted = new SortedList<>(vm.filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(sev);
@@ -160,8 +160,8 @@ public final class ReportsView extends BorderPane implements FilterablePane {
     private void render(Finding f) {
         detail.getChildren().clear();
         if (f == null) {
-            detail.getChildren().add(new EmptyState(Feather.FILE_TEXT, vm.findings().isEmpty() ? "No findings"
-                    : "No finding selected", vm.findings().isEmpty()
+            detail.getChildren().add(new EmptyState(Feather.FILE_TEXT, vm.findings.isEmpty() ? "No findings"
+                    : "No finding selected", vm.findings.isEmpty()
                     ? "Nothing was found on this cluster by the installed checks."
                     : "Select a finding to see why it matters and how to fix it. Export saves the findings shown."));
             return;

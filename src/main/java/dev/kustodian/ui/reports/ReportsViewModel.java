@@ -33,17 +33,19 @@ import java.util.function.Predicate;
  * in the first filtering task; a keystroke's result replaces the shown list when it is the latest.
  */
 public final class ReportsViewModel {
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final ObservableList<Finding> filtered = FXCollections.observableArrayList();
+    public final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    /** The findings that pass the filters, in load order (replaced as a whole when a filtering ends). */
+    public final ObservableList<Finding> filtered = FXCollections.observableArrayList();
     private final LatestOnly filtering;
     /** The findings of the current load and, once built, their search text (lower case), in the same order. */
     private volatile Searchable searchable = new Searchable(List.of());
     private Set<Finding> shown = Set.of();
     private long hiddenSystem;
-    private final StringProperty filterText = new SimpleStringProperty("");
-    private final BooleanProperty includeSystem = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    public final StringProperty filterText = new SimpleStringProperty("");
+    public final BooleanProperty includeSystem = new SimpleBooleanProperty(false);
+    public final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper headerWrapper = new ReadOnlyStringWrapper("");
+    public final ReadOnlyStringProperty header = headerWrapper.getReadOnlyProperty();
     private Predicate<String> namespaceOk = ns -> true;
     private String source = "";
     private String cisBenchmark;
@@ -145,7 +147,7 @@ public final class ReportsViewModel {
             selected.set(null);
         }
         boolean sys = includeSystem.get();
-        header.set(findings.size() + (findings.size() == 1 ? " finding" : " findings")
+        headerWrapper.set(findings.size() + (findings.size() == 1 ? " finding" : " findings")
                 + (filtered.size() == findings.size() ? "" : " · " + filtered.size() + " shown")
                 + (sys || hiddenSystem == 0 ? "" : " · " + hiddenSystem + " expected system finding(s) hidden"));
     }
@@ -164,30 +166,5 @@ public final class ReportsViewModel {
     /** The benchmark the findings' CIS ids are already numbered in (named in every exported format). */
     public void setCisBenchmark(String benchmark) {
         this.cisBenchmark = benchmark;
-    }
-
-    public ObservableList<Finding> findings() {
-        return findings;
-    }
-
-    /** The findings that pass the filters, in load order (replaced as a whole when a filtering ends). */
-    public ObservableList<Finding> filtered() {
-        return filtered;
-    }
-
-    public StringProperty filterTextProperty() {
-        return filterText;
-    }
-
-    public BooleanProperty includeSystemProperty() {
-        return includeSystem;
-    }
-
-    public ObjectProperty<Finding> selectedProperty() {
-        return selected;
-    }
-
-    public ReadOnlyStringProperty headerProperty() {
-        return header.getReadOnlyProperty();
     }
 }

@@ -41,9 +41,9 @@ import java.util.function.Supplier;
  * the outcome of the last read, and the key it was read for (subject + options), are kept here.
  */
 public final class AuditLogsField extends FormField {
-    private final ObservableList<String> files = FXCollections.observableArrayList();
-    private final ObjectProperty<RightSize.Outcome> outcome = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("No logs read yet.");
+    public final ObservableList<String> files = FXCollections.observableArrayList();
+    public final ObjectProperty<RightSize.Outcome> outcome = new SimpleObjectProperty<>();
+    public final StringProperty status = new SimpleStringProperty("No logs read yet.");
     private final IntegerProperty version = new SimpleIntegerProperty();
     private final javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(0);
     private final javafx.beans.property.BooleanProperty running = new javafx.beans.property.SimpleBooleanProperty();
@@ -67,18 +67,6 @@ public final class AuditLogsField extends FormField {
         this.work = work;
         files.addListener((javafx.collections.ListChangeListener<String>) c -> version.set(version.get() + 1));
         outcome.addListener((o, a, b) -> version.set(version.get() + 1));
-    }
-
-    public ObservableList<String> files() {
-        return files;
-    }
-
-    public ObjectProperty<RightSize.Outcome> outcomeProperty() {
-        return outcome;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
     }
 
     public boolean running() {
@@ -160,8 +148,8 @@ public final class AuditLogsField extends FormField {
                 dialogs.showError("Cannot read the audit logs", msg);
             }
         });
-        if (handle.runningProperty().get()) {
-            progress.bind(handle.progressProperty());
+        if (handle.running.get()) {
+            progress.bind(handle.progress);
         }
     }
 

@@ -74,7 +74,7 @@ public final class RightSizeWizard extends NamedWizard {
         WizardForm.Step res = f.step("Result", "What was used, what can go, and the re-check of the generated role.");
         result = res.custom(new ReportField("result", "Unused permissions and binding changes",
                 "Review the usage report: a log window that misses rare operations gives too few rules."));
-        logs.outcomeProperty().addListener((o, a, b) -> showResult(b));
+        logs.outcome.addListener((o, a, b) -> showResult(b));
     }
 
     private String key() {

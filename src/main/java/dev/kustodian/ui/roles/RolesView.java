@@ -54,11 +54,11 @@ public final class RolesView extends BorderPane implements FilterablePane {
 
         filter.setPromptText("Filter subjects or roles (Ctrl+F)");
         filter.setId("roles-filter");
-        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.textProperty().bindBidirectional(vm.filter);
         Label header = new Label();
         header.setId("roles-count");
         header.getStyleClass().add("list-header");
-        header.textProperty().bind(vm.headerProperty());
+        header.textProperty().bind(vm.header);
 
         TableColumn<RolesViewModel.Row, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
@@ -76,17 +76,17 @@ public final class RolesView extends BorderPane implements FilterablePane {
         broad.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().broad() ? "yes" : ""));
         broad.setPrefWidth(70);
         table.getColumns().addAll(java.util.List.of(kind, ns, name, count, broad));
-        SortedList<RolesViewModel.Row> sorted = new SortedList<>(vm.rows());
+        SortedList<RolesViewModel.Row> sorted = new SortedList<>(vm.rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("roles-table");
         table.setPlaceholder(new Label("No subject matches the filter."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing) {
-                vm.selectedProperty().set(b);
+                vm.selected.set(b);
             }
         });
-        vm.selectedProperty().addListener((o, a, b) -> {
+        vm.selected.addListener((o, a, b) -> {
             syncing = true;
             if (b == null) {
                 table.getSelectionModel().clearSelection();

@@ -54,34 +54,19 @@ public final class RolesViewModel {
     }
 
     private final ObservableList<Row> all = FXCollections.observableArrayList();
-    private final FilteredList<Row> visible = new FilteredList<>(all);
-    private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
-    private final StringProperty header = new SimpleStringProperty("Subjects");
+    /** The rows that pass the filters. */
+    public final FilteredList<Row> rows = new FilteredList<>(all);
+    public final StringProperty filter = new SimpleStringProperty("");
+    public final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
+    public final StringProperty header = new SimpleStringProperty("Subjects");
     private Predicate<String> namespaceVisible = ns -> true;
 
     public RolesViewModel() {
         filter.addListener((o, a, b) -> applyFilter());
     }
 
-    public ObservableList<Row> rows() {
-        return visible;
-    }
-
     public List<Row> allRows() {
         return List.copyOf(all);
-    }
-
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    public ObjectProperty<Row> selectedProperty() {
-        return selected;
-    }
-
-    public StringProperty headerProperty() {
-        return header;
     }
 
     /** Rebuilds the rows from a snapshot; the selected subject stays selected when it still exists. */
@@ -90,7 +75,7 @@ public final class RolesViewModel {
         String keep = selected.get() == null ? null : selected.get().text();
         all.setAll(rows(s));
         applyFilter();
-        Row again = keep == null ? null : visible.stream().filter(r -> r.text().equals(keep)).findFirst().orElse(null);
+        Row again = keep == null ? null : rows.stream().filter(r -> r.text().equals(keep)).findFirst().orElse(null);
         selected.set(again);
     }
 
@@ -101,10 +86,10 @@ public final class RolesViewModel {
 
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
-        visible.setPredicate(r -> (r.namespace().isEmpty() || namespaceVisible.test(r.namespace()))
+        rows.setPredicate(r -> (r.namespace().isEmpty() || namespaceVisible.test(r.namespace()))
                 && (f.isEmpty() || r.text().toLowerCase(Locale.ROOT).contains(f)
                 || r.bindings().stream().anyMatch(b -> b.role().toLowerCase(Locale.ROOT).contains(f))));
-        header.set("Subjects (" + visible.size() + (visible.size() == all.size() ? "" : " of " + all.size()) + ")");
+        header.set("Subjects (" + rows.size() + (rows.size() == all.size() ? "" : " of " + all.size()) + ")");
     }
 
     static List<Row> rows(dev.kustodian.core.analysis.Analysis analysis) {

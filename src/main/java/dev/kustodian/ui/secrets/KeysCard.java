@@ -38,20 +38,20 @@ final class KeysCard extends Card {
         Label note = new Label();
         note.setId("reveal-message");
         note.setWrapText(true);
-        note.textProperty().bind(rv.messageProperty());
+        note.textProperty().bind(rv.message);
         ChangeListener<Boolean> style = (o, a, b) -> {
             note.getStyleClass().removeAll("reveal-error", "reveal-info");
             note.getStyleClass().add(Boolean.TRUE.equals(b) ? "reveal-error" : "reveal-info");
         };
-        rv.messageIsErrorProperty().addListener(style);
-        style.changed(null, null, rv.messageIsErrorProperty().get());
+        rv.messageIsError.addListener(style);
+        style.changed(null, null, rv.messageIsError.get());
         Label unavailable = new Label();
         unavailable.setId("reveal-unavailable");
         unavailable.setWrapText(true);
         unavailable.getStyleClass().add("finding-why");
-        unavailable.textProperty().bind(Bindings.when(rv.availableProperty())
-                .then("").otherwise(Bindings.concat("Reveal is off: ", rv.unavailableReasonProperty())));
-        unavailable.visibleProperty().bind(rv.availableProperty().not());
+        unavailable.textProperty().bind(Bindings.when(rv.available)
+                .then("").otherwise(Bindings.concat("Reveal is off: ", rv.unavailableReason)));
+        unavailable.visibleProperty().bind(rv.available.not());
         unavailable.managedProperty().bind(unavailable.visibleProperty());
         box.getChildren().addAll(note, unavailable);
         getChildren().add(box);
@@ -79,9 +79,9 @@ final class KeysCard extends Card {
             Button reveal = new Button("Reveal", new FontIcon(Feather.EYE));
             reveal.getStyleClass().add("reveal-button");
             reveal.setId("reveal-" + SecretsView.nodeId(k.name()));
-            reveal.disableProperty().bind(rv.availableProperty().not());
+            reveal.disableProperty().bind(rv.available.not());
             reveal.setOnAction(e -> {
-                if (k.name().equals(rv.revealedKeyProperty().get())) {
+                if (k.name().equals(rv.revealedKey.get())) {
                     rv.hide();
                 } else {
                     rv.reveal(k.name());
@@ -90,12 +90,12 @@ final class KeysCard extends Card {
             Button copy = new Button("Copy", new FontIcon(Feather.COPY));
             copy.getStyleClass().add("copy-button");
             copy.setId("copy-" + SecretsView.nodeId(k.name()));
-            copy.disableProperty().bind(rv.availableProperty().not());
+            copy.disableProperty().bind(rv.available.not());
             copy.setOnAction(e -> rv.copy(k.name()));
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(Bindings.when(rv.availableProperty())
+            tip.textProperty().bind(Bindings.when(rv.available)
                     .then("Fetches this one key with a GET and shows it for 30 s")
-                    .otherwise(Bindings.concat("Reveal is off: ", rv.unavailableReasonProperty())));
+                    .otherwise(Bindings.concat("Reveal is off: ", rv.unavailableReason)));
             reveal.setTooltip(tip);
             reveal.setMinWidth(Region.USE_PREF_SIZE);
             copy.setMinWidth(Region.USE_PREF_SIZE);
@@ -107,8 +107,8 @@ final class KeysCard extends Card {
 
     /** Shows the revealed key's value in its row (all others masked) and toggles Reveal/Hide. */
     void showRevealed() {
-        String key = rv.revealedKeyProperty().get();
-        String text = rv.revealedTextProperty().get();
+        String key = rv.revealedKey.get();
+        String text = rv.revealedText.get();
         valueLabels.forEach((k, label) -> {
             boolean shown = key != null && text != null && k.equals(key);
             label.setText(shown ? text : SecretsView.MASK);

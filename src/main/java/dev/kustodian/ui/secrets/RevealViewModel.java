@@ -33,12 +33,18 @@ public final class RevealViewModel {
     private final RevealTimer timer;
     private final SecretClipboard clipboard;
 
-    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper unavailableReason = new ReadOnlyStringWrapper("Nothing loaded.");
-    private final ReadOnlyStringWrapper revealedKey = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper revealedText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper availableWrapper = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper unavailableReasonWrapper = new ReadOnlyStringWrapper("Nothing loaded.");
+    private final ReadOnlyStringWrapper revealedKeyWrapper = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper revealedTextWrapper = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageIsErrorWrapper = new ReadOnlyBooleanWrapper(false);
+    public final ReadOnlyBooleanProperty available = availableWrapper.getReadOnlyProperty();
+    public final ReadOnlyStringProperty unavailableReason = unavailableReasonWrapper.getReadOnlyProperty();
+    public final ReadOnlyStringProperty revealedKey = revealedKeyWrapper.getReadOnlyProperty();
+    public final ReadOnlyStringProperty revealedText = revealedTextWrapper.getReadOnlyProperty();
+    public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
+    public final ReadOnlyBooleanProperty messageIsError = messageIsErrorWrapper.getReadOnlyProperty();
 
     private SecretFetcher fetcher;
     private String namespace;
@@ -72,8 +78,8 @@ public final class RevealViewModel {
     public void setFetcher(SecretFetcher f, String reason) {
         hide();
         this.fetcher = f;
-        available.set(f != null);
-        unavailableReason.set(f != null ? "" : reason);
+        availableWrapper.set(f != null);
+        unavailableReasonWrapper.set(f != null ? "" : reason);
     }
 
     /** The selected secret (null: none). Hides anything revealed. */
@@ -81,8 +87,8 @@ public final class RevealViewModel {
         hide();
         this.namespace = namespace;
         this.name = name;
-        message.set("");
-        messageIsError.set(false);
+        messageWrapper.set("");
+        messageIsErrorWrapper.set(false);
     }
 
     public void reveal(String key) {
@@ -104,8 +110,8 @@ public final class RevealViewModel {
             if (gen != generation) {
                 return; // the selection changed or the page was left meanwhile: do not show it
             }
-            revealedKey.set(key);
-            revealedText.set(text);
+            revealedKeyWrapper.set(key);
+            revealedTextWrapper.set(text);
             info("Shown for " + HIDE_AFTER.toSeconds() + " s.");
             cancelHide = timer.schedule(HIDE_AFTER, this::hide);
         }, this::failed);
@@ -158,10 +164,10 @@ public final class RevealViewModel {
             cancelHide.run();
             cancelHide = null;
         }
-        revealedKey.set(null);
-        revealedText.set(null);
-        if (!messageIsError.get()) {
-            message.set("");
+        revealedKeyWrapper.set(null);
+        revealedTextWrapper.set(null);
+        if (!messageIsErrorWrapper.get()) {
+            messageWrapper.set("");
         }
     }
 
@@ -169,8 +175,8 @@ public final class RevealViewModel {
         if (fetcher == null || name == null || key == null) {
             return false;
         }
-        message.set("");
-        messageIsError.set(false);
+        messageWrapper.set("");
+        messageIsErrorWrapper.set(false);
         return true;
     }
 
@@ -181,13 +187,13 @@ public final class RevealViewModel {
         // only UserFacingException messages are sentences we wrote (names only); anything else gets a generic one
         String m = t instanceof UserFacingException ? t.getMessage()
                 : "Getting secret " + name + " in " + namespace + " failed: retry, or refresh the page.";
-        message.set(m);
-        messageIsError.set(true);
+        messageWrapper.set(m);
+        messageIsErrorWrapper.set(true);
     }
 
     private void info(String m) {
-        message.set(m);
-        messageIsError.set(false);
+        messageWrapper.set(m);
+        messageIsErrorWrapper.set(false);
     }
 
     /** Text when the bytes are valid UTF-8, else {@code <binary, N bytes>}. */
@@ -213,30 +219,6 @@ public final class RevealViewModel {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public ReadOnlyBooleanProperty availableProperty() {
-        return available.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty unavailableReasonProperty() {
-        return unavailableReason.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty revealedKeyProperty() {
-        return revealedKey.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty revealedTextProperty() {
-        return revealedText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
     }
 
     /** True while a clipboard clear is pending. */

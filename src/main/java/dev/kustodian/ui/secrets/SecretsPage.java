@@ -53,7 +53,7 @@ public final class SecretsPage extends AbstractPage<SecretsView> {
 
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
-        vm.reveal().setSession(session);
+        vm.reveal.setSession(session);
         latest().invalidate();
         List<Finding> findings = ctx.state().findings();
         Analysis analysis = ctx.state().analysisOf(snapshot); // the load's analysis: its indexes are built already

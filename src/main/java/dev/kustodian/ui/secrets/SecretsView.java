@@ -63,14 +63,14 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         Label header = new Label();
         header.setId("secrets-header");
         header.getStyleClass().add("page-subtitle");
-        header.textProperty().bind(vm.headerProperty());
+        header.textProperty().bind(vm.header);
         filter.setId("secrets-filter");
         filter.setPromptText("Filter by name, namespace, type, key (Ctrl+F)");
         filter.setPrefColumnCount(28);
-        filter.textProperty().bindBidirectional(vm.filterTextProperty());
-        ComboBox<String> type = new ComboBox<>(vm.types());
+        filter.textProperty().bindBidirectional(vm.filterText);
+        ComboBox<String> type = new ComboBox<>(vm.types);
         type.setId("secrets-type-filter");
-        type.valueProperty().bindBidirectional(vm.typeFilterProperty());
+        type.valueProperty().bindBidirectional(vm.typeFilter);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(12, new VBox(2, title, header), grow, filter, type);
@@ -89,7 +89,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         detailScroll.setMinWidth(440);
         setCenter(split);
 
-        vm.selectedProperty().addListener((o, a, b) -> {
+        vm.selected.addListener((o, a, b) -> {
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
                 table.getSelectionModel().select(b);
                 table.scrollTo(b);
@@ -99,30 +99,30 @@ public final class SecretsView extends BorderPane implements FilterablePane {
             renderDetail(b);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != vm.selectedProperty().get() && (b != null || !vm.filtered().contains(vm.selectedProperty().get()))) {
-                vm.selectedProperty().set(b);
+            if (b != vm.selected.get() && (b != null || !vm.filtered.contains(vm.selected.get()))) {
+                vm.selected.set(b);
             }
         });
-        vm.reveal().revealedKeyProperty().addListener((o, a, b) -> showRevealed());
-        vm.reveal().revealedTextProperty().addListener((o, a, b) -> showRevealed());
+        vm.reveal.revealedKey.addListener((o, a, b) -> showRevealed());
+        vm.reveal.revealedText.addListener((o, a, b) -> showRevealed());
         // leaving the page hides anything revealed
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
-                vm.reveal().hide();
+                vm.reveal.hide();
             }
         });
         parentProperty().addListener((o, a, b) -> {
             if (b == null) {
-                vm.reveal().hide();
+                vm.reveal.hide();
             }
         });
         // the empty detail says why it is empty: no secret at all, none matching the filter, or none selected
-        vm.filtered().addListener((javafx.collections.ListChangeListener<SecretRow>) c -> {
-            if (vm.selectedProperty().get() == null) {
+        vm.filtered.addListener((javafx.collections.ListChangeListener<SecretRow>) c -> {
+            if (vm.selected.get() == null) {
                 renderDetail(null);
             }
         });
-        renderDetail(vm.selectedProperty().get());
+        renderDetail(vm.selected.get());
     }
 
     /** A CSS-safe node id part for a key name ({@code tls.key} → {@code tls_key}). */
@@ -176,7 +176,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         worst.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         worst.setCellFactory(c -> new SeverityChip.Cell<>(true));
         table.getColumns().add(worst);
-        SortedList<SecretRow> sorted = new SortedList<>(vm.filtered());
+        SortedList<SecretRow> sorted = new SortedList<>(vm.filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
     }
@@ -214,11 +214,11 @@ public final class SecretsView extends BorderPane implements FilterablePane {
 
     /** The detail pane without a selection: why it is empty. */
     private Node emptyDetail() {
-        EmptyState empty = vm.rows().isEmpty()
+        EmptyState empty = vm.rows.isEmpty()
                 ? new EmptyState(Feather.KEY, "No secret selected", "This cluster has no visible secrets.")
-                : vm.filtered().isEmpty()
-                ? new EmptyState(Feather.FILTER, "No secret matches the filter", vm.rows().size()
-                        + (vm.rows().size() == 1 ? " secret is" : " secrets are")
+                : vm.filtered.isEmpty()
+                ? new EmptyState(Feather.FILTER, "No secret matches the filter", vm.rows.size()
+                        + (vm.rows.size() == 1 ? " secret is" : " secrets are")
                         + " hidden by the filter: clear the search, the type or the namespace filter to see them.")
                 : new EmptyState(Feather.KEY, "No secret selected",
                         "Select a secret to see its keys, who uses it, who can read it and its findings.");
@@ -258,7 +258,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         name.setWrapText(true);
         VBox head = new VBox(4, name, sub, actions);
         detail.getChildren().add(head);
-        keysCard = new KeysCard(r, vm.reveal());
+        keysCard = new KeysCard(r, vm.reveal);
         detail.getChildren().add(keysCard);
         Node facts = FactsCard.of(r, vm.clock());
         if (facts != null) {

@@ -47,14 +47,15 @@ public final class SecretsViewModel {
                             List<String> types, Map<SecretRow, String> searchTexts) {
     }
 
-    private final ObservableList<SecretRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<SecretRow> filtered = new FilteredList<>(rows, r -> true);
-    private final StringProperty filterText = new SimpleStringProperty("");
-    private final StringProperty typeFilter = new SimpleStringProperty(ALL_TYPES);
-    private final ObservableList<String> types = FXCollections.observableArrayList(ALL_TYPES);
-    private final ObjectProperty<SecretRow> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
-    private final RevealViewModel reveal;
+    public final ObservableList<SecretRow> rows = FXCollections.observableArrayList();
+    public final FilteredList<SecretRow> filtered = new FilteredList<>(rows, r -> true);
+    public final StringProperty filterText = new SimpleStringProperty("");
+    public final StringProperty typeFilter = new SimpleStringProperty(ALL_TYPES);
+    public final ObservableList<String> types = FXCollections.observableArrayList(ALL_TYPES);
+    public final ObjectProperty<SecretRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper headerWrapper = new ReadOnlyStringWrapper("");
+    public final ReadOnlyStringProperty header = headerWrapper.getReadOnlyProperty();
+    public final RevealViewModel reveal;
     private Predicate<String> namespaceOk = ns -> true;
     private Map<SecretRow, String> searchTexts = Map.of();
     private SecretReaders readers;
@@ -165,7 +166,7 @@ public final class SecretsViewModel {
             selected.set(null);
         }
         long withFindings = filtered.stream().filter(r -> !r.findings().isEmpty()).count();
-        header.set(rows.size() + (rows.size() == 1 ? " secret" : " secrets")
+        headerWrapper.set(rows.size() + (rows.size() == 1 ? " secret" : " secrets")
                 + (filtered.size() == rows.size() ? "" : " · " + filtered.size() + " shown")
                 + " · " + withFindings + " with findings");
     }
@@ -185,38 +186,6 @@ public final class SecretsViewModel {
 
     public boolean readersAvailable() {
         return readers != null;
-    }
-
-    public ObservableList<SecretRow> rows() {
-        return rows;
-    }
-
-    public FilteredList<SecretRow> filtered() {
-        return filtered;
-    }
-
-    public StringProperty filterTextProperty() {
-        return filterText;
-    }
-
-    public StringProperty typeFilterProperty() {
-        return typeFilter;
-    }
-
-    public ObservableList<String> types() {
-        return types;
-    }
-
-    public ObjectProperty<SecretRow> selectedProperty() {
-        return selected;
-    }
-
-    public ReadOnlyStringProperty headerProperty() {
-        return header.getReadOnlyProperty();
-    }
-
-    public RevealViewModel reveal() {
-        return reveal;
     }
 
     public Clock clock() {

@@ -18,7 +18,7 @@ public final class StoresPage extends AbstractPage<StoresView> {
     public StoresPage(PageContext ctx) {
         super(ctx, INFO);
         // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
-        ctx.state().findingsProperty().addListener((o, a, b) -> vm.updateFindings(b, namespaceVisible()));
+        ctx.state().findings.addListener((o, a, b) -> vm.updateFindings(b, namespaceVisible()));
     }
 
     /**

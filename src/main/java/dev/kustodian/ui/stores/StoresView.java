@@ -1,7 +1,6 @@
 package dev.kustodian.ui.stores;
 
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.core.externalsecrets.ManifestLinter;
 import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
 import dev.kustodian.core.findings.Finding;
@@ -91,7 +90,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
 
         filter.setPromptText("Filter objects and secrets (Ctrl+F)");
         filter.setId("stores-filter");
-        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.textProperty().bindBidirectional(vm.filter);
 
         buildObjectTable();
         buildSecretTable();
@@ -100,7 +99,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
         Label lintSummary = new Label();
         lintSummary.setId("stores-lint-summary");
         lintSummary.setWrapText(true);
-        lintSummary.textProperty().bind(vm.lintSummaryProperty());
+        lintSummary.textProperty().bind(vm.lintSummary);
         VBox lintBox = new VBox(8, lintSummary, lintTable);
         VBox.setVgrow(lintTable, Priority.ALWAYS);
         lintBox.setPadding(new Insets(8));
@@ -125,11 +124,11 @@ public final class StoresView extends BorderPane implements FilterablePane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setCenter(center);
 
-        vm.operators().addListener((ListChangeListener<StoreDetection.Status>) c -> renderOperators());
-        vm.objects().addListener((ListChangeListener<StoreInventory.StoreObject>) c -> titles());
-        vm.secrets().addListener((ListChangeListener<StoreInventory.Adoption>) c -> titles());
-        vm.lintProblems().addListener((ListChangeListener<Bundle.Problem>) c -> titles());
-        vm.findings().addListener((ListChangeListener<Finding>) c -> renderFindings());
+        vm.operators.addListener((ListChangeListener<StoreDetection.Status>) c -> renderOperators());
+        vm.objects.addListener((ListChangeListener<StoreInventory.StoreObject>) c -> titles());
+        vm.secrets.addListener((ListChangeListener<StoreInventory.Adoption>) c -> titles());
+        vm.lintProblems.addListener((ListChangeListener<Bundle.Problem>) c -> titles());
+        vm.findings.addListener((ListChangeListener<Finding>) c -> renderFindings());
         renderOperators();
         renderFindings();
         titles();
@@ -158,13 +157,13 @@ public final class StoresView extends BorderPane implements FilterablePane {
     }
 
     private void titles() {
-        objectsTab.setText("Store objects (" + vm.objects().size() + ")");
+        objectsTab.setText("Store objects (" + vm.objects.size() + ")");
         secretsTab.setText("Secrets (" + vm.managedCount() + " managed, " + vm.plainCount() + " plain)");
-        lintTab.setText(vm.lintProblems().isEmpty() ? "Lint" : "Lint (" + vm.lintProblems().size() + ")");
+        lintTab.setText(vm.lintProblems.isEmpty() ? "Lint" : "Lint (" + vm.lintProblems.size() + ")");
     }
 
     private void renderFindings() {
-        findingsTab.setText("Findings (" + vm.findings().size() + ")");
+        findingsTab.setText("Findings (" + vm.findings.size() + ")");
         if (findingsTab.getContent() != null) {
             renderFindingRows();
         }
@@ -172,18 +171,18 @@ public final class StoresView extends BorderPane implements FilterablePane {
 
     private void renderFindingRows() {
         findingsList.getChildren().clear();
-        if (vm.findings().isEmpty()) {
+        if (vm.findings.isEmpty()) {
             findingsList.getChildren().add(new Label("No findings about external stores in the selected namespaces.",
                     new FontIcon(Feather.CHECK_CIRCLE)));
         }
-        for (Finding f : vm.findings()) {
+        for (Finding f : vm.findings) {
             findingsList.getChildren().add(new FindingRow(f, ctx, true));
         }
     }
 
     private void renderOperators() {
         operatorCards.getChildren().clear();
-        for (StoreDetection.Status s : vm.operators()) {
+        for (StoreDetection.Status s : vm.operators) {
             Label name = new Label(s.product().title);
             name.getStyleClass().add("operator-name");
             Label state = new Label(s.installed() ? (s.usable() ? "Installed" : "Installed, wrong version")
@@ -221,7 +220,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
                 Columns.of("Namespace", 130, StoreInventory.StoreObject::namespace),
                 Columns.of("Name", 180, StoreInventory.StoreObject::name),
                 Columns.of("Summary", 300, StoreInventory.StoreObject::summary)));
-        objectTable.setItems(sorted(vm.objects(), objectTable));
+        objectTable.setItems(sorted(vm.objects, objectTable));
         objectTable.setPlaceholder(new Label("No store objects in the cluster (or none in the selected namespaces)."));
         objectTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showObject(b));
     }
@@ -233,7 +232,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
                 Columns.of("Managed by", 120, a -> label(a.management())),
                 Columns.of("Source", 190, StoreInventory.Adoption::by),
                 Columns.of("Keys", 50, a -> String.valueOf(a.keys()))));
-        secretTable.setItems(sorted(vm.secrets(), secretTable));
+        secretTable.setItems(sorted(vm.secrets, secretTable));
         secretTable.setPlaceholder(new Label("No Secrets in the selected namespaces."));
         secretTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSecret(b));
     }
@@ -246,7 +245,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
                 Columns.of("Object", 200, p -> p.kind() + "/" + p.name()), Columns.of("Field", 200,
                         Bundle.Problem::field), Columns.of("Problem", 420, Bundle.Problem::message),
                 Columns.of("Rule", 130, Bundle.Problem::rule)));
-        lintTable.setItems(vm.lintProblems());
+        lintTable.setItems(vm.lintProblems);
         lintTable.setPlaceholder(new Label("No lint results yet: use \"Lint a folder…\"."));
     }
 
@@ -329,11 +328,11 @@ public final class StoresView extends BorderPane implements FilterablePane {
     /** Selects the Secret with this name (after refresh selection is kept by identity of namespace/name). */
     void reselect(String secretKey, String objectKey) {
         if (secretKey != null) {
-            vm.secrets().stream().filter(a -> (a.namespace() + "/" + a.name()).equals(secretKey)).findFirst()
+            vm.secrets.stream().filter(a -> (a.namespace() + "/" + a.name()).equals(secretKey)).findFirst()
                     .ifPresent(a -> secretTable.getSelectionModel().select(a));
         }
         if (objectKey != null) {
-            vm.objects().stream().filter(o -> (o.kind() + " " + o.qualifiedName()).equals(objectKey)).findFirst()
+            vm.objects.stream().filter(o -> (o.kind() + " " + o.qualifiedName()).equals(objectKey)).findFirst()
                     .ifPresent(o -> objectTable.getSelectionModel().select(o));
         }
     }

@@ -24,17 +24,19 @@ import java.util.function.Predicate;
  * store manages (adoption), and the problems of the last "Lint a folder".
  */
 public final class StoresViewModel {
-    private final ObservableList<StoreDetection.Status> operators = FXCollections.observableArrayList();
-    private final ObservableList<StoreInventory.StoreObject> objects = FXCollections.observableArrayList();
-    private final ObservableList<StoreInventory.Adoption> secrets = FXCollections.observableArrayList();
-    private final ObservableList<Bundle.Problem> lintProblems = FXCollections.observableArrayList();
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final FilteredList<StoreInventory.StoreObject> filteredObjects = new FilteredList<>(objects);
-    private final FilteredList<StoreInventory.Adoption> filteredSecrets = new FilteredList<>(secrets);
-    private final StringProperty filter = new SimpleStringProperty("");
+    public final ObservableList<StoreDetection.Status> operators = FXCollections.observableArrayList();
+    private final ObservableList<StoreInventory.StoreObject> allObjects = FXCollections.observableArrayList();
+    /** Every secret of the visible namespaces (the filter left aside). */
+    public final ObservableList<StoreInventory.Adoption> allSecrets = FXCollections.observableArrayList();
+    public final ObservableList<Bundle.Problem> lintProblems = FXCollections.observableArrayList();
+    public final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    /** The store objects and the secrets that pass the filter. */
+    public final FilteredList<StoreInventory.StoreObject> objects = new FilteredList<>(allObjects);
+    public final FilteredList<StoreInventory.Adoption> secrets = new FilteredList<>(allSecrets);
+    public final StringProperty filter = new SimpleStringProperty("");
     /** The filter's text per row of the current data (lower case, built with the data). */
     private Map<Object, String> searchText = Map.of();
-    private final StringProperty lintSummary = new SimpleStringProperty("Lint a folder of manifests (ESO, CSI,"
+    public final StringProperty lintSummary = new SimpleStringProperty("Lint a folder of manifests (ESO, CSI,"
             + " Sealed Secrets, EncryptionConfiguration, RBAC) before you commit it.");
 
     public StoresViewModel() {
@@ -74,8 +76,8 @@ public final class StoresViewModel {
     public void show(Data data) {
         searchText = data.searchText();
         operators.setAll(data.operators());
-        objects.setAll(data.objects());
-        secrets.setAll(data.secrets());
+        allObjects.setAll(data.objects());
+        allSecrets.setAll(data.secrets());
         applyFilter();
     }
 
@@ -86,15 +88,11 @@ public final class StoresViewModel {
                 .filter(f -> namespaceVisible.test(f.object().namespace())).toList());
     }
 
-    public ObservableList<Finding> findings() {
-        return findings;
-    }
-
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         Map<Object, String> text = searchText;
-        filteredObjects.setPredicate(o -> f.isEmpty() || text.getOrDefault(o, "").contains(f));
-        filteredSecrets.setPredicate(a -> f.isEmpty() || text.getOrDefault(a, "").contains(f));
+        objects.setPredicate(o -> f.isEmpty() || text.getOrDefault(o, "").contains(f));
+        secrets.setPredicate(a -> f.isEmpty() || text.getOrDefault(a, "").contains(f));
     }
 
     /** Runs the linter (call off the FX thread). */
@@ -113,39 +111,10 @@ public final class StoresViewModel {
     }
 
     public long plainCount() {
-        return secrets.stream().filter(a -> a.management() == StoreInventory.Management.PLAIN).count();
+        return allSecrets.stream().filter(a -> a.management() == StoreInventory.Management.PLAIN).count();
     }
-
 
     public long managedCount() {
-        return secrets.size() - plainCount();
-    }
-
-    public ObservableList<StoreDetection.Status> operators() {
-        return operators;
-    }
-
-    public ObservableList<StoreInventory.StoreObject> objects() {
-        return filteredObjects;
-    }
-
-    public ObservableList<StoreInventory.Adoption> secrets() {
-        return filteredSecrets;
-    }
-
-    public ObservableList<StoreInventory.Adoption> allSecrets() {
-        return secrets;
-    }
-
-    public ObservableList<Bundle.Problem> lintProblems() {
-        return lintProblems;
-    }
-
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    public StringProperty lintSummaryProperty() {
-        return lintSummary;
+        return allSecrets.size() - plainCount();
     }
 }

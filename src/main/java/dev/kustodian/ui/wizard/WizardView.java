@@ -42,9 +42,9 @@ public final class WizardView extends BorderPane {
         getStyleClass().add("wizard");
         Css.add(this, "/dev/kustodian/ui/wizard/wizard.css");
 
-        Label title = new Label(vm.wizard().title());
+        Label title = new Label(vm.wizard.title());
         title.getStyleClass().add("wizard-title");
-        Label desc = new Label(vm.wizard().description());
+        Label desc = new Label(vm.wizard.description());
         desc.getStyleClass().add("wizard-description");
         desc.setWrapText(true);
         Button close = new Button("Close", new FontIcon(Feather.X));
@@ -53,7 +53,7 @@ public final class WizardView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button saveAnswers = new Button("Save answers…", new FontIcon(Feather.DOWNLOAD));
-        saveAnswers.setOnAction(e -> dialogs.chooseSaveFile("Save answers", null, vm.wizard().id() + ".answers")
+        saveAnswers.setOnAction(e -> dialogs.chooseSaveFile("Save answers", null, vm.wizard.id() + ".answers")
                 .ifPresent(vm::saveAnswers));
         Button loadAnswers = new Button("Load answers…", new FontIcon(Feather.UPLOAD));
         loadAnswers.setOnAction(e -> dialogs.chooseFile("Load answers", null).ifPresent(vm::loadAnswers));
@@ -76,7 +76,7 @@ public final class WizardView extends BorderPane {
 
         preview.setId("wizard-preview");
         preview.getStyleClass().add("wizard-preview");
-        preview.textProperty().bind(vm.previewProperty());
+        preview.textProperty().bind(vm.preview);
         Label previewTitle = new Label("Preview (updates as you type)");
         previewTitle.getStyleClass().add("wizard-preview-title");
         VBox previewBox = new VBox(6, previewTitle, preview);
@@ -95,7 +95,7 @@ public final class WizardView extends BorderPane {
         back.setOnAction(e -> vm.back());
         next.setOnAction(e -> vm.next());
         status.setId("wizard-status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.status);
         status.getStyleClass().add("wizard-status");
         Region sp2 = new Region();
         HBox.setHgrow(sp2, Priority.ALWAYS);
@@ -104,8 +104,8 @@ public final class WizardView extends BorderPane {
         footer.getStyleClass().add("wizard-footer");
         setBottom(footer);
 
-        vm.stepProperty().addListener((o, a, b) -> render());
-        vm.bundleProperty().addListener((o, a, b) -> {
+        vm.step.addListener((o, a, b) -> render());
+        vm.bundle.addListener((o, a, b) -> {
             updateButtons();
             renderSteps();
             if (vm.isReviewStep()) {
@@ -121,7 +121,7 @@ public final class WizardView extends BorderPane {
         if (vm.isReviewStep()) {
             formArea.getChildren().add(review());
         } else {
-            WizardForm.Step s = vm.form().steps().get(vm.stepProperty().get());
+            WizardForm.Step s = vm.form.steps().get(vm.step.get());
             Label h = new Label(s.title());
             h.getStyleClass().add("wizard-step-title");
             formArea.getChildren().add(h);
@@ -143,9 +143,9 @@ public final class WizardView extends BorderPane {
         List<String> titles = vm.stepTitles();
         for (int i = 0; i < titles.size(); i++) {
             int index = i;
-            boolean current = i == vm.stepProperty().get();
-            boolean error = i < vm.form().steps().size() && vm.form().steps().get(i).fields().stream()
-                    .anyMatch(f -> f.hasError(vm.bundleProperty().get().problems()));
+            boolean current = i == vm.step.get();
+            boolean error = i < vm.form.steps().size() && vm.form.steps().get(i).fields().stream()
+                    .anyMatch(f -> f.hasError(vm.bundle.get().problems()));
             Button b = new Button((i + 1) + ". " + titles.get(i));
             b.setGraphic(new FontIcon(error ? Feather.ALERT_CIRCLE : current ? Feather.CHEVRON_RIGHT : Feather.CIRCLE));
             b.getStyleClass().addAll("wizard-step", "flat");
@@ -163,14 +163,14 @@ public final class WizardView extends BorderPane {
     }
 
     private void updateButtons() {
-        back.setDisable(vm.stepProperty().get() == 0);
+        back.setDisable(vm.step.get() == 0);
         next.setVisible(!vm.isReviewStep());
         next.setManaged(!vm.isReviewStep());
         next.setDisable(!vm.currentStepValid());
     }
 
     private Node review() {
-        Bundle b = vm.bundleProperty().get();
+        Bundle b = vm.bundle.get();
         VBox box = new VBox(10);
         Label h = new Label("Review and save");
         h.getStyleClass().add("wizard-step-title");
@@ -218,14 +218,14 @@ public final class WizardView extends BorderPane {
         boolean applicable = vm.canApply() && !b.objects().isEmpty();
         apply.setDisable(!applicable);
         apply.setOnAction(e -> vm.apply());
-        save.disableProperty().bind(vm.hasErrorsProperty().or(vm.busyProperty()));
+        save.disableProperty().bind(vm.hasErrors.or(vm.busy));
         if (b.objects().isEmpty()) {
             copy.setDisable(true); // side files only (some private): nothing to copy as YAML
         } else {
-            copy.disableProperty().bind(vm.hasErrorsProperty());
+            copy.disableProperty().bind(vm.hasErrors);
         }
         if (applicable) {
-            apply.disableProperty().bind(vm.hasErrorsProperty().or(vm.busyProperty()));
+            apply.disableProperty().bind(vm.hasErrors.or(vm.busy));
         }
         HBox actions = new HBox(8, save, copy, apply);
         box.getChildren().add(actions);

@@ -3,7 +3,6 @@ package dev.kustodian.ui.wizard;
 import dev.kustodian.core.cluster.ClusterSession;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.output.Bundle;
-import dev.kustodian.core.port.ClusterPort;
 import dev.kustodian.core.output.FolderWriter;
 import dev.kustodian.core.util.UserFacingException;
 import dev.kustodian.ui.framework.DialogService;
@@ -29,18 +28,18 @@ import java.util.stream.Collectors;
  * bundle regenerated on every change (live preview + inline problems), and the Save / Copy / Apply actions.
  */
 public final class WizardViewModel {
-    private final Wizard wizard;
+    public final Wizard wizard;
     private final WizardContext context;
-    private final WizardForm form;
+    public final WizardForm form;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final boolean production;
-    private final IntegerProperty step = new SimpleIntegerProperty(0);
-    private final ObjectProperty<Bundle> bundle = new SimpleObjectProperty<>();
-    private final StringProperty preview = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanBinding hasErrors;
+    public final IntegerProperty step = new SimpleIntegerProperty(0);
+    public final ObjectProperty<Bundle> bundle = new SimpleObjectProperty<>();
+    public final StringProperty preview = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty();
+    public final BooleanBinding hasErrors;
     public WizardViewModel(Wizard wizard, ClusterSession session, ObjectRef target, TaskExecutor tasks,
                            DialogService dialogs, boolean production) {
         this.wizard = wizard;
@@ -87,14 +86,6 @@ public final class WizardViewModel {
         return b.previewText();
     }
 
-    public Wizard wizard() {
-        return wizard;
-    }
-
-    public WizardForm form() {
-        return form;
-    }
-
     /** Form steps plus the Review step. */
     public int stepCount() {
         return form.steps().size() + 1;
@@ -108,30 +99,6 @@ public final class WizardViewModel {
         List<String> t = new java.util.ArrayList<>(form.steps().stream().map(WizardForm.Step::title).toList());
         t.add("Review and save");
         return t;
-    }
-
-    public IntegerProperty stepProperty() {
-        return step;
-    }
-
-    public ObjectProperty<Bundle> bundleProperty() {
-        return bundle;
-    }
-
-    public StringProperty previewProperty() {
-        return preview;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public BooleanBinding hasErrorsProperty() {
-        return hasErrors;
     }
 
     /** True when the current step's fields have no errors (Next is allowed). */

@@ -41,7 +41,7 @@ class AccessPageTest {
         TestPageContext.lightTheme();
         TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(),
                 new WizardRegistry(), openedWizards);
-        state.sessionProperty().set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
+        state.session.set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
         page = ctx.show(stage, new AccessPage(ctx));
     }
 
@@ -83,9 +83,9 @@ class AccessPageTest {
         robot.clickOn("#access-filter").write("alice");
         assertThat(rows(t)).containsExactly("User/alice");
         robot.interact(() -> robot.lookup("#access-filter").queryAs(TextField.class).clear());
-        robot.interact(() -> state.namespaceFilter().setAll("team-b"));
+        robot.interact(() -> state.namespaceFilter.setAll("team-b"));
         assertThat(rows(t)).containsExactly("ServiceAccount/team-b/deployer", "User/alice");
-        robot.interact(() -> state.namespaceFilter().clear());
+        robot.interact(() -> state.namespaceFilter.clear());
         assertThat(rows(t)).hasSize(4);
     }
 

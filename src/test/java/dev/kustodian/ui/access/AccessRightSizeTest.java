@@ -37,7 +37,7 @@ class AccessRightSizeTest {
         WizardRegistry wizards = new WizardRegistry().register(StubRightSize::new);
         TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(),
                 wizards, openedWizards);
-        state.sessionProperty().set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
+        state.session.set(new ClusterSession(SourceSpec.demo(), AccessFixtures.snapshot(), null, "demo"));
         page = ctx.show(stage, new AccessPage(ctx));
     }
 

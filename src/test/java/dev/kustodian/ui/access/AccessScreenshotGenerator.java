@@ -41,7 +41,7 @@ class AccessScreenshotGenerator {
         Screenshots.shoot(robot, scene, out.resolve("3-access.png"));
 
         AccessViewModel vm = page.viewModel();
-        List<SubjectRisk> ranked = List.copyOf(vm.subjects());
+        List<SubjectRisk> ranked = List.copyOf(vm.subjects);
         if (!ranked.isEmpty()) {
             robot.interact(() -> {
                 view.showSubject(ranked.get(0).subject());
@@ -49,7 +49,7 @@ class AccessScreenshotGenerator {
             });
             Screenshots.shoot(robot, scene, out.resolve("3-access-subject.png"));
         }
-        String secret = vm.secretChoices().stream()
+        String secret = vm.secretChoices.stream()
                 .max(Comparator.comparingLong(s -> nonSystemReaders(vm, s))).orElse(null);
         if (secret != null) {
             robot.interact(() -> view.showSecret(secret));
@@ -62,7 +62,7 @@ class AccessScreenshotGenerator {
 
     private static long nonSystemReaders(AccessViewModel vm, String key) {
         String[] p = key.split("/", 2);
-        return vm.analysisProperty().get().readers().readers(p[0], p[1]).stream().filter(r -> !r.system())
+        return vm.analysis.get().readers().readers(p[0], p[1]).stream().filter(r -> !r.system())
                 .map(Reader::subject).distinct().count();
     }
 }

@@ -29,101 +29,101 @@ class AccessViewModelTest {
 
     @Test
     void ranksRiskySubjectsWithSystemAccessGroupedApart() {
-        assertThat(names(vm.subjects())).containsExactly("ServiceAccount/team-b/deployer", "User/alice",
+        assertThat(names(vm.subjects)).containsExactly("ServiceAccount/team-b/deployer", "User/alice",
                 "Group/devs", "ServiceAccount/team-a/backend");
-        assertThat(vm.subjects()).isSortedAccordingTo((a, b) -> Integer.compare(b.score(), a.score()));
-        assertThat(names(vm.systemSubjects())).containsExactly("User/system:kube-controller-manager");
-        SubjectRisk alice = vm.subjects().get(1);
+        assertThat(vm.subjects).isSortedAccordingTo((a, b) -> Integer.compare(b.score(), a.score()));
+        assertThat(names(vm.systemSubjects)).containsExactly("User/system:kube-controller-manager");
+        SubjectRisk alice = vm.subjects.get(1);
         assertThat(alice.reasons()).anySatisfy(r -> assertThat(r).contains("cluster-admin"));
         assertThat(alice.bindings()).containsExactly("ClusterRoleBinding/alice-admin");
 
-        vm.showSystemProperty().set(true);
-        assertThat(vm.systemSubjects()).isEmpty();
-        assertThat(names(vm.subjects())).contains("User/system:kube-controller-manager");
-        assertThat(vm.totalRankedProperty().get()).isEqualTo(vm.subjects().size());
+        vm.showSystem.set(true);
+        assertThat(vm.systemSubjects).isEmpty();
+        assertThat(names(vm.subjects)).contains("User/system:kube-controller-manager");
+        assertThat(vm.totalRanked.get()).isEqualTo(vm.subjects.size());
     }
 
     @Test
     void filtersByKindTextAndNamespace() {
-        vm.kindFilterProperty().set(SubjectRef.SERVICE_ACCOUNT);
-        assertThat(vm.subjects()).allSatisfy(r -> assertThat(r.subject().kind()).isEqualTo("ServiceAccount"))
+        vm.kindFilter.set(SubjectRef.SERVICE_ACCOUNT);
+        assertThat(vm.subjects).allSatisfy(r -> assertThat(r.subject().kind()).isEqualTo("ServiceAccount"))
                 .isNotEmpty();
-        vm.kindFilterProperty().set(AccessViewModel.ALL_KINDS);
-        vm.textFilterProperty().set("ALICE");
-        assertThat(names(vm.subjects())).containsExactly("User/alice");
-        vm.textFilterProperty().set("");
+        vm.kindFilter.set(AccessViewModel.ALL_KINDS);
+        vm.textFilter.set("ALICE");
+        assertThat(names(vm.subjects)).containsExactly("User/alice");
+        vm.textFilter.set("");
         // namespace filter team-b: the team-a service account and the team-a-only group drop out
         vm.setNamespaceVisible(Set.of("team-b")::contains);
-        assertThat(names(vm.subjects())).contains("User/alice", "ServiceAccount/team-b/deployer")
+        assertThat(names(vm.subjects)).contains("User/alice", "ServiceAccount/team-b/deployer")
                 .doesNotContain("Group/devs", "ServiceAccount/team-a/backend");
-        assertThat(vm.secretChoices()).containsExactly("team-b/registry-pull");
+        assertThat(vm.secretChoices).containsExactly("team-b/registry-pull");
     }
 
     @Test
     void subjectViewHasRulesMatrixAndPaths() {
-        vm.selectedProperty().set(SubjectRef.serviceAccount("team-a", "backend"));
-        assertThat(vm.subjectNamespaceProperty().get()).isEqualTo("team-a");
-        assertThat(vm.effectiveRules()).extracting(RbacEngine.EffectiveRule::role).contains("Role/team-a/pod-exec");
-        AccessViewModel.MatrixRow exec = vm.matrix().stream().filter(r -> r.resource().equals("pods/exec"))
+        vm.selected.set(SubjectRef.serviceAccount("team-a", "backend"));
+        assertThat(vm.subjectNamespace.get()).isEqualTo("team-a");
+        assertThat(vm.effectiveRules).extracting(RbacEngine.EffectiveRule::role).contains("Role/team-a/pod-exec");
+        AccessViewModel.MatrixRow exec = vm.matrix.stream().filter(r -> r.resource().equals("pods/exec"))
                 .findFirst().orElseThrow();
         assertThat(exec.verbs()).containsEntry("create", true).containsEntry("get", false);
-        AccessViewModel.MatrixRow secrets = vm.matrix().stream().filter(r -> r.resource().equals("secrets"))
+        AccessViewModel.MatrixRow secrets = vm.matrix.stream().filter(r -> r.resource().equals("secrets"))
                 .findFirst().orElseThrow();
         assertThat(secrets.verbs().values()).containsOnly(false);
-        assertThat(vm.paths()).extracting(AccessViewModel.PathBinding::binding)
+        assertThat(vm.paths).extracting(AccessViewModel.PathBinding::binding)
                 .containsExactly("RoleBinding/team-a/backend-exec");
-        assertThat(vm.paths().get(0).role()).isEqualTo("Role/team-a/pod-exec");
-        assertThat(vm.paths().get(0).rules()).singleElement().asString().contains("pods/exec");
+        assertThat(vm.paths.get(0).role()).isEqualTo("Role/team-a/pod-exec");
+        assertThat(vm.paths.get(0).rules()).singleElement().asString().contains("pods/exec");
 
         // at cluster scope a RoleBinding grants nothing
-        vm.subjectNamespaceProperty().set(AccessViewModel.CLUSTER_SCOPE);
-        assertThat(vm.effectiveRules()).isEmpty();
+        vm.subjectNamespace.set(AccessViewModel.CLUSTER_SCOPE);
+        assertThat(vm.effectiveRules).isEmpty();
 
         // a member of group devs: the RoleBinding to the group is a path "through" the group
-        vm.selectedProperty().set(SubjectRef.group("devs"));
-        assertThat(vm.paths()).extracting(AccessViewModel.PathBinding::binding)
+        vm.selected.set(SubjectRef.group("devs"));
+        assertThat(vm.paths).extracting(AccessViewModel.PathBinding::binding)
                 .containsExactly("RoleBinding/team-a/devs-read-secrets");
-        assertThat(vm.paths().get(0).via()).isNull();
+        assertThat(vm.paths.get(0).via()).isNull();
     }
 
     @Test
     void pathsThroughAGroupNameTheGroup() {
-        var engine = vm.analysisProperty().get().engine();
+        var engine = vm.analysis.get().engine();
         var paths = AccessViewModel.pathsOf(engine, SubjectRef.user("bob"));
         assertThat(paths).isEmpty();
         // a user in group devs is not a SubjectRef; a Group subject bound through system:authenticated is
-        vm.selectedProperty().set(SubjectRef.user("alice"));
-        assertThat(vm.paths()).extracting(AccessViewModel.PathBinding::binding)
+        vm.selected.set(SubjectRef.user("alice"));
+        assertThat(vm.paths).extracting(AccessViewModel.PathBinding::binding)
                 .containsExactly("ClusterRoleBinding/alice-admin");
-        assertThat(vm.selectedRiskProperty().get()).isNotNull();
+        assertThat(vm.selectedRisk.get()).isNotNull();
     }
 
     @Test
     void whoCanQueryParsesKubectlFormsAndListsSubjectsWithPaths() {
-        vm.whoVerbProperty().set("list");
-        vm.whoResourceProperty().set("secrets");
-        vm.whoNamespaceProperty().set("team-a");
+        vm.whoVerb.set("list");
+        vm.whoResource.set("secrets");
+        vm.whoNamespace.set("team-a");
         vm.runWhoCan();
-        assertThat(vm.whoCan()).extracting(a -> a.subject().display())
+        assertThat(vm.whoCan).extracting(a -> a.subject().display())
                 .contains("Group/system:masters", "User/alice", "ServiceAccount/team-b/deployer", "Group/devs");
-        var devs = vm.whoCan().stream().filter(a -> a.subject().name().equals("devs")).findFirst().orElseThrow();
+        var devs = vm.whoCan.stream().filter(a -> a.subject().name().equals("devs")).findFirst().orElseThrow();
         assertThat(devs.via()).singleElement().satisfies(g -> {
             assertThat(g.binding()).isEqualTo("RoleBinding/team-a/devs-read-secrets");
             assertThat(g.role()).isEqualTo("ClusterRole/secret-lister");
         });
-        assertThat(vm.whoMessageProperty().get()).contains("list secrets in namespace team-a");
+        assertThat(vm.whoMessage.get()).contains("list secrets in namespace team-a");
 
         // in team-b the group's RoleBinding does not count
-        vm.whoNamespaceProperty().set("team-b");
+        vm.whoNamespace.set("team-b");
         vm.runWhoCan();
-        assertThat(vm.whoCan()).extracting(a -> a.subject().display()).doesNotContain("Group/devs");
+        assertThat(vm.whoCan).extracting(a -> a.subject().display()).doesNotContain("Group/devs");
 
-        vm.whoVerbProperty().set("create");
-        vm.whoResourceProperty().set("pods");
-        vm.whoSubresourceProperty().set("exec");
-        vm.whoNamespaceProperty().set("team-a");
+        vm.whoVerb.set("create");
+        vm.whoResource.set("pods");
+        vm.whoSubresource.set("exec");
+        vm.whoNamespace.set("team-a");
         vm.runWhoCan();
-        assertThat(vm.whoCan()).extracting(a -> a.subject().display()).contains("ServiceAccount/team-a/backend");
+        assertThat(vm.whoCan).extracting(a -> a.subject().display()).contains("ServiceAccount/team-a/backend");
 
         Request r = AccessViewModel.parseQuery("patch", "deployments.apps", "scale", "web", "team-a");
         assertThat(r.apiGroup()).isEqualTo("apps");
@@ -141,40 +141,40 @@ class AccessViewModelTest {
         assertThatThrownBy(() -> AccessViewModel.parseQuery("get", "", "", "", null))
                 .hasMessageContaining("Give a resource");
 
-        vm.whoResourceProperty().set("");
+        vm.whoResource.set("");
         vm.runWhoCan();
-        assertThat(vm.whoCan()).isEmpty();
-        assertThat(vm.whoMessageProperty().get()).contains("Give a resource");
+        assertThat(vm.whoCan).isEmpty();
+        assertThat(vm.whoMessage.get()).contains("Give a resource");
     }
 
     @Test
     void secretReadersDirectAndIndirectWithSystemReadersCounted() {
-        vm.selectedSecretProperty().set("team-a/db-credentials");
-        assertThat(vm.secretReaders()).filteredOn(Reader::direct).extracting(r -> r.subject().display())
+        vm.selectedSecret.set("team-a/db-credentials");
+        assertThat(vm.secretReaders).filteredOn(Reader::direct).extracting(r -> r.subject().display())
                 .contains("User/alice", "ServiceAccount/team-b/deployer", "Group/devs");
-        assertThat(vm.secretReaders()).filteredOn(r -> !r.direct()).isNotEmpty();
-        assertThat(vm.secretReaders()).noneMatch(Reader::system);
-        assertThat(vm.hiddenSystemReadersProperty().get()).isPositive();
-        Reader devs = vm.secretReaders().stream().filter(r -> r.subject().name().equals("devs")).findFirst()
+        assertThat(vm.secretReaders).filteredOn(r -> !r.direct()).isNotEmpty();
+        assertThat(vm.secretReaders).noneMatch(Reader::system);
+        assertThat(vm.hiddenSystemReaders.get()).isPositive();
+        Reader devs = vm.secretReaders.stream().filter(r -> r.subject().name().equals("devs")).findFirst()
                 .orElseThrow();
         assertThat(devs.via()).extracting(g -> g.binding()).contains("RoleBinding/team-a/devs-read-secrets");
 
-        vm.showSystemProperty().set(true);
-        assertThat(vm.hiddenSystemReadersProperty().get()).isZero();
-        assertThat(vm.secretReaders()).anyMatch(r -> r.subject().name().equals("system:kube-controller-manager"));
+        vm.showSystem.set(true);
+        assertThat(vm.hiddenSystemReaders.get()).isZero();
+        assertThat(vm.secretReaders).anyMatch(r -> r.subject().name().equals("system:kube-controller-manager"));
 
-        vm.selectedSecretProperty().set("team-b/registry-pull");
-        assertThat(vm.secretReaders()).extracting(r -> r.subject().display()).doesNotContain("Group/devs");
+        vm.selectedSecret.set("team-b/registry-pull");
+        assertThat(vm.secretReaders).extracting(r -> r.subject().display()).doesNotContain("Group/devs");
     }
 
     @Test
     void selectionSurvivesANewAnalysis() {
-        vm.selectedProperty().set(SubjectRef.user("alice"));
-        vm.selectedSecretProperty().set("team-a/db-credentials");
+        vm.selected.set(SubjectRef.user("alice"));
+        vm.selectedSecret.set("team-a/db-credentials");
         vm.setAnalysis(AccessViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(AccessFixtures.snapshot())));
-        assertThat(vm.selectedProperty().get()).isEqualTo(SubjectRef.user("alice"));
-        assertThat(vm.paths()).isNotEmpty();
-        assertThat(vm.selectedSecretProperty().get()).isEqualTo("team-a/db-credentials");
-        assertThat(vm.secretReaders()).isNotEmpty();
+        assertThat(vm.selected.get()).isEqualTo(SubjectRef.user("alice"));
+        assertThat(vm.paths).isNotEmpty();
+        assertThat(vm.selectedSecret.get()).isEqualTo("team-a/db-credentials");
+        assertThat(vm.secretReaders).isNotEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.kustodian.ui.app;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.core.cluster.SourceSpec;
-import dev.kustodian.ui.wizard.WizardRegistry;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -39,7 +38,7 @@ class DemoShellTest {
     @Test
     void connectsToTheDemoClusterAndShowsItsPosture(FxRobot robot) {
         robot.interact(() -> shell.viewModel().startUp());
-        var state = shell.viewModel().state();
+        var state = shell.viewModel().state;
         assertThat(state.session()).isNotNull();
         assertThat(state.session().spec()).isEqualTo(SourceSpec.demo());
         assertThat(state.session().cluster()).as("live client to the demo API server").isPresent();
@@ -58,7 +57,7 @@ class DemoShellTest {
     void oneLoadBuildsTheRbacEngineOnceForTheShellAndEveryPage(FxRobot robot) {
         long before = dev.kustodian.core.rbac.RbacEngine.builds();
         robot.interact(() -> shell.viewModel().startUp());
-        var state = shell.viewModel().state();
+        var state = shell.viewModel().state;
         assertThat(state.analysis()).isNotNull();
         assertThat(state.analysis().snapshot()).isSameAs(state.snapshot());
         // the findings shown are the analysis' findings, numbered in the cluster's CIS benchmark (issue 15) once, by

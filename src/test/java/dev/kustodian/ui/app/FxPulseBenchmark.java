@@ -25,7 +25,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +79,7 @@ class FxPulseBenchmark {
 
         measure(robot, md, "open the snapshot (load, analysis, first page)",
                 () -> shell.viewModel().openSnapshot(file));
-        assertThat(shell.viewModel().state().snapshot().secrets()).hasSize(SyntheticClusterJson.Counts.LARGE.secrets());
+        assertThat(shell.viewModel().state.snapshot().secrets()).hasSize(SyntheticClusterJson.Counts.LARGE.secrets());
 
         Page access = shell.page("access").orElseThrow();
         double accessShown = measure(robot, md, "switch to Access (snapshot loaded → Access page shown)",

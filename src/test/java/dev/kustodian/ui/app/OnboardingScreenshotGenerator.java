@@ -61,7 +61,7 @@ class OnboardingScreenshotGenerator {
     }
 
     private static PlanStep step(ShellView shell, String id) {
-        return shell.viewModel().state().plan().plan().step(id).orElseThrow();
+        return shell.viewModel().state.plan().plan().step(id).orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -75,7 +75,7 @@ class OnboardingWalkTest {
     }
 
     private PlanStep step(String id) {
-        return shell.viewModel().state().plan().plan().step(id).orElseThrow();
+        return shell.viewModel().state.plan().plan().step(id).orElseThrow();
     }
 
     private void select(FxRobot robot, String id) {
@@ -104,7 +104,7 @@ class OnboardingWalkTest {
      * pods and ReplicaSets, as the rollout would (a real cluster keeps old ReplicaSets at 0 replicas).
      */
     static void rollOut(ShellView shell, PlanStep step) {
-        var state = shell.viewModel().state();
+        var state = shell.viewModel().state;
         var port = state.session().cluster().orElseThrow();
         for (var p : step.patches()) {
             List<dev.kustodian.core.model.WorkloadInfo> old = new java.util.ArrayList<>(state.snapshot().pods());
@@ -126,7 +126,7 @@ class OnboardingWalkTest {
         assertThat(step("keep-it-so").status()).isEqualTo(StepStatus.BLOCKED);
 
         Map<String, String> how = new LinkedHashMap<>();
-        for (PlanStep s : List.copyOf(shell.viewModel().state().plan().plan().steps())) {
+        for (PlanStep s : List.copyOf(shell.viewModel().state.plan().plan().steps())) {
             if (s.id().equals("keep-it-so")) {
                 continue;
             }
@@ -155,10 +155,10 @@ class OnboardingWalkTest {
                 h.append("applied, ").append(before).append(" → ").append(after.openFindings().size());
                 assertThat(after.openFindings().size()).as("open findings of " + s.id() + " after apply")
                         .isLessThan(before);
-                assertThat(shell.viewModel().state().plan().state().verifications().get(s.id()).before())
+                assertThat(shell.viewModel().state.plan().state().verifications().get(s.id()).before())
                         .isEqualTo(before);
                 List<String> fixed = ids.stream().filter(id -> !after.findings().contains(id)).toList();
-                assertThat(shell.viewModel().state().findings()).extracting(Finding::id)
+                assertThat(shell.viewModel().state.findings()).extracting(Finding::id)
                         .doesNotContainAnyElementsOf(fixed);
             }
             if (!step(s.id()).status().settled()) {
@@ -172,7 +172,7 @@ class OnboardingWalkTest {
         assertThat(step("rbac-critical").status()).as("risky bindings deleted on the demo").isEqualTo(StepStatus.DONE);
         assertThat(step("secret-hygiene").status()).as("workloads patched on the demo").isEqualTo(StepStatus.DONE);
         assertThat(step("keep-it-so").status()).isEqualTo(StepStatus.MANUAL);
-        long settled = shell.viewModel().state().plan().plan().settledCount();
+        long settled = shell.viewModel().state.plan().plan().settledCount();
         assertThat(settled).isEqualTo(5);
         assertThat(dialogs.ofKind("error")).isEmpty();
 
@@ -184,10 +184,10 @@ class OnboardingWalkTest {
         });
         assertThat(shell.currentPage().id()).as("a cluster seen before opens as usual").isNotEqualTo(OnboardingPage.ID);
         robot.interact(() -> shell.showPage(shell.page(OnboardingPage.ID).orElseThrow()));
-        assertThat(shell.viewModel().state().plan().plan().settledCount()).isEqualTo(settled);
+        assertThat(shell.viewModel().state.plan().plan().settledCount()).isEqualTo(settled);
         assertThat(step("rbac-critical").status()).isEqualTo(StepStatus.DONE);
         assertThat(step("encryption-at-rest").status()).isEqualTo(StepStatus.ACCEPTED);
-        assertThat(shell.viewModel().state().plan().state().verifications()).containsKeys("rbac-critical",
+        assertThat(shell.viewModel().state.plan().state().verifications()).containsKeys("rbac-critical",
                 "secret-hygiene");
         select(robot, "rbac-critical");
         assertThat(robot.lookup("#step-verification").queryAs(javafx.scene.control.Label.class).getText())

@@ -76,10 +76,10 @@ class ScreenshotGenerator {
         }
         robot.interact(() -> {
             shell.page("overview").ifPresent(shell::showPage);
-            shell.viewModel().state().themeProperty().set(AppState.Theme.DARK);
+            shell.viewModel().state.theme.set(AppState.Theme.DARK);
         });
         written.add(Screenshots.shoot(robot, scene, out.resolve("1-overview-dark.png")));
-        robot.interact(() -> shell.viewModel().state().themeProperty().set(AppState.Theme.LIGHT));
+        robot.interact(() -> shell.viewModel().state.theme.set(AppState.Theme.LIGHT));
         // an error state, as the user sees it for an unreadable snapshot path
         robot.interact(() -> shell.viewModel().openSnapshot(Path.of("/home/admin/audit-2026-11.yaml")));
         written.add(Screenshots.shoot(robot, scene, out.resolve("error-unreadable-snapshot.png")));
@@ -95,7 +95,7 @@ class ScreenshotGenerator {
             Path tmp = Files.createTempFile("kustodian-answers", ".properties");
             try {
                 Files.write(tmp, in.readAllBytes());
-                WizardAnswers.load(wizardId, view.viewModel().form(), tmp);
+                WizardAnswers.load(wizardId, view.viewModel().form, tmp);
                 // optional "step=N" (1-based): show that step instead of the first
                 java.util.Properties p = new java.util.Properties();
                 try (java.io.Reader r = Files.newBufferedReader(tmp)) {

@@ -118,8 +118,8 @@ class ShellViewTest {
                 ContextSource.of(List.of(), null, false), Settings.inMemory());
         robot.interact(vm::startUp);
         assertThat(opened).containsExactly(SourceSpec.demo());
-        assertThat(vm.sourceLabelProperty().get()).startsWith("demo");
-        assertThat(vm.bannerTextProperty().get()).startsWith("Demo cluster");
+        assertThat(vm.sourceLabel.get()).startsWith("demo");
+        assertThat(vm.bannerText.get()).startsWith("Demo cluster");
     }
 
     @Test
@@ -145,17 +145,17 @@ class ShellViewTest {
     @Test
     void namespaceFilterSelectsOneOrSeveral(FxRobot robot) {
         robot.interact(() -> shell.viewModel().startUp());
-        AppState state = shell.viewModel().state();
+        AppState state = shell.viewModel().state;
         robot.clickOn("#namespace-filter").clickOn("team-a");
-        assertThat(state.namespaceFilter()).containsExactly("team-a");
+        assertThat(state.namespaceFilter).containsExactly("team-a");
         assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("team-a");
         robot.clickOn("#namespace-filter").clickOn("payments");
-        assertThat(state.namespaceFilter()).containsExactly("team-a", "payments");
+        assertThat(state.namespaceFilter).containsExactly("team-a", "payments");
         assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("2 namespaces");
         assertThat(state.namespaceVisible("team-b")).isFalse();
         assertThat(state.namespaceVisible("")).isTrue();
         robot.clickOn("#namespace-filter").clickOn("All namespaces");
-        assertThat(state.namespaceFilter()).isEmpty();
+        assertThat(state.namespaceFilter).isEmpty();
         assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("All namespaces");
     }
 
@@ -170,10 +170,10 @@ class ShellViewTest {
         Label banner = robot.lookup("#context-banner").queryAs(Label.class);
         assertThat(banner.getText()).startsWith("PRODUCTION context prod-eu");
         assertThat(banner.getStyleClass()).contains("banner-production");
-        assertThat(shell.viewModel().state().isProduction()).isTrue();
+        assertThat(shell.viewModel().state.isProduction()).isTrue();
         // the user can unmark it, and mark any other context
         robot.clickOn("#production-toggle");
-        assertThat(shell.viewModel().state().isProduction()).isFalse();
+        assertThat(shell.viewModel().state.isProduction()).isFalse();
         assertThat(banner.getStyleClass()).contains("banner-live").doesNotContain("banner-production");
         robot.interact(() -> picker.setValue("dev"));
         assertThat(banner.getStyleClass()).contains("banner-live");
@@ -234,8 +234,8 @@ class ShellViewTest {
         assertThat(robot.lookup("#source-label").queryAs(Label.class).getText()).isEqualTo("snapshot: basic");
         assertThat(robot.lookup("#context-banner").queryAs(Label.class).getText()).startsWith("Snapshot file");
         assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).isEqualTo("Offline (snapshot)");
-        assertThat(shell.viewModel().state().snapshot().secrets()).isNotEmpty();
-        assertThat(shell.viewModel().namespaces()).isNotEmpty();
+        assertThat(shell.viewModel().state.snapshot().secrets()).isNotEmpty();
+        assertThat(shell.viewModel().namespaces).isNotEmpty();
     }
 
     @Test
@@ -280,10 +280,10 @@ class ShellViewTest {
         CountingPage page = (CountingPage) s[0].page("counting").orElseThrow();
         assertThat(CountingPage.created).isEqualTo(1);
         assertThat(page.loads).as("created after a load: starts from it").containsExactly(
-                s[0].viewModel().state().snapshot());
+                s[0].viewModel().state.snapshot());
 
         robot.interact(() -> s[0].viewModel().refresh());
-        assertThat(page.loads).hasSize(2).last().isSameAs(s[0].viewModel().state().snapshot());
+        assertThat(page.loads).hasSize(2).last().isSameAs(s[0].viewModel().state.snapshot());
         assertThat(s[0].page("counting")).containsSame(page);
         assertThat(CountingPage.created).isEqualTo(1);
     }

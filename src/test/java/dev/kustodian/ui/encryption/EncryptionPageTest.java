@@ -65,7 +65,7 @@ class EncryptionPageTest {
         b.workloads.add(apiserver("kube-apiserver-cp-1", "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
                 "--etcd-certfile", "/etc/kubernetes/pki/apiserver-etcd-client.crt"));
         ClusterSession session = new ClusterSession(SourceSpec.demo(), b.build(), null, "demo");
-        state.sessionProperty().set(session);
+        state.session.set(session);
         page = ctx.show(stage, new EncryptionPage(ctx));
     }
 

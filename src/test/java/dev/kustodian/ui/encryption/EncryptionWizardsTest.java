@@ -52,7 +52,7 @@ class EncryptionWizardsTest {
         WizardView[] view = new WizardView[1];
         robot.interact(() -> view[0] = shell.openWizard(EncryptionConfigWizard.ID, null).orElseThrow());
         WizardViewModel vm = view[0].viewModel();
-        EncryptionConfigWizard wizard = (EncryptionConfigWizard) vm.wizard();
+        EncryptionConfigWizard wizard = (EncryptionConfigWizard) vm.wizard;
         KeyOnceField key = wizard.keyField();
         String secret = key.secret();
         assertThat(java.util.Base64.getDecoder().decode(secret)).hasSize(32);
@@ -62,17 +62,17 @@ class EncryptionWizardsTest {
                 "--encryption-provider-config=/etc/kubernetes/enc/encryption-config.yaml");
 
         // resources step: configmaps too; provider: aesgcm shows its warning inline, then back to secretbox
-        robot.interact(() -> vm.form().field("configmaps", Fields.Check.class).valueProperty().set(true));
+        robot.interact(() -> vm.form.field("configmaps", Fields.Check.class).valueProperty().set(true));
         robot.interact(vm::next);
-        robot.interact(() -> vm.form().field("provider", Fields.Choice.class).valueProperty()
+        robot.interact(() -> vm.form.field("provider", Fields.Choice.class).valueProperty()
                 .set(EncryptionConfigWizard.AESGCM));
-        assertThat(vm.form().field("provider").orElseThrow().messageText()).contains("200,000 writes");
-        robot.interact(() -> vm.form().field("keyName", Fields.Text.class).valueProperty().set("bad:name"));
-        assertThat(vm.form().field("keyName").orElseThrow().messageText()).startsWith("Error:").contains("':'");
+        assertThat(vm.form.field("provider").orElseThrow().messageText()).contains("200,000 writes");
+        robot.interact(() -> vm.form.field("keyName", Fields.Text.class).valueProperty().set("bad:name"));
+        assertThat(vm.form.field("keyName").orElseThrow().messageText()).startsWith("Error:").contains("':'");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
         robot.interact(() -> {
-            vm.form().field("keyName", Fields.Text.class).valueProperty().set("key1");
-            vm.form().field("provider", Fields.Choice.class).valueProperty().set(EncryptionConfigWizard.SECRETBOX);
+            vm.form.field("keyName", Fields.Text.class).valueProperty().set("key1");
+            vm.form.field("provider", Fields.Choice.class).valueProperty().set(EncryptionConfigWizard.SECRETBOX);
         });
         previews.add(preview(robot));
         robot.interact(vm::next);
@@ -128,14 +128,14 @@ class EncryptionWizardsTest {
         robot.interact(() -> view[0] = shell.openWizard(EncryptionConfigWizard.ID, null).orElseThrow());
         WizardViewModel vm = view[0].viewModel();
         robot.interact(() -> {
-            vm.form().field("provider", Fields.Choice.class).valueProperty().set(EncryptionConfigWizard.KMS);
-            vm.form().field("kmsName", Fields.Text.class).valueProperty().set("vault");
-            vm.form().field("kmsEndpoint", Fields.Text.class).valueProperty().set("tcp://10.0.0.1:1");
+            vm.form.field("provider", Fields.Choice.class).valueProperty().set(EncryptionConfigWizard.KMS);
+            vm.form.field("kmsName", Fields.Text.class).valueProperty().set("vault");
+            vm.form.field("kmsEndpoint", Fields.Text.class).valueProperty().set("tcp://10.0.0.1:1");
         });
-        assertThat(vm.form().field("kmsEndpoint").orElseThrow().messageText()).startsWith("Error:").contains("unix");
-        robot.interact(() -> vm.form().field("kmsEndpoint", Fields.Text.class).valueProperty()
+        assertThat(vm.form.field("kmsEndpoint").orElseThrow().messageText()).startsWith("Error:").contains("unix");
+        robot.interact(() -> vm.form.field("kmsEndpoint", Fields.Text.class).valueProperty()
                 .set("unix:///var/run/kms.sock"));
-        assertThat(vm.bundleProperty().get().hasErrors()).isFalse();
+        assertThat(vm.bundle.get().hasErrors()).isFalse();
         assertThat(preview(robot)).contains("kms:", "apiVersion: v2", "name: vault", "timeout: 3s")
                 .doesNotContain("secretbox:");
     }
@@ -158,21 +158,21 @@ class EncryptionWizardsTest {
         WizardView[] view = new WizardView[1];
         robot.interact(() -> view[0] = shell.openWizard(EncryptionRotationWizard.ID, null).orElseThrow());
         WizardViewModel vm = view[0].viewModel();
-        EncryptionRotationWizard wizard = (EncryptionRotationWizard) vm.wizard();
+        EncryptionRotationWizard wizard = (EncryptionRotationWizard) vm.wizard;
         String newSecret = wizard.keyField().secret();
         assertThat(preview(robot)).startsWith("# Nothing to generate yet");
-        robot.interact(() -> vm.form().field("currentConfig", Fields.Text.class).valueProperty()
+        robot.interact(() -> vm.form.field("currentConfig", Fields.Text.class).valueProperty()
                 .set(dir.resolve("missing.yaml").toString()));
         // the sentence of `kustodian encryption validate` for the same path
-        assertThat(vm.form().field("currentConfig").orElseThrow().messageText())
+        assertThat(vm.form.field("currentConfig").orElseThrow().messageText())
                 .contains(dir.resolve("missing.yaml") + ": the EncryptionConfiguration file does not exist. Check the path.");
-        robot.interact(() -> vm.form().field("currentConfig", Fields.Text.class).valueProperty().set(current.toString()));
-        assertThat(vm.bundleProperty().get().hasErrors()).isFalse();
+        robot.interact(() -> vm.form.field("currentConfig", Fields.Text.class).valueProperty().set(current.toString()));
+        assertThat(vm.bundle.get().hasErrors()).isFalse();
         robot.interact(vm::next);
         // a name already in the file is refused at the field
-        robot.interact(() -> vm.form().field("keyName", Fields.Text.class).valueProperty().set("key1"));
-        assertThat(vm.form().field("keyName").orElseThrow().messageText()).contains("already used");
-        robot.interact(() -> vm.form().field("keyName", Fields.Text.class).valueProperty().set("key2"));
+        robot.interact(() -> vm.form.field("keyName", Fields.Text.class).valueProperty().set("key1"));
+        assertThat(vm.form.field("keyName").orElseThrow().messageText()).contains("already used");
+        robot.interact(() -> vm.form.field("keyName", Fields.Text.class).valueProperty().set("key2"));
         robot.interact(() -> robot.lookup("#key-once-reveal").queryButton().fire());
         assertThat(wizard.keyField().displayedText()).isEqualTo(newSecret);
         String shownPreview = preview(robot);
@@ -181,7 +181,7 @@ class EncryptionWizardsTest {
         Button count = robot.lookup("#rewrite-count").queryButton();
         assertThat(count.isDisabled()).isTrue();
         assertThat(robot.lookup("#rewrite-start").queryButton().isDisabled()).isTrue();
-        assertThat(wizard.rewriteField().runner().statusProperty().get()).contains("needs a live cluster connection");
+        assertThat(wizard.rewriteField().runner().status.get()).contains("needs a live cluster connection");
         robot.interact(vm::next);
         assertThat(vm.isReviewStep()).isTrue();
         for (String p : List.of(shownPreview, preview(robot))) {

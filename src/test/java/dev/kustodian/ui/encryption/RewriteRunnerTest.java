@@ -33,25 +33,25 @@ class RewriteRunnerTest {
         r.start(); // nothing before a count
         assertThat(tasks.submitted()).isZero();
         r.count();
-        assertThat(r.statusProperty().get()).isEqualTo("3 Secret(s) in 2 namespace(s); 3 to rewrite.");
+        assertThat(r.status.get()).isEqualTo("3 Secret(s) in 2 namespace(s); 3 to rewrite.");
         dialogs.confirmAnswer = false;
         r.start();
-        assertThat(r.statusProperty().get()).isEqualTo("Not started.");
+        assertThat(r.status.get()).isEqualTo("Not started.");
         assertThat(dialogs.ofKind("confirm")).singleElement()
                 .satisfies(s -> assertThat(s.message()).contains("3 to rewrite"));
         assertThat(cluster.writtenBack()).isEmpty();
         dialogs.confirmAnswer = true;
         r.start();
-        SecretRewriter.Result res = r.resultProperty().get();
+        SecretRewriter.Result res = r.result.get();
         assertThat(res.rewritten()).isEqualTo(3);
         assertThat(res.failures()).isEmpty();
-        assertThat(r.progressProperty().get()).isEqualTo(1.0);
-        assertThat(r.statusProperty().get()).startsWith("Rewrote 3 Secret(s); 0 conflict(s) retried")
+        assertThat(r.progress.get()).isEqualTo(1.0);
+        assertThat(r.status.get()).startsWith("Rewrote 3 Secret(s); 0 conflict(s) retried")
                 .doesNotContain("value");
         assertThat(cluster.writtenBack()).containsExactly("a/x", "a/y", "b/z"); // every Secret written back
         assertThat(state).doesNotExist(); // complete: the next rotation starts from scratch
-        assertThat(r.runningProperty().get()).isFalse();
-        assertThat(r.countProperty().get()).isNull(); // a new run needs a new count
+        assertThat(r.running.get()).isFalse();
+        assertThat(r.count.get()).isNull(); // a new run needs a new count
     }
 
     @Test
@@ -60,6 +60,6 @@ class RewriteRunnerTest {
         RewriteRunner r = new RewriteRunner(Optional::empty, () -> Path.of("x"), tasks, null);
         r.count();
         assertThat(tasks.submitted()).isZero();
-        assertThat(r.statusProperty().get()).contains("needs a live cluster connection");
+        assertThat(r.status.get()).contains("needs a live cluster connection");
     }
 }

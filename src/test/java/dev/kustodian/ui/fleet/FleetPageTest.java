@@ -94,7 +94,7 @@ class FleetPageTest {
         robot.interact(() -> t.getSelectionModel().select(2));
         assertThat(robot.lookup("#fleet-detail").queryAs(Label.class).getText())
                 .contains("lab-offline", "unreachable", "refused the connection");
-        assertThat(page.viewModel().rows()).hasSize(4);
+        assertThat(page.viewModel().rows).hasSize(4);
     }
 
     @Test

@@ -93,7 +93,7 @@ class FxTaskExecutorTest {
             return "ended normally";
         }, v -> succeeded.set(true), failure::complete));
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        Platform.runLater(() -> handle[0].cancellation().cancel());
+        Platform.runLater(() -> handle[0].cancellation.cancel());
         Throwable t = failure.get(30, TimeUnit.SECONDS);
         assertThat(t).isInstanceOf(UserFacingException.class);
         assertThat(((UserFacingException) t).category()).isEqualTo(UserFacingException.Category.CANCELLED);

@@ -20,12 +20,12 @@ public final class QueuedTaskExecutor implements TaskExecutor {
         queue.add(() -> {
             T result;
             try {
-                result = work.run((fraction, msg) -> { }, handle.cancellation());
+                result = work.run((fraction, msg) -> { }, handle.cancellation);
             } catch (Exception e) {
                 onFailure.accept(e);
                 return;
             }
-            if (handle.cancellation().isCancelled()) {
+            if (handle.cancellation.isCancelled()) {
                 onFailure.accept(new UserFacingException(UserFacingException.Category.CANCELLED,
                         title + " was cancelled."));
             } else {

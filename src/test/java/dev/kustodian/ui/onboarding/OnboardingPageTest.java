@@ -61,9 +61,9 @@ class OnboardingPageTest {
         configDir = Files.createTempDirectory("kustodian-onboarding-test");
         session = TestSnapshots.session(SourceSpec.demo());
         Analysis analysis = Analysis.of(session.snapshot());
-        state.analysisProperty().set(analysis);
-        state.planProperty().set(load(analysis.findings(), null));
-        state.sessionProperty().set(session);
+        state.analysis.set(analysis);
+        state.plan.set(load(analysis.findings(), null));
+        state.session.set(session);
         WizardRegistry wizards = dev.kustodian.ui.app.Pages.wizards();
         page = new OnboardingPage(new TestPageContext(state, new SameThreadTaskExecutor(), dialogs, wizards, opened),
                 CLOCK);
@@ -182,7 +182,7 @@ class OnboardingPageTest {
         Set<String> fixed = Set.copyOf(rbac.findings());
         List<Finding> after = state.analysis().findings().stream().filter(f -> !fixed.contains(f.id())).toList();
         ClusterPlan reloaded = load(after, state.plan());
-        robot.interact(() -> state.planProperty().set(reloaded));
+        robot.interact(() -> state.plan.set(reloaded));
         assertThat(step("rbac-critical").status()).isEqualTo(StepStatus.DONE);
         assertThat(robot.lookup("#onboarding-status").queryAs(Label.class).getText())
                 .contains(before + " → 0 open finding(s)").contains("done");

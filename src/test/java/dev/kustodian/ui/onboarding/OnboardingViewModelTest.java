@@ -37,11 +37,11 @@ class OnboardingViewModelTest {
         ClusterSession session = ClusterSession.over(SourceSpec.live(null, "prod-eu"),
                 TestSnapshots.demoLike(SourceInfo.Kind.LIVE, "prod-eu"), cluster, "prod-eu");
         Analysis analysis = Analysis.of(session.snapshot());
-        state.analysisProperty().set(analysis);
-        state.planProperty().set(ClusterPlan.load(session, analysis.findings(), null, null, CLOCK, Progress.NONE,
+        state.analysis.set(analysis);
+        state.plan.set(ClusterPlan.load(session, analysis.findings(), null, null, CLOCK, Progress.NONE,
                 new Cancellation()));
-        state.sessionProperty().set(session);
-        state.productionProperty().set(true);
+        state.session.set(session);
+        state.production.set(true);
     }
 
     private PlanStep rbac() {
@@ -64,7 +64,7 @@ class OnboardingViewModelTest {
         assertThat(confirm).hasSize(1);
         assertThat(confirm.get(0).title()).isEqualTo("PRODUCTION: Apply step 2 to context prod-eu?");
         assertThat(confirm.get(0).danger()).isTrue();
-        assertThat(vm.statusProperty().get()).startsWith("Applied step 2");
+        assertThat(vm.status.get()).startsWith("Applied step 2");
     }
 
     @Test
@@ -72,7 +72,7 @@ class OnboardingViewModelTest {
         dialogs.confirmAnswer = false;
         vm.apply(rbac());
         assertThat(cluster.calls()).allMatch(c -> c.contains("dry-run"));
-        assertThat(vm.statusProperty().get()).isEqualTo("Not applied.");
+        assertThat(vm.status.get()).isEqualTo("Not applied.");
 
         dialogs.confirmAnswer = true;
         cluster.rejectingDryRuns("Forbidden");
@@ -103,6 +103,6 @@ class OnboardingViewModelTest {
     void verifyReloadsThroughTheShell() {
         vm.verify(rbac());
         assertThat(reloads[0]).isEqualTo(1);
-        assertThat(vm.statusProperty().get()).startsWith("Reloading to verify step 2");
+        assertThat(vm.status.get()).startsWith("Reloading to verify step 2");
     }
 }

@@ -38,7 +38,7 @@ class OverviewPageTest {
         WizardRegistry wizards = new WizardRegistry().register(SecretReaderRoleWizard::new);
         TestPageContext ctx = new TestPageContext(state, new SameThreadTaskExecutor(), new RecordingDialogService(),
                 wizards, openedWizards);
-        state.findingsProperty().set(List.of(
+        state.findings.set(List.of(
                 Finding.of("RBAC-SECRETS-LIST", "rbac", Severity.CRITICAL,
                         new ObjectRef("ServiceAccount", "team-b", "deployer"), "deployer can list every secret",
                         "Listing returns values.", "Bind a Role with get on named secrets.", List.of("5.1.2"))
@@ -48,7 +48,7 @@ class OverviewPageTest {
                         List.of("1.2.27")).withFix("encryption-config"),
                 Finding.of("SEC-ENV", "secrets", Severity.LOW, new ObjectRef("Deployment", "team-a", "backend"),
                         "Secret used as env var", "Env vars leak.", "Mount it.", List.of())));
-        state.sessionProperty().set(TestSnapshots.session(SourceSpec.demo()));
+        state.session.set(TestSnapshots.session(SourceSpec.demo()));
         page = ctx.show(stage, new OverviewPage(ctx));
     }
 
@@ -72,10 +72,10 @@ class OverviewPageTest {
 
     @Test
     void namespaceFilterNarrowsTheFindings(FxRobot robot) {
-        robot.interact(() -> state.namespaceFilter().setAll("team-a"));
+        robot.interact(() -> state.namespaceFilter.setAll("team-a"));
         assertThat(robot.lookup("#top-findings .severity-chip").queryAllAs(Label.class))
                 .extracting(Label::getText).containsExactly("High", "Low");
-        robot.interact(() -> state.namespaceFilter().clear());
+        robot.interact(() -> state.namespaceFilter.clear());
         assertThat(robot.lookup("#top-findings .severity-chip").queryAll()).hasSize(3);
     }
 }

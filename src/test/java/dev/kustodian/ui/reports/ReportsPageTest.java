@@ -55,8 +55,8 @@ class ReportsPageTest {
                 .withFix(SecretReaderRoleWizard.ID));
         findings.add(Finding.of("RBAC-SYSTEM", "rbac", Severity.HIGH, new ObjectRef("ServiceAccount", "kube-system",
                 "generic-garbage-collector"), "expected system access", "System.", "None.", List.of()).asSystem());
-        state.findingsProperty().set(findings);
-        state.sessionProperty().set(SecretsFixture.session(SourceSpec.live(null, "test"), s, null));
+        state.findings.set(findings);
+        state.session.set(SecretsFixture.session(SourceSpec.live(null, "test"), s, null));
         TestPageContext ctx = SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs,
                 new WizardRegistry().register(SecretReaderRoleWizard::new), opened);
         page = ctx.show(stage, new ReportsPage(ctx, SecretsFixture.CLOCK));
@@ -86,7 +86,7 @@ class ReportsPageTest {
     @Test
     void cisIdsAreNumberedInTheClustersBenchmarkAndNamedBesideThem(FxRobot robot) {
         robot.interact(() -> {
-            state.analysisProperty().set(dev.kustodian.core.analysis.Analysis.of(state.snapshot()));
+            state.analysis.set(dev.kustodian.core.analysis.Analysis.of(state.snapshot()));
             page.onSnapshot(state.snapshot(), state.session());
         });
         assertThat(state.cisBenchmark()).isEqualTo("cis-1.11"); // v1.31.2, as kube-bench maps it
@@ -117,7 +117,7 @@ class ReportsPageTest {
         assertThat(fix.isDisabled()).isFalse();
         robot.clickOn(fix);
         assertThat(opened).containsExactly("secret-reader-role ServiceAccount/shop/ci");
-        robot.interact(() -> state.namespaceFilter().setAll("payments"));
+        robot.interact(() -> state.namespaceFilter.setAll("payments"));
         assertThat(t.getItems()).isEmpty();
     }
 

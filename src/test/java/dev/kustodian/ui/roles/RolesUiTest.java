@@ -70,8 +70,8 @@ class RolesUiTest {
                 .isEqualTo("serviceaccount:team-b/deployer");
         assertThat(robot.lookup("ClusterRoleBinding/ci-can-list-secrets  →  ClusterRole/secret-lister").tryQuery()).isPresent();
         // a reload keeps the selection
-        robot.interact(() -> page.onSnapshot(shell.viewModel().state().snapshot(), shell.viewModel().state().session()));
-        assertThat(vm.selectedProperty().get().text()).isEqualTo("serviceaccount:team-b/deployer");
+        robot.interact(() -> page.onSnapshot(shell.viewModel().state.snapshot(), shell.viewModel().state.session()));
+        assertThat(vm.selected.get().text()).isEqualTo("serviceaccount:team-b/deployer");
         assertThat(robot.lookup("#roles-detail-title").queryAs(Label.class).getText())
                 .isEqualTo("serviceaccount:team-b/deployer");
     }
@@ -83,8 +83,8 @@ class RolesUiTest {
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         robot.clickOn("#roles-right-size");
         WizardView w = shell.currentWizard();
-        assertThat(w.viewModel().wizard().id()).isEqualTo(RightSizeWizard.ID);
-        assertThat(w.viewModel().form().field("subject", Fields.Choice.class).valueProperty().get())
+        assertThat(w.viewModel().wizard.id()).isEqualTo(RightSizeWizard.ID);
+        assertThat(w.viewModel().form.field("subject", Fields.Choice.class).valueProperty().get())
                 .isEqualTo("serviceaccount:team-b/deployer");
         robot.clickOn("#wizard-next");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue(); // logs not read yet
@@ -111,8 +111,8 @@ class RolesUiTest {
         assertThat(Files.exists(dir.resolve("role-team-b-deployer-observed.yaml"))).isTrue();
 
         // changing the options after reading makes the result stale until the logs are read again
-        robot.interact(() -> w.viewModel().form().field("includeDenied", Fields.Check.class).valueProperty().set(true));
-        assertThat(w.viewModel().bundleProperty().get().problems())
+        robot.interact(() -> w.viewModel().form.field("includeDenied", Fields.Check.class).valueProperty().set(true));
+        assertThat(w.viewModel().bundle.get().problems())
                 .anyMatch(p -> p.error() && p.message().contains("Read logs again"));
     }
 
@@ -129,15 +129,15 @@ class RolesUiTest {
         WizardViewModel[] vm = new WizardViewModel[1];
         robot.interact(() -> vm[0] = new WizardViewModel(new RightSizeWizard(), session,
                 new ObjectRef("ServiceAccount", "team-b", "deployer"), cancelling, dialogs, false));
-        RightSizeWizard wizard = (RightSizeWizard) vm[0].wizard();
+        RightSizeWizard wizard = (RightSizeWizard) vm[0].wizard;
         robot.interact(() -> {
             wizard.logs().add(DEMO_LOG.toString());
             wizard.logs().read();
         });
-        assertThat(wizard.logs().statusProperty().get()).isEqualTo("Reading cancelled; nothing changed.");
-        assertThat(wizard.logs().outcomeProperty().get()).isNull();
+        assertThat(wizard.logs().status.get()).isEqualTo("Reading cancelled; nothing changed.");
+        assertThat(wizard.logs().outcome.get()).isNull();
         assertThat(dialogs.ofKind("error")).isEmpty();
-        assertThat(vm[0].bundleProperty().get().hasErrors()).isTrue();
+        assertThat(vm[0].bundle.get().hasErrors()).isTrue();
     }
 
     @Test
@@ -145,36 +145,36 @@ class RolesUiTest {
         robot.interact(() -> shell.openWizard(RoleWizard.ID,
                 new ObjectRef("ClusterRoleBinding", "", "ci-can-list-secrets")));
         WizardView w = shell.currentWizard();
-        assertThat(w.viewModel().form().field("subject", Fields.Choice.class).valueProperty().get())
+        assertThat(w.viewModel().form.field("subject", Fields.Choice.class).valueProperty().get())
                 .isEqualTo("serviceaccount:team-b/deployer");
-        assertThat(w.viewModel().form().field("namespaces", Fields.ListEditor.class).values()).containsExactly("team-b");
+        assertThat(w.viewModel().form.field("namespaces", Fields.ListEditor.class).values()).containsExactly("team-b");
         robot.clickOn("#wizard-next").clickOn("#wizard-next");
         // resources from discovery / CRDs (ExternalSecret CRD of the demo-like cluster) are suggested
-        assertThat(w.viewModel().form().field("resources", Fields.ListEditor.class).node()).isNotNull();
-        assertThat(RoleChoices.resources(shell.viewModel().state().snapshot()))
+        assertThat(w.viewModel().form.field("resources", Fields.ListEditor.class).node()).isNotNull();
+        assertThat(RoleChoices.resources(shell.viewModel().state.snapshot()))
                 .contains("externalsecrets.external-secrets.io", "pods/log", "deployments/scale.apps");
         robot.clickOn("#field-resources-input").write("secrets");
         robot.clickOn("#field-resources-add");
         robot.clickOn("#field-verbs-input").write("list");
         robot.clickOn("#field-verbs-add");
         // guidance appears at the verbs field as soon as list on secrets is picked
-        assertThat(w.viewModel().form().field("verbs").orElseThrow().messageText())
+        assertThat(w.viewModel().form.field("verbs").orElseThrow().messageText())
                 .startsWith("Warning: ").contains("list/watch on secrets");
-        assertThat(((RoleWizard) w.viewModel().wizard()).guidance().warnings())
+        assertThat(((RoleWizard) w.viewModel().wizard).guidance().warnings())
                 .anyMatch(m -> m.contains("list/watch on secrets"));
         robot.clickOn("#field-verbs-remove"); // nothing selected: no-op
         robot.interact(() -> {
-            Fields.ListEditor verbs = w.viewModel().form().field("verbs", Fields.ListEditor.class);
+            Fields.ListEditor verbs = w.viewModel().form.field("verbs", Fields.ListEditor.class);
             verbs.values().setAll("get");
-            w.viewModel().form().field("resourceNames", Fields.ListEditor.class).add("registry-pull");
+            w.viewModel().form.field("resourceNames", Fields.ListEditor.class).add("registry-pull");
         });
-        assertThat(w.viewModel().form().field("verbs").orElseThrow().messageText()).isEmpty();
-        assertThat(((RoleWizard) w.viewModel().wizard()).guidance().warnings()).isEmpty();
+        assertThat(w.viewModel().form.field("verbs").orElseThrow().messageText()).isEmpty();
+        assertThat(((RoleWizard) w.viewModel().wizard).guidance().warnings()).isEmpty();
         assertThat(preview(robot)).contains("kind: Role").contains("namespace: team-b")
                 .contains("# chosen in the wizard: get on secrets, only registry-pull").contains("- registry-pull");
         // a preset with a wildcard-free job and pods/exec shows the pod-creation warning
-        robot.interact(() -> w.viewModel().form().field("rules", Fields.ListEditor.class).add(":pods/exec:create"));
-        assertThat(w.viewModel().form().field("verbs").orElseThrow().messageText()).contains("pods");
+        robot.interact(() -> w.viewModel().form.field("rules", Fields.ListEditor.class).add(":pods/exec:create"));
+        assertThat(w.viewModel().form.field("verbs").orElseThrow().messageText()).contains("pods");
     }
 
     @Test
@@ -187,13 +187,13 @@ class RolesUiTest {
         WizardViewModel[] vm = new WizardViewModel[1];
         robot.interact(() -> {
             vm[0] = new WizardViewModel(new RoleWizard(), session, null, new SameThreadTaskExecutor(), dialogs, false);
-            vm[0].form().field("subjectOther", Fields.Text.class).valueProperty().set("user:bob");
-            vm[0].form().field("namespaces", Fields.ListEditor.class).add("team-a");
-            vm[0].form().field("preset", Fields.Choice.class).valueProperty().set("read-secret");
-            vm[0].form().field("presetArg", Fields.Text.class).valueProperty().set("db-credentials");
+            vm[0].form.field("subjectOther", Fields.Text.class).valueProperty().set("user:bob");
+            vm[0].form.field("namespaces", Fields.ListEditor.class).add("team-a");
+            vm[0].form.field("preset", Fields.Choice.class).valueProperty().set("read-secret");
+            vm[0].form.field("presetArg", Fields.Text.class).valueProperty().set("db-credentials");
         });
-        assertThat(vm[0].bundleProperty().get().hasErrors()).isFalse();
-        assertThat(vm[0].bundleProperty().get().warnings()).anyMatch(w -> w.startsWith("user jane does not hold get secrets"));
-        assertThat(vm[0].form().field("resources").orElseThrow().messageText()).contains("user jane does not hold");
+        assertThat(vm[0].bundle.get().hasErrors()).isFalse();
+        assertThat(vm[0].bundle.get().warnings()).anyMatch(w -> w.startsWith("user jane does not hold get secrets"));
+        assertThat(vm[0].form.field("resources").orElseThrow().messageText()).contains("user jane does not hold");
     }
 }

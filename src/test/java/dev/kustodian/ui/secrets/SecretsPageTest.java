@@ -69,8 +69,8 @@ class SecretsPageTest {
         robot.interact(() -> {
             ClusterSnapshot s = SecretsFixture.snapshot(spec.kind() == SourceSpec.Kind.SNAPSHOT
                     ? SourceInfo.Kind.SNAPSHOT : SourceInfo.Kind.LIVE);
-            state.findingsProperty().set(SecretsFixture.findings(s));
-            state.sessionProperty().set(SecretsFixture.session(spec, s, c));
+            state.findings.set(SecretsFixture.findings(s));
+            state.session.set(SecretsFixture.session(spec, s, c));
             page = new SecretsPage(SecretsFixture.context(state, new SameThreadTaskExecutor(), dialogs,
                     new WizardRegistry(), opened), timer, clipboard, SecretsFixture.CLOCK);
             Parent view = (Parent) page.view();
@@ -91,7 +91,7 @@ class SecretsPageTest {
     }
 
     private void select(FxRobot robot, String ns, String name) {
-        robot.interact(() -> page.viewModel().selectedProperty().set(page.viewModel().rows().stream()
+        robot.interact(() -> page.viewModel().selected.set(page.viewModel().rows.stream()
                 .filter(r -> r.namespace().equals(ns) && r.name().equals(name)).findFirst().orElseThrow()));
     }
 
@@ -128,12 +128,12 @@ class SecretsPageTest {
         robot.clickOn("#secrets-filter").write("tls");
         assertThat(table(robot).getItems()).extracting(SecretRow::name).containsExactly("web-tls");
         assertThat(text(robot, "#secrets-header")).contains("1 shown");
-        robot.interact(() -> page.viewModel().filterTextProperty().set(""));
+        robot.interact(() -> page.viewModel().filterText.set(""));
         robot.interact(() -> robot.lookup("#secrets-type-filter").queryAs(ComboBox.class)
                 .setValue("kubernetes.io/dockerconfigjson"));
         assertThat(table(robot).getItems()).extracting(SecretRow::name).containsExactly("regcred");
-        robot.interact(() -> page.viewModel().typeFilterProperty().set(SecretsViewModel.ALL_TYPES));
-        robot.interact(() -> state.namespaceFilter().setAll("shop"));
+        robot.interact(() -> page.viewModel().typeFilter.set(SecretsViewModel.ALL_TYPES));
+        robot.interact(() -> state.namespaceFilter.setAll("shop"));
         assertThat(table(robot).getItems()).extracting(SecretRow::namespace).containsOnly("shop").hasSize(3);
         assertThat(page.filterField()).isSameAs(robot.lookup("#secrets-filter").query());
     }
@@ -155,12 +155,12 @@ class SecretsPageTest {
         assertThat(table(robot).getItems()).isEmpty();
         assertThat(emptyDetail(robot)).containsExactly("No secret matches the filter", "5 secrets are hidden by the"
                 + " filter: clear the search, the type or the namespace filter to see them.");
-        robot.interact(() -> page.viewModel().filterTextProperty().set(""));
+        robot.interact(() -> page.viewModel().filterText.set(""));
         assertThat(emptyDetail(robot)).startsWith("No secret selected");
         // a selected secret hidden by the filter: the selection goes, the detail says why it is empty
         select(robot, "shop", "db");
         assertThat(robot.lookup("#secret-detail-empty").tryQuery()).isEmpty();
-        robot.interact(() -> state.namespaceFilter().setAll("no-such-namespace"));
+        robot.interact(() -> state.namespaceFilter.setAll("no-such-namespace"));
         assertThat(emptyDetail(robot)).startsWith("No secret matches the filter");
     }
 
@@ -203,7 +203,7 @@ class SecretsPageTest {
         openLive(robot);
         select(robot, "shop", "regcred");
         robot.interact(() -> page.onSnapshot(state.snapshot(), state.session()));
-        assertThat(page.viewModel().selectedProperty().get().name()).isEqualTo("regcred");
+        assertThat(page.viewModel().selected.get().name()).isEqualTo("regcred");
         assertThat(table(robot).getSelectionModel().getSelectedItem().name()).isEqualTo("regcred");
     }
 
@@ -219,8 +219,8 @@ class SecretsPageTest {
         assertThat(timer.scheduled.get(0).delay()).isEqualTo(RevealViewModel.HIDE_AFTER);
         robot.interact(timer::fireAll);
         assertThat(text(robot, "#value-password")).isEqualTo(SecretsView.MASK);
-        assertThat(page.viewModel().reveal().revealedTextProperty().get()).isNull();
-        assertThat(page.viewModel().reveal().revealedKeyProperty().get()).isNull();
+        assertThat(page.viewModel().reveal.revealedText.get()).isNull();
+        assertThat(page.viewModel().reveal.revealedKey.get()).isNull();
     }
 
     @Test
@@ -238,14 +238,14 @@ class SecretsPageTest {
         robot.clickOn("#reveal-password");
         assertThat(text(robot, "#value-password")).isEqualTo(VALUE);
         select(robot, "shop", "regcred");
-        assertThat(page.viewModel().reveal().revealedTextProperty().get()).isNull();
+        assertThat(page.viewModel().reveal.revealedText.get()).isNull();
         select(robot, "shop", "db");
         assertThat(text(robot, "#value-password")).isEqualTo(SecretsView.MASK);
         robot.clickOn("#reveal-password");
         assertThat(text(robot, "#value-password")).isEqualTo(VALUE);
         // navigation: the shell replaces the page's view in its page area
         robot.interact(() -> holder.getChildren().clear());
-        assertThat(page.viewModel().reveal().revealedTextProperty().get()).isNull();
+        assertThat(page.viewModel().reveal.revealedText.get()).isNull();
         assertThat(robot.from(page.view()).lookup("#value-password").queryAs(Label.class).getText())
                 .isEqualTo(SecretsView.MASK);
     }

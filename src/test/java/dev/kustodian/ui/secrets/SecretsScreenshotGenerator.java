@@ -44,20 +44,20 @@ class SecretsScreenshotGenerator {
         robot.interact(() -> shell.showPage(secrets));
         List<String> written = new ArrayList<>();
         // a TLS secret with certificate facts, preferring one that expires soon
-        SecretRow tls = vm.filtered().stream().filter(r -> r.secret().tls() != null)
+        SecretRow tls = vm.filtered.stream().filter(r -> r.secret().tls() != null)
                 .min(Comparator.comparing(r -> r.secret().tls().notAfter() == null ? java.time.Instant.MAX
                         : r.secret().tls().notAfter()))
-                .or(() -> vm.filtered().stream().filter(r -> SecretInfo.TYPE_TLS.equals(r.type())).findFirst())
+                .or(() -> vm.filtered.stream().filter(r -> SecretInfo.TYPE_TLS.equals(r.type())).findFirst())
                 .orElse(null);
         if (tls != null) {
-            robot.interact(() -> vm.selectedProperty().set(tls));
+            robot.interact(() -> vm.selected.set(tls));
             written.add(Screenshots.shoot(robot, scene, out.resolve("2-secrets-tls.png")));
         }
         // the secret with the most non-system readers that has a direct reader: the readers with their paths
-        SecretRow readers = vm.filtered().stream().filter(r -> !r.namespace().startsWith("kube-"))
+        SecretRow readers = vm.filtered.stream().filter(r -> !r.namespace().startsWith("kube-"))
                 .max(Comparator.comparingInt(SecretRow::readerCount)).orElse(null);
         if (readers != null) {
-            robot.interact(() -> vm.selectedProperty().set(readers));
+            robot.interact(() -> vm.selected.set(readers));
             robot.interact(() -> scrollTo(secrets.view(), "#secret-readers"));
             written.add(Screenshots.shoot(robot, scene, out.resolve("2-secrets-readers.png")));
         }
@@ -65,9 +65,9 @@ class SecretsScreenshotGenerator {
         ReportsPage reports = (ReportsPage) reportsPage;
         robot.interact(() -> {
             shell.showPage(reportsPage);
-            reports.viewModel().filtered().stream()
+            reports.viewModel().filtered.stream()
                     .filter(f -> f.fix() != null).findFirst()
-                    .ifPresent(f -> reports.viewModel().selectedProperty().set(f));
+                    .ifPresent(f -> reports.viewModel().selected.set(f));
         });
         written.add(Screenshots.shoot(robot, scene, out.resolve("7-reports-detail.png")));
         opened.forEach(ClusterSession::close);

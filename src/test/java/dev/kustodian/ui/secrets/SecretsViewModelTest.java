@@ -33,14 +33,14 @@ class SecretsViewModelTest {
         SecretsViewModel vm = new SecretsViewModel(new RevealViewModel(new SameThreadTaskExecutor(),
                 new SecretsFixture.ManualTimer(), new SecretsFixture.FakeClipboard()));
         vm.setInventory(SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK, null));
-        assertThat(vm.filtered()).hasSize(5);
-        assertThat(vm.types()).contains(SecretsViewModel.ALL_TYPES, "kubernetes.io/tls", "Opaque");
-        vm.filterTextProperty().set("PASSWORD"); // key names match, case-insensitive
-        assertThat(vm.filtered()).extracting(SecretRow::name).containsExactly("db");
-        assertThat(vm.headerProperty().get()).startsWith("5 secrets · 1 shown");
-        vm.filterTextProperty().set("");
+        assertThat(vm.filtered).hasSize(5);
+        assertThat(vm.types).contains(SecretsViewModel.ALL_TYPES, "kubernetes.io/tls", "Opaque");
+        vm.filterText.set("PASSWORD"); // key names match, case-insensitive
+        assertThat(vm.filtered).extracting(SecretRow::name).containsExactly("db");
+        assertThat(vm.header.get()).startsWith("5 secrets · 1 shown");
+        vm.filterText.set("");
         vm.setNamespaceFilter(ns -> ns.equals("payments"));
-        assertThat(vm.filtered()).extracting(SecretRow::name).containsExactly("web-tls");
+        assertThat(vm.filtered).extracting(SecretRow::name).containsExactly("web-tls");
     }
 
     @Test
@@ -50,12 +50,12 @@ class SecretsViewModelTest {
                 new SecretsFixture.ManualTimer(), new SecretsFixture.FakeClipboard()));
         SecretsViewModel.Inventory inv = SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK, null);
         vm.setInventory(inv);
-        vm.selectedProperty().set(vm.filtered().get(0));
-        String key = vm.selectedProperty().get().key();
+        vm.selected.set(vm.filtered.get(0));
+        String key = vm.selected.get().key();
         vm.setInventory(SecretsViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(s, SecretsFixture.CLOCK), SecretsFixture.findings(s), SecretsFixture.CLOCK, null));
-        assertThat(vm.selectedProperty().get().key()).isEqualTo(key);
-        vm.filterTextProperty().set("no-such-secret");
-        assertThat(vm.selectedProperty().get()).isNull();
+        assertThat(vm.selected.get().key()).isEqualTo(key);
+        vm.filterText.set("no-such-secret");
+        assertThat(vm.selected.get()).isNull();
     }
 
     @Test

@@ -17,16 +17,16 @@ class StoresViewModelTest {
     void updateFiltersByNamespaceAndText() {
         StoresViewModel vm = new StoresViewModel();
         vm.update(StoreInventoryTest.snapshotForUi(), ns -> true);
-        assertThat(vm.operators()).hasSize(4);
-        assertThat(vm.objects()).hasSize(4);
-        assertThat(vm.secrets()).extracting(StoreInventory.Adoption::name).doesNotContain("token");
+        assertThat(vm.operators).hasSize(4);
+        assertThat(vm.objects).hasSize(4);
+        assertThat(vm.secrets).extracting(StoreInventory.Adoption::name).doesNotContain("token");
         assertThat(vm.plainCount()).isEqualTo(1);
-        vm.filterProperty().set("sealed");
-        assertThat(vm.objects()).singleElement().satisfies(o -> assertThat(o.kind()).isEqualTo("SealedSecret"));
-        vm.filterProperty().set("");
+        vm.filter.set("sealed");
+        assertThat(vm.objects).singleElement().satisfies(o -> assertThat(o.kind()).isEqualTo("SealedSecret"));
+        vm.filter.set("");
         vm.update(StoreInventoryTest.snapshotForUi(), ns -> !ns.equals("a"));
-        assertThat(vm.objects()).isEmpty();
-        assertThat(vm.secrets()).isEmpty();
+        assertThat(vm.objects).isEmpty();
+        assertThat(vm.secrets).isEmpty();
     }
 
     @Test
@@ -43,11 +43,11 @@ class StoresViewModelTest {
                 """);
         StoresViewModel vm = new StoresViewModel();
         vm.showLint(dir, StoresViewModel.lint(List.of(dir)));
-        assertThat(vm.lintProblems()).anySatisfy(p -> {
+        assertThat(vm.lintProblems).anySatisfy(p -> {
             assertThat(p.file()).endsWith("es.yaml");
             assertThat(p.line()).isEqualTo(5);
             assertThat(p.rule()).isEqualTo("unserved-version");
         });
-        assertThat(vm.lintSummaryProperty().get()).contains("1 error(s)");
+        assertThat(vm.lintSummary.get()).contains("1 error(s)");
     }
 }

@@ -49,14 +49,14 @@ class StoresWizardsTest {
     }
 
     private void set(FxRobot robot, WizardView view, Map<String, String> values) {
-        robot.interact(() -> values.forEach((k, v) -> view.viewModel().form().field(k).orElseThrow().setFromText(v)));
+        robot.interact(() -> values.forEach((k, v) -> view.viewModel().form.field(k).orElseThrow().setFromText(v)));
     }
 
     /** Clicks Next through every step (each must be valid), then saves on the Review step. */
     private List<Path> walkAndSave(FxRobot robot, WizardView view, Path dir) throws IOException {
         while (!view.viewModel().isReviewStep()) {
             assertThat(robot.lookup("#wizard-next").queryButton().isDisabled())
-                    .as("Next on step " + view.viewModel().stepProperty().get() + ": " + preview(robot)).isFalse();
+                    .as("Next on step " + view.viewModel().step.get() + ": " + preview(robot)).isFalse();
             robot.clickOn("#wizard-next");
         }
         assertThat(view.viewModel().isReviewStep()).isTrue();
@@ -95,7 +95,7 @@ class StoresWizardsTest {
         robot.clickOn("#wizard-next");
         robot.clickOn("#field-vaultServer").write("https://vault.example:8200");
         // kubernetes auth needs a role: the error names the field by its label
-        assertThat(view.viewModel().form().field("vaultRole").orElseThrow().messageText())
+        assertThat(view.viewModel().form.field("vaultRole").orElseThrow().messageText())
                 .isEqualTo("Error: Missing Vault role: kubernetes auth logs in to a Vault role.");
         robot.clickOn("#field-vaultRole").write("team-a");
         assertThat(preview(robot)).contains("kind: SecretStore").contains("server: https://vault.example:8200");
@@ -117,7 +117,7 @@ class StoresWizardsTest {
         set(robot, view, Map.of("name", "aws", "namespace", "team-a", "provider", "aws", "region", "eu-west-1",
                 "secretName", "aws-keys"));
         set(robot, view, Map.of("auth", "secret"));
-        var form = view.viewModel().form();
+        var form = view.viewModel().form;
         assertThat(form.field("keyAccessKeyId").orElseThrow().node().isVisible()).isTrue();
         assertThat(form.field("keyToken").orElseThrow().node().isVisible()).isFalse();
         // the defaults are the CLI's
@@ -127,7 +127,7 @@ class StoresWizardsTest {
                 "AWS_SECRET_ACCESS_KEY", "keySessionToken", "AWS_SESSION_TOKEN"));
         assertThat(preview(robot)).contains("key: AWS_ACCESS_KEY_ID").contains("key: AWS_SECRET_ACCESS_KEY")
                 .contains("sessionTokenSecretRef").contains("key: AWS_SESSION_TOKEN");
-        assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
+        assertThat(view.viewModel().bundle.get().problems()).noneMatch(Bundle.Problem::error);
         // another provider's key fields do not leak into this one
         set(robot, view, Map.of("provider", "vault", "vaultServer", "https://v:8200"));
         set(robot, view, Map.of("auth", "token", "keyToken", "vault-token"));
@@ -161,7 +161,7 @@ class StoresWizardsTest {
                     }
                     set(robot, view, v);
                     set(robot, view, Map.of("auth", auth));
-                    Bundle b = view.viewModel().bundleProperty().get();
+                    Bundle b = view.viewModel().bundle.get();
                     assertThat(b.problems()).as(e.getKey() + "/" + auth + "/" + kind).noneMatch(Bundle.Problem::error);
                     assertThat(b.combinedYaml()).contains("kind: " + kind);
                     n++;
@@ -175,14 +175,14 @@ class StoresWizardsTest {
     @Test
     void externalSecretPrefilledFromASecret(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, ExternalSecretWizard.ID, new ObjectRef("Secret", "team-a", "db-credentials"));
-        assertThat(view.viewModel().form().field("data", Fields.ListEditor.class).values())
+        assertThat(view.viewModel().form.field("data", Fields.ListEditor.class).values())
                 .containsExactlyInAnyOrder("password=team-a/db-credentials#password",
                         "username=team-a/db-credentials#username");
-        robot.interact(() -> view.viewModel().form().field("store", Fields.Text.class).valueProperty().set("vault"));
+        robot.interact(() -> view.viewModel().form.field("store", Fields.Text.class).valueProperty().set("vault"));
         assertThat(preview(robot)).contains("kind: ExternalSecret").contains("secretKey: password");
         // an ESO webhook rule at its field
         set(robot, view, Map.of("creationPolicy", "Orphan", "deletionPolicy", "Delete"));
-        assertThat(view.viewModel().form().field("deletionPolicy").orElseThrow().messageText()).isNotEmpty();
+        assertThat(view.viewModel().form.field("deletionPolicy").orElseThrow().messageText()).isNotEmpty();
         set(robot, view, Map.of("deletionPolicy", "Retain"));
         List<Path> files = walkAndSave(robot, view, dir);
         assertThat(dir.resolve("externalsecret-db-credentials.yaml")).exists();
@@ -195,7 +195,7 @@ class StoresWizardsTest {
         set(robot, view, Map.of("name", "backend-secrets", "namespace", "team-a", "provider", "vault",
                 "roleName", "backend", "vaultAddress", "https://vault:8200", "objects", "password=team-a/db#password"));
         set(robot, view, Map.of("workload", "Deployment/backend"));
-        assertThat(view.viewModel().form().field("serviceAccount", Fields.Choice.class).valueProperty().get())
+        assertThat(view.viewModel().form.field("serviceAccount", Fields.Choice.class).valueProperty().get())
                 .isEqualTo("backend");
         assertThat(preview(robot)).contains("secretPath: secret/data/team-a/db");
         List<Path> files = walkAndSave(robot, view, dir);
@@ -228,7 +228,7 @@ class StoresWizardsTest {
         assertValid(files);
         // no cluster connection: fetching is refused with a clear message at the field
         set(robot, view, Map.of("cert-source", "cluster"));
-        assertThat(view.viewModel().form().field("cert-source").orElseThrow().messageText())
+        assertThat(view.viewModel().form.field("cert-source").orElseThrow().messageText())
                 .contains("No cluster connection");
     }
 
@@ -251,8 +251,8 @@ class StoresWizardsTest {
         robot.clickOn("stripe-keys");
         robot.clickOn("#stores-migrate");
         WizardView view = shell.currentWizard();
-        assertThat(view.viewModel().wizard().id()).isEqualTo(MigrateSecretWizard.ID);
-        assertThat(view.viewModel().form().field("secret", Fields.Choice.class).valueProperty().get())
+        assertThat(view.viewModel().wizard.id()).isEqualTo(MigrateSecretWizard.ID);
+        assertThat(view.viewModel().form.field("secret", Fields.Choice.class).valueProperty().get())
                 .isEqualTo("payments/stripe-keys");
         set(robot, view, Map.of("store", "vault", "upload", "cli"));
         assertThat(preview(robot)).contains("kind: ExternalSecret").contains("key: payments/stripe-keys")
@@ -275,7 +275,7 @@ class StoresWizardsTest {
         assertThat(robot.lookup("#stores-findings .finding-remediation").queryAll()).hasSize(rows.size());
         robot.clickOn(robot.lookup("#stores-findings .fix-button").queryButton());
         assertThat(shell.currentWizard()).isNotNull();
-        assertThat(shell.currentWizard().viewModel().wizard().id()).isEqualTo(ExternalSecretWizard.ID);
+        assertThat(shell.currentWizard().viewModel().wizard.id()).isEqualTo(ExternalSecretWizard.ID);
     }
 
     @Test
@@ -283,7 +283,7 @@ class StoresWizardsTest {
         robot.clickOn("External stores");
         robot.clickOn("#stores-wizard-" + ClusterExternalSecretWizard.ID);
         WizardView view = shell.currentWizard();
-        assertThat(view.viewModel().wizard().id()).isEqualTo(ClusterExternalSecretWizard.ID);
+        assertThat(view.viewModel().wizard.id()).isEqualTo(ClusterExternalSecretWizard.ID);
         set(robot, view, Map.of("name", "registry", "templateType", "kubernetes.io/dockerconfigjson",
                 "namespaces", "team-a,payments", "namespaceLabels", "team=payments", "refreshTime", "1m",
                 "store", "vault-shared", "storeKind", "ClusterSecretStore",
@@ -299,7 +299,7 @@ class StoresWizardsTest {
     void pushSecretPicksTheSecretFromTheSnapshot(FxRobot robot, @TempDir Path dir) throws Exception {
         WizardView view = open(robot, PushSecretWizard.ID, null);
         set(robot, view, Map.of("secret", "team-a/db-credentials"));
-        assertThat(view.viewModel().form().field("data", Fields.ListEditor.class).values())
+        assertThat(view.viewModel().form.field("data", Fields.ListEditor.class).values())
                 .containsExactlyInAnyOrder("password=team-a/db-credentials#password",
                         "username=team-a/db-credentials#username");
         set(robot, view, Map.of("store", "vault", "updatePolicy", "IfNotExists"));
@@ -317,7 +317,7 @@ class StoresWizardsTest {
         assertThat(preview(robot)).contains("kind: AkeylessSecretStore").contains("kind: AkeylessSecret");
         set(robot, view, Map.of("auth", "kubernetes", "accessId", "p-123", "k8sConf", "k8s",
                 "syncPolicy", "Periodic", "syncInterval", "30m"));
-        assertThat(view.viewModel().bundleProperty().get().problems()).noneMatch(Bundle.Problem::error);
+        assertThat(view.viewModel().bundle.get().problems()).noneMatch(Bundle.Problem::error);
         List<Path> files = walkAndSave(robot, view, dir);
         assertValid(files);
     }
@@ -334,9 +334,9 @@ class StoresWizardsTest {
             }
             List<List<String>> unknown = new java.util.ArrayList<>();
             robot.interact(() -> unknown.add(dev.kustodian.ui.wizard.WizardAnswers.load(id,
-                    view.viewModel().form(), f)));
+                    view.viewModel().form, f)));
             assertThat(unknown.get(0)).as(id).isEmpty();
-            Bundle b = view.viewModel().bundleProperty().get();
+            Bundle b = view.viewModel().bundle.get();
             assertThat(b.problems()).as(id).noneMatch(Bundle.Problem::error);
             assertThat(b.manifests()).as(id).isNotEmpty();
         }
@@ -366,15 +366,15 @@ class StoresWizardsTest {
         WizardView view = open(robot, SecretStoreWizard.ID, null);
         List<List<String>> unknown = new java.util.ArrayList<>();
         robot.interact(() -> unknown.add(dev.kustodian.ui.wizard.WizardAnswers.load(SecretStoreWizard.ID,
-                view.viewModel().form(), old)));
+                view.viewModel().form, old)));
         assertThat(unknown.get(0)).isEmpty();
-        var form = view.viewModel().form();
+        var form = view.viewModel().form;
         assertThat(form.field("vaultServer", Fields.Text.class).valueProperty().get())
                 .isEqualTo("https://vault.example:8200");
         assertThat(form.field("allowedNamespaces", Fields.ListEditor.class).values()).containsExactly("shop",
                 "payments");
         assertThat(form.field("secrets", Fields.ListEditor.class).values()).containsExactly("shop/db");
-        Bundle b = view.viewModel().bundleProperty().get();
+        Bundle b = view.viewModel().bundle.get();
         assertThat(b.problems()).noneMatch(Bundle.Problem::error);
         assertThat(b.combinedYaml()).contains("kind: ClusterSecretStore").contains("server: https://vault.example:8200")
                 .contains("- shop").contains("- payments");
@@ -394,8 +394,8 @@ class StoresWizardsTest {
         // and the converted file replays into a fresh wizard with the same result
         WizardView again = open(robot, SecretStoreWizard.ID, null);
         robot.interact(() -> dev.kustodian.ui.wizard.WizardAnswers.load(SecretStoreWizard.ID,
-                again.viewModel().form(), saved));
-        assertThat(again.viewModel().bundleProperty().get().previewText()).isEqualTo(b.previewText());
+                again.viewModel().form, saved));
+        assertThat(again.viewModel().bundle.get().previewText()).isEqualTo(b.previewText());
     }
 
 

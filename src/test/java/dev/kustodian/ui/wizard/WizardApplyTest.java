@@ -27,7 +27,7 @@ class WizardApplyTest {
                 TestSnapshots.demoLike(SourceInfo.Kind.LIVE, "prod-eu"), cluster, "prod-eu");
         WizardViewModel vm = new WizardViewModel(new SecretReaderRoleWizard(), session,
                 new ObjectRef("Secret", "team-a", "db-credentials"), new SameThreadTaskExecutor(), dialogs, production);
-        vm.form().field("serviceAccount", Fields.Choice.class).valueProperty().set("backend");
+        vm.form.field("serviceAccount", Fields.Choice.class).valueProperty().set("backend");
         return vm;
     }
 
@@ -42,8 +42,8 @@ class WizardApplyTest {
             assertThat(e.title()).isEqualTo("Dry run rejected");
             assertThat(e.message()).contains("Role/team-a/backend-secret-reader: dry run rejected: Not Found");
         });
-        assertThat(vm.statusProperty().get()).isEqualTo("The dry run was rejected; nothing was applied.");
-        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.status.get()).isEqualTo("The dry run was rejected; nothing was applied.");
+        assertThat(vm.busy.get()).isFalse();
         assertThat(cluster.applies()).containsExactly(true); // the dry run only
     }
 
@@ -58,7 +58,7 @@ class WizardApplyTest {
             assertThat(c.message()).contains("accepted the dry run").contains("Role/team-a/backend-secret-reader");
             assertThat(c.danger()).isTrue();
         });
-        assertThat(vm.statusProperty().get()).isEqualTo("Not applied.");
+        assertThat(vm.status.get()).isEqualTo("Not applied.");
     }
 
     @Test
@@ -69,6 +69,6 @@ class WizardApplyTest {
         assertThat(cluster.applies()).containsExactly(true, false);
         assertThat(dialogs.ofKind("confirm")).singleElement().satisfies(c -> assertThat(c.danger()).isFalse());
         assertThat(dialogs.ofKind("error")).isEmpty();
-        assertThat(vm.statusProperty().get()).isEqualTo("Applied 2 object(s) to prod-eu.");
+        assertThat(vm.status.get()).isEqualTo("Applied 2 object(s) to prod-eu.");
     }
 }

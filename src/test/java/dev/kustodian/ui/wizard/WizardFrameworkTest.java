@@ -83,7 +83,7 @@ class WizardFrameworkTest {
         robot.interact(() -> shell.openWizard(SecretReaderRoleWizard.ID, new ObjectRef("Secret", "team-a",
                 "db-credentials")));
         WizardView view = shell.currentWizard();
-        robot.interact(() -> view.viewModel().form().field("serviceAccount", Fields.Choice.class).valueProperty()
+        robot.interact(() -> view.viewModel().form.field("serviceAccount", Fields.Choice.class).valueProperty()
                 .set("backend"));
         Path role = dir.resolve("role-backend-secret-reader.yaml");
         Files.writeString(role, "# mine\n");
@@ -145,6 +145,6 @@ class WizardFrameworkTest {
     }
 
     private static WizardForm formOf(ShellView shell) {
-        return shell.currentWizard().viewModel().form();
+        return shell.currentWizard().viewModel().form;
     }
 }
