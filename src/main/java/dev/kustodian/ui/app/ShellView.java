@@ -48,7 +48,7 @@ public final class ShellView extends BorderPane {
     private final TaskExecutor tasks;
     private final WizardRegistry wizards;
     private final List<PageSlot> pages;
-    private final ListView<PageSlot> nav = new ListView<>();
+    private final ListView<PageSlot> nav;
     private final StackPane pageArea = new StackPane();
     private PageSlot currentPage;
     private WizardView currentWizard;
@@ -60,6 +60,9 @@ public final class ShellView extends BorderPane {
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.wizards = wizards;
+        // the theme before the first control: a control created without one loads JavaFX's default (Modena) first
+        applyTheme(state.theme.get());
+        nav = new ListView<>();
         getStyleClass().add("shell");
         Css.add(this, "/dev/kustodian/ui/app/shell.css");
         this.pages = pageRegistry.slots(new Context());
@@ -104,7 +107,6 @@ public final class ShellView extends BorderPane {
         vm.error.addListener((o, a, b) -> renderPageArea());
         vm.loading.addListener((o, a, b) -> renderPageArea());
         state.theme.addListener((o, a, b) -> applyTheme(b));
-        applyTheme(state.theme.get());
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installShortcuts(b);
