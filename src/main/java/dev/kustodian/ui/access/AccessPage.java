@@ -13,28 +13,12 @@ import org.kordamp.ikonli.feather.Feather;
  * matrix, binding paths) and the readers of a secret. The RBAC analysis runs through the TaskExecutor when the page
  * is first shown after a load (not for pages nobody opens).
  */
-public final class AccessPage extends AbstractPage<AccessView> {
+public final class AccessPage extends AbstractPage<AccessView, AccessViewModel> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("access", "Access", Feather.USERS, 3);
-    private final AccessViewModel vm = new AccessViewModel();
 
     public AccessPage(PageContext ctx) {
-        super(ctx, INFO);
-        vm.setNamespaceVisible(namespaceVisible());
-    }
-
-    @Override
-    protected AccessView createView() {
-        return new AccessView(vm, ctx);
-    }
-
-    @Override
-    protected void namespaceFilterChanged() {
-        vm.setNamespaceVisible(namespaceVisible());
-    }
-
-    public AccessViewModel viewModel() {
-        return vm;
+        super(ctx, INFO, new AccessViewModel(), AccessView::new);
     }
 
     @Override

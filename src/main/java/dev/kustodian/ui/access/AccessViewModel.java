@@ -15,6 +15,7 @@ import dev.kustodian.core.rbac.RuleText;
 import dev.kustodian.core.rbac.SecretReaders;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
+import dev.kustodian.ui.framework.NamespaceFiltered;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,7 +41,7 @@ import java.util.function.Predicate;
  * subjects with their filters, the selected subject's effective rules, access matrix and binding paths, the
  * who-can query and the readers of a secret. The expensive part ({@link #analyse}) runs off the FX thread.
  */
-public final class AccessViewModel {
+public final class AccessViewModel implements NamespaceFiltered {
     public static final String ALL_KINDS = "All kinds";
     public static final List<String> KINDS = List.of(ALL_KINDS, SubjectRef.USER, SubjectRef.GROUP,
             SubjectRef.SERVICE_ACCOUNT);
@@ -148,7 +149,8 @@ public final class AccessViewModel {
         }
     }
 
-    public void setNamespaceVisible(Predicate<String> visible) {
+    @Override
+    public void setNamespaceFilter(Predicate<String> visible) {
         this.namespaceVisible = visible == null ? ns -> true : visible;
         refreshChoices();
         refilter();

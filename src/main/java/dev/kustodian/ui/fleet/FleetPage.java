@@ -28,10 +28,9 @@ import java.util.List;
  * {@code scan --all-contexts}) through the TaskExecutor with progress and cancel; a row opens its context in the app.
  * Nothing runs before the page is shown; a context the app loads itself counts as scanned.
  */
-public final class FleetPage extends AbstractPage<FleetView> {
+public final class FleetPage extends AbstractPage<FleetView, FleetViewModel> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("fleet", "Fleet", Feather.GLOBE, 9);
-    private final FleetViewModel vm = new FleetViewModel();
     private final Clock clock;
     private TaskHandle running;
     private TaskHandle reading;
@@ -41,7 +40,7 @@ public final class FleetPage extends AbstractPage<FleetView> {
     }
 
     public FleetPage(PageContext ctx, Clock clock) {
-        super(ctx, INFO);
+        super(ctx, INFO, new FleetViewModel(), null);
         this.clock = clock;
     }
 
@@ -76,11 +75,6 @@ public final class FleetPage extends AbstractPage<FleetView> {
                         r.last() == null && !r.status().equals("none") ? r.message() : null)),
                 t -> names.forEach(n -> vm.publishedRead(n, null, "not read")));
     }
-
-    public FleetViewModel viewModel() {
-        return vm;
-    }
-
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         if (viewIfCreated() != null) {

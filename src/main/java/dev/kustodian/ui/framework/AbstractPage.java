@@ -5,27 +5,48 @@ import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import org.kordamp.ikonli.Ikon;
 
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * The one page base: metadata as data ({@link PageInfo}), the view created lazily on first use, the namespace filter
- * wired to {@link #namespaceFilterChanged()}, and {@link #whenShown} for work that should only run for a page on
+ * The one page base: metadata as data ({@link PageInfo}), the page's view model, the view created lazily on first use
+ * from the view model and the context, the namespace filter wired to {@link #namespaceFilterChanged()} (handed to a
+ * {@link NamespaceFiltered} view model by default), and {@link #whenShown} for work that should only run for a page on
  * screen. Work off the FX thread for a load goes through {@link #latest()} (results of an older load are dropped).
  *
  * @param <V> the page's view
+ * @param <M> the page's view model
  */
-public abstract class AbstractPage<V extends Node> implements Page {
+public abstract class AbstractPage<V extends Node, M> implements Page {
     protected final PageContext ctx;
+    /** The page's view model (created with the page, before its view). */
+    protected final M vm;
     private final PageInfo info;
+    private final BiFunction<? super M, ? super PageContext, ? extends V> viewFactory;
     private final LatestOnly latest;
     private V view;
     private Runnable pendingShown;
 
-    protected AbstractPage(PageContext ctx, PageInfo info) {
+    /**
+     * @param viewFactory creates the view from the view model and the context on first use (null when the page
+     *                    overrides {@link #createView()})
+     */
+    protected AbstractPage(PageContext ctx, PageInfo info, M vm,
+                           BiFunction<? super M, ? super PageContext, ? extends V> viewFactory) {
         this.ctx = ctx;
         this.info = info;
+        this.vm = vm;
+        this.viewFactory = viewFactory;
         this.latest = new LatestOnly(ctx.tasks());
+        if (vm instanceof NamespaceFiltered f) {
+            f.setNamespaceFilter(namespaceVisible());
+        }
         ctx.state().namespaceFilter.addListener((ListChangeListener<String>) c -> namespaceFilterChanged());
+    }
+
+    /** The page's view model. */
+    public final M viewModel() {
+        return vm;
     }
 
     @Override
@@ -48,8 +69,13 @@ public abstract class AbstractPage<V extends Node> implements Page {
         return info.order();
     }
 
-    /** Creates the page's view (called once, on first use). */
-    protected abstract V createView();
+    /** Creates the page's view (called once, on first use): by default the view factory given to the constructor. */
+    protected V createView() {
+        if (viewFactory == null) {
+            throw new IllegalStateException("page " + info.id() + " has no view factory and does not create its view");
+        }
+        return viewFactory.apply(vm, ctx);
+    }
 
     @Override
     public final Node view() {
@@ -90,8 +116,11 @@ public abstract class AbstractPage<V extends Node> implements Page {
         return ctx.state()::namespaceVisible;
     }
 
-    /** The namespace filter changed (FX thread). */
+    /** The namespace filter changed (FX thread): by default a {@link NamespaceFiltered} view model refilters. */
     protected void namespaceFilterChanged() {
+        if (vm instanceof NamespaceFiltered f) {
+            f.setNamespaceFilter(namespaceVisible());
+        }
     }
 
     /** Runs background work for the current load: a result of an older load is dropped. */

@@ -14,28 +14,18 @@ import java.time.Clock;
  * cluster never seen before. The plan is built with each load's analysis (the shell's load task), so the page
  * itself starts no background work until the user acts.
  */
-public final class OnboardingPage extends AbstractPage<OnboardingView> {
+public final class OnboardingPage extends AbstractPage<OnboardingView, OnboardingViewModel> {
     public static final String ID = "onboarding";
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo(ID, "Onboarding", Feather.CHECK_SQUARE, 8);
-    private final OnboardingViewModel vm;
 
     public OnboardingPage(PageContext ctx) {
         this(ctx, Clock.systemUTC());
     }
 
     public OnboardingPage(PageContext ctx, Clock clock) {
-        super(ctx, INFO);
-        this.vm = new OnboardingViewModel(ctx.state(), ctx.tasks(), ctx.dialogs(), ctx::reload, clock);
-    }
-
-    @Override
-    protected OnboardingView createView() {
-        return new OnboardingView(vm, ctx);
-    }
-
-    public OnboardingViewModel viewModel() {
-        return vm;
+        super(ctx, INFO, new OnboardingViewModel(ctx.state(), ctx.tasks(), ctx.dialogs(), ctx::reload, clock),
+                OnboardingView::new);
     }
 
     /** The view (tests). */

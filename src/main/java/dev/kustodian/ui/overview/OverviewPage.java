@@ -10,16 +10,15 @@ import org.kordamp.ikonli.feather.Feather;
 import java.util.Set;
 
 /** Overview: posture per area, top findings with Fix buttons, counts, visibility gaps, onboarding checklist. */
-public final class OverviewPage extends AbstractPage<OverviewView> {
+public final class OverviewPage extends AbstractPage<OverviewView, OverviewViewModel> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("overview", "Overview", Feather.HOME, 1);
-    private final OverviewViewModel vm = new OverviewViewModel();
     /** Up to this many findings the posture is computed on the FX thread (a few milliseconds). */
     private static final int INLINE_FINDINGS = 2_000;
     private final Set<String> ruleIds = OverviewViewModel.registeredRuleIds();
 
     public OverviewPage(PageContext ctx) {
-        super(ctx, INFO);
+        super(ctx, INFO, new OverviewViewModel(), OverviewView::new);
         // the plan is rebuilt by the Onboarding page after an accepted risk or a proof: the summary follows
         ctx.state().plan.addListener((o, a, b) -> {
             var analysis = ctx.state().analysis();
@@ -27,15 +26,6 @@ public final class OverviewPage extends AbstractPage<OverviewView> {
                 refresh();
             }
         });
-    }
-
-    @Override
-    protected OverviewView createView() {
-        return new OverviewView(vm, ctx);
-    }
-
-    public OverviewViewModel viewModel() {
-        return vm;
     }
 
     @Override

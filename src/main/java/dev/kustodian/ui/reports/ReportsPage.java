@@ -10,36 +10,17 @@ import org.kordamp.ikonli.feather.Feather;
 import java.time.Clock;
 
 /** Reports: every finding of every area, with detail and Fix buttons, exported as table/JSON/SARIF/Markdown/HTML. */
-public final class ReportsPage extends AbstractPage<ReportsView> {
+public final class ReportsPage extends AbstractPage<ReportsView, ReportsViewModel> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("reports", "Reports", Feather.FILE_TEXT, 7);
-    private final ReportsViewModel vm;
-    private final Clock clock;
 
     public ReportsPage(PageContext ctx) {
         this(ctx, Clock.systemUTC());
     }
 
     public ReportsPage(PageContext ctx, Clock clock) {
-        super(ctx, INFO);
-        this.clock = clock;
-        this.vm = new ReportsViewModel(ctx.tasks());
-        vm.setNamespaceFilter(namespaceVisible());
+        super(ctx, INFO, new ReportsViewModel(ctx.tasks()), (vm, c) -> new ReportsView(vm, c, clock));
         ctx.state().findings.addListener((o, a, b) -> refresh());
-    }
-
-    @Override
-    protected ReportsView createView() {
-        return new ReportsView(vm, ctx, clock);
-    }
-
-    @Override
-    protected void namespaceFilterChanged() {
-        vm.setNamespaceFilter(namespaceVisible());
-    }
-
-    public ReportsViewModel viewModel() {
-        return vm;
     }
 
     @Override

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import dev.kustodian.ui.framework.LatestOnly;
+import dev.kustodian.ui.framework.NamespaceFiltered;
 import dev.kustodian.ui.framework.SameThreadTaskExecutor;
 import dev.kustodian.ui.framework.TaskExecutor;
 
@@ -32,7 +33,7 @@ import java.util.function.Predicate;
  * off the FX thread (a load can have 80,000 findings): the text each finding is searched by is built once per load,
  * in the first filtering task; a keystroke's result replaces the shown list when it is the latest.
  */
-public final class ReportsViewModel {
+public final class ReportsViewModel implements NamespaceFiltered {
     public final ObservableList<Finding> findings = FXCollections.observableArrayList();
     /** The findings that pass the filters, in load order (replaced as a whole when a filtering ends). */
     public final ObservableList<Finding> filtered = FXCollections.observableArrayList();
@@ -76,6 +77,7 @@ public final class ReportsViewModel {
         this.coverage = coverage;
     }
 
+    @Override
     public void setNamespaceFilter(Predicate<String> ok) {
         this.namespaceOk = ok;
         applyFilter(null);

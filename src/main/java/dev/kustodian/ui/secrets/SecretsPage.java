@@ -19,10 +19,9 @@ import java.util.List;
  * findings with Fix buttons) and "Move to external store". The inventory is built when the page is first shown after
  * a load (not for every load).
  */
-public final class SecretsPage extends AbstractPage<SecretsView> {
+public final class SecretsPage extends AbstractPage<SecretsView, SecretsViewModel> {
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo("secrets", "Secrets", Feather.KEY, 2);
-    private final SecretsViewModel vm;
     private final Clock clock;
 
     public SecretsPage(PageContext ctx) {
@@ -31,24 +30,8 @@ public final class SecretsPage extends AbstractPage<SecretsView> {
 
     /** For tests: an injectable timer (fire the 30 s without sleeping), clipboard and clock. */
     public SecretsPage(PageContext ctx, RevealTimer timer, SecretClipboard clipboard, Clock clock) {
-        super(ctx, INFO);
+        super(ctx, INFO, new SecretsViewModel(new RevealViewModel(ctx.tasks(), timer, clipboard)), SecretsView::new);
         this.clock = clock;
-        this.vm = new SecretsViewModel(new RevealViewModel(ctx.tasks(), timer, clipboard));
-        vm.setNamespaceFilter(namespaceVisible());
-    }
-
-    @Override
-    protected SecretsView createView() {
-        return new SecretsView(vm, ctx);
-    }
-
-    @Override
-    protected void namespaceFilterChanged() {
-        vm.setNamespaceFilter(namespaceVisible());
-    }
-
-    public SecretsViewModel viewModel() {
-        return vm;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.kustodian.core.rbac.SecretReaders;
 import dev.kustodian.core.secrets.SecretUsage;
 import dev.kustodian.core.secrets.SecretUsageIndex;
 import dev.kustodian.core.util.Cancellation;
+import dev.kustodian.ui.framework.NamespaceFiltered;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -36,7 +37,7 @@ import java.util.function.Predicate;
  * The Secrets page's state (no nodes; testable): the inventory rows, the text/type/namespace filters, the selection
  * (kept across refreshes by namespace/name), the readers of the selected secret and the safe reveal.
  */
-public final class SecretsViewModel {
+public final class SecretsViewModel implements NamespaceFiltered {
     public static final String ALL_TYPES = "All types";
 
     /**
@@ -149,6 +150,7 @@ public final class SecretsViewModel {
         selected.set(again);
     }
 
+    @Override
     public void setNamespaceFilter(Predicate<String> ok) {
         this.namespaceOk = ok;
         applyFilter();

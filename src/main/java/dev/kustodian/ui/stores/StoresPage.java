@@ -9,14 +9,13 @@ import dev.kustodian.ui.framework.PageInfo;
 import org.kordamp.ikonli.feather.Feather;
 
 /** External stores (order 5): operators, store objects, adoption, wizards, lint a folder. */
-public final class StoresPage extends AbstractPage<StoresView> {
+public final class StoresPage extends AbstractPage<StoresView, StoresViewModel> {
     public static final String ID = "external-stores";
     /** The page's metadata: the navigation shows it before the page is created. */
     public static final PageInfo INFO = new PageInfo(ID, "External stores", Feather.DATABASE, 5);
-    private final StoresViewModel vm = new StoresViewModel();
 
     public StoresPage(PageContext ctx) {
-        super(ctx, INFO);
+        super(ctx, INFO, new StoresViewModel(), StoresView::new);
         // findings arrive after the snapshot: only the Findings tab needs them (no second inventory pass)
         ctx.state().findings.addListener((o, a, b) -> vm.updateFindings(b, namespaceVisible()));
     }
@@ -35,11 +34,6 @@ public final class StoresPage extends AbstractPage<StoresView> {
     }
 
     @Override
-    protected StoresView createView() {
-        return new StoresView(vm, ctx);
-    }
-
-    @Override
     protected void viewCreated(StoresView view) {
         preloadSchemas(ctx.tasks());
         refresh();
@@ -48,10 +42,6 @@ public final class StoresPage extends AbstractPage<StoresView> {
     @Override
     protected void namespaceFilterChanged() {
         refresh();
-    }
-
-    public StoresViewModel viewModel() {
-        return vm;
     }
 
     @Override

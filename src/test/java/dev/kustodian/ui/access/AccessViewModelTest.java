@@ -53,7 +53,7 @@ class AccessViewModelTest {
         assertThat(names(vm.subjects)).containsExactly("User/alice");
         vm.textFilter.set("");
         // namespace filter team-b: the team-a service account and the team-a-only group drop out
-        vm.setNamespaceVisible(Set.of("team-b")::contains);
+        vm.setNamespaceFilter(Set.of("team-b")::contains);
         assertThat(names(vm.subjects)).contains("User/alice", "ServiceAccount/team-b/deployer")
                 .doesNotContain("Group/devs", "ServiceAccount/team-a/backend");
         assertThat(vm.secretChoices).containsExactly("team-b/registry-pull");
