@@ -4,11 +4,11 @@ import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.FilterablePane;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.LazyTabs;
 import dev.kustodian.ui.framework.PageContext;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -86,12 +86,8 @@ public final class AccessView extends StackPane implements FilterablePane {
     }
 
     private Node header() {
-        Label title = new Label("Access");
-        title.getStyleClass().add("page-title");
-        Label sub = new Label("Who can do what: risky subjects ranked by risk score, who-can queries, "
-                + "and who can read each secret.");
-        sub.getStyleClass().add("page-subtitle");
-        return new VBox(2, title, sub);
+        return new VBox(2, Labels.pageTitle("Access"), Labels.subtitle("Who can do what: risky subjects ranked by"
+                + " risk score, who-can queries, and who can read each secret."));
     }
 
     private Node detailPane() {

@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -54,18 +53,9 @@ final class SecretReadersPane extends VBox {
         TableColumn<AccessViewModel.ReaderRow, Boolean> access = Columns.of("Access", 95,
                 AccessViewModel.ReaderRow::direct);
         access.setMinWidth(95);
-        access.setCellFactory(x -> new TableCell<>() {
-            @Override
-            protected void updateItem(Boolean direct, boolean empty) {
-                super.updateItem(direct, empty);
-                if (empty || direct == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(direct ? "Direct" : "Indirect");
-                setGraphic(new FontIcon(direct ? Feather.EYE : Feather.CORNER_DOWN_RIGHT));
-            }
+        Columns.render(access, (cell, direct) -> {
+            cell.setText(direct ? "Direct" : "Indirect");
+            cell.setGraphic(new FontIcon(direct ? Feather.EYE : Feather.CORNER_DOWN_RIGHT));
         });
         table.getColumns().add(access);
         TableColumn<AccessViewModel.ReaderRow, String> how = Columns.wrapping("How", 190,

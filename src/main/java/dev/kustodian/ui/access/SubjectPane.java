@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -167,21 +166,11 @@ final class SubjectPane extends StackPane {
         for (String verb : RbacEngine.MATRIX_VERBS) {
             TableColumn<AccessViewModel.MatrixRow, Boolean> c = Columns.of(verb, verb.length() > 6 ? 120 : 66,
                     x -> x.verbs().get(verb));
-            c.setCellFactory(x -> new TableCell<>() {
-                @Override
-                protected void updateItem(Boolean allowed, boolean empty) {
-                    super.updateItem(allowed, empty);
-                    getStyleClass().removeAll("matrix-yes", "matrix-no");
-                    if (empty || allowed == null) {
-                        setText(null);
-                        setGraphic(null);
-                        return;
-                    }
-                    setText(allowed ? "yes" : "no");
-                    setGraphic(new FontIcon(allowed ? Feather.CHECK : Feather.X));
-                    getStyleClass().add(allowed ? "matrix-yes" : "matrix-no");
-                }
-            });
+            Columns.render(c, (cell, allowed) -> {
+                cell.setText(allowed ? "yes" : "no");
+                cell.setGraphic(new FontIcon(allowed ? Feather.CHECK : Feather.X));
+                cell.getStyleClass().add(allowed ? "matrix-yes" : "matrix-no");
+            }, "matrix-yes", "matrix-no");
             matrixTable.getColumns().add(c);
         }
         matrixTable.setItems(vm.matrix);

@@ -4,6 +4,7 @@ import dev.kustodian.core.encryption.EncryptionConfigAnalyzer;
 import dev.kustodian.core.encryption.EncryptionPosture;
 import dev.kustodian.core.encryption.VerificationReport;
 import dev.kustodian.core.findings.Finding;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
 import dev.kustodian.ui.framework.Columns;
@@ -46,16 +47,12 @@ public final class EncryptionView extends ScrollPane {
     public EncryptionView(EncryptionViewModel vm, PageContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        getStyleClass().add("encryption-page");
-        Css.add(this, "/dev/kustodian/ui/encryption/encryption.css");
+        Css.page(this, "encryption");
         setFitToWidth(true);
 
-        Label title = new Label("Encryption at rest");
-        title.getStyleClass().add("page-title");
-        Label sub = new Label("Are Secrets encrypted in etcd? Check the API servers, analyse the configuration, "
-                + "fix or rotate it with a wizard, and prove it by reading etcd.");
-        sub.getStyleClass().add("page-subtitle");
-        sub.setWrapText(true);
+        Label title = Labels.pageTitle("Encryption at rest");
+        Label sub = Labels.wrappedSubtitle("Are Secrets encrypted in etcd? Check the API servers, analyse the "
+                + "configuration, fix or rotate it with a wizard, and prove it by reading etcd.");
         Button create = new Button("Encryption at rest wizard…", new FontIcon(Feather.LOCK));
         create.setId("enc-open-config-wizard");
         create.getStyleClass().add("accent");
@@ -86,13 +83,7 @@ public final class EncryptionView extends ScrollPane {
     }
 
     private Node postureCard() {
-        Label managed = new Label();
-        managed.setId("enc-managed");
-        managed.setWrapText(true);
-        managed.getStyleClass().add("enc-managed");
-        managed.textProperty().bind(vm.managedProperty());
-        managed.visibleProperty().bind(vm.managedProperty().isNotEmpty());
-        managed.managedProperty().bind(managed.visibleProperty());
+        Label managed = Labels.hiddenWhenEmpty("enc-managed", "enc-managed", vm.managedProperty());
         Label metrics = new Label();
         metrics.setId("enc-metrics");
         metrics.setWrapText(true);
@@ -278,13 +269,7 @@ public final class EncryptionView extends ScrollPane {
                 + "endpoint is first probed without a client certificate (is etcd exposed?).");
         help.setWrapText(true);
         help.getStyleClass().add("field-help");
-        Label hint = new Label();
-        hint.setId("enc-etcd-hint");
-        hint.setWrapText(true);
-        hint.getStyleClass().add("field-help");
-        hint.textProperty().bind(vm.etcdHintProperty());
-        hint.visibleProperty().bind(vm.etcdHintProperty().isNotEmpty());
-        hint.managedProperty().bind(hint.visibleProperty());
+        Label hint = Labels.hiddenWhenEmpty("enc-etcd-hint", "field-help", vm.etcdHintProperty());
         return new Card("etcd verification (the proof)", help, hint, g, new HBox(8, verify, snap, cancel), bar, status,
                 reportBox);
     }

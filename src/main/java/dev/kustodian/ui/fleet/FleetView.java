@@ -4,6 +4,7 @@ import dev.kustodian.core.findings.Severity;
 import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.SeverityChip;
 import dev.kustodian.ui.framework.TaskHandle;
 import javafx.geometry.Insets;
@@ -38,16 +39,11 @@ public final class FleetView extends BorderPane {
 
     FleetView(FleetViewModel vm, FleetPage page) {
         this.vm = vm;
-        getStyleClass().add("fleet-page");
-        Css.add(this, "/dev/kustodian/ui/fleet/fleet.css");
+        Css.page(this, "fleet");
         setPadding(new Insets(16));
 
-        Label title = new Label("Fleet");
-        title.getStyleClass().add("page-title");
-        Label subtitle = new Label();
-        subtitle.setId("fleet-summary");
-        subtitle.getStyleClass().add("page-subtitle");
-        subtitle.textProperty().bind(vm.summary);
+        Label title = Labels.pageTitle("Fleet");
+        Label subtitle = Labels.subtitle("fleet-summary", vm.summary);
         Button scan = new Button("Scan all", new FontIcon(Feather.PLAY));
         scan.setId("fleet-scan-all");
         scan.getStyleClass().add("accent");
@@ -68,12 +64,8 @@ public final class FleetView extends BorderPane {
         progress.setPrefWidth(160);
         progress.visibleProperty().bind(vm.scanning);
         progress.managedProperty().bind(progress.visibleProperty());
-        Label legend = new Label("Per area: findings by severity, C critical · H high · M medium · L low");
-        legend.getStyleClass().add("page-subtitle");
-        Label progressText = new Label();
-        progressText.setId("fleet-progress-text");
-        progressText.getStyleClass().add("page-subtitle");
-        progressText.textProperty().bind(vm.progressText);
+        Label legend = Labels.subtitle("Per area: findings by severity, C critical · H high · M medium · L low");
+        Label progressText = Labels.subtitle("fleet-progress-text", vm.progressText);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(12, new VBox(2, title, subtitle, legend), grow, progressText, progress, cancel, open, scan);
@@ -115,67 +107,42 @@ public final class FleetView extends BorderPane {
     private void buildTable(FleetPage page) {
         table.setItems(vm.rows);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        TableColumn<FleetViewModel.Row, FleetViewModel.Row> name = new TableColumn<>("Context");
-        name.setPrefWidth(250);
-        name.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
-        name.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(FleetViewModel.Row r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Label n = new Label(r.context() + (r.current() ? "  (current)" : ""));
-                HBox box = new HBox(6, n);
-                box.setAlignment(Pos.CENTER_LEFT);
-                if (r.production()) {
-                    Label prod = new Label("PRODUCTION", new FontIcon(Feather.ALERT_TRIANGLE));
-                    prod.getStyleClass().add("fleet-production");
-                    box.getChildren().add(prod);
-                }
-                setText(null);
-                setGraphic(box);
+        TableColumn<FleetViewModel.Row, FleetViewModel.Row> name = Columns.of("Context", 250, r -> r);
+        Columns.render(name, (cell, r) -> {
+            Label n = new Label(r.context() + (r.current() ? "  (current)" : ""));
+            HBox box = new HBox(6, n);
+            box.setAlignment(Pos.CENTER_LEFT);
+            if (r.production()) {
+                Label prod = new Label("PRODUCTION", new FontIcon(Feather.ALERT_TRIANGLE));
+                prod.getStyleClass().add("fleet-production");
+                box.getChildren().add(prod);
             }
+            cell.setText(null);
+            cell.setGraphic(box);
         });
-        TableColumn<FleetViewModel.Row, FleetViewModel.Row> status = new TableColumn<>("Reachable");
-        status.setPrefWidth(170);
-        status.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
-        status.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(FleetViewModel.Row r, boolean empty) {
-                super.updateItem(r, empty);
-                getStyleClass().removeAll("fleet-down", "fleet-up");
-                if (empty || r == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Feather icon = switch (r.status()) {
-                    case OK -> Feather.CHECK_CIRCLE;
-                    case PARTIAL -> Feather.ALERT_TRIANGLE;
-                    case UNREACHABLE -> Feather.WIFI_OFF;
-                    case UNAUTHORIZED -> Feather.LOCK;
-                    case ERROR -> Feather.X_CIRCLE;
-                    case SCANNING -> Feather.REFRESH_CW;
-                    case NOT_SCANNED -> Feather.CLOUD_OFF;
-                };
-                setGraphic(new FontIcon(icon));
-                setText(r.status().text());
-                if (r.status() == FleetViewModel.Status.UNREACHABLE || r.status() == FleetViewModel.Status.UNAUTHORIZED
-                        || r.status() == FleetViewModel.Status.ERROR) {
-                    getStyleClass().add("fleet-down");
-                } else if (r.status() == FleetViewModel.Status.OK) {
-                    getStyleClass().add("fleet-up");
-                }
+        TableColumn<FleetViewModel.Row, FleetViewModel.Row> status = Columns.of("Reachable", 170, r -> r);
+        Columns.render(status, (cell, r) -> {
+            Feather icon = switch (r.status()) {
+                case OK -> Feather.CHECK_CIRCLE;
+                case PARTIAL -> Feather.ALERT_TRIANGLE;
+                case UNREACHABLE -> Feather.WIFI_OFF;
+                case UNAUTHORIZED -> Feather.LOCK;
+                case ERROR -> Feather.X_CIRCLE;
+                case SCANNING -> Feather.REFRESH_CW;
+                case NOT_SCANNED -> Feather.CLOUD_OFF;
+            };
+            cell.setGraphic(new FontIcon(icon));
+            cell.setText(r.status().text());
+            if (r.status() == FleetViewModel.Status.UNREACHABLE || r.status() == FleetViewModel.Status.UNAUTHORIZED
+                    || r.status() == FleetViewModel.Status.ERROR) {
+                cell.getStyleClass().add("fleet-down");
+            } else if (r.status() == FleetViewModel.Status.OK) {
+                cell.getStyleClass().add("fleet-up");
             }
-        });
+        }, "fleet-down", "fleet-up");
         table.getColumns().add(name);
         table.getColumns().add(status);
-        TableColumn<FleetViewModel.Row, FleetViewModel.Row> worst = new TableColumn<>("Worst");
-        worst.setPrefWidth(115);
-        worst.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        TableColumn<FleetViewModel.Row, FleetViewModel.Row> worst = Columns.of("Worst", 115, r -> r);
         worst.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(FleetViewModel.Row r, boolean empty) {

@@ -6,9 +6,13 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Text;
 
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** Shared table-column helpers: a column of a row's value, and a text column whose cells wrap. */
+/**
+ * Shared table-column helpers: a column of a row's value, a text column whose cells wrap, and cells drawn by a
+ * renderer.
+ */
 public final class Columns {
     private Columns() {
     }
@@ -45,5 +49,27 @@ public final class Columns {
         cell.setPrefHeight(Control.USE_COMPUTED_SIZE);
         cell.getStyleClass().add("wrapping-cell");
         return cell;
+    }
+
+    /**
+     * Draws the column's cells with {@code render} (text, graphic, style classes); an empty row or a null value shows
+     * nothing. {@code styleClasses} are the classes {@code render} may add: they are removed before each update (cells
+     * are reused).
+     */
+    public static <S, T> void render(TableColumn<S, T> column, BiConsumer<TableCell<S, T>, T> render,
+                                     String... styleClasses) {
+        column.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll(styleClasses);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                render.accept(this, item);
+            }
+        });
     }
 }

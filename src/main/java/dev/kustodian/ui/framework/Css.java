@@ -1,6 +1,7 @@
 package dev.kustodian.ui.framework;
 
 import javafx.scene.Parent;
+import javafx.scene.layout.Region;
 
 import java.net.URL;
 import java.util.Map;
@@ -25,5 +26,11 @@ public final class Css {
         if (!node.getStylesheets().contains(s)) {
             node.getStylesheets().add(s);
         }
+    }
+
+    /** Styles a page's view: the style class {@code NAME-page} and the page's stylesheet {@code ui/NAME/NAME.css}. */
+    public static void page(Region view, String name) {
+        view.getStyleClass().add(name + "-page");
+        add(view, "/dev/kustodian/ui/" + name + "/" + name + ".css");
     }
 }

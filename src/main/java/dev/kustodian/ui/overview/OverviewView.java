@@ -51,12 +51,8 @@ public final class OverviewView extends ScrollPane {
                     "Connect to a cluster, open a snapshot file or the demo cluster to see its overview."));
             return;
         }
-        Label title = new Label("Overview");
-        title.getStyleClass().add("page-title");
-        Label sub = new Label(m.source() + " · Kubernetes " + m.serverVersion() + " · " + m.totalFindings()
-                + " finding(s)");
-        sub.getStyleClass().add("page-subtitle");
-        content.getChildren().add(new VBox(2, title, sub));
+        content.getChildren().add(new VBox(2, Labels.pageTitle("Overview"), Labels.subtitle(m.source()
+                + " · Kubernetes " + m.serverVersion() + " · " + m.totalFindings() + " finding(s)")));
 
         HBox cards = new HBox(12);
         cards.setId("posture-cards");

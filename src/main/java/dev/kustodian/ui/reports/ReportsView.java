@@ -12,6 +12,7 @@ import dev.kustodian.ui.framework.Card;
 import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.SeverityChip;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
@@ -55,20 +56,13 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         this.vm = vm;
         this.ctx = ctx;
         this.clock = clock;
-        getStyleClass().add("reports-page");
-        Css.add(this, "/dev/kustodian/ui/reports/reports.css");
+        Css.page(this, "reports");
         setPadding(new Insets(16));
 
-        Label title = new Label("Reports");
-        title.getStyleClass().add("page-title");
-        Label header = new Label();
-        header.setId("reports-header");
-        header.getStyleClass().add("page-subtitle");
-        header.textProperty().bind(vm.header);
-        filter.setId("reports-filter");
-        filter.setPromptText("Filter by rule, area, object, title (Ctrl+F)");
-        filter.setPrefColumnCount(26);
-        filter.textProperty().bindBidirectional(vm.filterText);
+        Label title = Labels.pageTitle("Reports");
+        Label header = Labels.subtitle("reports-header", vm.header);
+        FilterablePane.filter(filter, "reports-filter", "Filter by rule, area, object, title (Ctrl+F)", vm.filterText)
+                .setPrefColumnCount(26);
         CheckBox system = new CheckBox("Include system components");
         system.setId("include-system");
         system.selectedProperty().bindBidirectional(vm.includeSystem);
@@ -171,10 +165,8 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         t.getStyleClass().add("detail-title");
         t.setWrapText(true);
         t.setId("finding-title");
-        Label meta = new Label(f.rule() + " · " + f.area() + " · " + f.object().display()
+        Label meta = Labels.wrappedSubtitle(f.rule() + " · " + f.area() + " · " + f.object().display()
                 + (f.system() ? " · expected (system component)" : ""));
-        meta.getStyleClass().add("page-subtitle");
-        meta.setWrapText(true);
         detail.getChildren().addAll(new VBox(4, chip, t, meta));
         Label why = new Label(f.explanation());
         why.setWrapText(true);

@@ -1,17 +1,16 @@
 package dev.kustodian.ui.roles;
 
+import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.FilterablePane;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -35,15 +34,11 @@ public final class RolesView extends BorderPane implements FilterablePane {
     public RolesView(RolesViewModel vm, PageContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        getStyleClass().add("roles-page");
-        Css.add(this, "/dev/kustodian/ui/roles/roles.css");
+        Css.page(this, "roles");
 
-        Label title = new Label("Roles");
-        title.getStyleClass().add("page-title");
-        Label sub = new Label("Who is bound to what. Right-size a subject from its audit logs, or build a "
-                + "least-privilege role for it.");
-        sub.getStyleClass().add("page-subtitle");
-        sub.setWrapText(true);
+        Label title = Labels.pageTitle("Roles");
+        Label sub = Labels.wrappedSubtitle("Who is bound to what. Right-size a subject from its audit logs, or build"
+                + " a least-privilege role for it.");
         Button newRole = new Button("New role…", new FontIcon(Feather.PLUS));
         newRole.setId("roles-new-role");
         newRole.setOnAction(e -> ctx.openWizard(RoleWizard.ID, null));
@@ -52,30 +47,18 @@ public final class RolesView extends BorderPane implements FilterablePane {
         top.setPadding(new Insets(16, 16, 8, 16));
         setTop(top);
 
-        filter.setPromptText("Filter subjects or roles (Ctrl+F)");
-        filter.setId("roles-filter");
-        filter.textProperty().bindBidirectional(vm.filter);
+        FilterablePane.filter(filter, "roles-filter", "Filter subjects or roles (Ctrl+F)", vm.filter);
         Label header = new Label();
         header.setId("roles-count");
         header.getStyleClass().add("list-header");
         header.textProperty().bind(vm.header);
 
-        TableColumn<RolesViewModel.Row, String> kind = new TableColumn<>("Kind");
-        kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
-        kind.setPrefWidth(130);
-        TableColumn<RolesViewModel.Row, String> ns = new TableColumn<>("Namespace");
-        ns.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().namespace()));
-        ns.setPrefWidth(110);
-        TableColumn<RolesViewModel.Row, String> name = new TableColumn<>("Name");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(200);
-        TableColumn<RolesViewModel.Row, Integer> count = new TableColumn<>("Bindings");
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().bindingCount()));
-        count.setPrefWidth(85);
-        TableColumn<RolesViewModel.Row, String> broad = new TableColumn<>("Broad");
-        broad.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().broad() ? "yes" : ""));
-        broad.setPrefWidth(70);
-        table.getColumns().addAll(java.util.List.of(kind, ns, name, count, broad));
+        table.getColumns().addAll(java.util.List.of(
+                Columns.of("Kind", 130, RolesViewModel.Row::kind),
+                Columns.of("Namespace", 110, RolesViewModel.Row::namespace),
+                Columns.of("Name", 200, RolesViewModel.Row::name),
+                Columns.of("Bindings", 85, RolesViewModel.Row::bindingCount),
+                Columns.of("Broad", 70, r -> r.broad() ? "yes" : "")));
         SortedList<RolesViewModel.Row> sorted = new SortedList<>(vm.rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -5,6 +5,7 @@ import dev.kustodian.core.findings.Severity;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.secrets.SecretUse;
 import dev.kustodian.ui.framework.FilterablePane;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Card;
 import dev.kustodian.ui.framework.Css;
@@ -54,20 +55,13 @@ public final class SecretsView extends BorderPane implements FilterablePane {
     public SecretsView(SecretsViewModel vm, PageContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        getStyleClass().add("secrets-page");
-        Css.add(this, "/dev/kustodian/ui/secrets/secrets.css");
+        Css.page(this, "secrets");
         setPadding(new Insets(16));
 
-        Label title = new Label("Secrets");
-        title.getStyleClass().add("page-title");
-        Label header = new Label();
-        header.setId("secrets-header");
-        header.getStyleClass().add("page-subtitle");
-        header.textProperty().bind(vm.header);
-        filter.setId("secrets-filter");
-        filter.setPromptText("Filter by name, namespace, type, key (Ctrl+F)");
-        filter.setPrefColumnCount(28);
-        filter.textProperty().bindBidirectional(vm.filterText);
+        Label title = Labels.pageTitle("Secrets");
+        Label header = Labels.subtitle("secrets-header", vm.header);
+        FilterablePane.filter(filter, "secrets-filter", "Filter by name, namespace, type, key (Ctrl+F)", vm.filterText)
+                .setPrefColumnCount(28);
         ComboBox<String> type = new ComboBox<>(vm.types);
         type.setId("secrets-type-filter");
         type.valueProperty().bindBidirectional(vm.typeFilter);
@@ -236,10 +230,8 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         Label name = new Label(r.name(), new FontIcon(Feather.KEY));
         name.getStyleClass().add("detail-title");
         name.setId("detail-title");
-        Label sub = new Label(r.namespace() + " · " + r.type() + " · managed by " + r.managedBy().label()
-                + (r.secret().immutable() ? " · immutable" : ""));
-        sub.getStyleClass().add("page-subtitle");
-        sub.setWrapText(true);
+        Label sub = Labels.wrappedSubtitle(r.namespace() + " · " + r.type() + " · managed by "
+                + r.managedBy().label() + (r.secret().immutable() ? " · immutable" : ""));
         HBox chips = new HBox(6);
         r.findings().stream().map(Finding::severity).distinct().forEach(s -> chips.getChildren().add(new SeverityChip(s)));
         Button migrate = new Button("Move to external store…", new FontIcon(Feather.UPLOAD_CLOUD));

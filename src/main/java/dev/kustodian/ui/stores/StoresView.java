@@ -6,6 +6,7 @@ import dev.kustodian.core.externalsecrets.StoreInventory;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.ui.framework.FilterablePane;
+import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.PageContext;
 import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.Css;
@@ -56,16 +57,12 @@ public final class StoresView extends BorderPane implements FilterablePane {
     public StoresView(StoresViewModel vm, PageContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        getStyleClass().add("stores-page");
-        Css.add(this, "/dev/kustodian/ui/stores/stores.css");
+        Css.page(this, "stores");
         setPadding(new Insets(16));
 
-        Label title = new Label("External stores");
-        title.getStyleClass().add("page-title");
-        Label sub = new Label("Keep secret values out of the cluster's manifests: operators installed, store objects,"
-                + " which Secrets a store manages, and the wizards that generate the rest.");
-        sub.getStyleClass().add("page-subtitle");
-        sub.setWrapText(true);
+        Label title = Labels.pageTitle("External stores");
+        Label sub = Labels.wrappedSubtitle("Keep secret values out of the cluster's manifests: operators installed,"
+                + " store objects, which Secrets a store manages, and the wizards that generate the rest.");
         FlowPane actions = new FlowPane(8, 8);
         actions.setId("stores-actions");
         actions.getChildren().addAll(
@@ -88,9 +85,7 @@ public final class StoresView extends BorderPane implements FilterablePane {
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
 
-        filter.setPromptText("Filter objects and secrets (Ctrl+F)");
-        filter.setId("stores-filter");
-        filter.textProperty().bindBidirectional(vm.filter);
+        FilterablePane.filter(filter, "stores-filter", "Filter objects and secrets (Ctrl+F)", vm.filter);
 
         buildObjectTable();
         buildSecretTable();
