@@ -270,9 +270,11 @@ public final class SecretUsageIndex {
                 }
                 uses.put(secret, Collections.unmodifiableList(list));
             });
-            Map<ObjectRef, Integer> counts = Map.copyOf(podCounts);
+            // not Map.copyOf: its open-addressing table probes linearly on ObjectRef's polynomial hash codes, whose
+            // neighbouring values (pod-1, pod-2...) form long runs: 0.3 s of equals calls for 30,000 pods
             return new SecretUsageIndex(snap, Collections.unmodifiableMap(uses), List.copyOf(dangling.values()),
-                    counts, Collections.unmodifiableMap(rootSpecs), Collections.unmodifiableMap(roots));
+                    Collections.unmodifiableMap(podCounts), Collections.unmodifiableMap(rootSpecs),
+                    Collections.unmodifiableMap(roots));
         }
 
         private static ObjectRef ref(WorkloadInfo w) {
