@@ -96,6 +96,10 @@ public final class ShellView extends BorderPane {
                 slot(OnboardingPage.ID).ifPresent(this::showSlot);
             }
             renderPageArea();
+            if (getScene() != null) {
+                // once a load is on screen, the classes and controls of the other pages warm up off the FX thread
+                dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(), UiWarmup::startOnce);
+            }
         });
         vm.setAfterShown(r -> {
             if (getScene() == null) {

@@ -83,6 +83,7 @@ class FxPulseBenchmark {
         measure(robot, md, "open the snapshot (load, analysis, first page)",
                 () -> shell.viewModel().openSnapshot(file));
         assertThat(shell.viewModel().state.snapshot().secrets()).hasSize(SyntheticClusterJson.Counts.LARGE.secrets());
+        UiWarmup.awaitDone(); // a user reads the first page before opening another one
 
         Page access = shell.page("access").orElseThrow();
         double accessShown = measure(robot, md, "switch to Access (snapshot loaded → Access page shown)",

@@ -1,0 +1,166 @@
+package dev.kustodian.ui.app;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.ButtonSkin;
+import javafx.scene.control.skin.CheckBoxSkin;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.scene.control.skin.HyperlinkSkin;
+import javafx.scene.control.skin.ListCellSkin;
+import javafx.scene.control.skin.ListViewSkin;
+import javafx.scene.control.skin.ProgressBarSkin;
+import javafx.scene.control.skin.ScrollPaneSkin;
+import javafx.scene.control.skin.SplitPaneSkin;
+import javafx.scene.control.skin.TabPaneSkin;
+import javafx.scene.control.skin.TableCellSkin;
+import javafx.scene.control.skin.TableRowSkin;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.TextAreaSkin;
+import javafx.scene.control.skin.TextFieldSkin;
+import javafx.scene.control.skin.TitledPaneSkin;
+import javafx.scene.control.skin.ToggleButtonSkin;
+import javafx.scene.control.skin.TreeCellSkin;
+import javafx.scene.control.skin.TreeViewSkin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Warms the JVM up for the pages' first show, on a background thread, once the window shows its first load: the first
+ * show of a page otherwise loads hundreds of classes (controls, skins, behaviours, the page's own classes) and spins
+ * hundreds of lambda classes (a text field's behaviour alone has 80) on the FX thread, in the pulse that shows it.
+ * Loading a class and linking a lambda call site is the same work on any thread; controls and skins that are not in a
+ * scene may be built on any thread. So this thread loads the classes the pages load when first shown
+ * ({@code warmup-classes.txt}, without running their static initialisers) and builds one throw-away control of each
+ * kind the pages use, with its skin (which creates the behaviour and its key mappings). Nothing it builds is kept or
+ * shown; a failure only means less warm-up.
+ */
+final class UiWarmup {
+    static final String CLASSES = "/dev/kustodian/ui/app/warmup-classes.txt";
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile Thread thread;
+
+    private UiWarmup() {
+    }
+
+    /**
+     * Starts the warm-up thread (once per JVM; later calls do nothing). {@code -Dkustodian.uiWarmup=false} turns it
+     * off (to compare).
+     */
+    static void startOnce() {
+        if (!"false".equals(System.getProperty("kustodian.uiWarmup")) && STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(UiWarmup::run, "kustodian-ui-warmup");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            thread = t;
+            t.start();
+        }
+    }
+
+    /** Waits until the warm-up thread, if one was started, has finished (benchmarks: a user reads the first page). */
+    static void awaitDone() throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join();
+        }
+    }
+
+    /** Does the warm-up on the calling thread; returns how many classes and controls it warmed. */
+    static int run() {
+        int done = 0;
+        ClassLoader loader = UiWarmup.class.getClassLoader();
+        for (String name : classNames()) {
+            try {
+                Class.forName(name, false, loader);
+                done++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // a class of another JavaFX build or platform: nothing to warm
+            }
+        }
+        for (Supplier<Control> control : CONTROLS) {
+            try {
+                control.get();
+                done++;
+            } catch (RuntimeException | LinkageError e) {
+                // best effort: the control is built again, normally, when a page shows it
+            }
+        }
+        return done;
+    }
+
+    /** The class names listed in {@link #CLASSES}. */
+    static List<String> classNames() {
+        try (InputStream in = UiWarmup.class.getResourceAsStream(CLASSES)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One control of each kind the pages show, with its skin. */
+    static final List<Supplier<Control>> CONTROLS = List.of(
+            () -> skinned(table(), TableViewSkin::new),
+            () -> skinned(new TableRow<String>(), TableRowSkin::new),
+            () -> skinned(new TableCell<String, String>(), TableCellSkin::new),
+            () -> skinned(new TreeView<>(new TreeItem<>("warm-up")), TreeViewSkin::new),
+            () -> skinned(new TreeCell<String>(), TreeCellSkin::new),
+            () -> skinned(new ListView<String>(), ListViewSkin::new),
+            () -> skinned(new ListCell<String>(), ListCellSkin::new),
+            () -> skinned(new TabPane(new Tab("warm-up")), TabPaneSkin::new),
+            () -> skinned(new SplitPane(), SplitPaneSkin::new),
+            () -> skinned(new TextField(), TextFieldSkin::new),
+            () -> skinned(new TextArea(), TextAreaSkin::new),
+            () -> skinned(new ComboBox<String>(), ComboBoxListViewSkin::new),
+            () -> skinned(new CheckBox(), CheckBoxSkin::new),
+            () -> skinned(new TitledPane(), TitledPaneSkin::new),
+            () -> skinned(new ScrollPane(), ScrollPaneSkin::new),
+            () -> skinned(new ProgressBar(), ProgressBarSkin::new),
+            () -> skinned(new Button(), ButtonSkin::new),
+            () -> skinned(new ToggleButton(), ToggleButtonSkin::new),
+            () -> skinned(new Hyperlink(), HyperlinkSkin::new));
+
+    private static TableView<String> table() {
+        TableView<String> t = new TableView<>();
+        t.getColumns().add(new TableColumn<String, String>("warm-up"));
+        return t;
+    }
+
+    private static <C extends Control> Control skinned(C control, Function<C, ? extends Skin<?>> skin) {
+        control.setSkin(skin.apply(control));
+        return control;
+    }
+}
