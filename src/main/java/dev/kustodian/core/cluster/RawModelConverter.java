@@ -22,7 +22,6 @@ import dev.kustodian.core.secrets.LeakDetector;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -245,14 +244,7 @@ public final class RawModelConverter {
     }
 
     static Instant instant(String s) {
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return dev.kustodian.core.util.Timestamps.parse(s);
     }
 
     // ---------------------------------------------------------------- secrets

@@ -2,6 +2,7 @@ package dev.kustodian.core.secrets;
 
 import dev.kustodian.core.model.LeakHint;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,6 +43,34 @@ public final class LeakDetector {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential).*");
 
+    /** The longest scheme {@link #URL_PASSWORD} matches before "://". */
+    private static final int MAX_SCHEME = 31;
+
+    /**
+     * Literals one of which every match of {@code pattern} contains (in the lower-cased value for a case-insensitive
+     * pattern): a value without any of them cannot match. {@code LeakDetectorTest} checks it on random values.
+     */
+    record Literals(Pattern pattern, boolean lowerCase, List<String> any) {
+        boolean mayFind(String value, String lower) {
+            String text = lowerCase ? (lower != null ? lower : value.toLowerCase(Locale.ROOT)) : value;
+            for (String literal : any) {
+                if (text.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final Literals PEM_LITERALS = new Literals(PEM, false, List.of("-----BEGIN "));
+    static final Literals AWS_KEY_LITERALS = new Literals(AWS_KEY, false, List.of("AKIA", "ASIA"));
+    static final Literals JWT_LITERALS = new Literals(JWT, false, List.of("eyJ"));
+    static final Literals TOKEN_LITERALS = new Literals(TOKEN_FORMATS, false, List.of("gh", "github_pat_", "xox",
+            "k_live_", "AIza", "glpat-", "npm_", "sk-", "hvs."));
+    static final Literals AUTH_HEADER_LITERALS = new Literals(AUTH_HEADER, true, List.of("bearer", "basic"));
+    static final Literals ASSIGNMENT_LITERALS = new Literals(ASSIGNMENT, true, List.of("passw", "pwd", "secret",
+            "token", "key"));
+
     /** Scans a value found at a place with no name hint (ConfigMap data, annotation). */
     public static Optional<LeakHint.Kind> scan(String value) {
         return scan(null, value);
@@ -55,36 +84,46 @@ public final class LeakDetector {
         if (value == null || value.length() < 8) {
             return Optional.empty();
         }
-        if (PEM.matcher(value).find()) {
+        // Each pattern runs only when the value contains a literal that every match of it contains (String.indexOf
+        // is many times faster than the regular expressions, which try every position): the same results.
+        if (PEM_LITERALS.mayFind(value, null) && PEM.matcher(value).find()) {
             return Optional.of(LeakHint.Kind.PRIVATE_KEY_PEM);
         }
-        if (AWS_KEY.matcher(value).find()) {
+        if (AWS_KEY_LITERALS.mayFind(value, null) && AWS_KEY.matcher(value).find()) {
             return Optional.of(LeakHint.Kind.AWS_ACCESS_KEY);
         }
-        if (JWT.matcher(value).find()) {
+        if (JWT_LITERALS.mayFind(value, null) && JWT.matcher(value).find()) {
             return Optional.of(LeakHint.Kind.JWT);
         }
-        if (TOKEN_FORMATS.matcher(value).find()) {
+        if (TOKEN_LITERALS.mayFind(value, null) && TOKEN_FORMATS.matcher(value).find()) {
             return Optional.of(LeakHint.Kind.GENERIC_API_TOKEN);
         }
-        if (value.contains("://")) {
-            Matcher u = URL_PASSWORD.matcher(value);
+        int scheme = value.indexOf("://");
+        if (scheme >= 0) {
+            // a match starts at most 31 characters (its scheme) before its "://"; \b still sees the text before
+            Matcher u = URL_PASSWORD.matcher(value).region(Math.max(0, scheme - MAX_SCHEME), value.length())
+                    .useTransparentBounds(true).useAnchoringBounds(false);
             while (u.find()) {
                 if (!isPlaceholder(u.group(1))) {
                     return Optional.of(LeakHint.Kind.URL_WITH_PASSWORD);
                 }
             }
         }
-        Matcher h = AUTH_HEADER.matcher(value);
-        while (h.find()) {
-            if (looksRandom(h.group(2))) {
-                return Optional.of(LeakHint.Kind.GENERIC_API_TOKEN);
+        String lower = value.toLowerCase(Locale.ROOT); // (?i) patterns: ASCII case folding, which this covers
+        if (AUTH_HEADER_LITERALS.mayFind(value, lower)) {
+            Matcher h = AUTH_HEADER.matcher(value);
+            while (h.find()) {
+                if (looksRandom(h.group(2))) {
+                    return Optional.of(LeakHint.Kind.GENERIC_API_TOKEN);
+                }
             }
         }
-        Matcher a = ASSIGNMENT.matcher(value);
-        while (a.find()) {
-            if (looksRandom(a.group(2))) {
-                return Optional.of(LeakHint.Kind.PASSWORD_ASSIGNMENT);
+        if (ASSIGNMENT_LITERALS.mayFind(value, lower)) {
+            Matcher a = ASSIGNMENT.matcher(value);
+            while (a.find()) {
+                if (looksRandom(a.group(2))) {
+                    return Optional.of(LeakHint.Kind.PASSWORD_ASSIGNMENT);
+                }
             }
         }
         if (name != null && SECRET_NAME.matcher(name).matches() && !REFERENCE_NAME.matcher(name).matches()

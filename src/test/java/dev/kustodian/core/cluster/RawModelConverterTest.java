@@ -139,4 +139,33 @@ class RawModelConverterTest {
                   - name: v2
                 """);
     }
+
+    /** Timestamps read by the fast path are the instants Instant.parse gives; what it cannot read, Instant.parse does. */
+    @Test
+    void timestampsAsInstantParseReadsThem() {
+        java.util.Random rnd = new java.util.Random(3);
+        List<String> samples = new ArrayList<>(List.of("2024-02-29T23:59:59Z", "2023-02-29T10:00:00Z",
+                "2024-04-31T00:00:00Z", "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z",
+                "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2024-12-31T23:59:60Z", "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59Z", "2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00+01:00", "2024-01-01 00:00:00Z",
+                "2024-01-01T00:00:0xZ", "2024-1-01T00:00:00Z", "１９７０-01-01T00:00:00Z", "not a time"));
+        for (int i = 0; i < 20_000; i++) {
+            samples.add(String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", rnd.nextInt(10_000), rnd.nextInt(14),
+                    rnd.nextInt(33), rnd.nextInt(25), rnd.nextInt(61), rnd.nextInt(61)));
+        }
+        int fast = 0;
+        for (String s : samples) {
+            java.time.Instant expected;
+            try {
+                expected = java.time.Instant.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertThat(RawModelConverter.instant(s)).as(s).isEqualTo(expected);
+            if (expected != null && s.length() == 20) {
+                fast++;
+            }
+        }
+        assertThat(fast).as("valid timestamps of the API server's form").isGreaterThan(10_000);
+    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -119,5 +120,56 @@ class LeakDetectorTest {
         String b64 = "QUJD".repeat(250_000);
         assertThat(LeakDetector.scan(dots)).isEmpty();
         assertThat(LeakDetector.scan(b64)).isEmpty();
+    }
+
+    /**
+     * The literals checked before each pattern are in every match of it: on random values made of the patterns'
+     * pieces (any case, around runs of letters and digits, unicode that changes length when lower-cased), a value
+     * the pattern finds something in always passes its literal check, so skipping the others changes no result.
+     */
+    @Test
+    void literalChecksNeverSkipAMatch() {
+        java.util.Random rnd = new java.util.Random(7);
+        String[] pieces = {"-----BEGIN ", "RSA ", "OPENSSH ", "PRIVATE KEY", "-----", " BLOCK", "AKIA", "ASIA", "eyJ",
+                ".", "ghp_", "gho_", "github_pat_", "xoxb-", "sk_live_", "rk_live_", "AIza", "glpat-", "npm_", "sk-",
+                "sk-proj-", "hvs.", "Bearer ", "BASIC ", "bEaReR\t", "://", "postgres", "jdbc:mysql", ":", "@", "/",
+                " ", "\n", "=", ": ", "'", "\"", "PassWord", "passwd", "PWD", "Secret", "client_secret", "TOKEN",
+                "api-key", "Access_Key", "private-key", "é", "\u0130", "\u212A", "_", "-", "$", "{{"};
+        java.util.Map<LeakDetector.Literals, Integer> found = new java.util.HashMap<>();
+        List<LeakDetector.Literals> all = List.of(LeakDetector.PEM_LITERALS, LeakDetector.AWS_KEY_LITERALS,
+                LeakDetector.JWT_LITERALS, LeakDetector.TOKEN_LITERALS, LeakDetector.AUTH_HEADER_LITERALS,
+                LeakDetector.ASSIGNMENT_LITERALS);
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int n = 1 + rnd.nextInt(8); n > 0; n--) {
+                switch (rnd.nextInt(6)) {
+                    case 4 -> v.append(pieces[rnd.nextInt(3)]).append("PRIVATE KEY").append(pieces[rnd.nextInt(6)]);
+                    case 5 -> v.append(rnd.nextBoolean() ? "eyJ" : "").append(run(rnd, "abcXYZ019_-", 8))
+                            .append(".eyJ").append(run(rnd, "abcXYZ019_-", 7 + rnd.nextInt(3))).append('.')
+                            .append(run(rnd, "abcXYZ019_-", 8));
+                    case 0 -> v.append(run(rnd, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16 + rnd.nextInt(3)));
+                    case 1 -> v.append(run(rnd, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+                            8 + rnd.nextInt(40)));
+                    default -> v.append(pieces[rnd.nextInt(pieces.length)]);
+                }
+            }
+            String value = v.toString();
+            for (LeakDetector.Literals l : all) {
+                if (l.pattern().matcher(value).find()) {
+                    found.merge(l, 1, Integer::sum);
+                    assertThat(l.mayFind(value, null)).as(l.pattern() + " finds a match in " + value).isTrue();
+                }
+            }
+        }
+        assertThat(found).as("every pattern matched some values").hasSize(all.size())
+                .allSatisfy((l, n) -> assertThat(n).as(l.pattern().pattern()).isGreaterThan(10));
+    }
+
+    private static String run(java.util.Random rnd, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 }
