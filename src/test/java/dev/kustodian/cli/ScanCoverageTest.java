@@ -2,17 +2,16 @@ package dev.kustodian.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustodian.core.cluster.MockApiServer;
 import dev.kustodian.core.cluster.TestKubeconfigs;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceListBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,25 +39,16 @@ class ScanCoverageTest {
             new String[]{"/apis/rbac.authorization.k8s.io/v1", "rolebindings"},
             new String[]{"/apis/rbac.authorization.k8s.io/v1", "clusterrolebindings"});
 
+    @RegisterExtension
+    final MockApiServer api = MockApiServer.bare();
     @TempDir
     Path dir;
-    KubernetesMockServer server;
     Path kubeconfig;
 
     @BeforeEach
     void start() throws Exception {
-        server = new KubernetesMockServer(false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        server.clearExpectations();
-        kubeconfig = TestKubeconfigs.write(dir.resolve("config"), Map.of("mock", "http://127.0.0.1:" + server.getPort()),
-                Map.of());
-        server.expect().get().withPath("/version").andReturn(200, Map.of("major", "1", "minor", "30",
-                "gitVersion", "v1.30.2")).always();
-    }
-
-    @AfterEach
-    void stop() {
-        server.destroy();
+        kubeconfig = TestKubeconfigs.write(dir.resolve("config"), Map.of("mock", api.url()), Map.of());
+        api.expectVersion();
     }
 
     private static Object forbidden() {
@@ -74,18 +64,18 @@ class ScanCoverageTest {
         for (String[] k : KINDS) {
             String path = k[0] + "/" + k[1] + "?limit=500";
             if (forbiddenKinds.contains(k[1])) {
-                server.expect().get().withPath(path).andReturn(403, forbidden()).always();
+                api.server().expect().get().withPath(path).andReturn(403, forbidden()).always();
                 for (String ns : List.of("shop", "team")) {
-                    server.expect().get().withPath(k[0] + "/namespaces/" + ns + "/" + k[1] + "?limit=500")
+                    api.server().expect().get().withPath(k[0] + "/namespaces/" + ns + "/" + k[1] + "?limit=500")
                             .andReturn(403, forbidden()).always();
                 }
             } else if (k[1].equals("namespaces")) {
-                server.expect().get().withPath(path).andReturn(200, new NamespaceListBuilder().addToItems(
+                api.server().expect().get().withPath(path).andReturn(200, new NamespaceListBuilder().addToItems(
                         new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(),
                         new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build()).build())
                         .always();
             } else {
-                server.expect().get().withPath(path).andReturn(200, emptyList()).always();
+                api.server().expect().get().withPath(path).andReturn(200, emptyList()).always();
             }
         }
     }
@@ -172,14 +162,14 @@ class ScanCoverageTest {
         CliRun json = scan("-o", "json", "--fail-on", "critical");
         assertThat(json.code()).as(json.err()).isEqualTo(3);
         assertThat(json.out()).isEmpty();
-        assertThat(json.err()).contains("http://127.0.0.1:" + server.getPort() + "/ of context \"mock\" does not look "
+        assertThat(json.err()).contains(api.url() + "/ of context \"mock\" does not look "
                 + "like a Kubernetes API server (404 on /api;").contains("kubectl cluster-info")
                 .doesNotContain("Exception", "\tat ");
     }
 
     @Test
     void aServerThatServesApiButNoListIsStillNotAKubernetesApiServer() throws Exception {
-        server.expect().get().withPath("/api").andReturn(200, Map.of("kind", "APIVersions",
+        api.server().expect().get().withPath("/api").andReturn(200, Map.of("kind", "APIVersions",
                 "versions", List.of("v1"))).always();
         CliRun table = scan("--allow-partial");
         assertThat(table.code()).as(table.err()).isEqualTo(3);
@@ -192,7 +182,7 @@ class ScanCoverageTest {
         // every list answers (empty) but secrets: 404 there is "not served", the scan is incomplete (exit 5)
         for (String[] k : KINDS) {
             if (!k[1].equals("secrets")) {
-                server.expect().get().withPath(k[0] + "/" + k[1] + "?limit=500").andReturn(200, emptyList()).always();
+                api.server().expect().get().withPath(k[0] + "/" + k[1] + "?limit=500").andReturn(200, emptyList()).always();
             }
         }
         CliRun json = scan("-o", "json");

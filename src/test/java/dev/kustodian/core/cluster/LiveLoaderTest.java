@@ -11,9 +11,9 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.SecretListBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
@@ -37,6 +37,8 @@ class LiveLoaderTest {
      */
     static final LiveLoader.Options FAST = new LiveLoader.Options(30_000, 30_000, 500, 2, 5, 2);
 
+    @RegisterExtension
+    final MockApiServer api = MockApiServer.bare();
     @TempDir
     Path dir;
     KubernetesMockServer server;
@@ -44,21 +46,12 @@ class LiveLoaderTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new KubernetesMockServer(false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        server.clearExpectations(); // the mock answers /version itself otherwise
-        kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, DemoCluster.kubeconfigText("http://127.0.0.1:" + server.getPort()));
-    }
-
-    @AfterEach
-    void stop() {
-        server.destroy();
+        server = api.server();
+        kubeconfig = Files.writeString(dir.resolve("config"), DemoCluster.kubeconfigText(api.url()));
     }
 
     private void expectVersion() {
-        server.expect().get().withPath("/version").andReturn(200, Map.of("major", "1", "minor", "30",
-                "gitVersion", "v1.30.2")).always();
+        api.expectVersion();
     }
 
     /** Every kind answers an empty list except those in {@code except}. */
@@ -109,8 +102,7 @@ class LiveLoaderTest {
 
     @Test
     void unauthorizedIsAClearCredentialsError() {
-        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
-                .withMessage("Unauthorized").build()).always();
+        expectUnauthorized();
         UserFacingException e = catchThrowableOfType(UserFacingException.class, this::load);
         assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
         assertThat(e.category().exitCode()).isEqualTo(3);
@@ -136,18 +128,41 @@ class LiveLoaderTest {
         return f;
     }
 
+    /** The load of {@code kc} fails with this exception. */
+    private static UserFacingException loadFails(Path kc) {
+        return catchThrowableOfType(UserFacingException.class, () -> {
+            try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
+                    new Cancellation())) {
+                s.snapshot();
+            }
+        });
+    }
+
+    private void expectUnauthorized() {
+        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
+                .withMessage("Unauthorized").build()).always();
+    }
+
+    /** An executable credential plugin {@code name} in the test folder running {@code script}. */
+    private Path plugin(String name, String script) throws Exception {
+        Path plugin = Files.writeString(dir.resolve(name), script);
+        assertThat(plugin.toFile().setExecutable(true)).isTrue();
+        return plugin;
+    }
+
+    /** A kubeconfig for the mock server whose user gets its token from the credential plugin {@code plugin}. */
+    private Path execKubeconfig(Path plugin) throws Exception {
+        return kubeconfig(api.url(), "{exec: {apiVersion: client.authentication.k8s.io/v1, command: " + plugin
+                + ", interactiveMode: Never}}");
+    }
+
     @Test
     void aServerCertificateTheKubeconfigDoesNotTrustIsATlsError() throws Exception {
         KubernetesMockServer https = new KubernetesMockServer(true);
         https.init(InetAddress.getLoopbackAddress(), 0);
         try {
             Path kc = kubeconfig("https://127.0.0.1:" + https.getPort(), "{token: abc}");
-            UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> {
-                try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
-                        new Cancellation())) {
-                    s.snapshot();
-                }
-            });
+            UserFacingException e = loadFails(kc);
             assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
             assertThat(e.getMessage()).contains("TLS connection to https://127.0.0.1:" + https.getPort())
                     .contains("context \"ctx\"").contains("certificate-authority").doesNotContain("\tat ");
@@ -158,22 +173,12 @@ class LiveLoaderTest {
 
     @Test
     void aRejectedTokenFromACredentialPluginNamesThePlugin() throws Exception {
-        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
-                .withMessage("Unauthorized").build()).always();
-        Path plugin = dir.resolve("kustodian-test-credential-plugin");
-        Files.writeString(plugin, """
+        expectUnauthorized();
+        Path plugin = plugin("kustodian-test-credential-plugin", """
                 #!/bin/sh
                 echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"expired"}}'
                 """);
-        assertThat(plugin.toFile().setExecutable(true)).isTrue();
-        Path kc = kubeconfig("http://127.0.0.1:" + server.getPort(), "{exec: {apiVersion: "
-                + "client.authentication.k8s.io/v1, command: " + plugin + ", interactiveMode: Never}}");
-        UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> {
-            try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
-                    new Cancellation())) {
-                s.snapshot();
-            }
-        });
+        UserFacingException e = loadFails(execKubeconfig(plugin));
         assertThat(e.category()).isEqualTo(UserFacingException.Category.CLUSTER_UNREACHABLE);
         assertThat(e.getMessage()).contains("401").contains("user \"u\"")
                 .contains("credential plugin \"" + plugin + "\"");
@@ -183,19 +188,9 @@ class LiveLoaderTest {
     void aCredentialPluginThatFailsIsNamedAndTheLoadStops() throws Exception {
         // the plugin is run first (with a deadline): its failure is named as such, not as the 401 that fabric8
         // would provoke by going on without a token (issue 16)
-        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
-                .withMessage("Unauthorized").build()).always();
-        Path plugin = dir.resolve("kustodian-failing-plugin");
-        Files.writeString(plugin, "#!/bin/sh\necho 'please log in first' >&2\nexit 1\n");
-        assertThat(plugin.toFile().setExecutable(true)).isTrue();
-        Path kc = kubeconfig("http://127.0.0.1:" + server.getPort(), "{exec: {apiVersion: "
-                + "client.authentication.k8s.io/v1, command: " + plugin + ", interactiveMode: Never}}");
-        UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> {
-            try (ClusterSession s = LiveLoader.open(SourceSpec.live(kc, null), FAST, Progress.NONE,
-                    new Cancellation())) {
-                s.snapshot();
-            }
-        });
+        expectUnauthorized();
+        Path plugin = plugin("kustodian-failing-plugin", "#!/bin/sh\necho 'please log in first' >&2\nexit 1\n");
+        UserFacingException e = loadFails(execKubeconfig(plugin));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("failed (exit code 1)").doesNotContain("401 Unauthorized", "rejected the credentials")
                 .contains("credential plugin \"" + plugin + "\"")
