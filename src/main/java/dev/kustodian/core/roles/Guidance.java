@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Guidance shown beside a Role as the user picks permissions (wizard) or reviews generated rules. Every check is a
@@ -55,6 +56,19 @@ public final class Guidance {
         return out;
     }
 
+    /**
+     * One warning {@code code} per rule in which {@code found} finds something: {@code prefix}, what it found
+     * (comma-separated), where the rule applies, then {@code consequence}.
+     */
+    private static List<Warning> perRuleListing(List<ScopedRule> rules, String code, String prefix,
+                                                Function<PolicyRule, List<String>> found, String consequence) {
+        return perRule(rules, (s, r) -> {
+            List<String> what = found.apply(r);
+            return what.isEmpty() ? null
+                    : new Warning(code, prefix + String.join(", ", what) + " " + where(s) + consequence);
+        });
+    }
+
     private static String where(ScopedRule s) {
         return s.clusterWide() ? "in every namespace" : "in namespace " + s.namespace();
     }
@@ -92,7 +106,7 @@ public final class Guidance {
 
     /** '*' in verbs, resources or apiGroups grants future resources, subresources and verbs too. */
     public static List<Warning> wildcards(List<ScopedRule> rules) {
-        return perRule(rules, (s, r) -> {
+        return perRuleListing(rules, "wildcard", "'*' in ", r -> {
             List<String> where = new ArrayList<>();
             if (r.verbs().contains("*")) {
                 where.add("verbs");
@@ -106,18 +120,14 @@ public final class Guidance {
             if (r.nonResourceURLs().stream().anyMatch(u -> u.endsWith("*"))) {
                 where.add("nonResourceURLs");
             }
-            if (!where.isEmpty()) {
-                return new Warning("wildcard", "'*' in " + String.join(", ", where) + " " + where(s)
-                        + " also covers resources, subresources and verbs added later (CRDs, pods/exec, "
-                        + "secrets...). List what the subject needs instead.");
-            }
-            return null;
-        });
+            return where;
+        }, " also covers resources, subresources and verbs added later (CRDs, pods/exec, secrets...). List what the "
+                + "subject needs instead.");
     }
 
     /** Creating pods (or workload controllers, or exec/attach) lets the subject read every secret of the namespace. */
     public static List<Warning> podCreationReadsSecrets(List<ScopedRule> rules) {
-        return perRule(rules, (s, r) -> {
+        return perRuleListing(rules, "pod-create-reads-secrets", "", r -> {
             List<String> what = new ArrayList<>();
             boolean core = coreOrAny(r);
             if (core && has(r.resources(), "pods") && has(r.verbs(), "create")) {
@@ -135,18 +145,14 @@ public final class Guidance {
                     what.add("create/update " + res);
                 }
             }
-            if (!what.isEmpty()) {
-                return new Warning("pod-create-reads-secrets", String.join(", ", what) + " " + where(s)
-                        + " lets the subject run a pod that mounts any secret there (and any service account's "
-                        + "token), so it can read them all, whatever the secrets rules say.");
-            }
-            return null;
-        });
+            return what;
+        }, " lets the subject run a pod that mounts any secret there (and any service account's token), so it can "
+                + "read them all, whatever the secrets rules say.");
     }
 
     /** escalate, bind and impersonate, and minting service account tokens. */
     public static List<Warning> escalation(List<ScopedRule> rules) {
-        return perRule(rules, (s, r) -> {
+        return perRuleListing(rules, "escalation", "", r -> {
             List<String> what = new ArrayList<>();
             for (String v : List.of("escalate", "bind", "impersonate")) {
                 if (r.verbs().contains(v) || (r.verbs().contains("*") && !r.resources().isEmpty())) {
@@ -157,13 +163,9 @@ public final class Guidance {
                     && has(r.verbs(), "create")) {
                 what.add("create serviceaccounts/token");
             }
-            if (!what.isEmpty()) {
-                return new Warning("escalation", String.join(", ", what) + " " + where(s)
-                        + " lets the subject gain permissions it was not given (grant itself any role, act as "
-                        + "another user or service account). Grant these only to administrators.");
-            }
-            return null;
-        });
+            return what;
+        }, " lets the subject gain permissions it was not given (grant itself any role, act as another user or "
+                + "service account). Grant these only to administrators.");
     }
 
     /** Rules the applying identity does not hold: the API server refuses them without escalate. */

@@ -2,11 +2,22 @@ package dev.kustodian.core.roles;
 
 import dev.kustodian.core.model.PolicyRule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
+import static dev.kustodian.core.roles.GuidanceTest.Check.ESCALATION;
+import static dev.kustodian.core.roles.GuidanceTest.Check.LIST_WATCH;
+import static dev.kustodian.core.roles.GuidanceTest.Check.NAMES;
+import static dev.kustodian.core.roles.GuidanceTest.Check.POD_CREATION;
+import static dev.kustodian.core.roles.GuidanceTest.Check.WILDCARDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GuidanceTest {
@@ -21,64 +32,85 @@ class GuidanceTest {
                 List.of(verbs.split(","))), null);
     }
 
-    @Test
-    void listOrWatchOnSecrets() {
-        assertThat(Guidance.secretsListWatch(List.of(ns("", "secrets", "list", "")))).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("returns every secret").contains("namespace shop"));
-        assertThat(Guidance.secretsListWatch(List.of(cluster("", "secrets", "watch")))).hasSize(1);
-        assertThat(Guidance.secretsListWatch(List.of(ns("", "*", "*", "")))).hasSize(1);
-        assertThat(Guidance.secretsListWatch(List.of(ns("*", "secrets", "get,list", "")))).hasSize(1);
-        // negative: get by name, list on other kinds, secrets of another group
-        assertThat(Guidance.secretsListWatch(List.of(ns("", "secrets", "get", "db"), ns("", "configmaps", "list", ""),
-                ns("example.com", "secrets", "list", "")))).isEmpty();
-    }
+    /** The checks of Guidance that look at the rules alone. */
+    enum Check {
+        LIST_WATCH(Guidance::secretsListWatch), NAMES(Guidance::namesDoNotRestrict), WILDCARDS(Guidance::wildcards),
+        POD_CREATION(Guidance::podCreationReadsSecrets), ESCALATION(Guidance::escalation);
 
-    @Test
-    void resourceNamesDoNotRestrictListWatchCreateDeletecollection() {
-        for (String verb : List.of("list", "watch", "create", "deletecollection", "*")) {
-            assertThat(Guidance.namesDoNotRestrict(List.of(ns("", "secrets", "get," + verb, "db"))))
-                    .as(verb).singleElement().satisfies(w -> assertThat(w.message()).contains(verb));
+        private final Function<List<ScopedRule>, List<Guidance.Warning>> check;
+
+        Check(Function<List<ScopedRule>, List<Guidance.Warning>> check) {
+            this.check = check;
         }
-        assertThat(Guidance.namesDoNotRestrict(List.of(ns("", "secrets", "get,update,patch,delete", "db"),
-                ns("", "secrets", "list", "")))).isEmpty();
+
+        List<Guidance.Warning> apply(List<ScopedRule> rules) {
+            return check.apply(rules);
+        }
     }
 
-    @Test
-    void wildcards() {
-        assertThat(Guidance.wildcards(List.of(ns("", "*", "get", "")))).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("resources").contains("added later"));
-        assertThat(Guidance.wildcards(List.of(ns("", "pods", "*", "")))).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("verbs"));
-        assertThat(Guidance.wildcards(List.of(ns("*", "pods", "get", "")))).hasSize(1);
-        assertThat(Guidance.wildcards(List.of(ns("", "pods/*", "get", "")))).hasSize(1);
-        assertThat(Guidance.wildcards(List.of(new ScopedRule("", new PolicyRule(List.of("get"), List.of(), List.of(),
-                List.of(), List.of("/debug/*")), null)))).hasSize(1);
-        assertThat(Guidance.wildcards(List.of(ns("apps", "deployments,deployments/scale", "get,patch", "")))).isEmpty();
+    /** The check warns once about these rules, in a message with these words. */
+    static Stream<Arguments> warnsOnce() {
+        List<Arguments> rows = new ArrayList<>(List.of(
+                warns(LIST_WATCH, List.of(ns("", "secrets", "list", "")), "returns every secret", "namespace shop"),
+                warns(LIST_WATCH, List.of(cluster("", "secrets", "watch"))),
+                warns(LIST_WATCH, List.of(ns("", "*", "*", ""))),
+                warns(LIST_WATCH, List.of(ns("*", "secrets", "get,list", ""))),
+                warns(WILDCARDS, List.of(ns("", "*", "get", "")), "resources", "added later"),
+                warns(WILDCARDS, List.of(ns("", "pods", "*", "")), "verbs"),
+                warns(WILDCARDS, List.of(ns("*", "pods", "get", ""))),
+                warns(WILDCARDS, List.of(ns("", "pods/*", "get", ""))),
+                warns(WILDCARDS, List.of(new ScopedRule("", new PolicyRule(List.of("get"), List.of(), List.of(),
+                        List.of(), List.of("/debug/*")), null))),
+                warns(POD_CREATION, List.of(ns("", "pods", "create", "")), "create pods", "namespace shop"),
+                warns(POD_CREATION, List.of(ns("apps", "deployments", "patch", "")), "deployments"),
+                warns(POD_CREATION, List.of(ns("batch", "cronjobs", "create", ""))),
+                warns(POD_CREATION, List.of(ns("", "pods/exec", "create", ""))),
+                warns(POD_CREATION, List.of(ns("", "*", "*", ""))),
+                warns(ESCALATION, List.of(cluster("rbac.authorization.k8s.io", "clusterroles", "escalate")),
+                        "escalate"),
+                warns(ESCALATION, List.of(ns("rbac.authorization.k8s.io", "roles", "bind", ""))),
+                warns(ESCALATION, List.of(cluster("", "users,serviceaccounts", "impersonate"))),
+                warns(ESCALATION, List.of(ns("", "serviceaccounts/token", "create", "")), "serviceaccounts/token")));
+        // resourceNames do not restrict list, watch, create, deletecollection (nor *)
+        for (String verb : List.of("list", "watch", "create", "deletecollection", "*")) {
+            rows.add(warns(NAMES, List.of(ns("", "secrets", "get," + verb, "db")), verb));
+        }
+        return rows.stream();
     }
 
-    @Test
-    void creatingPodsOrWorkloadsReadsTheNamespacesSecrets() {
-        assertThat(Guidance.podCreationReadsSecrets(List.of(ns("", "pods", "create", "")))).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("create pods").contains("namespace shop"));
-        assertThat(Guidance.podCreationReadsSecrets(List.of(ns("apps", "deployments", "patch", "")))).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("deployments"));
-        assertThat(Guidance.podCreationReadsSecrets(List.of(ns("batch", "cronjobs", "create", "")))).hasSize(1);
-        assertThat(Guidance.podCreationReadsSecrets(List.of(ns("", "pods/exec", "create", "")))).hasSize(1);
-        assertThat(Guidance.podCreationReadsSecrets(List.of(ns("", "*", "*", "")))).hasSize(1);
-        assertThat(Guidance.podCreationReadsSecrets(List.of(ns("", "pods", "get,list,delete", ""),
-                ns("apps", "deployments", "get,list", ""), ns("apps", "deployments/scale", "patch", "")))).isEmpty();
+    private static Arguments warns(Check check, List<ScopedRule> rules, String... words) {
+        return Arguments.of(check, rules, words);
     }
 
-    @Test
-    void escalateBindImpersonateAndTokens() {
-        assertThat(Guidance.escalation(List.of(cluster("rbac.authorization.k8s.io", "clusterroles", "escalate"))))
-                .singleElement().satisfies(w -> assertThat(w.message()).contains("escalate"));
-        assertThat(Guidance.escalation(List.of(ns("rbac.authorization.k8s.io", "roles", "bind", "")))).hasSize(1);
-        assertThat(Guidance.escalation(List.of(cluster("", "users,serviceaccounts", "impersonate")))).hasSize(1);
-        assertThat(Guidance.escalation(List.of(ns("", "serviceaccounts/token", "create", "")))).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("serviceaccounts/token"));
-        assertThat(Guidance.escalation(List.of(ns("rbac.authorization.k8s.io", "roles,rolebindings", "get,list", ""),
-                ns("", "serviceaccounts", "create", "")))).isEmpty();
+    @ParameterizedTest
+    @MethodSource
+    void warnsOnce(Check check, List<ScopedRule> rules, String[] words) {
+        assertThat(check.apply(rules)).singleElement().satisfies(w -> {
+            for (String word : words) {
+                assertThat(w.message()).contains(word);
+            }
+        });
+    }
+
+    /** The check does not warn about these rules. */
+    static Stream<Arguments> doesNotWarn() {
+        return Stream.of(
+                // get by name, list on other kinds, secrets of another group
+                Arguments.of(LIST_WATCH, List.of(ns("", "secrets", "get", "db"), ns("", "configmaps", "list", ""),
+                        ns("example.com", "secrets", "list", ""))),
+                Arguments.of(NAMES, List.of(ns("", "secrets", "get,update,patch,delete", "db"),
+                        ns("", "secrets", "list", ""))),
+                Arguments.of(WILDCARDS, List.of(ns("apps", "deployments,deployments/scale", "get,patch", ""))),
+                Arguments.of(POD_CREATION, List.of(ns("", "pods", "get,list,delete", ""),
+                        ns("apps", "deployments", "get,list", ""), ns("apps", "deployments/scale", "patch", ""))),
+                Arguments.of(ESCALATION, List.of(ns("rbac.authorization.k8s.io", "roles,rolebindings", "get,list", ""),
+                        ns("", "serviceaccounts", "create", ""))));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void doesNotWarn(Check check, List<ScopedRule> rules) {
+        assertThat(check.apply(rules)).isEmpty();
     }
 
     /** Test double of the engine: holds exactly the listed (namespace, verb, resource) triples. */
