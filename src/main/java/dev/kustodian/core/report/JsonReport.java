@@ -47,11 +47,7 @@ final class JsonReport {
         g.writeStringField("namespace", f.object().namespace());
         g.writeStringField("name", f.object().name());
         g.writeEndObject();
-        g.writeArrayFieldStart("cis");
-        for (String c : f.cis()) {
-            g.writeString(c);
-        }
-        g.writeEndArray();
+        JsonFields.strings(g, "cis", f.cis());
         g.writeStringField("remediation", f.remediation());
         g.writeBooleanField("system", f.system());
         g.writeStringField("fix", f.fix()); // null is written as null
@@ -74,10 +70,7 @@ final class JsonReport {
         g.writeArrayFieldStart("gaps");
         for (Coverage.Gap gap : r.coverage().gaps()) {
             g.writeStartObject();
-            g.writeStringField("kind", gap.kind());
-            g.writeStringField("resource", gap.resource());
-            g.writeStringField("namespace", gap.namespace());
-            g.writeNumberField("status", gap.status());
+            JsonFields.gap(g, gap);
             g.writeStringField("reason", gap.reason());
             g.writeEndObject();
         }
@@ -87,11 +80,7 @@ final class JsonReport {
             g.writeStartObject();
             g.writeStringField("rule", n.rule());
             g.writeStringField("scope", n.partial() ? "partial" : "none");
-            g.writeArrayFieldStart("resources");
-            for (String res : n.resources()) {
-                g.writeString(res);
-            }
-            g.writeEndArray();
+            JsonFields.strings(g, "resources", n.resources());
             g.writeStringField("reason", n.reason());
             g.writeEndObject();
         }

@@ -145,11 +145,7 @@ final class SarifReport {
         g.writeStringField("security-severity", securitySeverity(worst));
         if (!first.cis().isEmpty()) {
             // the rule's CIS ids and the benchmark they are numbered in (the same control has other numbers elsewhere)
-            g.writeArrayFieldStart("cis");
-            for (String c : first.cis()) {
-                g.writeString(c);
-            }
-            g.writeEndArray();
+            JsonFields.strings(g, "cis", first.cis());
             if (r.cisBenchmark() != null) {
                 g.writeStringField("cisBenchmark", r.cisBenchmark());
             }
@@ -184,10 +180,7 @@ final class SarifReport {
             g.writeStringField("id", "KUSTODIAN-VISIBILITY-GAP");
             g.writeEndObject();
             g.writeObjectFieldStart("properties");
-            g.writeStringField("kind", gap.kind());
-            g.writeStringField("resource", gap.resource());
-            g.writeStringField("namespace", gap.namespace());
-            g.writeNumberField("status", gap.status());
+            JsonFields.gap(g, gap);
             g.writeEndObject();
             g.writeEndObject();
         }
@@ -264,11 +257,7 @@ final class SarifReport {
         g.writeStringField("severity", ReportWriter.sev(f.severity()));
         g.writeStringField("area", f.area());
         g.writeBooleanField("system", f.system());
-        g.writeArrayFieldStart("cis");
-        for (String c : f.cis()) {
-            g.writeString(c);
-        }
-        g.writeEndArray();
+        JsonFields.strings(g, "cis", f.cis());
         if (f.fix() != null) {
             g.writeStringField("fix", f.fix());
         }
