@@ -49,22 +49,7 @@ record SnapshotDocument(
     }
 
     void addTo(ClusterSnapshot.Builder b) {
-        b.namespaces.addAll(orEmpty(namespaces));
-        b.secrets.addAll(orEmpty(secrets));
-        b.configMaps.addAll(orEmpty(configMaps));
-        b.workloads.addAll(orEmpty(workloads));
-        b.serviceAccounts.addAll(orEmpty(serviceAccounts));
-        b.roles.addAll(orEmpty(roles));
-        b.bindings.addAll(orEmpty(bindings));
-        b.crds.addAll(orEmpty(crds));
-        b.apiResources.addAll(orEmpty(apiResources));
-        b.nodes.addAll(orEmpty(nodes));
-        b.customObjects.addAll(orEmpty(customObjects));
-        b.gaps.addAll(orEmpty(gaps));
-        b.notes.addAll(orEmpty(notes));
-    }
-
-    private static <T> List<T> orEmpty(List<T> l) {
-        return l == null ? List.of() : l;
+        b.addAll(namespaces, secrets, configMaps, workloads, serviceAccounts, roles, bindings, crds, apiResources, nodes,
+                customObjects, gaps, notes);
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -111,29 +113,28 @@ public final class SnapshotFileLoader {
     static String wrongField(RuntimeException e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-                StringBuilder sb = new StringBuilder();
-                for (var ref : m.getPath()) {
-                    if (ref.getFieldName() != null) {
-                        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-                    } else if (ref.getIndex() >= 0) {
-                        sb.append('[').append(ref.getIndex()).append(']');
-                    }
-                }
-                return "the field " + sb + " has the wrong type";
+                return wrongField(m.getPath(), com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName,
+                        com.fasterxml.jackson.databind.JsonMappingException.Reference::getIndex);
             }
             if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
-                StringBuilder sb = new StringBuilder();
-                for (var ref : j.getPath()) {
-                    if (ref.getPropertyName() != null) {
-                        sb.append(sb.length() == 0 ? "" : ".").append(ref.getPropertyName());
-                    } else if (ref.getIndex() >= 0) {
-                        sb.append('[').append(ref.getIndex()).append(']');
-                    }
-                }
-                return "the field " + sb + " has the wrong type";
+                return wrongField(j.getPath(), tools.jackson.core.JacksonException.Reference::getPropertyName,
+                        tools.jackson.core.JacksonException.Reference::getIndex);
             }
         }
         return "a field has the wrong type";
+    }
+
+    /** "the field metadata.labels[2] has the wrong type", from a path of Jackson 2 or Jackson 3 references. */
+    private static <R> String wrongField(List<R> path, Function<R, String> name, ToIntFunction<R> index) {
+        StringBuilder sb = new StringBuilder();
+        for (R ref : path) {
+            if (name.apply(ref) != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(name.apply(ref));
+            } else if (index.applyAsInt(ref) >= 0) {
+                sb.append('[').append(index.applyAsInt(ref)).append(']');
+            }
+        }
+        return "the field " + sb + " has the wrong type";
     }
 
     @SuppressWarnings("unchecked")

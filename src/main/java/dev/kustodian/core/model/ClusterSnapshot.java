@@ -74,21 +74,8 @@ public final class ClusterSnapshot {
 
     /** A builder pre-filled with this snapshot's content. */
     public Builder toBuilder() {
-        Builder b = new Builder(source);
-        b.namespaces.addAll(namespaces);
-        b.secrets.addAll(secrets);
-        b.configMaps.addAll(configMaps);
-        b.workloads.addAll(workloads);
-        b.serviceAccounts.addAll(serviceAccounts);
-        b.roles.addAll(roles);
-        b.bindings.addAll(bindings);
-        b.crds.addAll(crds);
-        b.apiResources.addAll(apiResources);
-        b.nodes.addAll(nodes);
-        b.customObjects.addAll(customObjects);
-        b.gaps.addAll(gaps);
-        b.notes.addAll(notes);
-        return b;
+        return new Builder(source).addAll(namespaces, secrets, configMaps, workloads, serviceAccounts, roles, bindings,
+                crds, apiResources, nodes, customObjects, gaps, notes);
     }
 
     public SourceInfo source() { return source; }
@@ -197,6 +184,34 @@ public final class ClusterSnapshot {
 
         public SourceInfo source() {
             return source;
+        }
+
+        /** Adds the objects of each list (a null list adds none) to the builder's list of that kind. */
+        public Builder addAll(List<NamespaceInfo> namespaces, List<SecretInfo> secrets, List<ConfigMapInfo> configMaps,
+                              List<WorkloadInfo> workloads, List<ServiceAccountInfo> serviceAccounts,
+                              List<RoleInfo> roles, List<BindingInfo> bindings, List<CrdInfo> crds,
+                              List<ApiResourceInfo> apiResources, List<NodeInfo> nodes,
+                              List<CustomObjectInfo> customObjects, List<VisibilityGap> gaps, List<String> notes) {
+            addAll(this.namespaces, namespaces);
+            addAll(this.secrets, secrets);
+            addAll(this.configMaps, configMaps);
+            addAll(this.workloads, workloads);
+            addAll(this.serviceAccounts, serviceAccounts);
+            addAll(this.roles, roles);
+            addAll(this.bindings, bindings);
+            addAll(this.crds, crds);
+            addAll(this.apiResources, apiResources);
+            addAll(this.nodes, nodes);
+            addAll(this.customObjects, customObjects);
+            addAll(this.gaps, gaps);
+            addAll(this.notes, notes);
+            return this;
+        }
+
+        private static <T> void addAll(List<T> to, List<T> from) {
+            if (from != null) {
+                to.addAll(from);
+            }
         }
 
         public ClusterSnapshot build() {
