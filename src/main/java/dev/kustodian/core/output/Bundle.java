@@ -5,6 +5,8 @@ import dev.kustodian.core.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What a wizard or generator produces: files to commit, plus the warnings and next steps to show beside them.
@@ -159,19 +161,8 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
      * files (key material) show their masked content only.
      */
     public String previewText() {
-        StringBuilder sb = new StringBuilder(combinedYaml());
-        for (Manifest m : manifests) {
-            if (!m.isKubernetesObject()) {
-                String shown = m.previewContent();
-                sb.append(sb.length() > 0 ? "\n" : "").append("# ---- ").append(m.fileName())
-                        .append(m.privateFile() ? " (private: saved 0600, keys masked here) ----\n" : " ----\n")
-                        .append(shown);
-                if (!shown.endsWith("\n")) {
-                    sb.append('\n');
-                }
-            }
-        }
-        return sb.toString();
+        return withSideFiles("\n", m -> m.privateFile() ? " (private: saved 0600, keys masked here) ----\n" : " ----\n",
+                shown -> shown.endsWith("\n") ? shown : shown + "\n");
     }
 
     /**
@@ -181,19 +172,27 @@ public record Bundle(String title, List<Manifest> manifests, List<Problem> probl
      * their masked content only.
      */
     public String applyableText() {
+        return withSideFiles("#\n", m -> (m.privateFile() ? " (private, keys masked; " : " (")
+                + "not a Kubernetes object, not applied; --output DIR saves it) ----\n", shown -> {
+                    StringBuilder sb = new StringBuilder();
+                    String text = shown.endsWith("\n") ? shown.substring(0, shown.length() - 1) : shown;
+                    for (String line : text.split("\n", -1)) {
+                        sb.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                    }
+                    return sb.toString();
+                });
+    }
+
+    /**
+     * The objects' YAML, then each side file: after {@code separator} (unless nothing precedes it), a
+     * {@code # ---- NAME} line ending with {@code header} of the file, and its masked content as {@code body} shows it.
+     */
+    private String withSideFiles(String separator, Function<Manifest, String> header, UnaryOperator<String> body) {
         StringBuilder sb = new StringBuilder(combinedYaml());
         for (Manifest m : manifests) {
             if (!m.isKubernetesObject()) {
-                sb.append(sb.length() > 0 ? "#\n" : "").append("# ---- ").append(m.fileName())
-                        .append(m.privateFile() ? " (private, keys masked; " : " (")
-                        .append("not a Kubernetes object, not applied; --output DIR saves it) ----\n");
-                String shown = m.previewContent();
-                if (shown.endsWith("\n")) {
-                    shown = shown.substring(0, shown.length() - 1);
-                }
-                for (String line : shown.split("\n", -1)) {
-                    sb.append(line.isEmpty() ? "#" : "# " + line).append('\n');
-                }
+                sb.append(sb.length() > 0 ? separator : "").append("# ---- ").append(m.fileName())
+                        .append(header.apply(m)).append(body.apply(m.previewContent()));
             }
         }
         return sb.toString();

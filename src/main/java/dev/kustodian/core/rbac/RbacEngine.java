@@ -451,27 +451,23 @@ public final class RbacEngine {
                     .forEach(l::add);
             return l;
         }
-        for (String s : List.of("configmaps", "endpoints", "events", "persistentvolumeclaims", "pods", "pods/exec",
-                "secrets", "serviceaccounts", "serviceaccounts/token", "services")) {
-            l.add(new Resource("", s));
-        }
-        l.add(new Resource("apps", "daemonsets"));
-        l.add(new Resource("apps", "deployments"));
-        l.add(new Resource("apps", "statefulsets"));
-        l.add(new Resource("batch", "cronjobs"));
-        l.add(new Resource("batch", "jobs"));
-        l.add(new Resource("networking.k8s.io", "ingresses"));
-        l.add(new Resource("rbac.authorization.k8s.io", "rolebindings"));
-        l.add(new Resource("rbac.authorization.k8s.io", "roles"));
+        addResources(l, "", "configmaps", "endpoints", "events", "persistentvolumeclaims", "pods", "pods/exec",
+                "secrets", "serviceaccounts", "serviceaccounts/token", "services");
+        addResources(l, "apps", "daemonsets", "deployments", "statefulsets");
+        addResources(l, "batch", "cronjobs", "jobs");
+        addResources(l, "networking.k8s.io", "ingresses");
+        addResources(l, "rbac.authorization.k8s.io", "rolebindings", "roles");
         if (!ns) {
-            l.add(new Resource("", "namespaces"));
-            l.add(new Resource("", "nodes"));
-            l.add(new Resource("", "nodes/proxy"));
-            l.add(new Resource("", "persistentvolumes"));
-            l.add(new Resource("rbac.authorization.k8s.io", "clusterrolebindings"));
-            l.add(new Resource("rbac.authorization.k8s.io", "clusterroles"));
+            addResources(l, "", "namespaces", "nodes", "nodes/proxy", "persistentvolumes");
+            addResources(l, "rbac.authorization.k8s.io", "clusterrolebindings", "clusterroles");
         }
         return l;
+    }
+
+    private static void addResources(List<Resource> l, String group, String... resources) {
+        for (String r : resources) {
+            l.add(new Resource(group, r));
+        }
     }
 
     /** Drops the memo of ClusterRoleBinding answers (for benchmarks measuring uncached who-can). */

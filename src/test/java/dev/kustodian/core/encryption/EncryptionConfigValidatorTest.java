@@ -226,11 +226,14 @@ class EncryptionConfigValidatorTest {
         assertThat(EncryptionConfigParser.parseGoDuration(d)).isPositive();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "s", "1m30"})
+    void badDurations(String d) {
+        assertThat(EncryptionConfigParser.parseGoDuration(d)).isNull();
+    }
+
     @Test
-    void badDurations() {
-        assertThat(EncryptionConfigParser.parseGoDuration("3")).isNull();
-        assertThat(EncryptionConfigParser.parseGoDuration("s")).isNull();
-        assertThat(EncryptionConfigParser.parseGoDuration("1m30")).isNull();
+    void zeroAndMinutesWithSeconds() {
         assertThat(EncryptionConfigParser.parseGoDuration("0")).isZero();
         assertThat(EncryptionConfigParser.parseGoDuration("1m30s")).hasSeconds(90);
     }

@@ -4,9 +4,11 @@ import dev.kustodian.core.findings.ObjectRef;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.CustomObjectInfo;
 import dev.kustodian.core.model.ObjectMeta;
+import dev.kustodian.core.model.PodSpecInfo;
 import dev.kustodian.core.model.SecretInfo;
 import dev.kustodian.core.model.ServiceAccountInfo;
 import dev.kustodian.core.model.VisibilityGap;
+import dev.kustodian.core.model.WorkloadInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,31 +41,29 @@ class SecretUsageIndexTest {
         assertThat(idx.usage(b.build().secrets().get(0)).usedByCount()).isEqualTo(2);
     }
 
+    /** Container "app" reading {@code key} of secret db into PW. */
+    private static PodSpecInfo.Container app(String key) {
+        return container("app", List.of(envSecret("PW", "db", key)), List.of());
+    }
+
+    private static WorkloadInfo podOfWeb1(String name, PodSpecInfo spec) {
+        return workload("Pod", "shop", name, spec, owner("ReplicaSet", "web-1"));
+    }
+
     @Test
     void aPodThatDiffersFromItsSiblingsAddsItsOwnReferencesToTheController() {
         ClusterSnapshot.Builder b = builder();
         b.secrets.add(secret("shop", "db", "password"));
         b.secrets.add(secret("shop", "agent", "token"));
-        b.workloads.add(workload("Deployment", "shop", "web",
-                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of()))));
-        b.workloads.add(workload("ReplicaSet", "shop", "web-1",
-                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of())),
-                owner("Deployment", "web")));
+        b.workloads.add(workload("Deployment", "shop", "web", spec(app("password"))));
+        b.workloads.add(workload("ReplicaSet", "shop", "web-1", spec(app("password")), owner("Deployment", "web")));
         // every pod has its own copy of the spec, as a loaded cluster has; the second one got a sidecar injected
         // by a webhook, the third refers to a key the secret does not have
-        b.workloads.add(workload("Pod", "shop", "web-1-a",
-                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of())),
-                owner("ReplicaSet", "web-1")));
-        b.workloads.add(workload("Pod", "shop", "web-1-b",
-                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of()),
-                        container("agent", List.of(envSecret("TOKEN", "agent", "token")), List.of())),
-                owner("ReplicaSet", "web-1")));
-        b.workloads.add(workload("Pod", "shop", "web-1-c",
-                spec(container("app", List.of(envSecret("PW", "db", "pasword")), List.of())),
-                owner("ReplicaSet", "web-1")));
-        b.workloads.add(workload("Pod", "shop", "web-1-d",
-                spec(container("app", List.of(envSecret("PW", "db", "password")), List.of())),
-                owner("ReplicaSet", "web-1")));
+        b.workloads.add(podOfWeb1("web-1-a", spec(app("password"))));
+        b.workloads.add(podOfWeb1("web-1-b", spec(app("password"),
+                container("agent", List.of(envSecret("TOKEN", "agent", "token")), List.of()))));
+        b.workloads.add(podOfWeb1("web-1-c", spec(app("pasword"))));
+        b.workloads.add(podOfWeb1("web-1-d", spec(app("password"))));
         SecretUsageIndex idx = SecretUsageIndex.build(b.build());
 
         ObjectRef web = new ObjectRef("Deployment", "shop", "web");
