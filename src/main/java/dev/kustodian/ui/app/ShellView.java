@@ -98,7 +98,7 @@ public final class ShellView extends BorderPane {
             renderPageArea();
             if (getScene() != null) {
                 // once a load is on screen, the classes and controls of the other pages warm up off the FX thread
-                dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(), UiWarmup::startOnce);
+                dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(), () -> UiWarmup.startOnce(tasks));
             }
         });
         vm.setAfterShown(r -> {

@@ -43,6 +43,7 @@ import javafx.scene.control.skin.TitledPaneSkin;
 import javafx.scene.control.skin.ToggleButtonSkin;
 import javafx.scene.control.skin.TreeCellSkin;
 import javafx.scene.control.skin.TreeViewSkin;
+import dev.kustodian.ui.framework.TaskExecutor;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,16 +52,17 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Warms the JVM up for the pages' first show, on a background thread, once the window shows its first load: the first
+ * Warms the JVM up for the pages' first show, as a task of the app's task executor (off the FX thread), once the window shows its first load: the first
  * show of a page otherwise loads hundreds of classes (controls, skins, behaviours, the page's own classes) and spins
  * hundreds of lambda classes (a text field's behaviour alone has 80) on the FX thread, in the pulse that shows it.
  * Loading a class and linking a lambda call site is the same work on any thread; controls and skins that are not in a
- * scene may be built on any thread. So this thread loads the classes the pages load when first shown
+ * scene may be built on any thread. So the task loads the classes the pages load when first shown
  * ({@code warmup-classes.txt}, without running their static initialisers) and builds one throw-away control of each
  * kind the pages use, with its skin (which creates the behaviour and its key mappings). Nothing it builds is kept or
  * shown; a failure only means less warm-up.
@@ -68,30 +70,31 @@ import java.util.function.Supplier;
 final class UiWarmup {
     static final String CLASSES = "/dev/kustodian/ui/app/warmup-classes.txt";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static volatile Thread thread;
+    private static final CountDownLatch DONE = new CountDownLatch(1);
 
     private UiWarmup() {
     }
 
     /**
-     * Starts the warm-up thread (once per JVM; later calls do nothing). {@code -Dkustodian.uiWarmup=false} turns it
-     * off (to compare).
+     * Submits the warm-up to the app's task executor (once per JVM; later calls do nothing).
+     * {@code -Dkustodian.uiWarmup=false} turns it off (to compare).
      */
-    static void startOnce() {
+    static void startOnce(TaskExecutor tasks) {
         if (!"false".equals(System.getProperty("kustodian.uiWarmup")) && STARTED.compareAndSet(false, true)) {
-            Thread t = new Thread(UiWarmup::run, "kustodian-ui-warmup");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            thread = t;
-            t.start();
+            tasks.submit("Warming up the pages", (progress, cancel) -> {
+                try {
+                    return run();
+                } finally {
+                    DONE.countDown();
+                }
+            }, warmed -> { }, failure -> { });
         }
     }
 
-    /** Waits until the warm-up thread, if one was started, has finished (benchmarks: a user reads the first page). */
+    /** Waits until the warm-up, if one was started, has finished (benchmarks: a user reads the first page). */
     static void awaitDone() throws InterruptedException {
-        Thread t = thread;
-        if (t != null) {
-            t.join();
+        if (STARTED.get()) {
+            DONE.await();
         }
     }
 
