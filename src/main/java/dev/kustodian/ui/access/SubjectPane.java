@@ -8,6 +8,7 @@ import dev.kustodian.core.rbac.SubjectRisk;
 import dev.kustodian.ui.framework.Columns;
 import dev.kustodian.ui.framework.LazyTabs;
 import dev.kustodian.ui.framework.PageContext;
+import dev.kustodian.ui.framework.Pickers;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -65,7 +66,7 @@ final class SubjectPane extends StackPane {
                 ctx.openWizard(AccessViewModel.RIGHT_SIZE_WIZARD, new ObjectRef(s.kind(), s.namespace(), s.name()));
             }
         });
-        ComboBox<String> ns = new ComboBox<>(vm.namespaceChoices);
+        ComboBox<String> ns = Pickers.measureFirstRows(new ComboBox<>(vm.namespaceChoices));
         ns.setId("subject-namespace");
         ns.valueProperty().bindBidirectional(vm.subjectNamespace);
         Label nsLabel = new Label("Rules and matrix in");

@@ -3,6 +3,7 @@ package dev.kustodian.ui.access;
 import dev.kustodian.core.rbac.Grant;
 import dev.kustodian.core.rbac.RbacEngine;
 import dev.kustodian.core.rbac.SubjectRef;
+import dev.kustodian.ui.framework.Pickers;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,7 +41,7 @@ final class WhoCanPane extends VBox {
         sub.textProperty().bindBidirectional(vm.whoSubresource);
         TextField name = field("who-name", "name (any)", 8);
         name.textProperty().bindBidirectional(vm.whoName);
-        ComboBox<String> ns = new ComboBox<>(vm.namespaceChoices);
+        ComboBox<String> ns = Pickers.measureFirstRows(new ComboBox<>(vm.namespaceChoices));
         ns.setId("who-namespace");
         ns.valueProperty().bindBidirectional(vm.whoNamespace);
         Button run = new Button("Who can?", new FontIcon(Feather.SEARCH));
