@@ -50,8 +50,10 @@ public final class ShellView extends BorderPane {
     private final List<PageSlot> pages;
     private final ListView<PageSlot> nav;
     private final StackPane pageArea = new StackPane();
+    private final PagePreparation preparation;
     private PageSlot currentPage;
     private WizardView currentWizard;
+    private Node shownContent;
 
     public ShellView(ShellViewModel vm, DialogService dialogs, TaskExecutor tasks, PageRegistry pageRegistry,
                      WizardRegistry wizards) {
@@ -78,6 +80,9 @@ public final class ShellView extends BorderPane {
         setTop(new VBox(new ShellMenuBar(vm, dialogs, wizards, id -> openWizard(id, null), this::chooseSnapshot,
                 this::toggleTheme), new TopBar(vm, this::toggleTheme)));
         setLeft(navigation());
+        preparation = new PagePreparation(pageArea, pages,
+                () -> state.session() != null && !vm.loading.get() && vm.error.get() == null,
+                () -> shownContent);
         pageArea.getStyleClass().add("page-area");
         pageArea.setId("page-area");
         setCenter(pageArea);
@@ -97,8 +102,10 @@ public final class ShellView extends BorderPane {
             }
             renderPageArea();
             if (getScene() != null) {
-                // once a load is on screen, the classes and controls of the other pages warm up off the FX thread
-                dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(), () -> UiWarmup.startOnce(tasks));
+                // once a load is on screen, the classes and controls of the other pages warm up off the FX thread,
+                // then the pages not shown yet are prepared in idle pulses
+                dev.kustodian.ui.framework.Pulses.afterNextPulse(getScene(),
+                        () -> UiWarmup.startOnce(tasks, preparation::start));
             }
         });
         vm.setAfterShown(r -> {
@@ -223,12 +230,22 @@ public final class ShellView extends BorderPane {
             content = currentWizard;
         } else if (currentPage != null) {
             content = currentPage.page().view();
+            preparation.shown(currentPage);
         } else {
             content = new EmptyState(Feather.LAYOUT, "No pages", "No pages are registered.");
         }
-        if (pageArea.getChildren().size() != 1 || pageArea.getChildren().get(0) != content) {
+        shownContent = content;
+        if (pageArea.getChildren().contains(content)) {
+            pageArea.getChildren().retainAll(content); // e.g. a page being prepared ahead leaves
+        } else {
             pageArea.getChildren().setAll(content);
         }
+        content.setVisible(true); // a page being prepared ahead is hidden
+    }
+
+    /** Runs {@code action} on the FX thread once every page was prepared ahead or shown (benchmarks). */
+    void whenPagesPrepared(Runnable action) {
+        preparation.whenDone(action);
     }
 
     /** Opens a wizard in the page area (Close returns to the page). */

@@ -80,6 +80,14 @@ final class UiWarmup {
      * {@code -Dkustodian.uiWarmup=false} turns it off (to compare).
      */
     static void startOnce(TaskExecutor tasks) {
+        startOnce(tasks, () -> { });
+    }
+
+    /**
+     * Submits the warm-up (once per JVM) and runs {@code then} on the FX thread when it is done; when the warm-up is
+     * off or was started before, runs {@code then} now.
+     */
+    static void startOnce(TaskExecutor tasks, Runnable then) {
         if (!"false".equals(System.getProperty("kustodian.uiWarmup")) && STARTED.compareAndSet(false, true)) {
             tasks.submit("Warming up the pages", (progress, cancel) -> {
                 try {
@@ -87,7 +95,9 @@ final class UiWarmup {
                 } finally {
                     DONE.countDown();
                 }
-            }, warmed -> { }, failure -> { });
+            }, warmed -> then.run(), failure -> then.run());
+        } else {
+            then.run();
         }
     }
 

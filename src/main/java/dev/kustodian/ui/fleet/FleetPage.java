@@ -75,6 +75,12 @@ public final class FleetPage extends AbstractPage<FleetView, FleetViewModel> {
                         r.last() == null && !r.status().equals("none") ? r.message() : null)),
                 t -> names.forEach(n -> vm.publishedRead(n, null, "not read")));
     }
+    /** Not prepared ahead: its view reads what the in-cluster scanner published to every context. */
+    @Override
+    public boolean prepareAhead() {
+        return false;
+    }
+
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         if (viewIfCreated() != null) {

@@ -86,14 +86,22 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
     protected final V typedView() {
         if (view == null) {
             view = createView();
-            view.sceneProperty().addListener((o, a, b) -> {
-                if (b != null) {
+            // shown = in the scene and visible: the shell prepares a page's view ahead in the scene, hidden
+            javafx.beans.InvalidationListener shown = o -> {
+                if (isShown()) {
                     runPendingShown();
                 }
-            });
+            };
+            view.sceneProperty().addListener(shown);
+            view.visibleProperty().addListener(shown);
             viewCreated(view);
         }
         return view;
+    }
+
+    @Override
+    public final boolean hasView() {
+        return view != null;
     }
 
     /** The view when it was created, else null (work for a page nobody opened waits). */
@@ -128,9 +136,9 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
         return latest;
     }
 
-    /** True while the page's view is in the window. */
+    /** True while the page's view is in the window and visible (not just prepared ahead, hidden). */
     protected final boolean isShown() {
-        return view != null && view.getScene() != null;
+        return view != null && view.getScene() != null && view.isVisible();
     }
 
     /**

@@ -29,8 +29,22 @@ public interface Page {
     /** The page's root node (created once, kept). */
     Node view();
 
+    /** True once {@link #view()} created the view. */
+    default boolean hasView() {
+        return true;
+    }
+
     /** Called on the FX thread after every successful load (and at creation when a snapshot is loaded). */
     void onSnapshot(ClusterSnapshot snapshot, ClusterSession session);
+
+    /**
+     * True when the shell may create the page and its view ahead, in idle pulses after a load, and style them hidden
+     * so that the page's first show is quick; false for a page whose view does work nobody asked for (e.g. reads
+     * other clusters).
+     */
+    default boolean prepareAhead() {
+        return true;
+    }
 
     /** The page's filter field: Ctrl+F focuses it. Null when the page has none. */
     default TextInputControl filterField() {

@@ -47,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class FxPulseBenchmark {
     private static final double BLOCKED_MS = 50;
+    /** {@code -Dkustodian.bench.gaps=true}: prints every gap of an action with 20 ms of FX CPU or more. */
+    private static final boolean GAPS = Boolean.getBoolean("kustodian.bench.gaps");
     private final CountingExecutor tasks = new CountingExecutor(new FxTaskExecutor());
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private ShellView shell;
@@ -84,6 +86,16 @@ class FxPulseBenchmark {
                 () -> shell.viewModel().openSnapshot(file));
         assertThat(shell.viewModel().state.snapshot().secrets()).hasSize(SyntheticClusterJson.Counts.LARGE.secrets());
         UiWarmup.awaitDone(); // a user reads the first page before opening another one
+        // ... while the shell prepares the pages not shown yet in idle pulses
+        measure(robot, md, "prepare the other pages (idle pulses after the warm-up)", () -> { }, () -> {
+            java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+            try {
+                runOnFx(() -> shell.whenPagesPrepared(() -> prepared.complete(null)));
+                prepared.get(10, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         Page access = shell.page("access").orElseThrow();
         double accessShown = measure(robot, md, "switch to Access (snapshot loaded → Access page shown)",
@@ -103,6 +115,7 @@ class FxPulseBenchmark {
             }
         }
         md.append("\nSnapshot loaded → Access page shown: ").append(String.format("%.2f s", accessShown)).append('\n');
+        md.append("\nMemory at the end: ").append(memory()).append('\n');
         System.out.println(md);
         Files.writeString(Path.of("target/fx-pulse-benchmark.md"), md);
     }
@@ -131,6 +144,9 @@ class FxPulseBenchmark {
         System.out.printf("FxPulseBenchmark %s (from %s): %.2f s, longest gap %.0f ms, FX CPU %.0f ms (CSS + layout %.0f"
                         + " ms), blocked %d/%d%n", name, started, wall, s.maxGapMs, s.maxCpuMs, s.maxCpuLayoutMs,
                 s.blocked, s.gaps);
+        if (GAPS) {
+            System.out.print(probe.gapLog());
+        }
         if (stalls != null) {
             System.out.print(stalls.report());
         }
@@ -174,6 +190,7 @@ class FxPulseBenchmark {
         private double maxCpuLayout;
         private int blocked;
         private int gaps;
+        private final List<String> gapLog = new java.util.ArrayList<>();
         private volatile int pulses;
         private volatile long lastPulse = System.nanoTime();
 
@@ -190,6 +207,10 @@ class FxPulseBenchmark {
                     maxCpuLayout = layoutCpu / 1e6;
                 }
                 gaps++;
+                if (GAPS && busy >= 20) {
+                    gapLog.add(String.format("    gap %d: %.0f ms wall, %.0f ms FX CPU (CSS + layout %.0f ms)%n", gaps,
+                            gap, busy, layoutCpu / 1e6));
+                }
                 if (busy > BLOCKED_MS) {
                     blocked++;
                 }
@@ -224,12 +245,19 @@ class FxPulseBenchmark {
                 maxCpuLayout = 0;
                 blocked = 0;
                 gaps = 0;
+                gapLog.clear();
             });
         }
 
         Stats stats() throws Exception {
             Stats[] s = new Stats[1];
             runOnFx(() -> s[0] = new Stats(maxGap, maxCpu, maxCpuLayout, blocked, gaps));
+            return s[0];
+        }
+
+        String gapLog() throws Exception {
+            String[] s = new String[1];
+            runOnFx(() -> s[0] = String.join("", gapLog));
             return s[0];
         }
     }
@@ -346,6 +374,23 @@ class FxPulseBenchmark {
             }
             out.write("]}".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Heap in use after a full collection, and the process's resident set now and at its peak. */
+    private static String memory() throws IOException {
+        System.gc();
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String rss = "?";
+        String peak = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = line.substring(6).strip();
+            } else if (line.startsWith("VmHWM:")) {
+                peak = line.substring(6).strip();
+            }
+        }
+        return String.format("heap after full GC %d MB, RSS %s (peak %s)", heap >> 20, rss, peak);
     }
 
     private static String loadAverage() throws IOException {

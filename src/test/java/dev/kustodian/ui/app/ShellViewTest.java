@@ -41,6 +41,7 @@ class ShellViewTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
     private ShellView shell;
+    private Stage stage;
     private SecretsLikePage secretsPage;
     /** What the fake loader does for LIVE context "broken". */
     private static final String BROKEN_MESSAGE = "The kubeconfig /home/u/.kube/config is malformed (line 3: mapping "
@@ -69,6 +70,7 @@ class ShellViewTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         SessionOpener opener = (spec, progress, cancel) -> {
             opened.add(spec);
             progress.update(0.5, "listing secrets");
@@ -275,7 +277,8 @@ class ShellViewTest {
 
         robot.interact(() -> s[0].viewModel().startUp());
         assertThat(s[0].currentPage().id()).isEqualTo("overview");
-        assertThat(CountingPage.created).as("a page nobody opened is not created by a load").isZero();
+        assertThat(CountingPage.created).as("the load itself creates no other page (the shell is in no window)")
+                .isZero();
 
         CountingPage page = (CountingPage) s[0].page("counting").orElseThrow();
         assertThat(CountingPage.created).isEqualTo(1);
@@ -286,6 +289,52 @@ class ShellViewTest {
         assertThat(page.loads).hasSize(2).last().isSameAs(s[0].viewModel().state.snapshot());
         assertThat(s[0].page("counting")).containsSame(page);
         assertThat(CountingPage.created).isEqualTo(1);
+    }
+
+    /** A page whose work waits until it is shown. */
+    static final class ShownPage extends dev.kustodian.ui.framework.AbstractPage<Label, Object> {
+        static final PageInfo INFO = new PageInfo("shown", "Shown", Feather.EYE, 6);
+        final List<ClusterSnapshot> loads = new ArrayList<>();
+        int shownRuns;
+
+        ShownPage(PageContext ctx) {
+            super(ctx, INFO, new Object(), (vm, c) -> new Label("shown page"));
+        }
+
+        @Override
+        public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
+            loads.add(snapshot);
+            whenShown(() -> shownRuns++);
+        }
+    }
+
+    @Test
+    void pagesNotShownArePreparedAheadInIdlePulsesWithoutBeingShown(FxRobot robot) throws Exception {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(ShownPage.INFO, ShownPage::new);
+        ShellView[] s = new ShellView[1];
+        robot.interact(() -> {
+            s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
+                    ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
+            stage.setScene(new Scene(s[0], 1200, 800));
+            s[0].viewModel().startUp();
+        });
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> s[0].whenPagesPrepared(() -> prepared.complete(null)));
+        prepared.get(1, java.util.concurrent.TimeUnit.MINUTES); // waits for the idle pulses; asserts no duration
+
+        ShownPage page = (ShownPage) s[0].page("shown").orElseThrow();
+        assertThat(page.loads).as("created with the load on screen").containsExactly(
+                s[0].viewModel().state.snapshot());
+        assertThat(page.hasView()).isTrue();
+        assertThat(page.view().getScene()).as("styled in the scene, then taken out again").isNull();
+        assertThat(page.view().isVisible()).isTrue();
+        assertThat(page.shownRuns).as("work for a shown page waits while the page is only prepared").isZero();
+        assertThat(s[0].currentPage().id()).isEqualTo("overview");
+
+        robot.interact(() -> s[0].showPage(page));
+        assertThat(page.view().getScene()).isNotNull();
+        assertThat(page.shownRuns).isEqualTo(1);
     }
 
     @Test

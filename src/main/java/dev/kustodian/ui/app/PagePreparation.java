@@ -1,0 +1,131 @@
+package dev.kustodian.ui.app;
+
+import dev.kustodian.ui.framework.Page;
+import dev.kustodian.ui.framework.Pulses;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Prepares the pages nobody opened yet, on the FX thread in idle pulses once a load is on screen, so that a page's
+ * first show costs what a second show costs (its skins are built and its styles resolved). One small step per gap
+ * between pulses, with an empty pulse between steps (a step's work and the CSS and layout pass it causes fall in
+ * different gaps): create the page (it gets the load), create its view, add the view to the page area hidden (the next
+ * pulse builds its skins, styles and lays it out at the page area's size), take it out again. A page is only prepared
+ * while a load is on screen and no other load runs; the next load resumes where this one stopped.
+ */
+final class PagePreparation {
+    private final Pane area;
+    private final List<PageSlot> slots;
+    private final BooleanSupplier idle;
+    private final Supplier<Node> shown;
+    private final Set<PageSlot> prepared = new HashSet<>();
+    private final List<Runnable> whenDone = new ArrayList<>();
+    private boolean running;
+
+    /**
+     * @param area  where the page views are shown
+     * @param idle  true while a load is on screen and no load runs
+     * @param shown what the page area shows now (never taken out)
+     */
+    PagePreparation(Pane area, List<PageSlot> slots, BooleanSupplier idle, Supplier<Node> shown) {
+        this.area = area;
+        this.slots = slots;
+        this.idle = idle;
+        this.shown = shown;
+    }
+
+    /** True when {@code -Dkustodian.preparePages=false} is not set (to compare). */
+    static boolean enabled() {
+        return !"false".equals(System.getProperty("kustodian.preparePages"));
+    }
+
+    /** A page shown needs no preparation. */
+    void shown(PageSlot slot) {
+        prepared.add(slot);
+    }
+
+    /** Starts (or resumes) preparing the pages not prepared yet. */
+    void start() {
+        if (!running && enabled()) {
+            running = true;
+            later(this::next);
+        }
+    }
+
+    /** Runs {@code action} (FX thread) once every page is prepared: now if they are. */
+    void whenDone(Runnable action) {
+        if (remaining() == null) {
+            action.run();
+        } else {
+            whenDone.add(action);
+        }
+    }
+
+    private PageSlot remaining() {
+        return slots.stream().filter(s -> !prepared.contains(s)).findFirst().orElse(null);
+    }
+
+    private void next() {
+        PageSlot slot = remaining();
+        if (slot == null) {
+            running = false;
+            List<Runnable> done = new ArrayList<>(whenDone);
+            whenDone.clear();
+            done.forEach(Runnable::run);
+            return;
+        }
+        if (!idle.getAsBoolean() || area.getScene() == null) {
+            running = false; // the next load resumes
+            return;
+        }
+        if (slot.pageIfCreated() == null) {
+            slot.page(); // created: gets the load (its background work starts)
+            later(this::next);
+            return;
+        }
+        Page page = slot.page();
+        if (!page.prepareAhead()) {
+            prepared.add(slot);
+            later(this::next);
+            return;
+        }
+        if (!page.hasView()) {
+            page.view();
+            later(this::next);
+            return;
+        }
+        prepared.add(slot);
+        Node view = page.view();
+        if (view.getScene() != null || view.getParent() != null) {
+            later(this::next);
+            return;
+        }
+        view.setVisible(false);
+        area.getChildren().add(0, view);
+        later(() -> {
+            if (view.getParent() == area && shown.get() != view) {
+                area.getChildren().remove(view);
+            }
+            view.setVisible(true);
+            later(this::next);
+        });
+    }
+
+    /** Runs {@code step} in the gap after the pulse after the next one (one pulse without this work in between). */
+    private void later(Runnable step) {
+        Scene scene = area.getScene();
+        if (scene == null) {
+            running = false;
+            return;
+        }
+        Pulses.afterNextPulse(scene, () -> Pulses.afterNextPulse(scene, step));
+    }
+}
