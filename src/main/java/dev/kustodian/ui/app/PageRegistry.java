@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The registered pages (as factories), per window in navigation order. A page registered with its {@link PageInfo}
- * is created when it is first needed (shown, looked up, or navigated to): the first frame builds only the shell,
- * and pages nobody opens cost nothing.
+ * is created when it is first needed (shown, looked up, or navigated to) or, once a load is on screen, when the shell
+ * prepares it ahead in idle pulses ({@link PagePreparation}): the first frame builds only the shell.
  */
 public final class PageRegistry {
     private record Entry(PageInfo info, Function<PageContext, Page> factory) {
