@@ -60,9 +60,9 @@ final class PagePreparation {
         }
     }
 
-    /** Runs {@code action} (FX thread) once every page is prepared: now if they are. */
+    /** Runs {@code action} (FX thread) once every page is prepared: now if they are, or if preparing is off. */
     void whenDone(Runnable action) {
-        if (remaining() == null) {
+        if (!enabled() || remaining() == null) {
             action.run();
         } else {
             whenDone.add(action);
