@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GuiStartupBenchmark {
     private static final Pattern TIME = Pattern.compile("kustodian-time ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+)");
+    /** The CPU times a start-up marker carries: the FX thread's and the process's until then. */
+    private static final Pattern MARKER_CPU = Pattern.compile("fx-cpu (\\d+) ms process-cpu (-?\\d+) ms");
 
     @Test
     void firstWindowAndDemoPopulated(@TempDir Path home) throws Exception {
@@ -101,7 +103,7 @@ class GuiStartupBenchmark {
                 + " at the end\n\n| from launch to | median (range) | × `--help` (median of paired ratios) |\n|---|---|---|\n");
         for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
             List<Double> v = e.getValue();
-            boolean timed = !e.getKey().startsWith("GUI process");
+            boolean timed = !e.getKey().startsWith("GUI process") && !e.getKey().endsWith(" CPU");
             double[] ratio = new double[v.size()];
             for (int i = 0; i < v.size(); i++) {
                 ratio[i] = v.get(i) / base.get(i);
@@ -148,6 +150,13 @@ class GuiStartupBenchmark {
                     String marker = line.substring(StartupMarkers.PREFIX.length()).split(" ")[0];
                     seconds.computeIfAbsent("GUI " + marker, k -> new ArrayList<>())
                             .add((System.nanoTime() - start) / 1e9);
+                    Matcher cpu = MARKER_CPU.matcher(line);
+                    if (cpu.find()) {
+                        seconds.computeIfAbsent("GUI " + marker + ": FX thread CPU", k -> new ArrayList<>())
+                                .add(Long.parseLong(cpu.group(1)) / 1e3);
+                        seconds.computeIfAbsent("GUI " + marker + ": process CPU", k -> new ArrayList<>())
+                                .add(Long.parseLong(cpu.group(2)) / 1e3);
+                    }
                 }
                 Matcher m = TIME.matcher(line);
                 if (m.find()) {
