@@ -75,6 +75,9 @@ class ReportsPageTest {
         assertThat(system).isPositive();
         assertThat(t.getItems()).hasSize((int) (all - system)).noneMatch(Finding::system);
         assertThat(t.getItems().get(0).severity()).isEqualTo(Severity.CRITICAL);
+        List<Finding> expected = new ArrayList<>(state.findings().stream().filter(f -> !f.system()).toList());
+        expected.sort(java.util.Comparator.comparing(Finding::severity, java.util.Comparator.reverseOrder()));
+        assertThat(t.getItems()).as("by severity, highest first, ties in load order").containsExactlyElementsOf(expected);
         assertThat(t.getItems()).extracting(Finding::area).contains("rbac", "secrets");
         assertThat(robot.lookup("#reports-header").queryAs(Label.class).getText())
                 .contains(system + " expected system finding(s) hidden");
