@@ -570,53 +570,95 @@ public final class LiveLoader {
             return k.resource() + (k.group().isEmpty() ? "" : "." + k.group());
         }
 
-        /** Lists every page of {@code k} in {@code namespace} (null: all namespaces). */
+        /**
+         * Lists every page of {@code k} in {@code namespace} (null: all namespaces). The next page is requested as
+         * soon as this one's continue token is known, and read while this page's objects are converted: the server
+         * answers (and this process parses) page N+1 while page N is turned into the model, instead of one after the
+         * other.
+         */
         private void listPages(KindSpec k, String namespace) {
-            String cont = null;
             long count = 0;
             java.util.Set<String> tokens = new java.util.HashSet<>();
             int emptyPages = 0;
-            do {
-                cancel.check();
-                if (cont != null && !tokens.add(cont)) {
-                    gap(k, namespace, 0, "incomplete: the API server sent the same continue token twice while "
-                            + "listing " + k.resource() + where(namespace) + "; listing stopped after " + count
-                            + " objects");
-                    return;
-                }
-                if (emptyPages > MAX_EMPTY_PAGES) {
-                    gap(k, namespace, 0, "incomplete: the API server sent " + emptyPages + " empty pages in a row "
-                            + "while listing " + k.resource() + where(namespace) + "; listing stopped after " + count
-                            + " objects");
-                    return;
-                }
-                pace();
-                ListOptions opts = new ListOptionsBuilder().withLimit((long) options.pageSize())
-                        .withContinue(cont).build();
-                KubernetesResourceList<? extends HasMetadata> page = fetch(k, namespace, opts, count == 0);
-                if (page == null) {
-                    return; // gap recorded
-                }
-                int n = page.getItems().size();
-                if (page instanceof StreamedLists.Page streamed) {
-                    n = streamed.items.size();
-                    streamed.items.forEach(item -> converter.raw().add(item, streamed.apiVersion, k.kind(), builder));
-                }
-                for (HasMetadata item : page.getItems()) {
-                    if (item instanceof CustomResourceDefinition crd && interesting(crd)) {
-                        synchronized (interestingCrds) {
-                            interestingCrds.add(crd);
-                        }
-                    }
-                    converter.add(item, builder);
-                }
+            cancel.check();
+            pace();
+            KubernetesResourceList<? extends HasMetadata> page = fetch(k, namespace, pageOptions(null), true);
+            while (page != null) {
+                int n = page instanceof StreamedLists.Page streamed ? streamed.items.size() : page.getItems().size();
                 emptyPages = n == 0 ? emptyPages + 1 : 0;
                 count += n;
+                String cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                String stop = null;
+                Future<KubernetesResourceList<? extends HasMetadata>> next = null;
+                if (cont != null && !cont.isEmpty()) {
+                    if (!tokens.add(cont)) {
+                        stop = "incomplete: the API server sent the same continue token twice while listing "
+                                + k.resource() + where(namespace) + "; listing stopped after " + count + " objects";
+                    } else if (emptyPages > MAX_EMPTY_PAGES) {
+                        stop = "incomplete: the API server sent " + emptyPages + " empty pages in a row while listing "
+                                + k.resource() + where(namespace) + "; listing stopped after " + count + " objects";
+                    } else {
+                        ListOptions opts = pageOptions(cont);
+                        next = requests.submit(() -> {
+                            cancel.check();
+                            pace();
+                            return fetch(k, namespace, opts, false);
+                        });
+                    }
+                }
+                try {
+                    convert(k, page);
+                } catch (RuntimeException e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
+                }
                 long total = items.addAndGet(n);
                 progress.update(fraction(), k.resource() + (namespace == null ? "" : " in " + namespace) + ": "
                         + count + " loaded (" + total + " objects)");
-                cont = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-            } while (cont != null && !cont.isEmpty());
+                if (stop != null) {
+                    gap(k, namespace, 0, stop);
+                    return;
+                }
+                page = next == null ? null : prefetched(next);
+            }
+        }
+
+        private ListOptions pageOptions(String cont) {
+            return new ListOptionsBuilder().withLimit((long) options.pageSize()).withContinue(cont).build();
+        }
+
+        /** The next page, requested while this thread converted the previous one (null: a gap was recorded). */
+        private KubernetesResourceList<? extends HasMetadata> prefetched(
+                Future<KubernetesResourceList<? extends HasMetadata>> next) {
+            try {
+                return next.get();
+            } catch (InterruptedException e) {
+                next.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new UserFacingException(UserFacingException.Category.CANCELLED, "Loading was interrupted.");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Adds one page's objects to the snapshot. */
+        private void convert(KindSpec k, KubernetesResourceList<? extends HasMetadata> page) {
+            if (page instanceof StreamedLists.Page streamed) {
+                streamed.items.forEach(item -> converter.raw().add(item, streamed.apiVersion, k.kind(), builder));
+            }
+            for (HasMetadata item : page.getItems()) {
+                if (item instanceof CustomResourceDefinition crd && interesting(crd)) {
+                    synchronized (interestingCrds) {
+                        interestingCrds.add(crd);
+                    }
+                }
+                converter.add(item, builder);
+            }
         }
 
         /** Requests per second the load sends at most once its burst is spent (kubectl's discovery client: 50). */
