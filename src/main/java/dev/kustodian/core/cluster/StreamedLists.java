@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +26,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * List pages of the built-in kinds read without fabric8's typed model: the page is requested through the session's
  * fabric8 HTTP client (its kubeconfig, authentication, TLS and proxy settings) and its body parsed with Jackson's
- * streaming parser, item by item, into plain maps that {@link RawModelConverter} turns into the model. fabric8's
+ * streaming parser, item by item, into plain maps ({@link CompactJson}) that {@link RawModelConverter} turns into the model. fabric8's
  * typed deserialisation was a third of a large load's CPU. Errors are {@link KubernetesClientException}s with the
  * HTTP status, as fabric8's own listing throws them, so the loader's retries and visibility gaps stay the same.
  */
 final class StreamedLists {
 
-    /** Reads one value where the parser is (an item in the middle of the page: more tokens follow). */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** The parsers of list pages (Jackson's default limits on nesting, string and number lengths). */
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     /** The apiVersion of the built-in kinds read this way (the rest, e.g. CRDs and custom objects, go through fabric8). */
     private static final Map<String, String> API_VERSIONS = Map.ofEntries(
@@ -163,7 +162,7 @@ final class StreamedLists {
     static Page parse(InputStream body, String apiVersion) {
         List<Map<String, Object>> items = new ArrayList<>();
         String cont = null;
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = JSON_FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new KubernetesClientException("the answer is not a list");
             }
@@ -171,11 +170,15 @@ final class StreamedLists {
             while ((name = p.nextName()) != null) {
                 JsonToken t = p.nextToken();
                 if (name.equals("items") && t == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        items.add(JSON.readValue(p, Map.class));
+                    JsonToken item;
+                    while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (item != JsonToken.START_OBJECT) {
+                            throw new KubernetesClientException("the answer's items are not objects");
+                        }
+                        items.add(CompactJson.readObject(p));
                     }
                 } else if (name.equals("metadata") && t == JsonToken.START_OBJECT) {
-                    Object c = JSON.readValue(p, Map.class).get("continue");
+                    Object c = CompactJson.readObject(p).get("continue");
                     cont = c instanceof String s && !s.isEmpty() ? s : null;
                 } else {
                     p.skipChildren();
