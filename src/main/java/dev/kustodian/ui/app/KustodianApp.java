@@ -35,6 +35,7 @@ public final class KustodianApp extends Application {
         StartupLoad early = startupLoad != null ? startupLoad
                 : StartupLoad.start(ContextSource::kubeconfig, SessionOpener.CLUSTER_LOADER, settings().planDir());
         shell = createShell(tasks, dialogs, SessionOpener.CLUSTER_LOADER, early.contexts(), settings());
+        shell.preparePagesAhead();
         stage.setTitle("Kustodian");
         stage.setScene(new Scene(shell, 1600, 1000));
         if (StartupMarkers.enabled()) {

@@ -29,6 +29,7 @@ final class PagePreparation {
     private final Set<PageSlot> prepared = new HashSet<>();
     private final List<Runnable> whenDone = new ArrayList<>();
     private boolean running;
+    private boolean on;
 
     /**
      * @param area  where the page views are shown
@@ -42,9 +43,17 @@ final class PagePreparation {
         this.shown = shown;
     }
 
-    /** True when {@code -Dkustodian.preparePages=false} is not set (to compare). */
-    static boolean enabled() {
-        return !"false".equals(System.getProperty("kustodian.preparePages"));
+    /**
+     * Turns the preparation on (the app's window, the benchmark). Off by default: TestFX tests look nodes up from their
+     * own thread, and a page view joining or leaving the page area in an idle pulse races with that lookup.
+     */
+    void turnOn() {
+        on = true;
+    }
+
+    /** True when turned on and {@code -Dkustodian.preparePages=false} is not set (to compare). */
+    boolean enabled() {
+        return on && !"false".equals(System.getProperty("kustodian.preparePages"));
     }
 
     /** A page shown needs no preparation. */

@@ -243,6 +243,17 @@ public final class ShellView extends BorderPane {
         content.setVisible(true); // a page being prepared ahead is hidden
     }
 
+    /**
+     * Prepares the pages not shown yet in idle pulses once a load is on screen ({@link PagePreparation}); the app's
+     * window does, shells of TestFX tests do not unless they ask.
+     */
+    void preparePagesAhead() {
+        preparation.turnOn();
+        if (state.session() != null && getScene() != null) {
+            preparation.start();
+        }
+    }
+
     /** Runs {@code action} on the FX thread once every page was prepared ahead or shown (benchmarks). */
     void whenPagesPrepared(Runnable action) {
         preparation.whenDone(action);

@@ -59,6 +59,7 @@ class FxPulseBenchmark {
     void start(Stage stage) {
         shell = KustodianApp.createShell(tasks, new RecordingDialogService(), SessionOpener.CLUSTER_LOADER,
                 ContextSource.of(List.of(), null, false), Settings.inMemory(), Pages.pages(), Pages.wizards());
+        shell.preparePagesAhead(); // as the app's window does
         stage.setScene(new Scene(shell, 1600, 1000));
         stage.show();
         probe = new Probe();

@@ -316,6 +316,7 @@ class ShellViewTest {
         robot.interact(() -> {
             s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
                     ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
+            s[0].preparePagesAhead(); // as the app's window does
             stage.setScene(new Scene(s[0], 1200, 800));
             s[0].viewModel().startUp();
         });
