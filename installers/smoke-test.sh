@@ -17,6 +17,8 @@ unzip -q "$dir/kustodian-$version.zip" -d "$tmp/zip"
 z=$tmp/zip/kustodian-$version
 (cd "$tmp" && "$z/bin/kustodian" --help >/dev/null) || fail "zip: kustodian --help"
 [ "$(cd / && "$z/bin/kustodian" -V)" = "kustodian $version" ] || fail "zip: -V is not $version"
+# the CLI's archive is written by a background training run after the first command
+for i in $(seq 1 300); do ls "$z"/lib/kustodian-*.jsa >/dev/null 2>&1 && break; sleep 1; done
 ls "$z"/lib/kustodian-*.jsa >/dev/null 2>&1 || fail "zip: no class-data archive after the first run"
 (cd "$tmp" && "$z/bin/kustodian" summary --demo >/dev/null) || fail "zip: summary --demo"
 (cd "$tmp" && PATH="$z/bin:$PATH" kubectl kustodian --help | grep -q '^Usage: kubectl kustodian') \

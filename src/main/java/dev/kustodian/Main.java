@@ -1,5 +1,6 @@
 package dev.kustodian;
 
+import dev.kustodian.cli.CdsTraining;
 import dev.kustodian.cli.KustodianCommand;
 
 /**
@@ -20,6 +21,11 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
         }
-        System.exit(KustodianCommand.run(args));
+        int status = KustodianCommand.run(args);
+        if (CdsTraining.requested()) {
+            // the launcher's first run: its class-data archive, written at exit, also covers the other commands
+            CdsTraining.run();
+        }
+        System.exit(status);
     }
 }

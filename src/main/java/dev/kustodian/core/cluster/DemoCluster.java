@@ -81,9 +81,10 @@ public final class DemoCluster {
     public static synchronized DemoCluster start() {
         if (instance == null) {
             instance = create();
+            Path kubeconfig = instance.kubeconfig; // stop() may have cleared instance before the JVM exits
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    Files.deleteIfExists(instance.kubeconfig);
+                    Files.deleteIfExists(kubeconfig);
                 } catch (IOException ignored) {
                     // best effort
                 }
