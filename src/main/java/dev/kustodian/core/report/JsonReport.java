@@ -27,9 +27,7 @@ final class JsonReport {
 
     static void findings(JsonGenerator g, Report r) throws IOException {
         g.writeArrayFieldStart("findings");
-        for (Finding f : r.findings()) {
-            finding(g, f, r.acceptance(f));
-        }
+        ParallelArray.write(g, r.findings(), (w, f) -> finding(w, f, r.acceptance(f)));
         g.writeEndArray();
     }
 

@@ -206,9 +206,7 @@ final class SarifReport {
 
     private static void results(JsonGenerator g, Report r, Map<String, Integer> ruleIndex) throws IOException {
         g.writeArrayFieldStart("results");
-        for (Finding f : r.findings()) {
-            result(g, f, ruleIndex.get(f.rule()), r.acceptance(f));
-        }
+        ParallelArray.write(g, r.findings(), (w, f) -> result(w, f, ruleIndex.get(f.rule()), r.acceptance(f)));
         g.writeEndArray();
     }
 
@@ -282,6 +280,18 @@ final class SarifReport {
     }
 
     private static String uriPart(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return plain(s) ? s : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Letters, digits, '.', '-' and '_' only (Kubernetes names and kinds): what URLEncoder leaves as it is. */
+    static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '.' || c == '-'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
