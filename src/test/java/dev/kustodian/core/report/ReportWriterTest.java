@@ -122,4 +122,19 @@ class ReportWriterTest {
         assertThat(h.indexOf("old-token")).isGreaterThan(details);
         assertThat(h.indexOf("Deployment/shop/web")).isLessThan(details);
     }
+
+    /** The SARIF object URI's shortcut for plain names is taken only where URLEncoder would change nothing. */
+    @Test
+    void plainUriPartsAreWhatUrlEncoderLeavesAsTheyAre() {
+        for (int c = 0; c < 0x300; c++) {
+            String s = "a" + (char) c + "Z9";
+            boolean unchanged = java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).equals(s);
+            if (SarifReport.plain(s)) {
+                assertThat(unchanged).as("char %d", c).isTrue();
+            }
+        }
+        assertThat(SarifReport.plain("kube-system.db_1-Secret")).isTrue();
+        assertThat(SarifReport.plain("a b")).isFalse();
+        assertThat(SarifReport.plain("a*b")).isFalse();
+    }
 }
