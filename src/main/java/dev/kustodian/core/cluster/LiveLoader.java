@@ -632,18 +632,7 @@ public final class LiveLoader {
         /** The next page, requested while this thread converted the previous one (null: a gap was recorded). */
         private KubernetesResourceList<? extends HasMetadata> prefetched(
                 Future<KubernetesResourceList<? extends HasMetadata>> next) {
-            try {
-                return next.get();
-            } catch (InterruptedException e) {
-                next.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new UserFacingException(UserFacingException.Category.CANCELLED, "Loading was interrupted.");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return result(next, 0);
         }
 
         /** Adds one page's objects to the snapshot. */
@@ -886,10 +875,17 @@ public final class LiveLoader {
          * connection is idle, so a server that drips one byte a second would hold a request for hours.
          */
         private <T> T timed(java.util.concurrent.Callable<T> call) {
-            Future<T> f = requests.submit(call);
+            // a second longer than the client's own (idle) timeout, so that one reports first when it can
+            return result(requests.submit(call), options.requestTimeoutMillis() + 1_000L);
+        }
+
+        /**
+         * The outcome of {@code f}: its value, or its failure rethrown; cancelled when this thread is interrupted
+         * (the load is cancelled) or when {@code deadlineMillis} (0: none) passes first ({@link RequestDeadline}).
+         */
+        private static <T> T result(Future<T> f, long deadlineMillis) {
             try {
-                // a second longer than the client's own (idle) timeout, so that one reports first when it can
-                return f.get(options.requestTimeoutMillis() + 1_000L, TimeUnit.MILLISECONDS);
+                return deadlineMillis > 0 ? f.get(deadlineMillis, TimeUnit.MILLISECONDS) : f.get();
             } catch (TimeoutException e) {
                 f.cancel(true);
                 throw new RequestDeadline();
