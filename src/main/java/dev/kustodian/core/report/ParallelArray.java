@@ -34,8 +34,13 @@ final class ParallelArray {
     static volatile int chunk = 1_000;
     /** Arrays with fewer elements are written element by element. */
     static volatile int minElements = 6_000;
-    /** Worker threads; 0: one per available processor; 1: none, element by element. */
+    /** Worker threads; 0: one per available processor, at most {@link #MAX_WORKERS}; 1: none, element by element. */
     static volatile int threads = Integer.getInteger("kustodian.reportThreads", 0);
+    /**
+     * Workers when {@link #threads} is 0: each keeps up to two chunks (~2.6 MB of chars each, 5 MB of heap) in memory,
+     * so a 64-core machine would hold ~650 MB of chunks; four workers already outpace the one thread that writes.
+     */
+    static final int MAX_WORKERS = 4;
     private static final int SLICE = 8_192;
 
     private ParallelArray() {
@@ -47,7 +52,7 @@ final class ParallelArray {
     }
 
     static <T> void write(JsonGenerator g, List<T> elements, Element<T> element) throws IOException {
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads > 0 ? threads : Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors());
         int n = elements.size();
         if (workers < 2 || n < Math.max(2, minElements)) {
             for (T t : elements) {
