@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * grow with the machine's load). For the load, for every page switch (until the page's background work and its
  * results are on screen) and for typing in every page's filter, it reports the longest gap, the most FX-thread CPU in
  * one gap, and how many gaps had more than 50 ms of FX-thread CPU ("blocked pulses"); also the time from "snapshot
- * loaded" to "Access page shown" (issue 11). Not a timed assertion: run with
+ * loaded" to "Access page shown" (issue 11). Last, a refresh: the same cluster loaded again while every page exists
+ * (each page's {@code onSnapshot} runs on the FX thread when the load arrives). With {@code -Dkustodian.bench.gaps=true}
+ * it also prints every task callback with 20 ms of FX CPU or more. Not a timed assertion: run with
  * {@code mvn -B -q test -Dtest=FxPulseBenchmark -Dtest.extraArgs=-Dkustodian.bench=true}; writes
  * {@code target/fx-pulse-benchmark.md}.
  */
@@ -117,9 +119,14 @@ class FxPulseBenchmark {
                 measure(robot, md, "clear " + p.title() + "'s filter", () -> filter.clear());
             }
         }
+        // a refresh: the same cluster loaded again while every page exists (each page's onSnapshot runs)
+        String memoryShown = memory();
+        measure(robot, md, "refresh (second load of the same cluster, every page created)",
+                () -> shell.viewModel().openSnapshot(file));
         md.append("\nSnapshot loaded → Access page shown: ").append(String.format("%.2f s", accessShown)).append('\n');
         md.append("\nMemory once the first page is on screen and the others prepared: ").append(memoryPrepared)
-                .append("; at the end (every page shown): ").append(memory()).append('\n');
+                .append("; every page shown: ").append(memoryShown).append("; after the refresh: ").append(memory())
+                .append('\n');
         System.out.println(md);
         Files.writeString(Path.of("target/fx-pulse-benchmark.md"), md);
     }
@@ -342,10 +349,17 @@ class FxPulseBenchmark {
                                      Consumer<? super Throwable> onFailure) {
             running.incrementAndGet();
             return delegate.submit(title, work, r -> {
+                long cpu = GAPS ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
                 try {
                     onSuccess.accept(r);
                 } finally {
                     running.decrementAndGet();
+                    if (GAPS) {
+                        long ms = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000;
+                        if (ms >= 20) {
+                            System.out.printf("    task \"%s\" done: %d ms FX CPU in its callback%n", title, ms);
+                        }
+                    }
                 }
             }, t -> {
                 try {
