@@ -30,8 +30,11 @@ public final class AppState {
      * null before the first load. Setting it also sets {@link #findingsProperty()}.
      */
     public final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
-    /** Findings of all rules on the current snapshot (those of {@link #analysis()}). */
-    public final ObjectProperty<List<Finding>> findings = new SimpleObjectProperty<>(List.of());
+    /**
+     * Findings of all rules on the current snapshot (those of {@link #analysis()}). Its change listeners hear of every
+     * new list, equal or not: comparing two loads' findings cost the FX thread more than the listeners' work.
+     */
+    public final ObjectProperty<List<Finding>> findings = new IdentityProperty<>(List.of());
     /**
      * The hardening plan of the current load (built with the analysis, off the FX thread; rebuilt by the Onboarding
      * page after an accepted risk or a recorded proof); null before the first load.
