@@ -21,8 +21,19 @@ public final class RolesPage extends AbstractPage<RolesView, RolesViewModel> {
         vm.refilter(namespaceVisible());
     }
 
+    /**
+     * The subjects and their bindings are built off the FX thread (on the 20,000-secret cluster ~100 ms: every
+     * binding's rules as text); the FX thread only hands the finished rows to the table.
+     */
     @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
-        vm.update(snapshot == null ? null : ctx.state().analysisOf(snapshot), namespaceVisible());
+        if (snapshot == null) {
+            latest().invalidate();
+            vm.update(null, namespaceVisible());
+            return;
+        }
+        var analysis = ctx.state().analysisOf(snapshot);
+        latest().submit("Subjects and their bindings", (progress, cancel) -> RolesViewModel.rows(analysis),
+                rows -> vm.show(rows, namespaceVisible()), t -> { });
     }
 }

@@ -71,9 +71,14 @@ public final class RolesViewModel {
 
     /** Rebuilds the rows from a snapshot; the selected subject stays selected when it still exists. */
     public void update(dev.kustodian.core.analysis.Analysis s, Predicate<String> namespaceVisible) {
+        show(rows(s), namespaceVisible);
+    }
+
+    /** Shows rows built by {@link #rows} (off the FX thread); the selected subject stays selected when it still exists. */
+    public void show(List<Row> rows, Predicate<String> namespaceVisible) {
         this.namespaceVisible = namespaceVisible == null ? ns -> true : namespaceVisible;
         String keep = selected.get() == null ? null : selected.get().text();
-        all.setAll(rows(s));
+        all.setAll(rows);
         applyFilter();
         Row again = keep == null ? null : rows.stream().filter(r -> r.text().equals(keep)).findFirst().orElse(null);
         selected.set(again);
