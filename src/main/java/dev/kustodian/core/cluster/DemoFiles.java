@@ -5,15 +5,6 @@ import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.model.SourceInfo;
 import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -21,19 +12,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,43 +203,16 @@ final class DemoFiles {
      */
     static java.util.Optional<Map<String, String>> expiringSoon() {
         try {
-            SecureRandom random = new SecureRandom();
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-            gen.initialize(new ECGenParameterSpec("secp256r1"), random);
-            KeyPair caKeys = gen.generateKeyPair();
-            KeyPair leafKeys = gen.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name caName = new X500Name("CN=Kustodian Demo CA");
-            X509CertificateHolder ca = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE),
-                    Date.from(now.minus(Duration.ofDays(400))), Date.from(now.plus(Duration.ofDays(3650))), caName,
-                    caKeys.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
-            X509CertificateHolder leaf = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE),
-                    Date.from(now.minus(Duration.ofDays(70))), Date.from(now.plus(Duration.ofDays(20))),
-                    new X500Name("CN=shop.demo.example"), leafKeys.getPublic())
-                    .addExtension(Extension.subjectAlternativeName, false,
-                            new GeneralNames(new GeneralName(GeneralName.dNSName, "shop.demo.example")))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()));
-            String crt = pem(leaf) + pem(ca);
-            String key = pem(leafKeys.getPrivate());
+            DemoCertificates.Issued issued = DemoCertificates.expiringIn20Days("shop.demo.example", Instant.now());
             Base64.Encoder b64 = Base64.getEncoder();
             Map<String, String> tls = new LinkedHashMap<>();
-            tls.put("tls.crt", b64.encodeToString(crt.getBytes(StandardCharsets.US_ASCII)));
-            tls.put("tls.key", b64.encodeToString(key.getBytes(StandardCharsets.US_ASCII)));
+            tls.put("tls.crt", b64.encodeToString(issued.chainPem().getBytes(StandardCharsets.US_ASCII)));
+            tls.put("tls.key", b64.encodeToString(issued.keyPem().getBytes(StandardCharsets.US_ASCII)));
             return java.util.Optional.of(tls);
-        } catch (Exception e) {
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
             // keep the stored certificate (it expires 2026-12-18)
             return java.util.Optional.empty();
         }
-    }
-
-    private static String pem(Object o) throws IOException {
-        StringWriter w = new StringWriter();
-        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-            pw.writeObject(o instanceof java.security.PrivateKey k
-                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null) : o);
-        }
-        return w.toString();
     }
 
     private static List<ApiResourceInfo> api() {
