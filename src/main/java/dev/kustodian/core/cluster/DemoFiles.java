@@ -7,6 +7,10 @@ import dev.kustodian.core.util.Cancellation;
 import dev.kustodian.core.util.Progress;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,6 +41,10 @@ final class DemoFiles {
     /** The secret whose certificate is issued anew on every start, so that it always expires within 30 days. */
     static final String EXPIRING_SECRET = "shop-web-tls";
 
+    /** The demo's objects as one JSON array, written by the build from the YAML files ({@link DemoJson}). */
+    static final String JSON = BASE + "demo.json";
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
     /** The demo's API discovery, in the order discovery lists it. */
     static final List<ApiResourceInfo> API = api();
 
@@ -46,13 +54,18 @@ final class DemoFiles {
     /** The demo's snapshot, read from its files. */
     static ClusterSnapshot snapshot(Progress progress, Cancellation cancel) throws IOException {
         progress.update(-1, "Reading the demo cluster");
+        return snapshot(items(), progress, cancel);
+    }
+
+    /** The demo's snapshot from its objects ({@link #items()}, fresh maps: they are changed). */
+    static ClusterSnapshot snapshot(List<Map<String, Object>> items, Progress progress, Cancellation cancel) {
         ClusterSnapshot.Builder b = ClusterSnapshot.builder(new SourceInfo(SourceInfo.Kind.DEMO, DemoCluster.CONTEXT,
                 "embedded (in-process, started when needed)", DemoCluster.VERSION, Instant.now(),
                 new SourceInfo.Identity(DemoCluster.USER, GROUPS, "SelfSubjectReview v1")));
         RawModelConverter converter = new RawModelConverter();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         int n = 0;
-        for (List<Map<String, Object>> group : objects()) {
+        for (List<Map<String, Object>> group : objects(items)) {
             for (Map<String, Object> item : group) {
                 cancel.check();
                 // what the API server sets on create
@@ -90,42 +103,67 @@ final class DemoFiles {
      * {@link #CREATED_ANNOTATION}, the expiring certificate reissued. Three groups: built-in objects, CRDs, custom
      * objects (the order the API server is seeded in). Fresh maps on every call.
      */
-    static List<List<Map<String, Object>>> objects() throws IOException {
+    private static List<List<Map<String, Object>>> objects(List<Map<String, Object>> items) {
         List<List<Map<String, Object>>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        Load yaml = yaml();
-        for (String f : files()) {
-            List<Map<String, Object>> items = parse(yaml, f);
-            for (Map<String, Object> item : items) {
-                Map<String, Object> meta = RawModelConverter.map(item, "metadata");
-                if (meta == null) {
-                    continue;
+        for (Map<String, Object> item : items) {
+            Map<String, Object> meta = RawModelConverter.map(item, "metadata");
+            if (meta == null) {
+                continue;
+            }
+            String created = RawModelConverter.str(meta, "creationTimestamp");
+            if (created != null && !created.isBlank()) {
+                Map<String, Object> annotations = RawModelConverter.map(meta, "annotations");
+                if (annotations == null) {
+                    annotations = new LinkedHashMap<>();
+                    meta.put("annotations", annotations);
                 }
-                String created = RawModelConverter.str(meta, "creationTimestamp");
-                if (created != null && !created.isBlank()) {
-                    Map<String, Object> annotations = RawModelConverter.map(meta, "annotations");
-                    if (annotations == null) {
-                        annotations = new LinkedHashMap<>();
-                        meta.put("annotations", annotations);
-                    }
-                    annotations.put(CREATED_ANNOTATION, created);
+                annotations.put(CREATED_ANNOTATION, created);
+            }
+            String apiVersion = RawModelConverter.str(item, "apiVersion");
+            if ("CustomResourceDefinition".equals(RawModelConverter.str(item, "kind"))
+                    && "apiextensions.k8s.io/v1".equals(apiVersion)) {
+                phases.get(1).add(item);
+            } else if (apiVersion != null && apiVersion.contains(".") && !apiVersion.contains("k8s.io")) {
+                phases.get(2).add(item);
+            } else {
+                if ("Secret".equals(RawModelConverter.str(item, "kind"))
+                        && EXPIRING_SECRET.equals(RawModelConverter.str(meta, "name"))
+                        && RawModelConverter.map(item, "data") != null) {
+                    expiringSoon().ifPresent(tls -> RawModelConverter.map(item, "data").putAll(tls));
                 }
-                String apiVersion = RawModelConverter.str(item, "apiVersion");
-                if ("CustomResourceDefinition".equals(RawModelConverter.str(item, "kind"))
-                        && "apiextensions.k8s.io/v1".equals(apiVersion)) {
-                    phases.get(1).add(item);
-                } else if (apiVersion != null && apiVersion.contains(".") && !apiVersion.contains("k8s.io")) {
-                    phases.get(2).add(item);
-                } else {
-                    if ("Secret".equals(RawModelConverter.str(item, "kind"))
-                            && EXPIRING_SECRET.equals(RawModelConverter.str(meta, "name"))
-                            && RawModelConverter.map(item, "data") != null) {
-                        expiringSoon().ifPresent(tls -> RawModelConverter.map(item, "data").putAll(tls));
-                    }
-                    phases.get(0).add(item);
-                }
+                phases.get(0).add(item);
             }
         }
         return phases;
+    }
+
+    /**
+     * The objects of the demo files (lists flattened), in index order: from {@link #JSON}, which the build writes
+     * from the YAML files ({@link DemoJson}), read with Jackson's streaming parser into the same plain values as the
+     * YAML gives ({@link CompactJson}); from the YAML files themselves when the class path has no {@link #JSON}
+     * (classes built without the build step, e.g. by an IDE).
+     */
+    static List<Map<String, Object>> items() throws IOException {
+        InputStream in = DemoFiles.class.getResourceAsStream(JSON);
+        if (in == null) {
+            return DemoJson.yamlItems();
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        try (in; JsonParser p = JSON_FACTORY.createParser(ObjectReadContext.empty(), in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("demo data " + JSON + " is not a JSON array");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+                items.add(CompactJson.readObject(p));
+            }
+            if (t != JsonToken.END_ARRAY) {
+                throw new IOException("demo data " + JSON + " holds a value that is not an object");
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("demo data " + JSON + " could not be read: " + KubeconfigContexts.safeReason(e), e);
+        }
+        return items;
     }
 
     /** The objects of one demo file (the items of lists), as parsed YAML. */

@@ -90,7 +90,7 @@ class DemoSnapshotTest {
      * The snapshot as its file would hold it, without what differs per load: uids, keyed fingerprints, the load
      * time (the creation time of objects the files give none), the certificate issued anew on every start.
      */
-    private static JsonNode normalised(ClusterSnapshot s) {
+    static JsonNode normalised(ClusterSnapshot s) {
         return ComparableSnapshots.normalised(s, o -> {
             o.remove("uid");
             o.remove("fingerprint");
