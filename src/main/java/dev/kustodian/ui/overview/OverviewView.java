@@ -9,9 +9,11 @@ import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.FindingRow;
+import dev.kustodian.ui.framework.Pulses;
 import dev.kustodian.ui.framework.SeverityChip;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,7 +32,13 @@ import java.util.Map;
 /** The Overview page's view: posture cards, top findings, cluster facts, visibility gaps, onboarding checklist. */
 public final class OverviewView extends ScrollPane {
     private final PageContext ctx;
+    /**
+     * Above this many findings (a load large enough for the page to compute its model in the background) the view is
+     * built in four pulses; below, in one, with the load's first frame.
+     */
+    static final int PIECEWISE_FINDINGS = 2_000;
     private final VBox content = new VBox(16);
+    private long rendering;
 
     public OverviewView(OverviewViewModel vm, PageContext ctx) {
         this.ctx = ctx;
@@ -45,14 +53,14 @@ public final class OverviewView extends ScrollPane {
     }
 
     private void render(OverviewViewModel.Model m) {
-        content.getChildren().clear();
+        long gen = ++rendering;
         if (m == null) {
-            content.getChildren().add(new EmptyState(Feather.LOADER, "Nothing loaded yet",
+            content.getChildren().setAll(new EmptyState(Feather.LOADER, "Nothing loaded yet",
                     "Connect to a cluster, open a snapshot file or the demo cluster to see its overview."));
             return;
         }
-        content.getChildren().add(new VBox(2, Labels.pageTitle("Overview"), Labels.subtitle(m.source()
-                + " · Kubernetes " + m.serverVersion() + " · " + m.totalFindings() + " finding(s)")));
+        Node header = new VBox(2, Labels.pageTitle("Overview"), Labels.subtitle(m.source()
+                + " · Kubernetes " + m.serverVersion() + " · " + m.totalFindings() + " finding(s)"));
 
         HBox cards = new HBox(12);
         cards.setId("posture-cards");
@@ -61,16 +69,52 @@ public final class OverviewView extends ScrollPane {
             HBox.setHgrow(c, Priority.ALWAYS);
             cards.getChildren().add(c);
         }
-        content.getChildren().add(cards);
 
-        VBox left = new VBox(16, topFindings(m), checklist(m));
-        VBox right = new VBox(16, clusterCard(m), gapsCard(m));
+        VBox left = new VBox(16);
+        VBox right = new VBox(16);
         left.setPrefWidth(900);
         right.setPrefWidth(520);
         right.setMinWidth(380);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox row = new HBox(16, left, right);
-        content.getChildren().add(row);
+        Scene scene = getScene();
+        if (scene == null || m.totalFindings() <= PIECEWISE_FINDINGS) {
+            left.getChildren().setAll(topFindings(m), checklist(m));
+            right.getChildren().setAll(clusterCard(m), gapsCard(m));
+            content.getChildren().setAll(header, cards, row);
+            return;
+        }
+        // a large load: its nodes are styled in four pulses (the heading and the cards, the top findings, the
+        // checklist, the right column), each well under 50 ms of the FX thread; the previous load's columns stay until
+        // the new ones replace them
+        javafx.collections.ObservableList<Node> shown = content.getChildren();
+        if (shown.size() == 3 && shown.get(2) instanceof HBox) {
+            shown.set(0, header);
+            shown.set(1, cards);
+        } else {
+            shown.setAll(header, cards);
+        }
+        afterAPulse(scene, gen, () -> {
+            left.getChildren().add(topFindings(m));
+            if (shown.size() == 3) {
+                shown.set(2, row);
+            } else {
+                shown.add(row);
+            }
+            afterAPulse(scene, gen, () -> {
+                left.getChildren().add(checklist(m));
+                afterAPulse(scene, gen, () -> right.getChildren().setAll(clusterCard(m), gapsCard(m)));
+            });
+        });
+    }
+
+    /** Runs {@code step} one pulse after the next (the pulse in between styles what the previous step added). */
+    private void afterAPulse(Scene scene, long gen, Runnable step) {
+        Pulses.afterNextPulse(scene, () -> Pulses.afterNextPulse(scene, () -> {
+            if (gen == rendering) { // not replaced by a newer model meanwhile
+                step.run();
+            }
+        }));
     }
 
     private Node postureCard(OverviewViewModel.Posture p) {
