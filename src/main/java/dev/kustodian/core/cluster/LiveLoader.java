@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -188,7 +187,7 @@ public final class LiveLoader {
         }
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            client = Fabric8Clients.build(config);
         } catch (RuntimeException e) {
             throw UserFacingException.badInput("Could not create a client for context \"" + contextName + "\": "
                     + KubeconfigContexts.safeReason(e) + ". Check the kubeconfig's cluster and user entries.");
