@@ -47,7 +47,7 @@ public final class ClusterConnection implements AutoCloseable {
         }
         io.fabric8.kubernetes.client.KubernetesClient client;
         try {
-            client = Fabric8Clients.build(config);
+            client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
         } catch (RuntimeException e) {
             throw dev.kustodian.core.util.UserFacingException.badInput("Could not create a client for context \""
                     + context + "\": " + KubeconfigContexts.safeReason(e) + ".");

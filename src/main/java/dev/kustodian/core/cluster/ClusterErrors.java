@@ -78,8 +78,7 @@ public final class ClusterErrors {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "refused the connection or could not be reached";
             }
-            if (t instanceof InterruptedIOException || t instanceof TimeoutException
-                    || t instanceof java.net.http.HttpTimeoutException) { // the JDK HTTP client's connect/request timeouts
+            if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
                 return "did not answer in time";
             }
             if (t instanceof SocketException) {

@@ -163,8 +163,8 @@ public final class DemoCluster {
                     }
                     DemoCluster demo = start();
                     SourceSpec spec = SourceSpec.live(demo.kubeconfig(), CONTEXT);
-                    client = Fabric8Clients.build(LiveLoader.clientConfig(
-                            KubeconfigContexts.resolve(spec.kubeconfig()), spec, LiveLoader.Options.DEFAULTS));
+                    client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(LiveLoader.clientConfig(
+                            KubeconfigContexts.resolve(spec.kubeconfig()), spec, LiveLoader.Options.DEFAULTS)).build();
                 }
                 c = client;
             }

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -187,7 +188,7 @@ public final class LiveLoader {
         }
         KubernetesClient client;
         try {
-            client = Fabric8Clients.build(config);
+            client = new KubernetesClientBuilder().withConfig(config).build();
         } catch (RuntimeException e) {
             throw UserFacingException.badInput("Could not create a client for context \"" + contextName + "\": "
                     + KubeconfigContexts.safeReason(e) + ". Check the kubeconfig's cluster and user entries.");
