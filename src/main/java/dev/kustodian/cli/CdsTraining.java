@@ -47,6 +47,7 @@ public final class CdsTraining {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("kustodian-cds");
+            KustodianCommand.commandLine(); // every command's classes (a command's run builds only its own tree)
             statuses.add(KustodianCommand.run("summary", "--demo"));
             DemoCluster demo = DemoCluster.start();
             try {

@@ -19,26 +19,30 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = KustodianCommand.Version.class,
         description = {"Shows where Kubernetes Secrets are exposed and generates the configuration that fixes it.",
-                "Run without arguments to open the desktop app."},
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                ScanCommand.class,
-                PlanCommand.class,
-                DiffCommand.class,
-                GenerateCommand.class,
-                SealCommand.class,
-                LintCommand.class,
-                EncryptionCommand.class,
-                CanICommand.class,
-                WhoCanCommand.class,
-                RbacCommand.class,
-                StoresCommand.class,
-                ContextsCommand.class,
-                SummaryCommand.class,
-                SnapshotCommand.class,
-                DemoCommand.class,
-        })
+                "Run without arguments to open the desktop app."})
 public final class KustodianCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order the help lists them. Added by {@link #commandLine()} rather than through the
+     * annotation, so that a process that runs one command builds only that command's tree ({@link #run}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            ScanCommand.class,
+            PlanCommand.class,
+            DiffCommand.class,
+            GenerateCommand.class,
+            SealCommand.class,
+            LintCommand.class,
+            EncryptionCommand.class,
+            CanICommand.class,
+            WhoCanCommand.class,
+            RbacCommand.class,
+            StoresCommand.class,
+            ContextsCommand.class,
+            SummaryCommand.class,
+            SnapshotCommand.class,
+            DemoCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,8 +80,37 @@ public final class KustodianCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The whole command tree. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command tree for running {@code args}: when the first argument names a subcommand, the root with that
+     * subcommand alone (the same parsing, help and errors for it, without picocli's reflection over the other
+     * fifteen trees at every start), else the whole tree (help, options first, typos).
+     */
+    static CommandLine commandLineFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command a = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && a != null
+                        && (a.name().equals(args[0]) || List.of(a.aliases()).contains(args[0]))) {
+                    return commandLine(List.of(c));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new KustodianCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
+        // picocli applies the model transformers (RequestCommand.AddFlags) of the subcommands an annotation lists
+        // once the root is complete, but not of subcommands added afterwards: the same step, in the same order
+        transform(cl);
         cl.setExecutionExceptionHandler(KustodianCommand::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -87,6 +120,16 @@ public final class KustodianCommand implements Runnable {
         });
         sentencePerLine(cl);
         return cl;
+    }
+
+    private static void transform(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.modelTransformer() != null && spec.modelTransformer().transform(spec) != spec) {
+                throw new IllegalStateException("a model transformer that replaces the spec: " + spec.qualifiedName());
+            }
+            transform(sub);
+        }
     }
 
     /**
@@ -134,7 +177,7 @@ public final class KustodianCommand implements Runnable {
 
     /** Runs the CLI on the process's stdout/stderr; both are flushed before it returns (no lost output). */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLineFor(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         processErr = err;
