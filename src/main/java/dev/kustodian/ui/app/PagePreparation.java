@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * first show costs what a second show costs (its skins are built and its styles resolved). One small step per gap
  * between pulses, with an empty pulse between steps (a step's work and the CSS and layout pass it causes fall in
  * different gaps): create the page (it gets the load), create its view, add the view to the page area hidden (the next
- * pulse builds its skins, styles and lays it out at the page area's size), take it out again. A page is only prepared
+ * pulse builds its skins, styles and lays it out at the page area's size), let the page prepare more in steps of
+ * its own ({@link Page#prepareMore()}, e.g. the Secrets table's rows), take it out again. A page is only prepared
  * while a load is on screen and no other load runs; the next load resumes where this one stopped.
  */
 final class PagePreparation {
@@ -119,13 +120,21 @@ final class PagePreparation {
         }
         view.setVisible(false);
         area.getChildren().add(0, view);
-        later(() -> {
-            if (view.getParent() == area && shown.get() != view) {
-                area.getChildren().remove(view);
-            }
-            view.setVisible(true);
-            later(this::next);
-        });
+        later(() -> finish(page, view));
+    }
+
+    /** The view was styled and laid out: the page may prepare more, one step per pulse, then the view leaves. */
+    private void finish(Page page, Node view) {
+        boolean prepared = view.getParent() == area && shown.get() != view;
+        if (prepared && idle.getAsBoolean() && page.prepareMore()) {
+            later(() -> finish(page, view));
+            return;
+        }
+        if (prepared) {
+            area.getChildren().remove(view);
+        }
+        view.setVisible(true);
+        later(this::next);
     }
 
     /** Runs {@code step} in the gap after the pulse after the next one (one pulse without this work in between). */

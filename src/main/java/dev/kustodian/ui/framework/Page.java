@@ -46,6 +46,15 @@ public interface Page {
         return true;
     }
 
+    /**
+     * One more small step of preparation while the shell prepares the page ahead (its view in the window, hidden),
+     * called once per idle pulse until it returns false (nothing more to do); e.g. a table building its rows' cells.
+     * Default: nothing.
+     */
+    default boolean prepareMore() {
+        return false;
+    }
+
     /** The page's filter field: Ctrl+F focuses it. Null when the page has none. */
     default TextInputControl filterField() {
         return null;

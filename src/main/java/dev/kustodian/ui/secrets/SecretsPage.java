@@ -43,6 +43,12 @@ public final class SecretsPage extends AbstractPage<SecretsView, SecretsViewMode
         whenShown(() -> analyse(analysis, findings));
     }
 
+    @Override
+    public boolean prepareMore() {
+        SecretsView v = viewIfCreated();
+        return v != null && v.prepareRows();
+    }
+
     private void analyse(Analysis analysis, List<Finding> findings) {
         latest().submit("Analysing secrets", (p, c) -> SecretsViewModel.analyse(analysis, findings, clock, c),
                 vm::setInventory,

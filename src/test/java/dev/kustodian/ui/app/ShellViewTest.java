@@ -339,6 +339,36 @@ class ShellViewTest {
     }
 
     @Test
+    void theSecretsTableBuildsItsRowsAheadOnPlaceholdersAndShowsOnlyTheInventory(FxRobot robot) throws Exception {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
+                dev.kustodian.ui.secrets.SecretsPage::new);
+        ShellView[] s = new ShellView[1];
+        robot.interact(() -> {
+            s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
+                    ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
+            s[0].preparePagesAhead(); // as the app's window does
+            stage.setScene(new Scene(s[0], 1200, 800));
+            s[0].viewModel().startUp();
+        });
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> s[0].whenPagesPrepared(() -> prepared.complete(null)));
+        prepared.get(1, java.util.concurrent.TimeUnit.MINUTES); // waits for the idle pulses; asserts no duration
+
+        var page = (dev.kustodian.ui.secrets.SecretsPage) s[0].page("secrets").orElseThrow();
+        var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
+        assertThat(view.getScene()).isNull();
+        assertThat(view.table().getItems()).as("the real list again, empty: the inventory waits for the page on screen")
+                .isEmpty();
+        assertThat(view.table().lookupAll(".table-row-cell")).as("rows built ahead, kept for reuse").isNotEmpty();
+
+        robot.interact(() -> s[0].showPage(page));
+        assertThat(view.table().getItems()).isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(page.viewModel().filtered)
+                .allSatisfy(r -> assertThat(r.name()).isNotEmpty());
+    }
+
+    @Test
     void theAppsWizardsAreRegisteredUnderTheirIds() {
         WizardRegistry wizards = Pages.wizards();
         assertThat(wizards.ids()).hasSize(14);
