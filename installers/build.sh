@@ -184,11 +184,10 @@ for type in "$@"; do
         installers/krew/kustodian.yaml.in > "$out/kustodian.krew.yaml" ;;
     app-image)
       app_image
-      if [ "$os" = linux ]; then # class-data archive, made where this image lives (it records absolute paths)
-        sed 's|-XX:SharedArchiveFile=|-XX:ArchiveClassesAtExit=|' "$image/lib/app/kustodian.cfg" > "$image/lib/app/kustodian-cds.cfg"
-        cp "$image/bin/kustodian" "$image/bin/kustodian-cds"
-        "$image/bin/kustodian-cds" summary --demo >/dev/null 2>&1 || echo "warning: no class-data archive" >&2
-        rm -f "$image/bin/kustodian-cds" "$image/lib/app/kustodian-cds.cfg"
+      if [ "$os" = linux ]; then # class-data archive, made where this image lives (it records absolute paths), by
+        # the same training run as the packages' post-install script
+        . installers/linux/cds.sh
+        kustodian_cds "$(cd "$image" && pwd -P)"
       fi ;;
     deb|rpm)
       [ "$os" = linux ] || { echo "error: $type packages are built on Linux" >&2; exit 2; }

@@ -21,6 +21,10 @@ z=$tmp/zip/kustodian-$version
 for i in $(seq 1 300); do ls "$z"/lib/kustodian-*.jsa >/dev/null 2>&1 && break; sleep 1; done
 ls "$z"/lib/kustodian-*.jsa >/dev/null 2>&1 || fail "zip: no class-data archive after the first run"
 (cd "$tmp" && "$z/bin/kustodian" summary --demo >/dev/null) || fail "zip: summary --demo"
+# KUSTODIAN_CDS=now (the container image's build): the archive is there when the first command returns
+unzip -q "$dir/kustodian-$version.zip" -d "$tmp/zip-now"
+[ "$(KUSTODIAN_CDS=now "$tmp/zip-now/kustodian-$version/bin/kustodian" -V)" = "kustodian $version" ] || fail "zip: KUSTODIAN_CDS=now -V"
+ls "$tmp/zip-now/kustodian-$version"/lib/kustodian-*.jsa >/dev/null 2>&1 || fail "zip: KUSTODIAN_CDS=now wrote no archive"
 (cd "$tmp" && PATH="$z/bin:$PATH" kubectl kustodian --help | grep -q '^Usage: kubectl kustodian') \
   || fail "zip: kubectl kustodian --help"
 MANPATH=$z/share/man man -P cat kustodian 2>/dev/null | grep -q 'who-can' || fail "zip: man kustodian"

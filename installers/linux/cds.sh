@@ -3,8 +3,8 @@
 # class path, -XX:ArchiveClassesAtExit instead of -XX:SharedArchiveFile, and the training run's property) runs
 # `summary --demo` once, followed by the training commands (dev.kustodian.cli.CdsTraining: summary and scan through
 # the demo's in-process API server), so the archive covers the live-cluster commands too.
-kustodian_cds() {
-  app=INSTALL_DIR
+kustodian_cds() { # [app-folder], default: the package's install folder
+  app=${1:-INSTALL_DIR}
   rm -f "$app/lib/app/kustodian.jsa"
   if cp "$app/bin/kustodian" "$app/bin/kustodian-cds" \
       && sed -e 's|^\(java-options=\)-XX:SharedArchiveFile=\(.*\)$|\1-XX:ArchiveClassesAtExit=\2\n\1-Dkustodian.cds.train=true|' "$app/lib/app/kustodian.cfg" > "$app/lib/app/kustodian-cds.cfg"; then
