@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Runs a {@link FleetScan}: each context is loaded through the one {@link ClusterLoader} and analysed by its own
@@ -193,9 +194,17 @@ public final class FleetScanner {
      * rejected (401) and a failing credential plugin are told apart from the rest of "cluster unreachable" by
      * what the sentence reports.
      */
+    /**
+     * The loader's sentences for a 401: "(401)", "(401 Unauthorized)", ": 401 Unauthorized". Not any "401": the
+     * server's address is in most sentences, and a port such as 34012 is not a rejected credential.
+     */
+    private static final Pattern CREDENTIALS_REJECTED =
+            Pattern.compile("\\(401[ )]|\\b401 Unauthorized");
+
     static FleetReport.Status status(UserFacingException ex) {
         String m = ex.getMessage() == null ? "" : ex.getMessage();
-        if (m.contains("401") || m.contains("rejected the credentials") || m.contains("credential plugin")) {
+        if (CREDENTIALS_REJECTED.matcher(m).find() || m.contains("rejected the credentials")
+                || m.contains("credential plugin")) {
             return FleetReport.Status.UNAUTHORIZED;
         }
         return ex.category() == UserFacingException.Category.CLUSTER_UNREACHABLE
