@@ -25,6 +25,10 @@ public final class AccessPage extends AbstractPage<AccessView, AccessViewModel> 
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         latest().invalidate();
         Analysis analysis = ctx.state().analysisOf(snapshot); // the load's analysis: its engine is built already
+        if (!isShown()) {
+            // the previous load's analysis (engine, readers, snapshot) is let go; the new one is built when shown
+            vm.setAnalysis(null);
+        }
         whenShown(() -> analyse(analysis));
     }
 

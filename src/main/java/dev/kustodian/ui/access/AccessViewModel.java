@@ -172,7 +172,8 @@ public final class AccessViewModel implements NamespaceFiltered {
         }
         secretChoices.setAll(secrets);
         namespaceChoices.setAll(ns);
-        if (selectedSecret.get() != null && java.util.Collections.binarySearch(secrets, selectedSecret.get()) < 0) {
+        if (a != null && selectedSecret.get() != null
+                && java.util.Collections.binarySearch(secrets, selectedSecret.get()) < 0) {
             selectedSecret.set(null);
         }
     }

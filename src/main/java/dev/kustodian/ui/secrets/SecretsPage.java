@@ -40,6 +40,9 @@ public final class SecretsPage extends AbstractPage<SecretsView, SecretsViewMode
         latest().invalidate();
         List<Finding> findings = ctx.state().findings();
         Analysis analysis = ctx.state().analysisOf(snapshot); // the load's analysis: its indexes are built already
+        if (!isShown()) {
+            vm.releasePreviousLoad(); // the new inventory is built when the page is shown
+        }
         whenShown(() -> analyse(analysis, findings));
     }
 

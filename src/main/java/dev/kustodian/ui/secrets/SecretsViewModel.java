@@ -150,6 +150,16 @@ public final class SecretsViewModel implements NamespaceFiltered {
         selected.set(again);
     }
 
+    /**
+     * A newer load arrived while the page is not shown: its inventory is built when the page is shown next; until then
+     * the rows stay, but the previous load's readers (its RBAC engine, and through it the whole previous snapshot) are
+     * let go.
+     */
+    public void releasePreviousLoad() {
+        readers = null;
+        readersProblem = "the readers of the new load are being analysed";
+    }
+
     @Override
     public void setNamespaceFilter(Predicate<String> ok) {
         this.namespaceOk = ok;
