@@ -197,13 +197,16 @@ public final class PlanBuilder {
         List<PlanStep.KeyFile> keys = new ArrayList<>();
         List<String> manual = new ArrayList<>();
         if (!configured) {
+            // the key's generator keeps only the clock: the plan outlives this builder and its input (the load's
+            // progress and cancellation, whose task holds the work that built it, with the previous load's plan)
+            Clock clock = in.clock();
             Bundle patch = new KubeadmPatch(ENC_DIR, EncryptionConfigBuilder.PRIVATE_FILE, true).bundle();
             files.addAll(patch.manifests());
             keys.add(new PlanStep.KeyFile(EncryptionConfigBuilder.PRIVATE_FILE,
                     "EncryptionConfiguration with a new secretbox key (identity last, so existing Secrets stay "
                             + "readable). Copy it to " + ENC_DIR + "/" + EncryptionConfigBuilder.PRIVATE_FILE
                             + " on every control-plane node (root, 0600); never commit it.",
-                    () -> newEncryptionConfig(in.clock())));
+                    () -> newEncryptionConfig(clock)));
             manual.add("Copy " + GitOpsLayout.KEYS_DIR + "/" + EncryptionConfigBuilder.PRIVATE_FILE + " to " + ENC_DIR
                     + "/ on EVERY control-plane node (sudo install -m 600 -o root -g root).");
             manual.add("Edit " + KubeadmPatch.MANIFEST + " on each node, one node at a time, as in STEPS.txt "

@@ -80,6 +80,30 @@ class PlanBuilderTest {
     }
 
     @Test
+    void aPlanKeepsNeitherItsLoadsProgressNorCancellation() throws Exception {
+        // the GUI's progress holds the load's task, and the task the work that built the plan with the previous
+        // load's plan: a plan that kept it kept every earlier load alive after each refresh
+        ClusterSnapshot snap = snapshot(apiserver());
+        List<Finding> findings = dev.kustodian.core.analysis.Analysis.of(snap, CLOCK).findings();
+        String[] said = new String[1];
+        dev.kustodian.core.util.Progress progress = (f, m) -> said[0] = m; // captures: one object per plan
+        dev.kustodian.core.util.Cancellation cancel = new dev.kustodian.core.util.Cancellation();
+        java.lang.ref.WeakReference<Object> progressRef = new java.lang.ref.WeakReference<>(progress);
+        java.lang.ref.WeakReference<Object> cancelRef = new java.lang.ref.WeakReference<>(cancel);
+        Plan p = PlanBuilder.build(new PlanBuilder.Input(snap, findings, ID, new PlanState(),
+                java.util.Map.of(), List.of(), CLOCK, progress, cancel));
+        progress = null;
+        cancel = null;
+        for (int i = 0; i < 20 && (progressRef.get() != null || cancelRef.get() != null); i++) {
+            System.gc(); // asks for a collection; nothing is timed
+        }
+        assertThat(progressRef.get()).isNull();
+        assertThat(cancelRef.get()).isNull();
+        PlanStep.KeyFile key = p.steps().get(0).keyFiles().get(0);
+        assertThat(key.generator().get().privateFile()).as("the key is still generated on demand").isTrue();
+    }
+
+    @Test
     void encryptionConfiguredIsNotDoneUntilTheEtcdProofIsRecorded() {
         ClusterSnapshot snap = snapshot(apiserver("--encryption-provider-config=/etc/kubernetes/enc/enc.yaml",
                 "--encryption-provider-config-automatic-reload=true"));
