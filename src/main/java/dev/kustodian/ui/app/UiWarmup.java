@@ -66,6 +66,13 @@ import java.util.function.Supplier;
  * ({@code warmup-classes.txt}, without running their static initialisers) and builds one throw-away control of each
  * kind the pages use, with its skin (which creates the behaviour and its key mappings). Nothing it builds is kept or
  * shown; a failure only means less warm-up.
+ * <p>
+ * Only controls whose skins measure no text are built off the FX thread: JavaFX measures text through shared static
+ * state (the controls' one {@code TextLayout} in {@code Utils}, the text layouts' string cache of shaped runs), and
+ * the FX thread uses it in every layout pass, so a skin that measures text off the FX thread can corrupt a layout on
+ * it (an {@code ArrayIndexOutOfBoundsException} in {@code TextRun.getWidth} was seen once). The text field's and the
+ * text area's skins measure their text when built: only their behaviours (their key mappings, most of their lambdas)
+ * are built off the FX thread, their skins on the FX thread afterwards, one per pulse ({@link #FX_CONTROLS}).
  */
 final class UiWarmup {
     static final String CLASSES = "/dev/kustodian/ui/app/warmup-classes.txt";
@@ -89,16 +96,28 @@ final class UiWarmup {
      */
     static void startOnce(TaskExecutor tasks, Runnable then) {
         if (!"false".equals(System.getProperty("kustodian.uiWarmup")) && STARTED.compareAndSet(false, true)) {
-            tasks.submit("Warming up the pages", (progress, cancel) -> {
-                try {
-                    return run();
-                } finally {
-                    DONE.countDown();
-                }
-            }, warmed -> then.run(), failure -> then.run());
+            tasks.submit("Warming up the pages", (progress, cancel) -> run(),
+                    warmed -> onFxThread(FX_CONTROLS, then), failure -> onFxThread(FX_CONTROLS, then));
         } else {
             then.run();
         }
+    }
+
+    /**
+     * Builds {@code controls} on the FX thread, one per pulse (each its own {@code runLater}), then runs {@code then}.
+     */
+    private static void onFxThread(List<Supplier<Control>> controls, Runnable then) {
+        if (controls.isEmpty()) {
+            DONE.countDown();
+            then.run();
+            return;
+        }
+        try {
+            controls.get(0).get();
+        } catch (RuntimeException | LinkageError e) {
+            // best effort, as off the FX thread
+        }
+        javafx.application.Platform.runLater(() -> onFxThread(controls.subList(1, controls.size()), then));
     }
 
     /** Waits until the warm-up, if one was started, has finished (benchmarks: a user reads the first page). */
@@ -108,7 +127,10 @@ final class UiWarmup {
         }
     }
 
-    /** Does the warm-up on the calling thread; returns how many classes and controls it warmed. */
+    /**
+     * Does the warm-up's part off the FX thread on the calling thread (not the FX thread); returns how many classes,
+     * controls and behaviours it warmed.
+     */
     static int run() {
         int done = 0;
         ClassLoader loader = UiWarmup.class.getClassLoader();
@@ -128,6 +150,15 @@ final class UiWarmup {
                 // best effort: the control is built again, normally, when a page shows it
             }
         }
+        for (Supplier<Object> behaviour : BEHAVIOURS) {
+            try {
+                if (behaviour.get() != null) {
+                    done++;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // e.g. JavaFX's internal package not open to the app: the skin builds it on the FX thread
+            }
+        }
         return done;
     }
 
@@ -144,7 +175,7 @@ final class UiWarmup {
         }
     }
 
-    /** One control of each kind the pages show, with its skin. */
+    /** One control of each kind the pages show, with its skin, whose skin measures no text (off the FX thread). */
     static final List<Supplier<Control>> CONTROLS = List.of(
             () -> skinned(table(), TableViewSkin::new),
             () -> skinned(new TableRow<String>(), TableRowSkin::new),
@@ -155,8 +186,6 @@ final class UiWarmup {
             () -> skinned(new ListCell<String>(), ListCellSkin::new),
             () -> skinned(new TabPane(new Tab("warm-up")), TabPaneSkin::new),
             () -> skinned(new SplitPane(), SplitPaneSkin::new),
-            () -> skinned(new TextField(), TextFieldSkin::new),
-            () -> skinned(new TextArea(), TextAreaSkin::new),
             () -> skinned(new ComboBox<String>(), ComboBoxListViewSkin::new),
             () -> skinned(new CheckBox(), CheckBoxSkin::new),
             () -> skinned(new TitledPane(), TitledPaneSkin::new),
@@ -165,6 +194,30 @@ final class UiWarmup {
             () -> skinned(new Button(), ButtonSkin::new),
             () -> skinned(new ToggleButton(), ToggleButtonSkin::new),
             () -> skinned(new Hyperlink(), HyperlinkSkin::new));
+
+    /**
+     * The behaviours of the controls whose skins measure text (their key mappings: a text field's alone spins ~80
+     * lambda classes), built off the FX thread without their skins; null when JavaFX's internal class is not there.
+     */
+    static final List<Supplier<Object>> BEHAVIOURS = List.of(
+            () -> behaviour("com.sun.javafx.scene.control.behavior.TextFieldBehavior", TextField.class,
+                    new TextField()),
+            () -> behaviour("com.sun.javafx.scene.control.behavior.TextAreaBehavior", TextArea.class,
+                    new TextArea()));
+
+    /** The controls whose skins measure text when built: on the FX thread, one per pulse, after the rest. */
+    static final List<Supplier<Control>> FX_CONTROLS = List.of(
+            () -> skinned(new TextField(), TextFieldSkin::new),
+            () -> skinned(new TextArea(), TextAreaSkin::new));
+
+    private static <C extends Control> Object behaviour(String className, Class<C> type, C control) {
+        try {
+            return Class.forName(className, true, UiWarmup.class.getClassLoader()).getConstructor(type)
+                    .newInstance(control);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
 
     private static TableView<String> table() {
         TableView<String> t = new TableView<>();

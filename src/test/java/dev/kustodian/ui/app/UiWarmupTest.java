@@ -1,8 +1,11 @@
 package dev.kustodian.ui.app;
 
 import javafx.application.Platform;
+import javafx.scene.control.Control;
+import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.util.ArrayList;
@@ -10,7 +13,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pages' warm-up: its class list is real, and it builds every control with its skin off the FX thread. */
+/**
+ * The pages' warm-up: its class list is real, it builds the controls whose skins measure no text with their skins off
+ * the FX thread, and the text controls' skins on it.
+ */
 @ExtendWith(ApplicationExtension.class)
 class UiWarmupTest {
 
@@ -33,6 +39,19 @@ class UiWarmupTest {
     @Test
     void warmsEveryClassAndControlOffTheFxThread() {
         assertThat(Platform.isFxApplicationThread()).isFalse();
-        assertThat(UiWarmup.run()).isEqualTo(UiWarmup.classNames().size() + UiWarmup.CONTROLS.size());
+        assertThat(UiWarmup.run()).isEqualTo(UiWarmup.classNames().size() + UiWarmup.CONTROLS.size()
+                + UiWarmup.BEHAVIOURS.size());
+    }
+
+    @Test
+    void controlsWhoseSkinsMeasureTextAreBuiltOnTheFxThreadOnly(FxRobot robot) {
+        // JavaFX measures text through shared static state that every layout pass on the FX thread uses
+        assertThat(UiWarmup.CONTROLS).allSatisfy(c -> assertThat(c.get()).isNotInstanceOf(TextInputControl.class));
+        List<Control> built = new ArrayList<>();
+        robot.interact(() -> UiWarmup.FX_CONTROLS.forEach(c -> built.add(c.get())));
+        assertThat(built).hasSize(2).allSatisfy(c -> {
+            assertThat(c).isInstanceOf(TextInputControl.class);
+            assertThat(c.getSkin()).isNotNull();
+        });
     }
 }
