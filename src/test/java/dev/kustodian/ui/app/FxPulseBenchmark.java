@@ -121,8 +121,17 @@ class FxPulseBenchmark {
         }
         // a refresh: the same cluster loaded again while every page exists (each page's onSnapshot runs)
         String memoryShown = memory();
+        java.lang.ref.WeakReference<Object> firstLoad = new java.lang.ref.WeakReference<>(
+                shell.viewModel().state.snapshot());
         measure(robot, md, "refresh (second load of the same cluster, every page created)",
                 () -> shell.viewModel().openSnapshot(file));
+        System.gc();
+        if (firstLoad.get() != null) {
+            String[] held = new String[1];
+            runOnFx(() -> held[0] = String.join("\nand\n  ", Reachability.paths(shell, firstLoad.get(), 8)));
+            System.out.println("FxPulseBenchmark: the first load's snapshot is still reachable after the refresh:\n  "
+                    + (held[0].isEmpty() ? "(not from the shell)" : held[0]));
+        }
         md.append("\nSnapshot loaded → Access page shown: ").append(String.format("%.2f s", accessShown)).append('\n');
         md.append("\nMemory once the first page is on screen and the others prepared: ").append(memoryPrepared)
                 .append("; every page shown: ").append(memoryShown).append("; after the refresh: ").append(memory())
@@ -219,8 +228,8 @@ class FxPulseBenchmark {
                 }
                 gaps++;
                 if (GAPS && busy >= 20) {
-                    gapLog.add(String.format("    gap %d: %.0f ms wall, %.0f ms FX CPU (CSS + layout %.0f ms)%n", gaps,
-                            gap, busy, layoutCpu / 1e6));
+                    gapLog.add(String.format("    gap %d: %.0f ms wall, %.0f ms FX CPU (CSS + layout %.0f ms)%s%n", gaps,
+                            gap, busy, layoutCpu / 1e6, preparedViews()));
                 }
                 if (busy > BLOCKED_MS) {
                     blocked++;
@@ -231,6 +240,17 @@ class FxPulseBenchmark {
             lastPulse = wall;
             layoutCpu = 0;
             pulses++;
+        }
+
+        /** The page views in the page area hidden (being prepared ahead), to tell which page a gap prepared. */
+        private String preparedViews() {
+            javafx.scene.Node area = shell.lookup("#page-area");
+            if (!(area instanceof javafx.scene.Parent p)) {
+                return "";
+            }
+            String hidden = p.getChildrenUnmodifiable().stream().filter(n -> !n.isVisible())
+                    .map(n -> n.getClass().getSimpleName()).collect(java.util.stream.Collectors.joining(", "));
+            return hidden.isEmpty() ? "" : ", preparing " + hidden;
         }
 
         void beforeLayout() {
