@@ -5,7 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,5 +65,29 @@ class CisBenchmarksTest {
         assertThat(CisBenchmarks.require("cis-1.9")).isEqualTo("cis-1.9");
         assertThatThrownBy(() -> CisBenchmarks.require("cis-9.9")).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("'cis-9.9'").hasMessageContaining("cis-1.12").hasMessageContaining("eks-1.8.0");
+    }
+
+    /** The streaming read gives what Jackson's tree of the same file holds: every benchmark, control, text and id. */
+    @Test
+    void tableIsReadAsJacksonsTreeReadsIt() throws Exception {
+        JsonNode root;
+        try (InputStream in = CisBenchmarks.class.getResourceAsStream("cis-controls.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        List<String> names = new ArrayList<>();
+        root.get("benchmarks").forEach(n -> names.add(n.asText()));
+        assertThat(CisBenchmarks.names()).isEqualTo(names.stream().sorted().toList()).hasSizeGreaterThan(20);
+        int controls = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("controls").fields(); it.hasNext(); controls++) {
+            Map.Entry<String, JsonNode> c = it.next();
+            assertThat(CisBenchmarks.text(c.getKey())).isEqualTo(c.getValue().get("text").asText());
+            assertThat(CisBenchmarks.control(c.getValue().get("ruleId").asText())).contains(c.getKey());
+            for (String benchmark : names) {
+                JsonNode id = c.getValue().get("ids").get(benchmark);
+                assertThat(CisBenchmarks.id(c.getKey(), benchmark))
+                        .isEqualTo(java.util.Optional.ofNullable(id == null ? null : id.asText()));
+            }
+        }
+        assertThat(controls).isGreaterThan(10);
     }
 }
