@@ -81,13 +81,19 @@ public final class YamlReader {
         return read(new StringReader(text), label);
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
-                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH).build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /**
+     * The mapper for text that starts like JSON, built on first use: YAML alone (the plan's state file read at every
+     * start-up, manifests) never loads Jackson's databind (~380 classes and its modules' set-up).
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                        .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH).build())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     /** Reads every document; empty documents are skipped. */
     public static List<YamlDocument> read(Reader reader, String label) {
@@ -130,10 +136,10 @@ public final class YamlReader {
     // package-private for tests
     static List<YamlDocument> readJson(String text, String label) {
         List<YamlDocument> docs = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(text)) {
+        try (JsonParser p = Json.MAPPER.createParser(text)) {
             while (p.nextToken() != null) {
                 int line = p.currentTokenLocation().getLineNr();
-                Object value = JSON.readValue(p, Object.class);
+                Object value = Json.MAPPER.readValue(p, Object.class);
                 if (value != null) {
                     docs.add(new YamlDocument(value, label, line));
                 }
