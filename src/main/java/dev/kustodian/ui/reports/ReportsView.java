@@ -15,7 +15,6 @@ import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.SeverityChip;
 import javafx.collections.FXCollections;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -41,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 
 /** The Reports page: findings table (left), detail (right), filter, include-system toggle and Export. */
 public final class ReportsView extends BorderPane implements FilterablePane {
@@ -134,21 +134,75 @@ public final class ReportsView extends BorderPane implements FilterablePane {
         table.setId("findings-table");
         table.setPlaceholder(new Label("No findings match the filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Finding, Severity> sev = Columns.of("Severity", 115, Finding::severity);
+        TableColumn<Finding, Severity> sev = column("Severity", 115, Finding::severity);
         sev.setMinWidth(115);
         sev.setComparator(Comparator.reverseOrder());
         sev.setCellFactory(c -> new SeverityChip.Cell<>(false));
         table.getColumns().add(sev);
-        table.getColumns().add(Columns.of("Area", 80, Finding::area));
-        TableColumn<Finding, String> rule = Columns.of("Rule", 200, Finding::rule);
+        table.getColumns().add(column("Area", 80, Finding::area));
+        TableColumn<Finding, String> rule = column("Rule", 200, Finding::rule);
         rule.setMinWidth(170);
         table.getColumns().add(rule);
-        table.getColumns().add(Columns.of("Object", 230, f -> f.object().display() + (f.system() ? " (system)" : "")));
-        table.getColumns().add(Columns.of("Title", 320, Finding::title));
-        SortedList<Finding> sorted = new SortedList<>(vm.filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.getColumns().add(column("Object", 230, f -> f.object().display() + (f.system() ? " (system)" : "")));
+        table.getColumns().add(column("Title", 320, Finding::title));
+        // the rows come sorted from the filtering task: sorting asks for that order instead of sorting on the FX thread
+        table.setItems(vm.rows);
+        table.setSortPolicy(t -> {
+            vm.setOrder(order(), sortKey());
+            return true;
+        });
         table.getSortOrder().add(sev);
+    }
+
+    /** What each column shows, by column: the order of the rows is computed from it off the FX thread. */
+    private final java.util.Map<TableColumn<Finding, ?>, java.util.function.Function<Finding, ?>> values =
+            new java.util.HashMap<>();
+
+    private <T> TableColumn<Finding, T> column(String title, double width, java.util.function.Function<Finding, T> v) {
+        TableColumn<Finding, T> c = Columns.of(title, width, v);
+        values.put(c, v);
+        return c;
+    }
+
+    /** The table's sort order (columns and directions); equal keys mean the same order. */
+    private List<Object> sortKey() {
+        List<Object> key = new java.util.ArrayList<>();
+        for (TableColumn<Finding, ?> c : table.getSortOrder()) {
+            key.add(c);
+            key.add(c.getSortType());
+            key.add(c.getComparator());
+        }
+        return key;
+    }
+
+    /**
+     * The table's sort order as a comparator that reads only the findings (as TableView's own compares each sort
+     * column's value with the column's comparator, reversed when descending); null when no column sorts.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Comparator<Finding> order() {
+        List<Comparator<Finding>> parts = new java.util.ArrayList<>();
+        for (TableColumn<Finding, ?> c : table.getSortOrder()) {
+            java.util.function.Function<Finding, ?> value = values.get(c);
+            Comparator cmp = c.getComparator();
+            if (value == null || cmp == null) {
+                continue;
+            }
+            Comparator<Finding> part = (a, b) -> cmp.compare(value.apply(a), value.apply(b));
+            parts.add(c.getSortType() == TableColumn.SortType.DESCENDING ? part.reversed() : part);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return (a, b) -> {
+            for (Comparator<Finding> p : parts) {
+                int r = p.compare(a, b);
+                if (r != 0) {
+                    return r;
+                }
+            }
+            return 0;
+        };
     }
 
     private void render(Finding f) {

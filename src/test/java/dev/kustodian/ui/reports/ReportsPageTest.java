@@ -87,6 +87,27 @@ class ReportsPageTest {
     }
 
     @Test
+    void aClickedColumnSortsTheRowsInTheFilteringTaskAndTheExportKeepsLoadOrder(FxRobot robot) {
+        TableView<Finding> t = table(robot);
+        List<Finding> loadOrder = state.findings().stream().filter(f -> !f.system()).toList();
+        robot.clickOn("Rule"); // the column header: ascending by rule
+        List<Finding> byRule = new ArrayList<>(loadOrder);
+        byRule.sort(java.util.Comparator.comparing(Finding::rule));
+        assertThat(t.getItems()).as("by rule, ties in load order").containsExactlyElementsOf(byRule);
+        robot.clickOn("Rule"); // descending
+        List<Finding> byRuleDown = new ArrayList<>(loadOrder);
+        byRuleDown.sort(java.util.Comparator.comparing(Finding::rule).reversed());
+        assertThat(t.getItems()).containsExactlyElementsOf(byRuleDown);
+        assertThat(page.viewModel().report(SecretsFixture.CLOCK.instant()).findings()).as("the export: load order")
+                .containsExactlyElementsOf(loadOrder);
+        robot.clickOn("#reports-filter").write("rbac");
+        assertThat(t.getItems()).isNotEmpty().allMatch(f -> f.area().equals("rbac") || f.rule().toLowerCase()
+                .contains("rbac") || f.title().toLowerCase().contains("rbac")
+                || f.object().display().toLowerCase().contains("rbac"));
+        assertThat(t.getItems()).isSortedAccordingTo(java.util.Comparator.comparing(Finding::rule).reversed());
+    }
+
+    @Test
     void cisIdsAreNumberedInTheClustersBenchmarkAndNamedBesideThem(FxRobot robot) {
         robot.interact(() -> {
             state.analysis.set(dev.kustodian.core.analysis.Analysis.of(state.snapshot()));
