@@ -23,6 +23,9 @@ class StoresViewModelTest {
         assertThat(vm.plainCount()).isEqualTo(1);
         vm.filter.set("sealed");
         assertThat(vm.objects).singleElement().satisfies(o -> assertThat(o.kind()).isEqualTo("SealedSecret"));
+        vm.update(StoreInventoryTest.snapshotForUi(), ns -> true); // a new inventory (new objects) under the filter
+        assertThat(vm.objects).as("filtered by the new inventory's search text")
+                .singleElement().satisfies(o -> assertThat(o.kind()).isEqualTo("SealedSecret"));
         vm.filter.set("");
         vm.update(StoreInventoryTest.snapshotForUi(), ns -> !ns.equals("a"));
         assertThat(vm.objects).isEmpty();
