@@ -3,6 +3,7 @@ package dev.kustodian.core.cluster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import dev.kustodian.core.analysis.Analysis;
+import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
 import dev.kustodian.core.model.ClusterSnapshot;
 import dev.kustodian.core.util.Cancellation;
@@ -10,7 +11,9 @@ import dev.kustodian.core.util.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,6 +75,29 @@ class DemoSnapshotTest {
         List<Finding> a = comparable(Analysis.of(direct.snapshot(), clock).findings());
         List<Finding> b = comparable(Analysis.of(served.snapshot(), clock).findings());
         assertThat(a).hasSizeGreaterThan(50).containsExactlyElementsOf(b);
+    }
+
+    /**
+     * A snapshot file read back is the snapshot it was written from: the same API resources (the core group's
+     * empty name survives the file, which leaves empty strings out) and the same findings and coverage, in YAML and
+     * JSON.
+     */
+    @Test
+    void aSnapshotFileReadsBackAsTheSameSnapshot(@TempDir Path dir) throws Exception {
+        ClusterSnapshot s = direct.snapshot();
+        assertThat(s.apiResources()).anyMatch(r -> r.group().isEmpty());
+        Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        Analysis original = Analysis.of(s, clock);
+        for (String name : List.of("demo.yaml", "demo.json")) {
+            Path f = dir.resolve(name);
+            SnapshotFileWriter.write(s, f);
+            ClusterSnapshot read = SnapshotFileLoader.load(f, Progress.NONE, new Cancellation());
+            assertThat(read.apiResources()).as(name).containsExactlyElementsOf(s.apiResources());
+            assertThat(Coverage.of(read, Analysis.allRules())).as(name)
+                    .isEqualTo(Coverage.of(s, Analysis.allRules()));
+            assertThat(Analysis.of(read, clock).findings()).as(name)
+                    .containsExactlyInAnyOrderElementsOf(original.findings());
+        }
     }
 
     /** The expiring certificate is issued anew on every start: its expiry date is not compared. */
