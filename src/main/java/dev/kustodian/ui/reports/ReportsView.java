@@ -191,18 +191,7 @@ public final class ReportsView extends BorderPane implements FilterablePane {
             Comparator<Finding> part = (a, b) -> cmp.compare(value.apply(a), value.apply(b));
             parts.add(c.getSortType() == TableColumn.SortType.DESCENDING ? part.reversed() : part);
         }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        return (a, b) -> {
-            for (Comparator<Finding> p : parts) {
-                int r = p.compare(a, b);
-                if (r != 0) {
-                    return r;
-                }
-            }
-            return 0;
-        };
+        return parts.stream().reduce(Comparator::thenComparing).orElse(null);
     }
 
     private void render(Finding f) {

@@ -308,10 +308,8 @@ class ShellViewTest {
         }
     }
 
-    @Test
-    void pagesNotShownArePreparedAheadInIdlePulsesWithoutBeingShown(FxRobot robot) throws Exception {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(ShownPage.INFO, ShownPage::new);
+    /** A shell with {@code pages} that prepares its pages ahead, as the app's window does, once they are prepared. */
+    private ShellView preparedShell(FxRobot robot, PageRegistry pages) throws Exception {
         ShellView[] s = new ShellView[1];
         robot.interact(() -> {
             s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
@@ -323,17 +321,25 @@ class ShellViewTest {
         java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
         robot.interact(() -> s[0].whenPagesPrepared(() -> prepared.complete(null)));
         prepared.get(1, java.util.concurrent.TimeUnit.MINUTES); // waits for the idle pulses; asserts no duration
+        return s[0];
+    }
 
-        ShownPage page = (ShownPage) s[0].page("shown").orElseThrow();
+    @Test
+    void pagesNotShownArePreparedAheadInIdlePulsesWithoutBeingShown(FxRobot robot) throws Exception {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(ShownPage.INFO, ShownPage::new);
+        ShellView shell = preparedShell(robot, pages);
+
+        ShownPage page = (ShownPage) shell.page("shown").orElseThrow();
         assertThat(page.loads).as("created with the load on screen").containsExactly(
-                s[0].viewModel().state.snapshot());
+                shell.viewModel().state.snapshot());
         assertThat(page.hasView()).isTrue();
         assertThat(page.view().getScene()).as("styled in the scene, then taken out again").isNull();
         assertThat(page.view().isVisible()).isTrue();
         assertThat(page.shownRuns).as("work for a shown page waits while the page is only prepared").isZero();
-        assertThat(s[0].currentPage().id()).isEqualTo("overview");
+        assertThat(shell.currentPage().id()).isEqualTo("overview");
 
-        robot.interact(() -> s[0].showPage(page));
+        robot.interact(() -> shell.showPage(page));
         assertThat(page.view().getScene()).isNotNull();
         assertThat(page.shownRuns).isEqualTo(1);
     }
@@ -343,26 +349,16 @@ class ShellViewTest {
         PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
                 dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
                 dev.kustodian.ui.secrets.SecretsPage::new);
-        ShellView[] s = new ShellView[1];
-        robot.interact(() -> {
-            s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
-                    ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
-            s[0].preparePagesAhead(); // as the app's window does
-            stage.setScene(new Scene(s[0], 1200, 800));
-            s[0].viewModel().startUp();
-        });
-        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
-        robot.interact(() -> s[0].whenPagesPrepared(() -> prepared.complete(null)));
-        prepared.get(1, java.util.concurrent.TimeUnit.MINUTES); // waits for the idle pulses; asserts no duration
+        ShellView shell = preparedShell(robot, pages);
 
-        var page = (dev.kustodian.ui.secrets.SecretsPage) s[0].page("secrets").orElseThrow();
+        var page = (dev.kustodian.ui.secrets.SecretsPage) shell.page("secrets").orElseThrow();
         var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
         assertThat(view.getScene()).isNull();
         assertThat(view.table().getItems()).as("the real list again, empty: the inventory waits for the page on screen")
                 .isEmpty();
         assertThat(view.table().lookupAll(".table-row-cell")).as("rows built ahead, kept for reuse").isNotEmpty();
 
-        robot.interact(() -> s[0].showPage(page));
+        robot.interact(() -> shell.showPage(page));
         assertThat(view.table().getItems()).isNotEmpty()
                 .containsExactlyInAnyOrderElementsOf(page.viewModel().filtered)
                 .allSatisfy(r -> assertThat(r.name()).isNotEmpty());
