@@ -38,13 +38,18 @@ name=kustodian
 compress=${KUSTODIAN_COMPRESS:-gzip}
 description="Shows where Kubernetes Secrets are exposed and generates the configuration that fixes it"
 
-# JVM options: installers/jvm.options, one per line (# comments); the same file the zip's launchers read.
-java_opts=()
-while IFS= read -r line || [ -n "$line" ]; do
-  line=${line%$'\r'}
-  case "$line" in ''|'#'*) continue ;; esac
-  java_opts+=(--java-options "$line")
-done < installers/jvm.options
+# JVM options: installers/jvm.options (every launcher) and installers/jvm-desktop.options (the desktop app only), one
+# per line (# comments); the same files the zip's launchers read.
+options() {
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do
+    line=${line%$'\r'}
+    case "$line" in ''|'#'*) continue ;; esac
+    printf '%s\n' "$line"
+  done < "$1"
+}
+mapfile -t cli_opts < <(options installers/jvm.options)
+mapfile -t desktop_opts < <(options installers/jvm-desktop.options)
 
 runtime() { # jlink-trimmed runtime: the modules jdeps finds in the jar and its libraries, plus what is loaded
             # by name (TLS elliptic curves, JNDI DNS, JavaFX-Swing interop, JMX used by Netty/Vert.x)
@@ -76,21 +81,35 @@ app_image() { # target/installer/kustodian (Kustodian.app on macOS) with man pag
   mkdir -p "$input/lib" target/jpackage-launchers
   cp target/kustodian.jar "$input/"
   cp target/lib/*.jar "$input/lib/"
-  # the kubectl plugin launcher: same runtime, class path and options; another main class
-  printf 'main-class=dev.kustodian.cli.KubectlPlugin\ndescription=kubectl plugin: kubectl kustodian\nwin-console=true\nwin-shortcut=false\nwin-menu=false\nlinux-shortcut=false\n' \
-    > target/jpackage-launchers/kubectl-kustodian.properties
-  local extra=()
+  local opts=("${cli_opts[@]}") main_opts=() extra=() launchers=() o
   if [ "$os" = linux ]; then
     # the class-data archive of the app's classes: made in place for an app image, by postinst for deb/rpm
-    extra+=(--java-options '-XX:SharedArchiveFile=$APPDIR/kustodian.jsa' --java-options '-Xlog:cds*=off')
+    opts+=('-XX:SharedArchiveFile=$APPDIR/kustodian.jsa' '-Xlog:cds*=off')
   fi
+  main_opts=("${opts[@]}")
+  # An added launcher's java-options replace the main launcher's (they are not added to them): each lists them all.
+  # The kubectl plugin launcher: same runtime, class path and options; another main class.
+  printf 'main-class=dev.kustodian.cli.KubectlPlugin\ndescription=kubectl plugin: kubectl kustodian\njava-options=%s\nwin-console=true\nwin-shortcut=false\nwin-menu=false\nlinux-shortcut=false\n' \
+    "${opts[*]}" > target/jpackage-launchers/kubectl-kustodian.properties
+  launchers+=(--add-launcher kubectl-kustodian=target/jpackage-launchers/kubectl-kustodian.properties)
+  if [ "$os" = linux ]; then
+    # The desktop launcher, bin/kustodian-desktop (the menu entry's command): the main launcher's options and the
+    # desktop app's (jvm-desktop.options); bin/kustodian, the CLI on PATH, runs without the latter.
+    printf 'main-class=dev.kustodian.Main\ndescription=Kustodian desktop app\njava-options=%s\nlinux-shortcut=false\n' \
+      "${opts[*]} ${desktop_opts[*]}" > target/jpackage-launchers/kustodian-desktop.properties
+    launchers+=(--add-launcher kustodian-desktop=target/jpackage-launchers/kustodian-desktop.properties)
+  else
+    # Windows and macOS: the packages' shortcuts (msi) and Finder (dmg) open the main launcher, so it keeps the
+    # desktop app's options; the kubectl plugin launcher has its own list without them.
+    main_opts+=(${desktop_opts[@]+"${desktop_opts[@]}"})
+  fi
+  for o in "${main_opts[@]}"; do extra+=(--java-options "$o"); done
   if [ "$os" = windows ]; then extra+=(--win-console); fi
   jpackage --type app-image --name "$name" --app-version "$app_version" --vendor Kustodian \
     --description "$description" --copyright "Kustodian $version" \
     --input "$input" --main-jar kustodian.jar --main-class dev.kustodian.Main \
     --runtime-image target/jlink-runtime --icon "$icon" --dest "$out" \
-    --add-launcher kubectl-kustodian=target/jpackage-launchers/kubectl-kustodian.properties \
-    "${java_opts[@]}" ${extra[@]+"${extra[@]}"}
+    "${launchers[@]}" "${extra[@]}"
   if [ "$os" = mac ]; then image=$out/$name.app/Contents; else image=$out/$name; fi
   # man pages (gzipped) and completion, for the packages' /usr links
   mkdir -p "$image/share/man/man1" "$image/share/bash-completion/completions" "$image/share/zsh/site-functions"

@@ -16,6 +16,7 @@ step "zip: unpack and run from another folder"
 unzip -q "$dir/kustodian-$version.zip" -d "$tmp/zip"
 z=$tmp/zip/kustodian-$version
 (cd "$tmp" && "$z/bin/kustodian" --help >/dev/null) || fail "zip: kustodian --help"
+[ -s "$z/conf/jvm.options" ] && [ -s "$z/conf/jvm-desktop.options" ] || fail "zip: conf/ lacks jvm.options or jvm-desktop.options"
 [ "$(cd / && "$z/bin/kustodian" -V)" = "kustodian $version" ] || fail "zip: -V is not $version"
 # the CLI's archive is written by a background training run after the first command
 for i in $(seq 1 300); do ls "$z"/lib/kustodian-*.jsa >/dev/null 2>&1 && break; sleep 1; done
@@ -54,15 +55,24 @@ done
 man -P cat kustodian 2>/dev/null | grep -q 'who-can' || fail "deb: man kustodian"
 man -P cat kustodian-scan 2>/dev/null | grep -q -- '--fail-on' || fail "deb: man kustodian-scan"
 ls /usr/share/applications/*kustodian*.desktop >/dev/null 2>&1 || fail "deb: no desktop entry"
+# the menu entry runs the desktop launcher, which alone carries jvm-desktop.options; the CLI on PATH does not
+desktop=$(sed -n 's/^Exec=//p' /usr/share/applications/kustodian.desktop)
+[ "$desktop" = /opt/kustodian/bin/kustodian-desktop ] && [ -x "$desktop" ] || fail "deb: the desktop entry runs '$desktop'"
+for o in $(sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' installers/jvm-desktop.options); do
+  grep -qxF "java-options=$o" /opt/kustodian/lib/app/kustodian-desktop.cfg || fail "deb: the desktop launcher lacks $o"
+  ! grep -qxF "java-options=$o" /opt/kustodian/lib/app/kustodian.cfg || fail "deb: the CLI launcher has the desktop's $o"
+done
+grep -qxF 'java-options=-XX:SharedArchiveFile=$APPDIR/kustodian.jsa' /opt/kustodian/lib/app/kustodian-desktop.cfg \
+  || fail "deb: the desktop launcher does not use the class-data archive"
 
-step "deb: the GUI opens a window under Xvfb"
+step "deb: the desktop entry's command opens a window under Xvfb"
 if command -v xvfb-run >/dev/null && command -v xwininfo >/dev/null; then
   HOME=$tmp/home xvfb-run -a sh -c '
-    mkdir -p "$HOME"; kustodian > "$HOME/gui.log" 2>&1 & pid=$!
+    mkdir -p "$HOME"; "$0" > "$HOME/gui.log" 2>&1 & pid=$!
     i=0; while [ $i -lt 90 ]; do
       if xwininfo -root -tree | grep -q "\"Kustodian\""; then kill $pid; wait $pid 2>/dev/null; exit 0; fi
       kill -0 $pid 2>/dev/null || break; sleep 1; i=$((i+1)); done
-    kill $pid 2>/dev/null; cat "$HOME/gui.log" >&2; exit 1' || fail "deb: no Kustodian window within 90 s"
+    kill $pid 2>/dev/null; cat "$HOME/gui.log" >&2; exit 1' "$desktop" || fail "deb: no Kustodian window within 90 s"
   echo "window shown"
 else
   echo "skipped: xvfb-run or xwininfo missing"
@@ -79,7 +89,7 @@ step "rpm: contents, scripts and launcher"
 rpm=$(ls "$dir"/kustodian-*.rpm)
 rpm -qpl "$rpm" > "$tmp/rpm-files"
 for f in /usr/bin/kustodian /usr/bin/kubectl-kustodian /usr/share/man/man1/kustodian.1.gz \
-  /usr/share/bash-completion/completions/kustodian /opt/kustodian/bin/kustodian; do
+  /usr/share/bash-completion/completions/kustodian /opt/kustodian/bin/kustodian /opt/kustodian/bin/kustodian-desktop; do
   grep -qx "$f" "$tmp/rpm-files" || fail "rpm lacks $f"
 done
 rpm -qp --scripts "$rpm" | grep -q ArchiveClassesAtExit || fail "rpm: no class-data step in %post"

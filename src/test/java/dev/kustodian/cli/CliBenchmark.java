@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Needs the jar ({@code mvn -B -q -DskipTests package}); run with
  * {@code mvn -B -q test -Dtest=CliBenchmark -Dtest.extraArgs=-Dkustodian.bench=true} (options:
- * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.warmup=false}, {@code -Dkustodian.bench.only=startup|cluster},
+ * {@code -Dkustodian.bench.rounds=3}, {@code -Dkustodian.bench.jvmOptions=FILE}, {@code -Dkustodian.bench.desktopOptions=FILE} (the
+ * desktop app's, which the CLI does not use), {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.warmup=false}, {@code -Dkustodian.bench.only=startup|cluster},
  * {@code -Dkustodian.bench.launcher=false}: plain {@code java} + options + {@code -jar}, without the zip's launcher
  * {@code installers/bin/kustodian} and its class-data archive).
  * Prints a Markdown table and writes it to {@code target/cli-benchmark.md}.
@@ -161,7 +162,8 @@ public class CliBenchmark {
 
     /**
      * The download's layout in {@code app}: the jar, {@code lib/} with links to the dependencies,
-     * {@code conf/jvm.options} (a copy of {@code options}), {@code bin/kustodian}. Returns the command that runs the
+     * {@code conf/jvm.options} (a copy of {@code options}), {@code conf/jvm-desktop.options} (a copy of
+     * {@link #desktopOptions()}), {@code bin/kustodian}. Returns the command that runs the
      * launcher (no run yet: its first run writes the class-data archive).
      */
     public static List<String> install(Path app, Path jar, Path options) throws IOException {
@@ -175,6 +177,7 @@ public class CliBenchmark {
             }
         }
         Files.copy(options, app.resolve("conf/jvm.options"));
+        Files.copy(desktopOptions(), app.resolve("conf/jvm-desktop.options"));
         Files.copy(Path.of("installers/bin/kustodian"), app.resolve("bin/kustodian"));
         return List.of("sh", app.resolve("bin/kustodian").toString());
     }
@@ -183,6 +186,14 @@ public class CliBenchmark {
         List<String> l = new ArrayList<>(java);
         l.addAll(Arrays.asList(args));
         return l;
+    }
+
+    /**
+     * The desktop app's own JVM options, which the launcher adds when it starts without arguments
+     * ({@code -Dkustodian.bench.desktopOptions}, default {@code installers/jvm-desktop.options}).
+     */
+    public static Path desktopOptions() {
+        return Path.of(System.getProperty("kustodian.bench.desktopOptions", "installers/jvm-desktop.options"));
     }
 
     public static List<String> jvmOptions(Path file) throws IOException {

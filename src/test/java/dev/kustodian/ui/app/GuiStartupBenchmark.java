@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and runs for the whole benchmark, as a user's desktop is there before the app starts: its own start (0.7–1 s on
  * the 2-core machine) is not the app's ({@code -Dkustodian.bench.xvfbPerLaunch=true} starts one per launch through
  * {@code xvfb-run}, as the benchmark did before). Through the zip's launcher {@code installers/bin/kustodian}
- * without arguments (the launchers' options from {@code installers/jvm.options} and the desktop app's class-data
+ * without arguments (the launchers' options from {@code installers/jvm.options}, the desktop app's own from
+ * {@code installers/jvm-desktop.options}, and the desktop app's class-data
  * archive, written by one unmeasured first run, as on a user's machine), or with
  * {@code -Dkustodian.bench.launcher=false} plain {@code java} + those options + {@code -jar target/kustodian.jar}.
  * Times from launch to the app's start-up markers ({@link StartupMarkers}: the first frame with the shell laid out,
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /usr/bin/time} gives the process's CPU time and peak RSS), paired with {@code kustodian --help} (the JVM's own
  * start, the same way) in the same round. Needs the jar and {@code xvfb-run}; run with
  * {@code mvn -B -q test -Dtest=GuiStartupBenchmark -Dtest.extraArgs=-Dkustodian.bench=true}
- * ({@code -Dkustodian.bench.rounds=5}; {@code -Dkustodian.bench.jar=JAR} and {@code -Dkustodian.bench.jvmOptions=FILE}
- * compare another build or other options). Writes {@code target/gui-startup-benchmark.md}. Needs {@code Xvfb}
+ * ({@code -Dkustodian.bench.rounds=5}; {@code -Dkustodian.bench.jar=JAR}, {@code -Dkustodian.bench.jvmOptions=FILE} and
+ * {@code -Dkustodian.bench.desktopOptions=FILE} compare another build or other options). Writes {@code target/gui-startup-benchmark.md}. Needs {@code Xvfb}
  * ({@code apt-get install xvfb}).
  */
 class GuiStartupBenchmark {
@@ -63,6 +64,7 @@ class GuiStartupBenchmark {
         boolean launcher = !"false".equals(System.getProperty("kustodian.bench.launcher"));
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         java.addAll(CliBenchmark.jvmOptions(options));
+        java.addAll(CliBenchmark.jvmOptions(CliBenchmark.desktopOptions()));
         List<String> app;
         String how;
         if (launcher) {
