@@ -72,9 +72,13 @@ public final class ReportWriter {
         return g;
     }
 
+    /** "critical", "high", ...: the severity's name in lower case (computed once, not per finding). */
     static String sev(Severity s) {
-        return s.name().toLowerCase(Locale.ROOT);
+        return SEVERITY_IDS[s.ordinal()];
     }
+
+    private static final String[] SEVERITY_IDS = java.util.Arrays.stream(Severity.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     /** "N finding(s): 0 critical, ... (S expected system findings) · source · time": the table's and HTML's footer. */
     static String summaryLine(Report r) {

@@ -211,17 +211,22 @@ final class SarifReport {
     }
 
     private static void result(JsonGenerator g, Finding f, int ruleIndex, Acceptance a) throws IOException {
+        Chars scratch = SCRATCH.get();
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule());
         g.writeNumberField("ruleIndex", ruleIndex);
         g.writeStringField("level", level(f.severity()));
-        text(g, "message", message(f));
+        g.writeObjectFieldStart("message");
+        g.writeFieldName("text");
+        message(scratch.reset(), f).writeString(g);
+        g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
         // a pseudo-path per object, so tools that need a physical location (GitHub) accept the result
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", objectUri(f));
+        g.writeFieldName("uri");
+        objectUri(scratch.reset(), f).writeString(g);
         g.writeStringField("uriBaseId", "CLUSTER");
         g.writeEndObject();
         g.writeObjectFieldStart("region");
@@ -231,7 +236,12 @@ final class SarifReport {
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
         g.writeStringField("name", f.object().name().isEmpty() ? f.object().kind() : f.object().name());
-        g.writeStringField("fullyQualifiedName", f.object().display());
+        if (f.object().name().isEmpty()) {
+            g.writeStringField("fullyQualifiedName", f.object().kind());
+        } else {
+            g.writeFieldName("fullyQualifiedName");
+            display(scratch.reset(), f.object()).writeString(g);
+        }
         g.writeStringField("kind", "resource");
         g.writeEndObject();
         g.writeEndArray();
@@ -268,28 +278,38 @@ final class SarifReport {
     }
 
     /**
-     * "title. explanation Fix: remediation", built in a buffer of its final size: the jar's string concatenation
-     * goes through a StringBuilder of 16 chars that grows several times for these ~500-char texts, and the report
-     * writers' garbage of 115,000 of them raised the peak RSS of a large scan's SARIF report by ~240 MB.
+     * The text of every result's message, object URI and fully qualified name goes through one char buffer per
+     * writing thread instead of a String each: ~1 KB of garbage per result (the message's builder and its string),
+     * ~150 MB for the 115,000 results of a large scan, fell into the young generation grown for the analysis and
+     * raised the SARIF report's peak RSS by as much (docs/performance.md, the one-shot scan, ninth pass).
      */
-    static String message(Finding f) {
-        String title = f.title();
-        String explanation = f.explanation();
-        String remediation = f.remediation();
-        return new StringBuilder(title.length() + explanation.length() + remediation.length() + 8).append(title)
-                .append(". ").append(explanation).append(" Fix: ").append(remediation).toString();
+    private static final ThreadLocal<Chars> SCRATCH = ThreadLocal.withInitial(Chars::new);
+
+    /** "title. explanation Fix: remediation". */
+    private static Chars message(Chars c, Finding f) {
+        return c.append(f.title()).append(". ").append(f.explanation()).append(" Fix: ").append(f.remediation());
     }
 
-    static String objectUri(Finding f) {
-        var o = f.object();
-        StringBuilder sb = new StringBuilder(64).append(uriPart(o.kind()));
+    /** {@link dev.kustodian.core.findings.ObjectRef#display()}'s text of an object with a name, appended. */
+    static Chars display(Chars c, dev.kustodian.core.findings.ObjectRef o) {
+        c.append(String.valueOf(o.kind())).append('/');
         if (!o.namespace().isEmpty()) {
-            sb.append('/').append(uriPart(o.namespace()));
+            c.append(o.namespace()).append('/');
+        }
+        return c.append(o.name());
+    }
+
+    /** The result's pseudo-path: kind[/namespace][/name], each part URL-encoded. */
+    private static Chars objectUri(Chars c, Finding f) {
+        var o = f.object();
+        c.append(uriPart(o.kind()));
+        if (!o.namespace().isEmpty()) {
+            c.append('/').append(uriPart(o.namespace()));
         }
         if (!o.name().isEmpty()) {
-            sb.append('/').append(uriPart(o.name()));
+            c.append('/').append(uriPart(o.name()));
         }
-        return sb.toString();
+        return c;
     }
 
     private static String uriPart(String s) {
