@@ -2,6 +2,8 @@ package dev.kustodian.core.report;
 
 import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.findings.Severity;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -43,7 +45,12 @@ final class TableReport {
         }
     }
 
-    /** Header and rows; columns as wide as their widest cell (objects cut at 60 characters), two spaces apart. */
+    /**
+     * Header and rows; columns as wide as their widest cell (objects cut at 60 characters), two spaces apart. The rows
+     * go out in blocks of ~8 KB through one reused char array, the object's display name appended in place and its
+     * width computed without building it: no strings per finding (~600 bytes of garbage each otherwise, ~70 MB on a
+     * large scan, which raised its peak RSS; docs/performance.md, the one-shot scan, ninth pass).
+     */
     private static void findings(Report r, Writer out) throws IOException {
         int wSev = "SEVERITY".length();
         int wRule = "RULE".length();
@@ -51,25 +58,54 @@ final class TableReport {
         for (Finding f : r.findings()) {
             wSev = Math.max(wSev, label(r, f).length());
             wRule = Math.max(wRule, f.rule().length());
-            wObj = Math.max(wObj, Math.min(MAX_OBJECT, f.object().display().length()));
+            wObj = Math.max(wObj, Math.min(MAX_OBJECT, displayLength(f.object())));
         }
-        StringBuilder line = new StringBuilder(256);
-        row(line, wSev, wRule, wObj, "SEVERITY", "RULE", "OBJECT", "TITLE");
-        out.append(line);
+        StringBuilder block = new StringBuilder(BLOCK + 1_024);
+        char[] chars = new char[0];
+        row(block, wSev, wRule, wObj, "SEVERITY", "RULE", null, "OBJECT", "TITLE");
         for (Finding f : r.findings()) {
-            line.setLength(0);
-            row(line, wSev, wRule, wObj, label(r, f), f.rule(), ellipsize(f.object().display()), f.title());
-            out.append(line);
+            row(block, wSev, wRule, wObj, label(r, f), f.rule(), f.object(), null, f.title());
+            if (block.length() >= BLOCK) {
+                chars = write(block, chars, out);
+            }
         }
+        write(block, chars, out);
     }
 
-    /** The same text as {@code String.format("%-As  %-Bs  %-Cs  %s%n", ...)}, without a Formatter per line. */
-    private static void row(StringBuilder sb, int wSev, int wRule, int wObj, String sev, String rule, String object,
-                            String title) {
+    private static final int BLOCK = 8_192;
+
+    /** Writes and empties {@code block} through {@code chars} (grown when too small); returns the array to use again. */
+    private static char[] write(StringBuilder block, char[] chars, Writer out) throws IOException {
+        int n = block.length();
+        char[] c = chars.length >= n ? chars : new char[Math.max(n, BLOCK + 1_024)];
+        block.getChars(0, n, c, 0);
+        out.write(c, 0, n);
+        block.setLength(0);
+        return c;
+    }
+
+    /**
+     * The same text as {@code String.format("%-As  %-Bs  %-Cs  %s%n", ...)}, without a Formatter per line; the object
+     * column is {@code object}'s display name (cut at 60 characters), or {@code header} for the header row.
+     */
+    private static void row(StringBuilder sb, int wSev, int wRule, int wObj, String sev, String rule, ObjectRef object,
+                            String header, String title) {
         pad(sb, sev, wSev).append("  ");
         pad(sb, rule, wRule).append("  ");
-        pad(sb, object, wObj).append("  ");
-        sb.append(title).append(NL);
+        if (object == null) {
+            pad(sb, header, wObj);
+        } else {
+            int start = sb.length();
+            appendDisplay(sb, object);
+            if (sb.length() - start > MAX_OBJECT) {
+                sb.setLength(start + MAX_OBJECT - 1);
+                sb.append('…');
+            }
+            for (int i = sb.length() - start; i < wObj; i++) {
+                sb.append(' ');
+            }
+        }
+        sb.append("  ").append(title).append(NL);
     }
 
     private static StringBuilder pad(StringBuilder sb, String s, int width) {
@@ -81,12 +117,34 @@ final class TableReport {
         return sb;
     }
 
+    /** {@link ObjectRef#display()}, appended. */
+    static void appendDisplay(StringBuilder sb, ObjectRef o) {
+        if (o.name().isEmpty()) {
+            sb.append(o.kind());
+            return;
+        }
+        sb.append(o.kind()).append('/');
+        if (!o.namespace().isEmpty()) {
+            sb.append(o.namespace()).append('/');
+        }
+        sb.append(o.name());
+    }
+
+    /** The length of {@link ObjectRef#display()}. */
+    static int displayLength(ObjectRef o) {
+        if (o.name().isEmpty()) {
+            return String.valueOf(o.kind()).length();
+        }
+        return String.valueOf(o.kind()).length() + 1 + (o.namespace().isEmpty() ? 0 : o.namespace().length() + 1)
+                + o.name().length();
+    }
+
+    /** "High", "High (system)", plus the acceptance mark when the report has accepted risks. */
     private static String label(Report r, Finding f) {
-        String l = f.system() ? f.severity().label() + " (system)" : f.severity().label();
+        String l = LABELS[f.severity().ordinal()][f.system() ? 1 : 0];
         return r.accepted().isEmpty() ? l : l + ReportWriter.acceptedMark(r, f);
     }
 
-    private static String ellipsize(String s) {
-        return s.length() <= MAX_OBJECT ? s : s.substring(0, MAX_OBJECT - 1) + "…";
-    }
+    private static final String[][] LABELS = java.util.Arrays.stream(Severity.values())
+            .map(s -> new String[] {s.label(), s.label() + " (system)"}).toArray(String[][]::new);
 }
