@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * first show costs what a second show costs (its skins are built and its styles resolved). One small step per gap
  * between pulses, with an empty pulse between steps (a step's work and the CSS and layout pass it causes fall in
  * different gaps): create the page (it gets the load), create its view, add the view to the page area hidden (the next
- * pulse builds its skins, styles and lays it out at the page area's size), let the page prepare more in steps of
+ * pulse builds its skins, styles and lays it out at the page area's size; a larger view as its frame first, then its
+ * parts a few per pulse: {@link ViewPieces}), let the page prepare more in steps of
  * its own ({@link Page#prepareMore()}, e.g. the Secrets table's rows), take it out again. A page is only prepared
  * while a load is on screen and no other load runs; the next load resumes where this one stopped.
  */
@@ -31,6 +32,9 @@ final class PagePreparation {
     private final List<Runnable> whenDone = new ArrayList<>();
     private boolean running;
     private boolean on;
+    /** The parts still out of the view being attached, or null. */
+    private ViewPieces attaching;
+    private PageSlot attachingSlot;
 
     /**
      * @param area  where the page views are shown
@@ -57,9 +61,12 @@ final class PagePreparation {
         return on && !"false".equals(System.getProperty("kustodian.preparePages"));
     }
 
-    /** A page shown needs no preparation. */
+    /** A page shown needs no preparation (and a view being attached in parts is whole again before it shows). */
     void shown(PageSlot slot) {
         prepared.add(slot);
+        if (slot == attachingSlot) {
+            restoreAttaching();
+        }
     }
 
     /** Starts (or resumes) preparing the pages not prepared yet. */
@@ -119,8 +126,35 @@ final class PagePreparation {
             return;
         }
         view.setVisible(false);
+        attaching = ViewPieces.cut(view); // the view's frame first, its larger parts one pulse after another
+        attachingSlot = slot;
         area.getChildren().add(0, view);
+        later(() -> attachMore(page, view));
+    }
+
+    /** One more pulse's worth of the view's parts back in place, while the view is still being prepared. */
+    private void attachMore(Page page, Node view) {
+        ViewPieces pieces = attaching;
+        if (pieces != null && view.getParent() == area && shown.get() != view && idle.getAsBoolean()
+                && pieces.restoreNext()) {
+            later(() -> attachMore(page, view));
+            return;
+        }
+        if (view.getParent() == area && shown.get() != view && !idle.getAsBoolean()) {
+            area.getChildren().remove(view); // a load begins: the rest comes back out of the scene (no CSS pass)
+        }
+        restoreAttaching();
         later(() -> finish(page, view));
+    }
+
+    /** Puts back every part of the view being attached that is still out (it is shown, or the preparation stops). */
+    private void restoreAttaching() {
+        ViewPieces pieces = attaching;
+        attaching = null;
+        attachingSlot = null;
+        if (pieces != null) {
+            pieces.restoreAll();
+        }
     }
 
     /** The view was styled and laid out: the page may prepare more, one step per pulse, then the view leaves. */
@@ -142,6 +176,7 @@ final class PagePreparation {
         Scene scene = area.getScene();
         if (scene == null) {
             running = false;
+            restoreAttaching();
             return;
         }
         Pulses.afterNextPulse(scene, () -> Pulses.afterNextPulse(scene, step));
