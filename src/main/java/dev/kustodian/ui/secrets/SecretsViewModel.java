@@ -136,7 +136,6 @@ public final class SecretsViewModel implements NamespaceFiltered {
         this.readersProblem = inv.readersProblem();
         this.clock = inv.clock();
         this.searchTexts = inv.searchTexts();
-        rows.setAll(inv.rows());
         List<String> typeList = new ArrayList<>(inv.types().size() + 1);
         typeList.add(ALL_TYPES);
         typeList.addAll(inv.types());
@@ -144,7 +143,11 @@ public final class SecretsViewModel implements NamespaceFiltered {
         if (!types.contains(typeFilter.get())) {
             typeFilter.set(ALL_TYPES);
         }
-        applyFilter();
+        // the filter of the new inventory first (on the previous rows: none on a first show), then the new rows,
+        // filtered and sorted once: setting them first filtered and sorted 20,000 rows twice on the FX thread
+        filtered.setPredicate(predicate());
+        rows.setAll(inv.rows());
+        filtered();
         SecretRow again = keep == null ? null
                 : filtered.stream().filter(r -> r.key().equals(keep)).findFirst().orElse(null);
         selected.set(again);
@@ -167,13 +170,12 @@ public final class SecretsViewModel implements NamespaceFiltered {
     }
 
     private void applyFilter() {
-        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
-        String type = typeFilter.get();
-        Predicate<String> ns = namespaceOk;
-        Map<SecretRow, String> search = searchTexts;
-        filtered.setPredicate(r -> ns.test(r.namespace())
-                && (type == null || ALL_TYPES.equals(type) || type.equals(r.type()))
-                && (text.isEmpty() || search.getOrDefault(r, "").contains(text)));
+        filtered.setPredicate(predicate());
+        filtered();
+    }
+
+    /** After the rows or the filter changed: the selection if the filter hides it, the header's counts. */
+    private void filtered() {
         if (selected.get() != null && !filtered.contains(selected.get())) {
             selected.set(null);
         }
@@ -181,6 +183,16 @@ public final class SecretsViewModel implements NamespaceFiltered {
         headerWrapper.set(rows.size() + (rows.size() == 1 ? " secret" : " secrets")
                 + (filtered.size() == rows.size() ? "" : " · " + filtered.size() + " shown")
                 + " · " + withFindings + " with findings");
+    }
+
+    /** The rows the filters let through, as they are now. */
+    private Predicate<SecretRow> predicate() {
+        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        String type = typeFilter.get();
+        Predicate<String> ns = namespaceOk;
+        Map<SecretRow, String> search = searchTexts;
+        return r -> ns.test(r.namespace()) && (type == null || ALL_TYPES.equals(type) || type.equals(r.type()))
+                && (text.isEmpty() || search.getOrDefault(r, "").contains(text));
     }
 
     /** The readers of the selected secret, grouped by subject (empty when none or RBAC not analysed). */
