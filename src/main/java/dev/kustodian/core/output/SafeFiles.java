@@ -1,5 +1,6 @@
 package dev.kustodian.core.output;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -50,8 +51,8 @@ public final class SafeFiles {
     public static void writeAtomically(Path target, Content content) throws IOException {
         writeAtomically(target, false, tmp -> {
             // an OutputStreamWriter replaces what UTF-8 cannot encode, as String.getBytes does
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
-                    StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(
+                    Files.newOutputStream(tmp), 1 << 18), StandardCharsets.UTF_8), 1 << 16)) {
                 content.writeTo(w);
             }
         });
