@@ -47,12 +47,13 @@ public record Finding(
     /** A builder-ish factory for the common case. */
     public static Finding of(String rule, String area, Severity severity, ObjectRef object, String title,
                              String explanation, String remediation, List<String> cis) {
-        return new Finding(rule + ":" + object.display(), rule, area, severity, title, explanation, object, cis,
+        // String.join: one array of the final size (the jar's concatenation grows a 16-char StringBuilder)
+        return new Finding(String.join(":", rule, object.display()), rule, area, severity, title, explanation, object, cis,
                 remediation, false, null);
     }
 
     public Finding withIdSuffix(String suffix) {
-        return new Finding(id + ":" + suffix, rule, area, severity, title, explanation, object, cis, remediation,
+        return new Finding(String.join(":", id, suffix), rule, area, severity, title, explanation, object, cis, remediation,
                 system, fix);
     }
 
