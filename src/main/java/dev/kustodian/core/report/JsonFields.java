@@ -13,7 +13,13 @@ final class JsonFields {
 
     /** {@code "field" : [ "value", ... ]}. */
     static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
+        g.writeFieldName(field);
+        strings(g, values);
+    }
+
+    /** {@code [ "value", ... ]}, after a field name the caller wrote. */
+    static void strings(JsonGenerator g, List<String> values) throws IOException {
+        g.writeStartArray();
         for (int i = 0, n = values.size(); i < n; i++) { // findings' lists are random-access: no iterator each
             g.writeString(values.get(i));
         }

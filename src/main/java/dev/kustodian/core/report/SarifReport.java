@@ -1,6 +1,7 @@
 package dev.kustodian.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.kustodian.core.accept.Acceptance;
 import dev.kustodian.core.findings.Coverage;
 import dev.kustodian.core.findings.Finding;
@@ -210,45 +211,91 @@ final class SarifReport {
         g.writeEndArray();
     }
 
+    /**
+     * The field names (and constant values) of every result, quoted once: Jackson copies their chars instead of
+     * checking each one for escapes, ~30 names per result.
+     */
+    private static final SerializedString F_RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString F_RULE_INDEX = new SerializedString("ruleIndex");
+    private static final SerializedString F_LEVEL = new SerializedString("level");
+    private static final SerializedString F_MESSAGE = new SerializedString("message");
+    private static final SerializedString F_TEXT = new SerializedString("text");
+    private static final SerializedString F_LOCATIONS = new SerializedString("locations");
+    private static final SerializedString F_PHYSICAL_LOCATION = new SerializedString("physicalLocation");
+    private static final SerializedString F_ARTIFACT_LOCATION = new SerializedString("artifactLocation");
+    private static final SerializedString F_URI = new SerializedString("uri");
+    private static final SerializedString F_URI_BASE_ID = new SerializedString("uriBaseId");
+    private static final SerializedString F_CLUSTER = new SerializedString("CLUSTER");
+    private static final SerializedString F_REGION = new SerializedString("region");
+    private static final SerializedString F_START_LINE = new SerializedString("startLine");
+    private static final SerializedString F_LOGICAL_LOCATIONS = new SerializedString("logicalLocations");
+    private static final SerializedString F_NAME = new SerializedString("name");
+    private static final SerializedString F_FULLY_QUALIFIED_NAME = new SerializedString("fullyQualifiedName");
+    private static final SerializedString F_KIND = new SerializedString("kind");
+    private static final SerializedString F_RESOURCE = new SerializedString("resource");
+    private static final SerializedString F_PARTIAL_FINGERPRINTS = new SerializedString("partialFingerprints");
+    private static final SerializedString F_KUSTODIAN_FINDING_ID_V1 = new SerializedString("kustodianFindingId/v1");
+    private static final SerializedString F_PROPERTIES = new SerializedString("properties");
+    private static final SerializedString F_SEVERITY = new SerializedString("severity");
+    private static final SerializedString F_AREA = new SerializedString("area");
+    private static final SerializedString F_SYSTEM = new SerializedString("system");
+    private static final SerializedString F_CIS = new SerializedString("cis");
+
     private static void result(JsonGenerator g, Finding f, int ruleIndex, Acceptance a) throws IOException {
         Chars scratch = SCRATCH.get();
         g.writeStartObject();
-        g.writeStringField("ruleId", f.rule());
-        g.writeNumberField("ruleIndex", ruleIndex);
-        g.writeStringField("level", level(f.severity()));
-        g.writeObjectFieldStart("message");
-        g.writeFieldName("text");
+        g.writeFieldName(F_RULE_ID);
+        g.writeString(f.rule());
+        g.writeFieldName(F_RULE_INDEX);
+        g.writeNumber(ruleIndex);
+        g.writeFieldName(F_LEVEL);
+        g.writeString(level(f.severity()));
+        g.writeFieldName(F_MESSAGE);
+        g.writeStartObject();
+        g.writeFieldName(F_TEXT);
         message(scratch.reset(), f).writeString(g);
         g.writeEndObject();
-        g.writeArrayFieldStart("locations");
+        g.writeFieldName(F_LOCATIONS);
+        g.writeStartArray();
         g.writeStartObject();
         // a pseudo-path per object, so tools that need a physical location (GitHub) accept the result
-        g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeFieldName("uri");
-        objectUri(scratch.reset(), f).writeString(g);
-        g.writeStringField("uriBaseId", "CLUSTER");
-        g.writeEndObject();
-        g.writeObjectFieldStart("region");
-        g.writeNumberField("startLine", 1);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeArrayFieldStart("logicalLocations");
+        g.writeFieldName(F_PHYSICAL_LOCATION);
         g.writeStartObject();
-        g.writeStringField("name", f.object().name().isEmpty() ? f.object().kind() : f.object().name());
+        g.writeFieldName(F_ARTIFACT_LOCATION);
+        g.writeStartObject();
+        g.writeFieldName(F_URI);
+        objectUri(scratch.reset(), f).writeString(g);
+        g.writeFieldName(F_URI_BASE_ID);
+        g.writeString(F_CLUSTER);
+        g.writeEndObject();
+        g.writeFieldName(F_REGION);
+        g.writeStartObject();
+        g.writeFieldName(F_START_LINE);
+        g.writeNumber(1);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeFieldName(F_LOGICAL_LOCATIONS);
+        g.writeStartArray();
+        g.writeStartObject();
+        g.writeFieldName(F_NAME);
+        g.writeString(f.object().name().isEmpty() ? f.object().kind() : f.object().name());
         if (f.object().name().isEmpty()) {
-            g.writeStringField("fullyQualifiedName", f.object().kind());
+            g.writeFieldName(F_FULLY_QUALIFIED_NAME);
+            g.writeString(f.object().kind());
         } else {
-            g.writeFieldName("fullyQualifiedName");
+            g.writeFieldName(F_FULLY_QUALIFIED_NAME);
             display(scratch.reset(), f.object()).writeString(g);
         }
-        g.writeStringField("kind", "resource");
+        g.writeFieldName(F_KIND);
+        g.writeString(F_RESOURCE);
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
-        g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField("kustodianFindingId/v1", f.id());
+        g.writeFieldName(F_PARTIAL_FINGERPRINTS);
+        g.writeStartObject();
+        g.writeFieldName(F_KUSTODIAN_FINDING_ID_V1);
+        g.writeString(f.id());
         g.writeEndObject();
         if (a != null && a.active()) {
             // SARIF 2.1.0 §3.35: an accepted risk is an external suppression with its justification
@@ -261,11 +308,16 @@ final class SarifReport {
             g.writeEndObject();
             g.writeEndArray();
         }
-        g.writeObjectFieldStart("properties");
-        g.writeStringField("severity", ReportWriter.sev(f.severity()));
-        g.writeStringField("area", f.area());
-        g.writeBooleanField("system", f.system());
-        JsonFields.strings(g, "cis", f.cis());
+        g.writeFieldName(F_PROPERTIES);
+        g.writeStartObject();
+        g.writeFieldName(F_SEVERITY);
+        g.writeString(ReportWriter.sev(f.severity()));
+        g.writeFieldName(F_AREA);
+        g.writeString(f.area());
+        g.writeFieldName(F_SYSTEM);
+        g.writeBoolean(f.system());
+        g.writeFieldName(F_CIS);
+        JsonFields.strings(g, f.cis());
         if (f.fix() != null) {
             g.writeStringField("fix", f.fix());
         }
