@@ -32,11 +32,24 @@ public record ObjectRef(String kind, String namespace, String name) {
         }
         // in a buffer of its final size (called for every finding by the rules and every report writer; the jar's
         // string concatenation starts from 16 chars and grows)
-        String k = String.valueOf(kind);
-        StringBuilder sb = new StringBuilder(k.length() + namespace.length() + name.length() + 2).append(k).append('/');
+        return appendDisplay(new StringBuilder(displayLength())).toString();
+    }
+
+    /** {@link #display()}'s text appended to {@code sb}, without a String of its own (the report writers' rows). */
+    public StringBuilder appendDisplay(StringBuilder sb) {
+        if (name.isEmpty()) {
+            return sb.append(kind);
+        }
+        sb.append(kind).append('/');
         if (!namespace.isEmpty()) {
             sb.append(namespace).append('/');
         }
-        return sb.append(name).toString();
+        return sb.append(name);
+    }
+
+    /** The length of {@link #display()}'s text, without building it. */
+    public int displayLength() {
+        int k = String.valueOf(kind).length();
+        return name.isEmpty() ? k : k + 1 + (namespace.isEmpty() ? 0 : namespace.length() + 1) + name.length();
     }
 }

@@ -1,51 +1,52 @@
 package dev.kustodian.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kustodian.core.findings.ObjectRef;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
- * A growable char buffer that a JSON generator writes as one string value without a {@link String} in between:
+ * A reusable text buffer that a JSON generator writes as one string value without a {@link String} in between:
  * for the texts the report writers assemble per finding (the same characters, so the same escaped output).
  */
 final class Chars {
+    private final StringBuilder text = new StringBuilder(1_024);
     private char[] buf = new char[1_024];
-    private int length;
 
     Chars reset() {
-        length = 0;
+        text.setLength(0);
         return this;
     }
 
+    /** {@code s}, or "null" as {@link String#valueOf(Object)} gives it. */
     Chars append(String s) {
-        String v = String.valueOf(s);
-        int n = v.length();
-        room(n);
-        v.getChars(0, n, buf, length);
-        length += n;
+        text.append(s);
         return this;
     }
 
     Chars append(char c) {
-        room(1);
-        buf[length++] = c;
+        text.append(c);
         return this;
     }
 
-    /** Writes the chars as one JSON string value. */
-    void writeString(JsonGenerator g) throws IOException {
-        g.writeString(buf, 0, length);
+    /** {@link ObjectRef#display()}'s text. */
+    Chars appendDisplay(ObjectRef o) {
+        o.appendDisplay(text);
+        return this;
     }
 
-    private void room(int n) {
-        if (length + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
+    /** Writes the text as one JSON string value. */
+    void writeString(JsonGenerator g) throws IOException {
+        int n = text.length();
+        if (buf.length < n) {
+            buf = new char[Math.max(n, buf.length * 2)];
         }
+        text.getChars(0, n, buf, 0);
+        g.writeString(buf, 0, n);
     }
 
     @Override
     public String toString() {
-        return new String(buf, 0, length);
+        return text.toString();
     }
 }

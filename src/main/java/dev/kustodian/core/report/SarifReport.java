@@ -284,7 +284,7 @@ final class SarifReport {
             g.writeString(f.object().kind());
         } else {
             g.writeFieldName(F_FULLY_QUALIFIED_NAME);
-            display(scratch.reset(), f.object()).writeString(g);
+            scratch.reset().appendDisplay(f.object()).writeString(g);
         }
         g.writeFieldName(F_KIND);
         g.writeString(F_RESOURCE);
@@ -340,15 +340,6 @@ final class SarifReport {
     /** "title. explanation Fix: remediation". */
     private static Chars message(Chars c, Finding f) {
         return c.append(f.title()).append(". ").append(f.explanation()).append(" Fix: ").append(f.remediation());
-    }
-
-    /** {@link dev.kustodian.core.findings.ObjectRef#display()}'s text of an object with a name, appended. */
-    static Chars display(Chars c, dev.kustodian.core.findings.ObjectRef o) {
-        c.append(String.valueOf(o.kind())).append('/');
-        if (!o.namespace().isEmpty()) {
-            c.append(o.namespace()).append('/');
-        }
-        return c.append(o.name());
     }
 
     /** The result's pseudo-path: kind[/namespace][/name], each part URL-encoded. */

@@ -58,7 +58,7 @@ final class TableReport {
         for (Finding f : r.findings()) {
             wSev = Math.max(wSev, label(r, f).length());
             wRule = Math.max(wRule, f.rule().length());
-            wObj = Math.max(wObj, Math.min(MAX_OBJECT, displayLength(f.object())));
+            wObj = Math.max(wObj, Math.min(MAX_OBJECT, f.object().displayLength()));
         }
         StringBuilder block = new StringBuilder(BLOCK + 1_024);
         char[] chars = new char[0];
@@ -96,7 +96,7 @@ final class TableReport {
             pad(sb, header, wObj);
         } else {
             int start = sb.length();
-            appendDisplay(sb, object);
+            object.appendDisplay(sb);
             if (sb.length() - start > MAX_OBJECT) {
                 sb.setLength(start + MAX_OBJECT - 1);
                 sb.append('…');
@@ -115,28 +115,6 @@ final class TableReport {
             sb.append(' ');
         }
         return sb;
-    }
-
-    /** {@link ObjectRef#display()}, appended. */
-    static void appendDisplay(StringBuilder sb, ObjectRef o) {
-        if (o.name().isEmpty()) {
-            sb.append(o.kind());
-            return;
-        }
-        sb.append(o.kind()).append('/');
-        if (!o.namespace().isEmpty()) {
-            sb.append(o.namespace()).append('/');
-        }
-        sb.append(o.name());
-    }
-
-    /** The length of {@link ObjectRef#display()}. */
-    static int displayLength(ObjectRef o) {
-        if (o.name().isEmpty()) {
-            return String.valueOf(o.kind()).length();
-        }
-        return String.valueOf(o.kind()).length() + 1 + (o.namespace().isEmpty() ? 0 : o.namespace().length() + 1)
-                + o.name().length();
     }
 
     /** "High", "High (system)", plus the acceptance mark when the report has accepted risks. */
