@@ -51,11 +51,37 @@ public final class AccessViewModel implements NamespaceFiltered {
 
     /**
      * The analysis of one snapshot: engine, ranking, readers index, and the pickers' choices (every secret as
-     * {@code namespace/name} and every namespace, sorted, before the namespace filter). Immutable; built off the FX
-     * thread.
+     * {@code namespace/name} and every namespace, sorted, before the namespace filter), and each ranked subject's
+     * text for the filter ({@link #searchText}). Immutable; built off the FX thread.
      */
     public record Analysis(ClusterSnapshot snapshot, RbacEngine engine, List<SubjectRisk> ranking,
-                           SecretReaders readers, List<String> secretKeys, List<String> namespaces) {
+                           SecretReaders readers, List<String> secretKeys, List<String> namespaces,
+                           List<String> searchText) {
+    }
+
+    /** Separates the parts of {@link #searchText}; a filter text cannot contain it (see {@link #matches}). */
+    private static final char SEARCH_SEPARATOR = '\u0000';
+
+    /**
+     * What the text filter searches in one ranked subject: its display name and each reason, lower case, joined by
+     * {@link #SEARCH_SEPARATOR}. Built once per analysis off the FX thread, so a keystroke does not lower-case every
+     * subject's reasons again.
+     */
+    static String searchText(SubjectRisk r) {
+        StringBuilder b = new StringBuilder(r.subject().display().toLowerCase(Locale.ROOT));
+        for (String reason : r.reasons()) {
+            b.append(SEARCH_SEPARATOR).append(reason.toLowerCase(Locale.ROOT));
+        }
+        return b.toString();
+    }
+
+    /** Whether the subject's display name or one of its reasons contains {@code text} (lower case, not empty). */
+    private static boolean matches(SubjectRisk r, String searchText, String text) {
+        if (text.indexOf(SEARCH_SEPARATOR) < 0) {
+            return searchText.contains(text);
+        }
+        return r.subject().display().toLowerCase(Locale.ROOT).contains(text)
+                || r.reasons().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(text));
     }
 
     /** A row of the access matrix: resource (display form) and verb → allowed. */
@@ -132,8 +158,13 @@ public final class AccessViewModel implements NamespaceFiltered {
         }
         namespaces.addAll(engine.namespacesWithRoleBindings());
         namespaces.remove("");
-        return new Analysis(snapshot, engine, SubjectRisk.rank(analysis.risks()), analysis.secretReaders(),
-                List.copyOf(secrets), List.copyOf(namespaces));
+        List<SubjectRisk> ranking = SubjectRisk.rank(analysis.risks());
+        List<String> searchText = new ArrayList<>(ranking.size());
+        for (SubjectRisk r : ranking) {
+            searchText.add(searchText(r));
+        }
+        return new Analysis(snapshot, engine, ranking, analysis.secretReaders(), List.copyOf(secrets),
+                List.copyOf(namespaces), List.copyOf(searchText));
     }
 
     /** Installs a new analysis (FX thread); the selected subject and secret survive when they still exist. */
@@ -185,12 +216,13 @@ public final class AccessViewModel implements NamespaceFiltered {
         if (a != null) {
             String kind = kindFilter.get();
             String text = textFilter.get() == null ? "" : textFilter.get().trim().toLowerCase(Locale.ROOT);
-            for (SubjectRisk r : a.ranking()) {
+            List<SubjectRisk> ranking = a.ranking();
+            for (int i = 0; i < ranking.size(); i++) {
+                SubjectRisk r = ranking.get(i);
                 if (kind != null && !ALL_KINDS.equals(kind) && !kind.equals(r.subject().kind())) {
                     continue;
                 }
-                if (!text.isEmpty() && !r.subject().display().toLowerCase(Locale.ROOT).contains(text)
-                        && r.reasons().stream().noneMatch(x -> x.toLowerCase(Locale.ROOT).contains(text))) {
+                if (!text.isEmpty() && !matches(r, a.searchText().get(i), text)) {
                     continue;
                 }
                 if (!inVisibleNamespace(r)) {

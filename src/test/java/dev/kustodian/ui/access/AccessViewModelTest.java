@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,24 @@ class AccessViewModelTest {
         assertThat(names(vm.subjects)).contains("User/alice", "ServiceAccount/team-b/deployer")
                 .doesNotContain("Group/devs", "ServiceAccount/team-a/backend");
         assertThat(vm.secretChoices).containsExactly("team-b/registry-pull");
+    }
+
+    @Test
+    void textFilterSearchesDisplayNamesAndReasonsIgnoringCase() {
+        SubjectRisk first = vm.subjects.get(0);
+        String reason = first.reasons().get(0);
+        vm.textFilter.set(" " + reason.toUpperCase(Locale.ROOT) + " ");
+        String lower = reason.toLowerCase(Locale.ROOT);
+        assertThat(vm.subjects).contains(first).allSatisfy(r -> assertThat(
+                r.subject().display().toLowerCase(Locale.ROOT).contains(lower)
+                        || r.reasons().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(lower))).isTrue());
+        // the display name and a reason are searched one at a time, never as one text
+        vm.textFilter.set(first.subject().display() + reason);
+        assertThat(vm.subjects).doesNotContain(first);
+        vm.textFilter.set(first.subject().display() + "\u0000" + reason);
+        assertThat(vm.subjects).doesNotContain(first);
+        vm.textFilter.set("");
+        assertThat(vm.subjects).contains(first);
     }
 
     @Test
