@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * different gaps): create the page (it gets the load), create its view, add the view to the page area hidden (the next
  * pulse builds its skins, styles and lays it out at the page area's size; a larger view as its frame first, then its
  * parts a few per pulse: {@link ViewPieces}), let the page prepare more in steps of
- * its own ({@link Page#prepareMore()}, e.g. the Secrets table's rows), take it out again. A page is only prepared
- * while a load is on screen and no other load runs; the next load resumes where this one stopped.
+ * its own ({@link Page#prepareMore()}, e.g. the Secrets table's rows), then leave it in the page area, hidden, until
+ * it is shown ({@link #keepsViews()}; taken out again when that is off). A page is only prepared while a load is on
+ * screen and no other load runs; the next load resumes where this one stopped.
  */
 final class PagePreparation {
     private final Pane area;
@@ -59,6 +60,16 @@ final class PagePreparation {
     /** True when turned on and {@code -Dkustodian.preparePages=false} is not set (to compare). */
     boolean enabled() {
         return on && !"false".equals(System.getProperty("kustodian.preparePages"));
+    }
+
+    /**
+     * True when a prepared or shown page view stays in the page area, hidden, while another page shows (preparation
+     * enabled and {@code -Dkustodian.keepPageViews=false} not set, to compare). A view that joins the scene again is
+     * styled again from scratch (JavaFX reapplies CSS to a subtree whose parent changes): 10-95 ms for a page on the
+     * large cluster; one that stays costs a visibility change.
+     */
+    boolean keepsViews() {
+        return enabled() && !"false".equals(System.getProperty("kustodian.keepPageViews"));
     }
 
     /** A page shown needs no preparation (and a view being attached in parts is whole again before it shows). */
@@ -162,6 +173,10 @@ final class PagePreparation {
         boolean prepared = view.getParent() == area && shown.get() != view;
         if (prepared && idle.getAsBoolean() && page.prepareMore()) {
             later(() -> finish(page, view));
+            return;
+        }
+        if (prepared && keepsViews()) {
+            later(this::next); // stays in the page area, hidden
             return;
         }
         if (prepared) {

@@ -235,13 +235,32 @@ public final class ShellView extends BorderPane {
             content = new EmptyState(Feather.LAYOUT, "No pages", "No pages are registered.");
         }
         shownContent = content;
-        if (pageArea.getChildren().contains(content)) {
+        if (preparation.keepsViews() && currentPage != null && currentWizard == null && content == currentPage.page().view()) {
+            // the other page views stay in the page area, hidden: showing one again restyles nothing
+            java.util.Set<Node> views = new java.util.HashSet<>();
+            for (PageSlot slot : pages) {
+                Page p = slot.pageIfCreated();
+                if (p != null && p.hasView()) {
+                    views.add(p.view());
+                }
+            }
+            pageArea.getChildren().removeIf(n -> n != content && !views.contains(n));
+            for (Node n : pageArea.getChildren()) {
+                if (n != content) {
+                    n.setVisible(false);
+                }
+            }
+            if (!pageArea.getChildren().contains(content)) {
+                pageArea.getChildren().add(content);
+            }
+        } else if (pageArea.getChildren().contains(content)) {
             pageArea.getChildren().retainAll(content); // e.g. a page being prepared ahead leaves
         } else {
             pageArea.getChildren().setAll(content);
         }
         content.setVisible(true); // a page being prepared ahead is hidden
     }
+
 
     /**
      * Prepares the pages not shown yet in idle pulses once a load is on screen ({@link PagePreparation}); the app's

@@ -334,14 +334,28 @@ class ShellViewTest {
         assertThat(page.loads).as("created with the load on screen").containsExactly(
                 shell.viewModel().state.snapshot());
         assertThat(page.hasView()).isTrue();
-        assertThat(page.view().getScene()).as("styled in the scene, then taken out again").isNull();
-        assertThat(page.view().isVisible()).isTrue();
+        Node overview = shell.page("overview").orElseThrow().view();
+        assertThat(page.view().getScene()).as("styled in the scene and kept there, hidden").isNotNull();
+        assertThat(page.view().isVisible()).isFalse();
         assertThat(page.shownRuns).as("work for a shown page waits while the page is only prepared").isZero();
         assertThat(shell.currentPage().id()).isEqualTo("overview");
+        assertThat(visibleIn(shell)).containsExactly(overview);
 
         robot.interact(() -> shell.showPage(page));
         assertThat(page.view().getScene()).isNotNull();
         assertThat(page.shownRuns).isEqualTo(1);
+        assertThat(visibleIn(shell)).as("one page at a time").containsExactly(page.view());
+        assertThat(overview.getScene()).as("the page left stays in the scene, hidden").isNotNull();
+
+        robot.interact(() -> shell.showPage(shell.page("overview").orElseThrow()));
+        assertThat(visibleIn(shell)).containsExactly(overview);
+        assertThat(page.view().getParent()).isSameAs(overview.getParent());
+        assertThat(overview.getParent().getChildrenUnmodifiable()).containsExactlyInAnyOrder(overview, page.view());
+    }
+
+    private static List<Node> visibleIn(ShellView shell) {
+        return ((javafx.scene.Parent) shell.lookup("#page-area")).getChildrenUnmodifiable().stream()
+                .filter(Node::isVisible).toList();
     }
 
     @Test
@@ -353,7 +367,8 @@ class ShellViewTest {
 
         var page = (dev.kustodian.ui.secrets.SecretsPage) shell.page("secrets").orElseThrow();
         var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
-        assertThat(view.getScene()).isNull();
+        assertThat(view.getScene()).as("kept in the page area").isNotNull();
+        assertThat(view.isVisible()).as("hidden").isFalse();
         assertThat(view.table().getItems()).as("the real list again, empty: the inventory waits for the page on screen")
                 .isEmpty();
         assertThat(view.table().lookupAll(".table-row-cell")).as("rows built ahead, kept for reuse").isNotEmpty();
