@@ -36,6 +36,8 @@ final class PagePreparation {
     /** The parts still out of the view being attached, or null. */
     private ViewPieces attaching;
     private PageSlot attachingSlot;
+    /** The view being prepared now (joining, laid out, preparing more), or null. */
+    private Node preparing;
 
     /**
      * @param area  where the page views are shown
@@ -70,6 +72,11 @@ final class PagePreparation {
      */
     boolean keepsViews() {
         return enabled() && !"false".equals(System.getProperty("kustodian.keepPageViews"));
+    }
+
+    /** The page view being prepared at this moment, or null (benchmarks name it in a long gap). */
+    Node preparing() {
+        return preparing;
     }
 
     /** A page shown needs no preparation (and a view being attached in parts is whole again before it shows). */
@@ -137,6 +144,7 @@ final class PagePreparation {
             return;
         }
         view.setVisible(false);
+        preparing = view;
         attaching = ViewPieces.cut(view); // the view's frame first, its larger parts one pulse after another
         attachingSlot = slot;
         area.getChildren().add(0, view);
@@ -175,6 +183,7 @@ final class PagePreparation {
             later(() -> finish(page, view));
             return;
         }
+        preparing = null;
         if (prepared && keepsViews()) {
             later(this::next); // stays in the page area, hidden
             return;
@@ -191,6 +200,7 @@ final class PagePreparation {
         Scene scene = area.getScene();
         if (scene == null) {
             running = false;
+            preparing = null;
             restoreAttaching();
             return;
         }

@@ -273,6 +273,11 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /** The page view being prepared ahead at this moment, or null (benchmarks). */
+    Node preparingView() {
+        return preparation.preparing();
+    }
+
     /** Runs {@code action} on the FX thread once every page was prepared ahead or shown (benchmarks). */
     void whenPagesPrepared(Runnable action) {
         preparation.whenDone(action);

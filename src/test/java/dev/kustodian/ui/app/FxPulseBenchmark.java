@@ -242,15 +242,10 @@ class FxPulseBenchmark {
             pulses++;
         }
 
-        /** The page views in the page area hidden (being prepared ahead), to tell which page a gap prepared. */
+        /** The page view being prepared ahead, to tell which page a gap prepared. */
         private String preparedViews() {
-            javafx.scene.Node area = shell.lookup("#page-area");
-            if (!(area instanceof javafx.scene.Parent p)) {
-                return "";
-            }
-            String hidden = p.getChildrenUnmodifiable().stream().filter(n -> !n.isVisible())
-                    .map(n -> n.getClass().getSimpleName()).collect(java.util.stream.Collectors.joining(", "));
-            return hidden.isEmpty() ? "" : ", preparing " + hidden;
+            javafx.scene.Node view = shell.preparingView();
+            return view == null ? "" : ", preparing " + view.getClass().getSimpleName();
         }
 
         void beforeLayout() {
