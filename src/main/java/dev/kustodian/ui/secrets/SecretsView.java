@@ -103,9 +103,14 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         });
         vm.reveal.revealedKey.addListener((o, a, b) -> showRevealed());
         vm.reveal.revealedText.addListener((o, a, b) -> showRevealed());
-        // leaving the page hides anything revealed
+        // leaving the page hides anything revealed: the shell takes the view out, or keeps it in the window hidden
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
+                vm.reveal.hide();
+            }
+        });
+        visibleProperty().addListener((o, a, b) -> {
+            if (!b) {
                 vm.reveal.hide();
             }
         });

@@ -380,6 +380,35 @@ class ShellViewTest {
     }
 
     @Test
+    void aPageLeftForAnotherKeepsNoFocusWhileItStaysInTheWindowHidden(FxRobot robot) throws Exception {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
+                dev.kustodian.ui.secrets.SecretsPage::new);
+        ShellView shell = preparedShell(robot, pages);
+        var secrets = shell.page("secrets").orElseThrow();
+        robot.interact(() -> shell.showPage(secrets));
+        robot.interact(() -> secrets.filterField().requestFocus());
+        assertThat(shell.getScene().getFocusOwner()).isSameAs(secrets.filterField());
+
+        robot.interact(() -> shell.showPage(shell.page("overview").orElseThrow()));
+        assertThat(secrets.view().getScene()).as("kept").isNotNull();
+        Node owner = shell.getScene().getFocusOwner();
+        assertThat(owner == null || !isInside(owner, secrets.view()))
+                .as("keys typed now must not reach the hidden page: focus owner %s", owner).isTrue();
+        robot.write("x");
+        assertThat(secrets.filterField().getText()).isEmpty();
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void theAppsWizardsAreRegisteredUnderTheirIds() {
         WizardRegistry wizards = Pages.wizards();
         assertThat(wizards.ids()).hasSize(14);

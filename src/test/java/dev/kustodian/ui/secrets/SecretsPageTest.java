@@ -243,7 +243,15 @@ class SecretsPageTest {
         assertThat(text(robot, "#value-password")).isEqualTo(SecretsView.MASK);
         robot.clickOn("#reveal-password");
         assertThat(text(robot, "#value-password")).isEqualTo(VALUE);
-        // navigation: the shell replaces the page's view in its page area
+        // navigation, as the app's window does it: the shell keeps the page's view in its page area, hidden
+        robot.interact(() -> page.view().setVisible(false));
+        assertThat(page.viewModel().reveal.revealedText.get()).isNull();
+        assertThat(robot.from(page.view()).lookup("#value-password").queryAs(Label.class).getText())
+                .isEqualTo(SecretsView.MASK);
+        robot.interact(() -> page.view().setVisible(true));
+        robot.clickOn("#reveal-password");
+        assertThat(text(robot, "#value-password")).isEqualTo(VALUE);
+        // navigation without the preparation (TestFX shells): the shell replaces the page's view in its page area
         robot.interact(() -> holder.getChildren().clear());
         assertThat(page.viewModel().reveal.revealedText.get()).isNull();
         assertThat(robot.from(page.view()).lookup("#value-password").queryAs(Label.class).getText())
