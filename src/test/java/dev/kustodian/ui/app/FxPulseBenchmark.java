@@ -119,6 +119,13 @@ class FxPulseBenchmark {
                 measure(robot, md, "clear " + p.title() + "'s filter", () -> filter.clear());
             }
         }
+        // back to Secrets, then the namespace filter: every page's view model filters again, every view follows
+        Page secrets = shell.page("secrets").orElseThrow();
+        measure(robot, md, "switch to Secrets again", () -> shell.showPage(secrets));
+        String namespace = shell.viewModel().state.snapshot().namespaces().get(1).meta().name();
+        measure(robot, md, "choose one namespace in the namespace filter (on Secrets)",
+                () -> shell.viewModel().state.namespaceFilter.setAll(namespace));
+        measure(robot, md, "clear the namespace filter", () -> shell.viewModel().state.namespaceFilter.clear());
         // a refresh: the same cluster loaded again while every page exists (each page's onSnapshot runs)
         String memoryShown = memory();
         java.lang.ref.WeakReference<Object> firstLoad = new java.lang.ref.WeakReference<>(
