@@ -26,6 +26,8 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
     private final LatestOnly latest;
     private V view;
     private Runnable pendingShown;
+    /** True when {@link #pendingShown} may run while the view is in the window hidden ({@link #whenInWindow}). */
+    private boolean pendingInWindow;
 
     /**
      * @param viewFactory creates the view from the view model and the context on first use (null when the page
@@ -88,7 +90,7 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
             view = createView();
             // shown = in the scene and visible: the shell prepares a page's view ahead in the scene, hidden
             javafx.beans.InvalidationListener shown = o -> {
-                if (isShown()) {
+                if (isShown() || pendingInWindow && isInWindow()) {
                     runPendingShown();
                 }
             };
@@ -147,7 +149,27 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
      */
     protected final void whenShown(Runnable action) {
         pendingShown = action;
+        pendingInWindow = false;
         if (isShown()) {
+            runPendingShown();
+        }
+    }
+
+    /** True while the page's view is in the window: shown, or prepared ahead and kept there hidden. */
+    protected final boolean isInWindow() {
+        return view != null && view.getScene() != null;
+    }
+
+    /**
+     * Runs {@code action} now when the page's view is in the window (shown, or prepared ahead and kept there hidden),
+     * else once it joins it: for work whose result the page should have drawn before it is first shown (the shell
+     * prepares pages in idle time, so that work runs then; pages nobody opens and the shell does not prepare still do
+     * none). Only the latest action waits (shared with {@link #whenShown}).
+     */
+    protected final void whenInWindow(Runnable action) {
+        pendingShown = action;
+        pendingInWindow = true;
+        if (isInWindow()) {
             runPendingShown();
         }
     }
@@ -155,11 +177,13 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
     /** Runs {@code action} the next time the page is shown (e.g. to retry work that failed). */
     protected final void whenNextShown(Runnable action) {
         pendingShown = action;
+        pendingInWindow = false;
     }
 
     private void runPendingShown() {
         Runnable r = pendingShown;
         pendingShown = null;
+        pendingInWindow = false;
         if (r != null) {
             r.run();
         }

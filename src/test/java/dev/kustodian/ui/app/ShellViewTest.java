@@ -380,6 +380,37 @@ class ShellViewTest {
     }
 
     @Test
+    void theAccessAnalysisRunsWhileThePageIsPreparedAheadNotOnlyWhenShown(FxRobot robot) throws Exception {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.access.AccessPage.INFO,
+                dev.kustodian.ui.access.AccessPage::new);
+        ShellView shell = preparedShell(robot, pages);
+        var access = (dev.kustodian.ui.access.AccessPage) shell.page("access").orElseThrow();
+        assertThat(access.view().isVisible()).as("never shown").isFalse();
+        assertThat(access.viewModel().analysis.get()).as("analysed while hidden in the window").isNotNull();
+        assertThat(access.viewModel().analysis.get().snapshot()).isSameAs(shell.viewModel().state.snapshot());
+        assertThat(access.viewModel().subjects).isNotEmpty();
+    }
+
+    @Test
+    void theAccessAnalysisWaitsForTheWindowWithoutThePreparation(FxRobot robot) {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.access.AccessPage.INFO,
+                dev.kustodian.ui.access.AccessPage::new);
+        ShellView[] s = new ShellView[1];
+        robot.interact(() -> {
+            s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
+                    ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
+            stage.setScene(new Scene(s[0], 1200, 800));
+            s[0].viewModel().startUp();
+        });
+        var access = (dev.kustodian.ui.access.AccessPage) s[0].page("access").orElseThrow();
+        assertThat(access.viewModel().analysis.get()).as("a page nobody opened does no work").isNull();
+        robot.interact(() -> s[0].showPage(access));
+        assertThat(access.viewModel().analysis.get()).isNotNull();
+    }
+
+    @Test
     void aPageLeftForAnotherKeepsNoFocusWhileItStaysInTheWindowHidden(FxRobot robot) throws Exception {
         PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
                 dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
