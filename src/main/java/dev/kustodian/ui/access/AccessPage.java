@@ -11,8 +11,8 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * Access (issue 3): risky subjects ranked with reasons, a who-can query bar, a subject view (effective rules, access
  * matrix, binding paths) and the readers of a secret. The RBAC analysis runs through the TaskExecutor once the page's
- * view is in the window after a load: shown, or prepared ahead hidden (not for pages nobody opens and the shell does
- * not prepare).
+ * view is in the window after the first load (shown, or prepared ahead hidden), and when the page is shown after a
+ * later load that came while it was hidden (not for pages nobody opens and the shell does not prepare).
  */
 public final class AccessPage extends AbstractPage<AccessView, AccessViewModel> {
     /** The page's metadata: the navigation shows it before the page is created. */
@@ -26,14 +26,19 @@ public final class AccessPage extends AbstractPage<AccessView, AccessViewModel> 
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         latest().invalidate();
         Analysis analysis = ctx.state().analysisOf(snapshot); // the load's analysis: its engine is built already
-        if (!isInWindow()) {
-            // the previous load's analysis (engine, readers, snapshot) is let go; the new one is built when the
-            // page's view joins the window
+        if (!isShown()) {
+            // the previous load's analysis (engine, readers, snapshot) is let go; the new one is built below
             vm.setAnalysis(null);
         }
-        // also while the view is prepared ahead, hidden: its rows are then drawn in idle time, not in the pulse
-        // that first shows the page (its first show on the large cluster drew them: 23-57 ms of FX CPU)
-        whenInWindow(() -> analyse(analysis));
+        if (isInWindow() && !isShown()) {
+            // a new load while the page is kept hidden: analysed when shown (its result arriving in the middle of
+            // the load's own callbacks made gaps of 67-74 ms on the large cluster)
+            whenShown(() -> analyse(analysis));
+        } else {
+            // the first load: also while the view is prepared ahead, hidden, so that its rows are drawn in idle
+            // time, not in the pulse that first shows the page (23-57 ms of FX CPU on the large cluster)
+            whenInWindow(() -> analyse(analysis));
+        }
     }
 
     private void analyse(Analysis analysis) {

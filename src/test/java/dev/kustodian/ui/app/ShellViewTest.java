@@ -390,6 +390,15 @@ class ShellViewTest {
         assertThat(access.viewModel().analysis.get()).as("analysed while hidden in the window").isNotNull();
         assertThat(access.viewModel().analysis.get().snapshot()).isSameAs(shell.viewModel().state.snapshot());
         assertThat(access.viewModel().subjects).isNotEmpty();
+
+        // a later load while the page is kept hidden: the previous analysis is let go, the new one waits for a show
+        var first = shell.viewModel().state.snapshot();
+        robot.interact(() -> shell.viewModel().refresh());
+        assertThat(shell.viewModel().state.snapshot()).isNotSameAs(first);
+        assertThat(access.view().getScene()).as("still kept").isNotNull();
+        assertThat(access.viewModel().analysis.get()).isNull();
+        robot.interact(() -> shell.showPage(access));
+        assertThat(access.viewModel().analysis.get().snapshot()).isSameAs(shell.viewModel().state.snapshot());
     }
 
     @Test
