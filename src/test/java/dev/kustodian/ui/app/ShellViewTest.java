@@ -420,6 +420,30 @@ class ShellViewTest {
     }
 
     @Test
+    void aPageKeptHiddenFollowsTheNamespaceFilterWhenItShowsAgain(FxRobot robot) throws Exception {
+        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.roles.RolesPage.INFO,
+                dev.kustodian.ui.roles.RolesPage::new);
+        ShellView shell = preparedShell(robot, pages);
+        var roles = (dev.kustodian.ui.roles.RolesPage) shell.page("roles").orElseThrow();
+        List<String> before = roles.viewModel().rows.stream().map(r -> r.namespace()).distinct().toList();
+        assertThat(before).as("rows of several namespaces").contains("team-a", "team-b");
+
+        robot.interact(() -> shell.viewModel().state.namespaceFilter.setAll("team-a"));
+        assertThat(roles.viewModel().rows.stream().map(r -> r.namespace()).distinct().toList())
+                .as("a page kept hidden waits").isEqualTo(before);
+
+        robot.interact(() -> shell.showPage(roles));
+        assertThat(roles.viewModel().rows).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.namespace()).isIn("team-a", ""));
+
+        // the page on screen follows at once
+        robot.interact(() -> shell.viewModel().state.namespaceFilter.clear());
+        assertThat(roles.viewModel().rows.stream().map(r -> r.namespace()).distinct().toList())
+                .contains("team-a", "team-b");
+    }
+
+    @Test
     void aPageLeftForAnotherKeepsNoFocusWhileItStaysInTheWindowHidden(FxRobot robot) throws Exception {
         PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
                 dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
