@@ -268,8 +268,7 @@ class ShellViewTest {
     @Test
     void aPageIsCreatedWhenFirstNeededWithTheCurrentLoad(FxRobot robot) {
         CountingPage.created = 0;
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(CountingPage.INFO, CountingPage::new);
+        PageRegistry pages = overviewAnd(CountingPage.INFO, CountingPage::new);
         ShellView[] s = new ShellView[1];
         robot.interact(() -> s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
                 ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry()));
@@ -326,8 +325,7 @@ class ShellViewTest {
 
     @Test
     void pagesNotShownArePreparedAheadInIdlePulsesWithoutBeingShown(FxRobot robot) throws Exception {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(ShownPage.INFO, ShownPage::new);
+        PageRegistry pages = overviewAnd(ShownPage.INFO, ShownPage::new);
         ShellView shell = preparedShell(robot, pages);
 
         ShownPage page = (ShownPage) shell.page("shown").orElseThrow();
@@ -353,6 +351,14 @@ class ShellViewTest {
         assertThat(overview.getParent().getChildrenUnmodifiable()).containsExactlyInAnyOrder(overview, page.view());
     }
 
+    /** The Overview page (shown first) and one other page. */
+    private static PageRegistry overviewAnd(dev.kustodian.ui.framework.PageInfo info,
+                                            java.util.function.Function<dev.kustodian.ui.framework.PageContext,
+                                                    dev.kustodian.ui.framework.Page> factory) {
+        return new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
+                dev.kustodian.ui.overview.OverviewPage::new).register(info, factory);
+    }
+
     private static List<Node> visibleIn(ShellView shell) {
         return ((javafx.scene.Parent) shell.lookup("#page-area")).getChildrenUnmodifiable().stream()
                 .filter(Node::isVisible).toList();
@@ -360,8 +366,7 @@ class ShellViewTest {
 
     @Test
     void theSecretsTableBuildsItsRowsAheadOnPlaceholdersAndShowsOnlyTheInventory(FxRobot robot) throws Exception {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
                 dev.kustodian.ui.secrets.SecretsPage::new);
         ShellView shell = preparedShell(robot, pages);
 
@@ -381,8 +386,7 @@ class ShellViewTest {
 
     @Test
     void theAccessAnalysisRunsWhileThePageIsPreparedAheadNotOnlyWhenShown(FxRobot robot) throws Exception {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.access.AccessPage.INFO,
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.access.AccessPage.INFO,
                 dev.kustodian.ui.access.AccessPage::new);
         ShellView shell = preparedShell(robot, pages);
         var access = (dev.kustodian.ui.access.AccessPage) shell.page("access").orElseThrow();
@@ -403,8 +407,7 @@ class ShellViewTest {
 
     @Test
     void theAccessAnalysisWaitsForTheWindowWithoutThePreparation(FxRobot robot) {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.access.AccessPage.INFO,
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.access.AccessPage.INFO,
                 dev.kustodian.ui.access.AccessPage::new);
         ShellView[] s = new ShellView[1];
         robot.interact(() -> {
@@ -421,8 +424,7 @@ class ShellViewTest {
 
     @Test
     void aPageKeptHiddenFollowsTheNamespaceFilterWhenItShowsAgain(FxRobot robot) throws Exception {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.roles.RolesPage.INFO,
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.roles.RolesPage.INFO,
                 dev.kustodian.ui.roles.RolesPage::new);
         ShellView shell = preparedShell(robot, pages);
         var roles = (dev.kustodian.ui.roles.RolesPage) shell.page("roles").orElseThrow();
@@ -445,8 +447,7 @@ class ShellViewTest {
 
     @Test
     void aPageLeftForAnotherKeepsNoFocusWhileItStaysInTheWindowHidden(FxRobot robot) throws Exception {
-        PageRegistry pages = new PageRegistry().register(dev.kustodian.ui.overview.OverviewPage.INFO,
-                dev.kustodian.ui.overview.OverviewPage::new).register(dev.kustodian.ui.secrets.SecretsPage.INFO,
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
                 dev.kustodian.ui.secrets.SecretsPage::new);
         ShellView shell = preparedShell(robot, pages);
         var secrets = shell.page("secrets").orElseThrow();
