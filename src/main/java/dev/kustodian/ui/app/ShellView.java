@@ -235,7 +235,8 @@ public final class ShellView extends BorderPane {
             content = new EmptyState(Feather.LAYOUT, "No pages", "No pages are registered.");
         }
         shownContent = content;
-        if (preparation.keepsViews() && currentPage != null && currentWizard == null && content == currentPage.page().view()) {
+        if (preparation.keepsViews() && currentPage != null && currentWizard == null
+                && content == currentPage.page().view()) {
             // the other page views stay in the page area, hidden: showing one again restyles nothing
             java.util.Set<Node> views = new java.util.HashSet<>();
             for (PageSlot slot : pages) {

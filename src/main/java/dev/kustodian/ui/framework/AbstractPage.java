@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 /**
  * The one page base: metadata as data ({@link PageInfo}), the page's view model, the view created lazily on first use
  * from the view model and the context, the namespace filter wired to {@link #namespaceFilterChanged()} (handed to a
- * {@link NamespaceFiltered} view model by default; for a view kept hidden in the window, at its next show), and {@link #whenShown} for work that should only run for a page on
- * screen. Work off the FX thread for a load goes through {@link #latest()} (results of an older load are dropped).
+ * {@link NamespaceFiltered} view model by default; for a view kept hidden in the window, at its next show), and
+ * {@link #whenShown} / {@link #whenInWindow} for work that should only run for a page on screen or in the window. Work
+ * off the FX thread for a load goes through {@link #latest()} (results of an older load are dropped).
  *
  * @param <V> the page's view
  * @param <M> the page's view model
