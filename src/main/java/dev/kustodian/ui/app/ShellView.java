@@ -28,7 +28,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -49,7 +48,7 @@ public final class ShellView extends BorderPane {
     private final WizardRegistry wizards;
     private final List<PageSlot> pages;
     private final ListView<PageSlot> nav;
-    private final StackPane pageArea = new StackPane();
+    private final PageArea pageArea = new PageArea();
     private final PagePreparation preparation;
     private PageSlot currentPage;
     private WizardView currentWizard;
@@ -246,14 +245,20 @@ public final class ShellView extends BorderPane {
                 }
             }
             pageArea.getChildren().removeIf(n -> n != content && !views.contains(n));
+            Node focused = getScene() == null ? null : getScene().getFocusOwner();
             for (Node n : pageArea.getChildren()) {
                 if (n != content) {
+                    if (focused != null && isInside(focused, n)) {
+                        pageArea.requestFocus(); // now: JavaFX moves the focus off a hidden node only at the next pulse
+                    }
                     n.setVisible(false);
                 }
             }
             if (!pageArea.getChildren().contains(content)) {
                 pageArea.getChildren().add(content);
             }
+            content.setVisible(true);
+            pageArea.requestLayout(); // its size follows the page shown (PageArea), not cached from the previous one
         } else if (pageArea.getChildren().contains(content)) {
             pageArea.getChildren().retainAll(content); // e.g. a page being prepared ahead leaves
         } else {
@@ -262,6 +267,15 @@ public final class ShellView extends BorderPane {
         content.setVisible(true); // a page being prepared ahead is hidden
     }
 
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Prepares the pages not shown yet in idle pulses once a load is on screen ({@link PagePreparation}); the app's

@@ -47,7 +47,7 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
             f.setNamespaceFilter(namespaceVisible());
         }
         ctx.state().namespaceFilter.addListener((ListChangeListener<String>) c -> {
-            if (isKeptHidden()) {
+            if (isKeptHidden() && namespaceFilterWaitsForShow()) {
                 namespaceFilterPending = true; // applied when the page shows again
             } else {
                 namespaceFilterPending = false;
@@ -138,6 +138,15 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
     /** True when objects of this namespace pass the namespace filter (live: follows the filter). */
     protected final Predicate<String> namespaceVisible() {
         return ctx.state()::namespaceVisible;
+    }
+
+    /**
+     * True (default) when a namespace filter change may wait for the page's next show while its view is kept hidden:
+     * for a page that filters on the FX thread. A page whose {@link #namespaceFilterChanged()} starts background work
+     * returns false: the work starts at once, so the page does not show the previous filter's figures when shown.
+     */
+    protected boolean namespaceFilterWaitsForShow() {
+        return true;
     }
 
     /** The namespace filter changed (FX thread): by default a {@link NamespaceFiltered} view model refilters. */

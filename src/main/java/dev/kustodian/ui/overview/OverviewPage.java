@@ -34,6 +34,11 @@ public final class OverviewPage extends AbstractPage<OverviewView, OverviewViewM
     }
 
     @Override
+    protected boolean namespaceFilterWaitsForShow() {
+        return false; // recomputed off the FX thread: started at once, not when shown
+    }
+
+    @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         refresh();
     }

@@ -45,6 +45,11 @@ public final class StoresPage extends AbstractPage<StoresView, StoresViewModel> 
     }
 
     @Override
+    protected boolean namespaceFilterWaitsForShow() {
+        return false; // recomputed off the FX thread: started at once, not when shown
+    }
+
+    @Override
     public void onSnapshot(ClusterSnapshot snapshot, ClusterSession session) {
         refresh();
     }

@@ -439,10 +439,41 @@ class ShellViewTest {
         assertThat(roles.viewModel().rows).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.namespace()).isIn("team-a", ""));
 
+        // a page whose figures are recomputed off the FX thread starts at once, also while kept hidden
+        var overview = (dev.kustodian.ui.overview.OverviewPage) shell.page("overview").orElseThrow();
+        var figures = overview.viewModel().model.get();
+        robot.interact(() -> shell.viewModel().state.namespaceFilter.setAll("team-b"));
+        assertThat(overview.view().isVisible()).isFalse();
+        assertThat(overview.viewModel().model.get()).as("recomputed while hidden").isNotNull().isNotSameAs(figures);
+
         // the page on screen follows at once
         robot.interact(() -> shell.viewModel().state.namespaceFilter.clear());
         assertThat(roles.viewModel().rows.stream().map(r -> r.namespace()).distinct().toList())
                 .contains("team-a", "team-b");
+    }
+
+    @Test
+    void aHiddenPageDoesNotWidenThePageArea(FxRobot robot) throws Exception {
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.access.AccessPage.INFO,
+                dev.kustodian.ui.access.AccessPage::new);
+        ShellView shell = preparedShell(robot, pages);
+        Node access = shell.page("access").orElseThrow().view();
+        Node overview = shell.page("overview").orElseThrow().view();
+        javafx.scene.layout.Region area = (javafx.scene.layout.Region) shell.lookup("#page-area");
+        assertThat(access.getParent()).as("Access kept hidden in the area").isSameAs(area);
+        double[] min = new double[3];
+        robot.interact(() -> {
+            min[0] = area.minWidth(-1);
+            min[1] = overview.minWidth(-1);
+            min[2] = access.minWidth(-1);
+        });
+        assertThat(min[2]).as("Access is the wider page").isGreaterThan(min[1]);
+        assertThat(min[0]).as("the area is as narrow as the page it shows")
+                .isEqualTo(min[1] + area.getInsets().getLeft() + area.getInsets().getRight());
+
+        robot.interact(() -> shell.showPage(shell.page("access").orElseThrow()));
+        robot.interact(() -> min[0] = area.minWidth(-1));
+        assertThat(min[0]).isEqualTo(min[2] + area.getInsets().getLeft() + area.getInsets().getRight());
     }
 
     @Test
@@ -455,7 +486,13 @@ class ShellViewTest {
         robot.interact(() -> secrets.filterField().requestFocus());
         assertThat(shell.getScene().getFocusOwner()).isSameAs(secrets.filterField());
 
-        robot.interact(() -> shell.showPage(shell.page("overview").orElseThrow()));
+        Node[] atOnce = new Node[1];
+        robot.interact(() -> {
+            shell.showPage(shell.page("overview").orElseThrow());
+            atOnce[0] = shell.getScene().getFocusOwner(); // before the next pulse: a key typed now goes there
+        });
+        assertThat(atOnce[0] == null || !isInside(atOnce[0], secrets.view()))
+                .as("focus left the hidden page at once: %s", atOnce[0]).isTrue();
         assertThat(secrets.view().getScene()).as("kept").isNotNull();
         Node owner = shell.getScene().getFocusOwner();
         assertThat(owner == null || !isInside(owner, secrets.view()))
