@@ -251,6 +251,9 @@ public final class ShellView extends BorderPane {
                     if (focused != null && isInside(focused, n)) {
                         pageArea.requestFocus(); // now: JavaFX moves the focus off a hidden node only at the next pulse
                     }
+                    if (n.isVisible()) {
+                        closePopupsOf(n); // a list, menu or tooltip open on the page left would stay on screen
+                    }
                     n.setVisible(false);
                 }
             }
@@ -267,6 +270,21 @@ public final class ShellView extends BorderPane {
         content.setVisible(true); // a page being prepared ahead is hidden
     }
 
+
+    /** Hides the popups (combo box lists, context menus, tooltips) whose owner is inside {@code view}. */
+    private static void closePopupsOf(Node view) {
+        for (Node n : view.lookupAll(".combo-box-base")) {
+            if (n instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()) {
+                c.hide(); // its list is shown for the window, not for an owner node
+            }
+        }
+        for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getOwnerNode() != null
+                    && isInside(p.getOwnerNode(), view)) {
+                p.hide();
+            }
+        }
+    }
 
     private static boolean isInside(Node n, Node ancestor) {
         for (Node p = n; p != null; p = p.getParent()) {

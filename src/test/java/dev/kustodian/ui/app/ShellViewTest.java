@@ -453,6 +453,29 @@ class ShellViewTest {
     }
 
     @Test
+    void aPopupOpenOnAPageLeftForAnotherCloses(FxRobot robot) throws Exception {
+        ShellView shell = preparedShell(robot, overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
+                dev.kustodian.ui.secrets.SecretsPage::new));
+        var secrets = shell.page("secrets").orElseThrow();
+        robot.interact(() -> shell.showPage(secrets));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> type = (javafx.scene.control.ComboBox<String>) secrets.view()
+                .lookup("#secrets-type-filter");
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(
+                new javafx.scene.control.MenuItem("Copy"));
+        robot.interact(() -> {
+            type.show();
+            menu.show(secrets.filterField(), javafx.geometry.Side.BOTTOM, 0, 0);
+        });
+        assertThat(type.isShowing()).isTrue();
+        assertThat(menu.isShowing()).isTrue();
+
+        robot.interact(() -> shell.showPage(shell.page("overview").orElseThrow()));
+        assertThat(type.isShowing()).as("the list of a page no longer shown").isFalse();
+        assertThat(menu.isShowing()).as("a menu of a page no longer shown").isFalse();
+    }
+
+    @Test
     void aHiddenPageDoesNotWidenThePageArea(FxRobot robot) throws Exception {
         PageRegistry pages = overviewAnd(dev.kustodian.ui.access.AccessPage.INFO,
                 dev.kustodian.ui.access.AccessPage::new);
