@@ -260,19 +260,21 @@ public final class ShellView extends BorderPane {
             if (!pageArea.getChildren().contains(content)) {
                 pageArea.getChildren().add(content);
             }
-            content.setVisible(true);
             pageArea.requestLayout(); // its size follows the page shown (PageArea), not cached from the previous one
         } else if (pageArea.getChildren().contains(content)) {
             pageArea.getChildren().retainAll(content); // e.g. a page being prepared ahead leaves
         } else {
             pageArea.getChildren().setAll(content);
         }
-        content.setVisible(true); // a page being prepared ahead is hidden
+        content.setVisible(true); // a page being prepared ahead (or kept) is hidden
     }
-
 
     /** Hides the popups (combo box lists, context menus, tooltips) whose owner is inside {@code view}. */
     private static void closePopupsOf(Node view) {
+        if (javafx.stage.Window.getWindows().stream().noneMatch(w -> w instanceof javafx.stage.PopupWindow
+                && w.isShowing())) {
+            return; // the usual switch: no walk through the page's nodes
+        }
         for (Node n : view.lookupAll(".combo-box-base")) {
             if (n instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()) {
                 c.hide(); // its list is shown for the window, not for an owner node
@@ -286,7 +288,8 @@ public final class ShellView extends BorderPane {
         }
     }
 
-    private static boolean isInside(Node n, Node ancestor) {
+    /** True when {@code n} is {@code ancestor} or one of its descendants. */
+    static boolean isInside(Node n, Node ancestor) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (p == ancestor) {
                 return true;

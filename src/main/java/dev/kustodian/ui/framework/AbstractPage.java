@@ -184,7 +184,7 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
      * hidden view in the window would follow it in the same pulses: 37-91 ms on the large cluster).
      */
     private boolean isKeptHidden() {
-        return view != null && view.getScene() != null && !view.isVisible();
+        return isInWindow() && !view.isVisible();
     }
 
     /** True while the page's view is in the window: shown, or prepared ahead and kept there hidden. */

@@ -514,23 +514,14 @@ class ShellViewTest {
             shell.showPage(shell.page("overview").orElseThrow());
             atOnce[0] = shell.getScene().getFocusOwner(); // before the next pulse: a key typed now goes there
         });
-        assertThat(atOnce[0] == null || !isInside(atOnce[0], secrets.view()))
+        assertThat(atOnce[0] == null || !ShellView.isInside(atOnce[0], secrets.view()))
                 .as("focus left the hidden page at once: %s", atOnce[0]).isTrue();
         assertThat(secrets.view().getScene()).as("kept").isNotNull();
         Node owner = shell.getScene().getFocusOwner();
-        assertThat(owner == null || !isInside(owner, secrets.view()))
+        assertThat(owner == null || !ShellView.isInside(owner, secrets.view()))
                 .as("keys typed now must not reach the hidden page: focus owner %s", owner).isTrue();
         robot.write("x");
         assertThat(secrets.filterField().getText()).isEmpty();
-    }
-
-    private static boolean isInside(Node n, Node ancestor) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test
