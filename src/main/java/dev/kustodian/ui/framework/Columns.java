@@ -37,15 +37,17 @@ public final class Columns {
         Text text = new Text();
         text.getStyleClass().add("wrapping-text");
         text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+        // the text is the cell's graphic for good (empty for an empty row): taking it out and putting it back on every
+        // update had its styles matched again each time a large table's rows changed (a filter keystroke)
         TableCell<S, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 text.setText(empty || s == null ? "" : s);
-                setGraphic(empty ? null : text);
                 setText(null);
             }
         };
+        cell.setGraphic(text);
         cell.setPrefHeight(Control.USE_COMPUTED_SIZE);
         cell.getStyleClass().add("wrapping-cell");
         return cell;

@@ -1,6 +1,7 @@
 package dev.kustodian.ui.framework;
 
 import dev.kustodian.core.findings.Severity;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.Region;
@@ -11,23 +12,58 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A severity chip: icon + word (colour is never the only signal). */
+/**
+ * A severity chip: icon + word (colour is never the only signal). The severity is a pseudo-class of the chip
+ * ({@code .severity-chip:critical} ... {@code :info}), so that a table cell can show another severity in the same chip:
+ * a pseudo-class change restyles the chip, where a new or re-added chip would have its styles matched again.
+ */
 public final class SeverityChip extends Label {
+    private static final Map<Severity, PseudoClass> STATES = new EnumMap<>(Severity.class);
+
+    static {
+        for (Severity s : Severity.values()) {
+            STATES.put(s, PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private final FontIcon icon;
+    private Severity severity;
 
     public SeverityChip(Severity severity) {
-        super(severity.label(), new FontIcon(icon(severity)));
-        getStyleClass().addAll("severity-chip", "severity-" + severity.name().toLowerCase(Locale.ROOT));
+        icon = new FontIcon(icon(severity));
+        setGraphic(icon);
+        getStyleClass().add("severity-chip");
         Css.add(this, "/dev/kustodian/ui/framework/common.css");
+        setSeverity(severity);
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Shows {@code s}: its word, its icon and its colours (a pseudo-class). */
+    public void setSeverity(Severity s) {
+        if (s == severity) {
+            return;
+        }
+        if (severity != null) {
+            pseudoClassStateChanged(STATES.get(severity), false);
+        }
+        severity = s;
+        pseudoClassStateChanged(STATES.get(s), true);
+        setText(s.label());
+        icon.setIconCode(icon(s));
     }
 
     /**
-     * A table cell showing a severity as a chip; each cell keeps one chip per severity it has shown (scrolling and
-     * filtering large tables reuse them instead of styling a new chip per update). {@code keepWidth}: the chip is
-     * never narrower than its text.
+     * A table cell showing a severity as a chip. The cell keeps one chip as its graphic for good and changes the
+     * chip's severity, or hides it for an empty row or no severity: the rows of large tables are updated on every
+     * filter keystroke, and taking a chip out of its cell and putting it back had its styles matched again each time.
+     * {@code keepWidth}: the chip is never narrower than its text.
      */
     public static final class Cell<S> extends TableCell<S, Severity> {
-        private final Map<Severity, SeverityChip> chips = new EnumMap<>(Severity.class);
         private final boolean keepWidth;
+        private SeverityChip chip;
 
         public Cell(boolean keepWidth) {
             this.keepWidth = keepWidth;
@@ -37,13 +73,21 @@ public final class SeverityChip extends Label {
         protected void updateItem(Severity s, boolean empty) {
             super.updateItem(s, empty);
             setText(null);
-            setGraphic(empty || s == null ? null : chips.computeIfAbsent(s, x -> {
-                SeverityChip chip = new SeverityChip(x);
+            if (empty || s == null) {
+                if (chip != null) {
+                    chip.setVisible(false);
+                }
+                return;
+            }
+            if (chip == null) {
+                chip = new SeverityChip(s);
                 if (keepWidth) {
                     chip.setMinWidth(Region.USE_PREF_SIZE);
                 }
-                return chip;
-            }));
+                setGraphic(chip);
+            }
+            chip.setSeverity(s);
+            chip.setVisible(true);
         }
     }
 
