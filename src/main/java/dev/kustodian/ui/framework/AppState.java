@@ -94,13 +94,19 @@ public final class AppState {
         return plan.get();
     }
 
-    /** True when objects of {@code namespace} pass the filter (cluster-scoped objects always pass). */
-    /** The namespace filter as it is now, for work off the FX thread (does not follow later changes). */
+    /**
+     * The namespace filter as it is now (does not follow later changes; also for work off the FX thread): true when
+     * objects of a namespace pass it (cluster-scoped objects always pass).
+     */
     public java.util.function.Predicate<String> namespaceVisibility() {
+        if (namespaceFilter.isEmpty()) {
+            return ns -> true;
+        }
         java.util.Set<String> shown = java.util.Set.copyOf(namespaceFilter);
-        return ns -> shown.isEmpty() || ns == null || ns.isEmpty() || shown.contains(ns);
+        return ns -> ns == null || ns.isEmpty() || shown.contains(ns);
     }
 
+    /** True when objects of {@code namespace} pass the filter (cluster-scoped objects always pass). */
     public boolean namespaceVisible(String namespace) {
         return namespaceFilter.isEmpty() || namespace == null || namespace.isEmpty()
                 || namespaceFilter.contains(namespace);

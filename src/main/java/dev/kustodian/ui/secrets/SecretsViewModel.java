@@ -176,10 +176,19 @@ public final class SecretsViewModel implements NamespaceFiltered {
 
     /** After the rows or the filter changed: the selection if the filter hides it, the header's counts. */
     private void filtered() {
-        if (selected.get() != null && !filtered.contains(selected.get())) {
+        // the selection is one of the rows: the filter's predicate tells whether it is shown (a list's contains
+        // compared it with up to 20,000 rows, field by field)
+        SecretRow sel = selected.get();
+        if (sel != null && (filtered.getPredicate() != null && !filtered.getPredicate().test(sel)
+                || filtered.isEmpty())) {
             selected.set(null);
         }
-        long withFindings = filtered.stream().filter(r -> !r.findings().isEmpty()).count();
+        int withFindings = 0;
+        for (SecretRow r : filtered) {
+            if (!r.findings().isEmpty()) {
+                withFindings++;
+            }
+        }
         headerWrapper.set(rows.size() + (rows.size() == 1 ? " secret" : " secrets")
                 + (filtered.size() == rows.size() ? "" : " · " + filtered.size() + " shown")
                 + " · " + withFindings + " with findings");
@@ -191,8 +200,10 @@ public final class SecretsViewModel implements NamespaceFiltered {
         String type = typeFilter.get();
         Predicate<String> ns = namespaceOk;
         Map<SecretRow, String> search = searchTexts;
-        return r -> ns.test(r.namespace()) && (type == null || ALL_TYPES.equals(type) || type.equals(r.type()))
-                && (text.isEmpty() || search.getOrDefault(r, "").contains(text));
+        boolean anyType = type == null || ALL_TYPES.equals(type);
+        boolean anyText = text.isEmpty();
+        return r -> ns.test(r.namespace()) && (anyType || type.equals(r.type()))
+                && (anyText || search.getOrDefault(r, "").contains(text));
     }
 
     /** The readers of the selected secret, grouped by subject (empty when none or RBAC not analysed). */
