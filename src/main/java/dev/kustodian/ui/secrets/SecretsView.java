@@ -121,6 +121,7 @@ public final class SecretsView extends BorderPane implements FilterablePane {
         });
         // the empty detail says why it is empty: no secret at all, none matching the filter, or none selected
         vm.filtered.addListener((javafx.collections.ListChangeListener<SecretRow>) c -> {
+            endPreparedRows(); // the inventory arrived while the view was given placeholder rows: show it
             if (vm.selected.get() == null) {
                 renderDetail(null);
             }
@@ -210,7 +211,8 @@ public final class SecretsView extends BorderPane implements FilterablePane {
             preparedRows = javafx.collections.FXCollections.observableArrayList();
             table.setItems(preparedRows);
         }
-        if (table.getItems() != preparedRows || preparedRows.size() >= PREPARED_ROWS) {
+        if (table.getItems() != preparedRows || preparedRows.size() >= PREPARED_ROWS || !vm.filtered.isEmpty()) {
+            // done, or the inventory arrived (built ahead while the view is prepared): the table shows it
             endPreparedRows();
             return false;
         }

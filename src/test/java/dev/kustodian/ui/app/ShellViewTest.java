@@ -365,7 +365,7 @@ class ShellViewTest {
     }
 
     @Test
-    void theSecretsTableBuildsItsRowsAheadOnPlaceholdersAndShowsOnlyTheInventory(FxRobot robot) throws Exception {
+    void theSecretsInventoryIsBuiltWhileThePageIsPreparedAheadNotOnlyWhenShown(FxRobot robot) throws Exception {
         PageRegistry pages = overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
                 dev.kustodian.ui.secrets.SecretsPage::new);
         ShellView shell = preparedShell(robot, pages);
@@ -373,15 +373,69 @@ class ShellViewTest {
         var page = (dev.kustodian.ui.secrets.SecretsPage) shell.page("secrets").orElseThrow();
         var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
         assertThat(view.getScene()).as("kept in the page area").isNotNull();
+        assertThat(view.isVisible()).as("never shown").isFalse();
+        assertThat(page.viewModel().rows).as("built while hidden in the window")
+                .hasSize(shell.viewModel().state.snapshot().secrets().size());
+        assertThat(view.table().getItems()).as("the inventory, in the table before the first show")
+                .containsExactlyInAnyOrderElementsOf(page.viewModel().filtered)
+                .allSatisfy(r -> assertThat(r.name()).isNotEmpty());
+        assertThat(view.table().lookupAll(".table-row-cell")).as("its rows built while hidden").isNotEmpty();
+        assertThat(page.viewModel().readersAvailable()).isTrue();
+
+        // a later load while the page is kept hidden: the previous readers are let go, the new inventory waits for a
+        // show
+        var first = shell.viewModel().state.snapshot();
+        robot.interact(() -> shell.viewModel().refresh());
+        assertThat(shell.viewModel().state.snapshot()).isNotSameAs(first);
+        assertThat(view.getScene()).as("still kept").isNotNull();
+        assertThat(page.viewModel().readersAvailable()).isFalse();
+        robot.interact(() -> shell.showPage(page));
+        assertThat(page.viewModel().readersAvailable()).isTrue();
+        assertThat(view.table().getItems()).containsExactlyInAnyOrderElementsOf(page.viewModel().filtered)
+                .hasSize(shell.viewModel().state.snapshot().secrets().size());
+    }
+
+    @Test
+    void theSecretsTableBuildsItsRowsOnPlaceholdersWhileTheInventoryIsBuiltAndShowsOnlyTheInventory(FxRobot robot)
+            throws Exception {
+        PageRegistry pages = overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
+                dev.kustodian.ui.secrets.SecretsPage::new);
+        dev.kustodian.ui.framework.QueuedTaskExecutor queued = new dev.kustodian.ui.framework.QueuedTaskExecutor();
+        ShellView[] s = new ShellView[1];
+        robot.interact(() -> {
+            s[0] = KustodianApp.createShell(queued, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
+                    ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
+            s[0].preparePagesAhead(); // as the app's window does
+            stage.setScene(new Scene(s[0], 1200, 800));
+            s[0].viewModel().startUp();
+            while (queued.waiting() > 0) {
+                queued.runNext(); // the load, and what the first page starts
+            }
+        });
+        ShellView shell = s[0];
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> shell.whenPagesPrepared(() -> prepared.complete(null)));
+        prepared.get(1, java.util.concurrent.TimeUnit.MINUTES); // waits for the idle pulses; asserts no duration
+
+        var page = (dev.kustodian.ui.secrets.SecretsPage) shell.page("secrets").orElseThrow();
+        var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
         assertThat(view.isVisible()).as("hidden").isFalse();
-        assertThat(view.table().getItems()).as("the real list again, empty: the inventory waits for the page on screen")
+        assertThat(queued.waiting()).as("the inventory, started while the page is prepared, not built yet")
+                .isPositive();
+        assertThat(view.table().getItems()).as("the real list again, empty: the placeholder rows never show")
                 .isEmpty();
         assertThat(view.table().lookupAll(".table-row-cell")).as("rows built ahead, kept for reuse").isNotEmpty();
 
-        robot.interact(() -> shell.showPage(page));
-        assertThat(view.table().getItems()).isNotEmpty()
+        robot.interact(() -> {
+            while (queued.waiting() > 0) {
+                queued.runNext();
+            }
+        });
+        assertThat(view.table().getItems()).as("the inventory arrived while hidden").isNotEmpty()
                 .containsExactlyInAnyOrderElementsOf(page.viewModel().filtered)
                 .allSatisfy(r -> assertThat(r.name()).isNotEmpty());
+        robot.interact(() -> shell.showPage(page));
+        assertThat(view.table().getItems()).containsExactlyInAnyOrderElementsOf(page.viewModel().filtered);
     }
 
     @Test
