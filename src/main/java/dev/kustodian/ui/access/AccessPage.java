@@ -20,6 +20,7 @@ public final class AccessPage extends AbstractPage<AccessView, AccessViewModel> 
 
     public AccessPage(PageContext ctx) {
         super(ctx, INFO, new AccessViewModel(), AccessView::new);
+        vm.filterInBackground(ctx.tasks());
     }
 
     @Override

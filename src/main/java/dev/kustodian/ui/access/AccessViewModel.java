@@ -15,7 +15,9 @@ import dev.kustodian.core.rbac.RuleText;
 import dev.kustodian.core.rbac.SecretReaders;
 import dev.kustodian.core.rbac.SubjectRef;
 import dev.kustodian.core.rbac.SubjectRisk;
+import dev.kustodian.ui.framework.LatestOnly;
 import dev.kustodian.ui.framework.NamespaceFiltered;
+import dev.kustodian.ui.framework.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -100,6 +102,8 @@ public final class AccessViewModel implements NamespaceFiltered {
     public final StringProperty textFilter = new SimpleStringProperty("");
     public final IntegerProperty totalRanked = new SimpleIntegerProperty();
     private Predicate<String> namespaceVisible = ns -> true;
+    /** Filters in the background when set ({@link #filterInBackground}). */
+    private LatestOnly filtering;
 
     public final ObjectProperty<SubjectRef> selected = new SimpleObjectProperty<>();
     public final StringProperty subjectNamespace = new SimpleStringProperty(CLUSTER_SCOPE);
@@ -124,12 +128,12 @@ public final class AccessViewModel implements NamespaceFiltered {
     public final IntegerProperty hiddenSystemReaders = new SimpleIntegerProperty();
 
     public AccessViewModel() {
-        kindFilter.addListener((o, a, b) -> refilter());
+        kindFilter.addListener((o, a, b) -> filterChanged());
         showSystem.addListener((o, a, b) -> {
-            refilter();
+            filterChanged();
             refreshSecretReaders();
         });
-        textFilter.addListener((o, a, b) -> refilter());
+        textFilter.addListener((o, a, b) -> filterChanged());
         selected.addListener((o, a, b) -> {
             if (b != null && !java.util.Objects.equals(a, b)) {
                 subjectNamespace.set(SubjectRef.SERVICE_ACCOUNT.equals(b.kind()) ? b.namespace() : CLUSTER_SCOPE);
@@ -184,7 +188,7 @@ public final class AccessViewModel implements NamespaceFiltered {
     public void setNamespaceFilter(Predicate<String> visible) {
         this.namespaceVisible = visible == null ? ns -> true : visible;
         refreshChoices();
-        refilter();
+        filterChanged();
     }
 
     private void refreshChoices() {
@@ -209,13 +213,55 @@ public final class AccessViewModel implements NamespaceFiltered {
         }
     }
 
-    private void refilter() {
+    /**
+     * Filters the ranked subjects in the background from now on (the page's executor; without it, on the calling
+     * thread, as the tests do): on the large cluster the text filter tests a few thousand subjects' names and reasons,
+     * up to 24 ms of FX CPU for a keystroke before the JIT has compiled it. A result arriving after a newer filter
+     * change or a new analysis is dropped.
+     */
+    public void filterInBackground(TaskExecutor tasks) {
+        filtering = new LatestOnly(tasks);
+    }
+
+    /** A filter changed: the subjects are filtered again (in the background when {@link #filterInBackground}). */
+    private void filterChanged() {
         Analysis a = analysis.get();
-        List<SubjectRisk> main = new ArrayList<>();
-        List<SubjectRisk> sys = new ArrayList<>();
-        if (a != null) {
-            String kind = kindFilter.get();
-            String text = textFilter.get() == null ? "" : textFilter.get().trim().toLowerCase(Locale.ROOT);
+        if (filtering == null || a == null) {
+            refilter();
+            return;
+        }
+        Filter f = filter();
+        filtering.submit("Filtering subjects", (p, c) -> f.apply(a), this::showFiltered, e -> refilter());
+    }
+
+    /** Filters on the calling thread (a new analysis); a background filter still running is dropped. */
+    private void refilter() {
+        if (filtering != null) {
+            filtering.invalidate();
+        }
+        Analysis a = analysis.get();
+        showFiltered(a == null ? new Filtered(List.of(), List.of()) : filter().apply(a));
+    }
+
+    private void showFiltered(Filtered f) {
+        subjects.setAll(f.main());
+        systemSubjects.setAll(f.system());
+    }
+
+    private Filter filter() {
+        String text = textFilter.get() == null ? "" : textFilter.get().trim().toLowerCase(Locale.ROOT);
+        return new Filter(kindFilter.get(), text, showSystem.get(), namespaceVisible);
+    }
+
+    /** The ranked subjects a filter lets through: ranked with the others, and the system group. */
+    private record Filtered(List<SubjectRisk> main, List<SubjectRisk> system) {
+    }
+
+    /** The subjects filters as they are at one moment (immutable: applied off the FX thread). */
+    private record Filter(String kind, String text, boolean showSystem, Predicate<String> namespaceVisible) {
+        Filtered apply(Analysis a) {
+            List<SubjectRisk> main = new ArrayList<>();
+            List<SubjectRisk> sys = new ArrayList<>();
             List<SubjectRisk> ranking = a.ranking();
             for (int i = 0; i < ranking.size(); i++) {
                 SubjectRisk r = ranking.get(i);
@@ -225,18 +271,17 @@ public final class AccessViewModel implements NamespaceFiltered {
                 if (!text.isEmpty() && !matches(r, a.searchText().get(i), text)) {
                     continue;
                 }
-                if (!inVisibleNamespace(r)) {
+                if (!inVisibleNamespace(r, namespaceVisible)) {
                     continue;
                 }
-                (r.system() && !showSystem.get() ? sys : main).add(r);
+                (r.system() && !showSystem ? sys : main).add(r);
             }
+            return new Filtered(main, sys);
         }
-        subjects.setAll(main);
-        systemSubjects.setAll(sys);
     }
 
     /** Service accounts by their namespace; users and groups when any of their risky bindings is visible. */
-    private boolean inVisibleNamespace(SubjectRisk r) {
+    private static boolean inVisibleNamespace(SubjectRisk r, Predicate<String> namespaceVisible) {
         if (SubjectRef.SERVICE_ACCOUNT.equals(r.subject().kind())) {
             return namespaceVisible.test(r.subject().namespace());
         }

@@ -61,6 +61,37 @@ class AccessViewModelTest {
     }
 
     @Test
+    void filtersInTheBackgroundWhenGivenAnExecutorAndDropsAStaleResult() {
+        dev.kustodian.ui.framework.QueuedTaskExecutor tasks = new dev.kustodian.ui.framework.QueuedTaskExecutor();
+        AccessViewModel bg = new AccessViewModel();
+        bg.filterInBackground(tasks);
+        var analysis = AccessViewModel.analyse(dev.kustodian.core.analysis.Analysis.of(AccessFixtures.snapshot()));
+        bg.setAnalysis(analysis);
+        assertThat(tasks.waiting()).as("a new analysis is filtered at once").isZero();
+        List<String> all = names(bg.subjects);
+        assertThat(all).hasSize(4);
+
+        bg.textFilter.set("alice");
+        assertThat(names(bg.subjects)).as("not filtered on the calling thread").isEqualTo(all);
+        assertThat(tasks.waiting()).isEqualTo(1);
+        bg.textFilter.set("deployer"); // typed on before the first result arrived
+        tasks.runNext(); // "alice": superseded, dropped
+        assertThat(names(bg.subjects)).isEqualTo(all);
+        tasks.runNext();
+        assertThat(names(bg.subjects)).containsExactly("ServiceAccount/team-b/deployer");
+
+        bg.kindFilter.set(SubjectRef.USER);
+        bg.setAnalysis(analysis); // a new analysis while a filter runs: filtered at once, the running one dropped
+        assertThat(names(bg.subjects)).isEmpty();
+        tasks.runNext();
+        assertThat(names(bg.subjects)).isEmpty();
+        bg.textFilter.set("");
+        tasks.runNext();
+        assertThat(names(bg.subjects)).containsExactly("User/alice");
+        assertThat(names(bg.systemSubjects)).containsExactly("User/system:kube-controller-manager");
+    }
+
+    @Test
     void textFilterSearchesDisplayNamesAndReasonsIgnoringCase() {
         SubjectRisk first = vm.subjects.get(0);
         String reason = first.reasons().get(0);

@@ -342,7 +342,7 @@ class FxPulseBenchmark {
             int n = samples.get();
             StringBuilder b = new StringBuilder("  stalled-FX samples: " + n + "\n");
             frames.entrySet().stream().filter(e -> e.getValue() * 10 >= n && n > 0)
-                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(Integer.getInteger("kustodian.bench.stackFrames", 60))
                     .forEach(e -> b.append(String.format("  %5d %s%n", e.getValue(), e.getKey())));
             return b.toString();
         }
