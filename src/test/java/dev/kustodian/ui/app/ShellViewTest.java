@@ -309,13 +309,20 @@ class ShellViewTest {
 
     /** A shell with {@code pages} that prepares its pages ahead, as the app's window does, once they are prepared. */
     private ShellView preparedShell(FxRobot robot, PageRegistry pages) throws Exception {
+        return preparedShell(robot, pages, tasks, () -> { });
+    }
+
+    /** The shell with {@code executor}, preparing its pages ahead; {@code afterStartUp} runs right after start-up. */
+    private ShellView preparedShell(FxRobot robot, PageRegistry pages, dev.kustodian.ui.framework.TaskExecutor executor,
+                                    Runnable afterStartUp) throws Exception {
         ShellView[] s = new ShellView[1];
         robot.interact(() -> {
-            s[0] = KustodianApp.createShell(tasks, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
+            s[0] = KustodianApp.createShell(executor, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
                     ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
             s[0].preparePagesAhead(); // as the app's window does
             stage.setScene(new Scene(s[0], 1200, 800));
             s[0].viewModel().startUp();
+            afterStartUp.run();
         });
         java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
         robot.interact(() -> s[0].whenPagesPrepared(() -> prepared.complete(null)));
@@ -401,21 +408,11 @@ class ShellViewTest {
         PageRegistry pages = overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
                 dev.kustodian.ui.secrets.SecretsPage::new);
         dev.kustodian.ui.framework.QueuedTaskExecutor queued = new dev.kustodian.ui.framework.QueuedTaskExecutor();
-        ShellView[] s = new ShellView[1];
-        robot.interact(() -> {
-            s[0] = KustodianApp.createShell(queued, dialogs, (spec, p, c) -> TestSnapshots.session(spec),
-                    ContextSource.of(List.of("dev"), "dev", true), Settings.inMemory(), pages, new WizardRegistry());
-            s[0].preparePagesAhead(); // as the app's window does
-            stage.setScene(new Scene(s[0], 1200, 800));
-            s[0].viewModel().startUp();
+        ShellView shell = preparedShell(robot, pages, queued, () -> {
             while (queued.waiting() > 0) {
                 queued.runNext(); // the load, and what the first page starts
             }
         });
-        ShellView shell = s[0];
-        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
-        robot.interact(() -> shell.whenPagesPrepared(() -> prepared.complete(null)));
-        prepared.get(1, java.util.concurrent.TimeUnit.MINUTES); // waits for the idle pulses; asserts no duration
 
         var page = (dev.kustodian.ui.secrets.SecretsPage) shell.page("secrets").orElseThrow();
         var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
