@@ -90,6 +90,27 @@ class AccessPageTest {
     }
 
     @Test
+    void aFilterMatchingNoSubjectShowsWhyInTheTablesPlaceAndKeepsItsRows(FxRobot robot) {
+        TableView<SubjectRisk> t = subjects(robot);
+        javafx.scene.Node noMatch = robot.lookup("#access-no-match").query();
+        assertThat(noMatch.isVisible()).isFalse();
+        robot.clickOn("#access-filter").write("zz-no-such-subject");
+        assertThat(page.viewModel().subjects).isEmpty();
+        assertThat(noMatch.isVisible()).as("says why the list is empty").isTrue();
+        assertThat(t.isVisible()).isFalse();
+        assertThat(robot.lookup("No risky subject matches the filters").tryQuery()).isPresent();
+        assertThat(rows(t)).as("its rows are not emptied (the table's first emptying is slow on a large cluster)")
+                .hasSize(4);
+        // a filter matching some again: the table with exactly those
+        robot.interact(() -> robot.lookup("#access-filter").queryAs(TextField.class).setText("alice"));
+        assertThat(t.isVisible()).isTrue();
+        assertThat(noMatch.isVisible()).isFalse();
+        assertThat(rows(t)).containsExactly("User/alice");
+        robot.interact(() -> robot.lookup("#access-filter").queryAs(TextField.class).clear());
+        assertThat(rows(t)).hasSize(4);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void whoCanQueryShowsSubjectsWithPaths(FxRobot robot) {
         robot.interact(() -> ((AccessView) page.view()).showTab("tab-who-can"));
