@@ -31,15 +31,9 @@ public final class AccessPage extends AbstractPage<AccessView, AccessViewModel> 
             // the previous load's analysis (engine, readers, snapshot) is let go; the new one is built below
             vm.setAnalysis(null);
         }
-        if (isInWindow() && !isShown()) {
-            // a new load while the page is kept hidden: analysed when shown (its result arriving in the middle of
-            // the load's own callbacks made gaps of 67-74 ms on the large cluster)
-            whenShown(() -> analyse(analysis));
-        } else {
-            // the first load: also while the view is prepared ahead, hidden, so that its rows are drawn in idle
-            // time, not in the pulse that first shows the page (23-57 ms of FX CPU on the large cluster)
-            whenInWindow(() -> analyse(analysis));
-        }
+        // kept hidden: analysed when shown; else once in the window, so that the first load's rows are drawn in idle
+        // time (23-57 ms of FX CPU in the pulse that first showed the page on the large cluster)
+        whenLoadWanted(() -> analyse(analysis));
     }
 
     private void analyse(Analysis analysis) {

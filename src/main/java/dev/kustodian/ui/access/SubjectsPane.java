@@ -46,7 +46,7 @@ final class SubjectsPane extends VBox {
     private final javafx.collections.ObservableList<SubjectRisk> shown = javafx.collections.FXCollections
             .observableArrayList();
     /** The analysis whose subjects {@link #shown} holds (a new analysis always replaces them). */
-    private Object shownAnalysis;
+    private AccessViewModel.Analysis shownAnalysis;
     private final dev.kustodian.ui.framework.EmptyState noMatch = new dev.kustodian.ui.framework.EmptyState(
             org.kordamp.ikonli.feather.Feather.FILTER, "No risky subject matches the filters",
             "Clear the search, or choose another kind or namespace, to see them.");
@@ -168,8 +168,7 @@ final class SubjectsPane extends VBox {
 
     /** The filtered subjects into the table, or, for a filter matching none, {@link #noMatch} in its place. */
     private void showSubjects() {
-        boolean none = vm.subjects.isEmpty() && vm.totalRanked.get() > 0 && !shown.isEmpty()
-                && vm.analysis.get() == shownAnalysis;
+        boolean none = vm.subjects.isEmpty() && !shown.isEmpty() && vm.analysis.get() == shownAnalysis;
         if (!none) {
             shownAnalysis = vm.analysis.get();
             shown.setAll(vm.subjects);

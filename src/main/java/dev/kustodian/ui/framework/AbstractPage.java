@@ -210,6 +210,20 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
         }
     }
 
+    /**
+     * Runs a load's work for the view ({@code action}, e.g. its analysis): while the view is kept in the window hidden,
+     * at its next show (a later load: its result arriving among the load's own callbacks made long gaps, and a page
+     * left hidden may not be opened again); otherwise, now or once the view joins the window ({@link #whenInWindow}:
+     * the first load's result is then drawn while the shell prepares the page in idle time, not when it first shows).
+     */
+    protected final void whenLoadWanted(Runnable action) {
+        if (isKeptHidden()) {
+            whenShown(action);
+        } else {
+            whenInWindow(action);
+        }
+    }
+
     /** Runs {@code action} the next time the page is shown (e.g. to retry work that failed). */
     protected final void whenNextShown(Runnable action) {
         pendingShown = action;

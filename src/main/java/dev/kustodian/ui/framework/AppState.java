@@ -106,11 +106,6 @@ public final class AppState {
         return ns -> ns == null || ns.isEmpty() || shown.contains(ns);
     }
 
-    /** True when objects of {@code namespace} pass the filter (cluster-scoped objects always pass). */
-    public boolean namespaceVisible(String namespace) {
-        return namespaceFilter.isEmpty() || namespace == null || namespace.isEmpty()
-                || namespaceFilter.contains(namespace);
-    }
 
     public boolean isProduction() {
         return production.get();

@@ -154,8 +154,8 @@ class ShellViewTest {
         robot.clickOn("#namespace-filter").clickOn("payments");
         assertThat(state.namespaceFilter).containsExactly("team-a", "payments");
         assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("2 namespaces");
-        assertThat(state.namespaceVisible("team-b")).isFalse();
-        assertThat(state.namespaceVisible("")).isTrue();
+        assertThat(state.namespaceVisibility().test("team-b")).isFalse();
+        assertThat(state.namespaceVisibility().test("")).isTrue();
         robot.clickOn("#namespace-filter").clickOn("All namespaces");
         assertThat(state.namespaceFilter).isEmpty();
         assertThat(robot.lookup("#namespace-filter").queryLabeled().getText()).isEqualTo("All namespaces");
