@@ -31,6 +31,8 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
     private boolean pendingInWindow;
     /** The namespace filter changed while the view was kept in the window hidden: applied at the next show. */
     private boolean namespaceFilterPending;
+    /** The latest result for the view kept hidden, waiting for its paced step or the next show ({@link #showResult}). */
+    private Runnable pendingResult;
 
     /**
      * @param viewFactory creates the view from the view model and the context on first use (null when the page
@@ -100,6 +102,9 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
             view = createView();
             // shown = in the scene and visible: the shell prepares a page's view ahead in the scene, hidden
             javafx.beans.InvalidationListener shown = o -> {
+                if (isShown()) {
+                    runPendingResult(); // not the previous figures for a pulse
+                }
                 if (isShown() && namespaceFilterPending) {
                     namespaceFilterPending = false;
                     namespaceFilterChanged();
@@ -221,6 +226,33 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
             whenShown(action);
         } else {
             whenInWindow(action);
+        }
+    }
+
+    /**
+     * Shows a result of background work ({@code apply} changes the view model, the view follows): now when the page is
+     * shown or not in the window; while its view is kept hidden, in a step of its own ({@link PacedSteps}: one pulse
+     * styles this page's new nodes, not those of every page that follows the same change), or at the next show if that
+     * comes first. Only the latest result waits.
+     */
+    protected final void showResult(Runnable apply) {
+        if (!isKeptHidden()) {
+            pendingResult = null;
+            apply.run();
+            return;
+        }
+        boolean stepAdded = pendingResult != null;
+        pendingResult = apply;
+        if (!stepAdded) {
+            PacedSteps.of(view.getScene()).add(this::runPendingResult);
+        }
+    }
+
+    private void runPendingResult() {
+        Runnable r = pendingResult;
+        pendingResult = null;
+        if (r != null) {
+            r.run();
         }
     }
 
