@@ -36,6 +36,7 @@ public final class StoresViewModel {
     public final StringProperty filter = new SimpleStringProperty("");
     /** The filter's text per row of the current data (lower case, built with the data). */
     private Map<Object, String> searchText = Map.of();
+    private long plain;
     public final StringProperty lintSummary = new SimpleStringProperty("Lint a folder of manifests (ESO, CSI,"
             + " Sealed Secrets, EncryptionConfiguration, RBAC) before you commit it.");
 
@@ -53,10 +54,19 @@ public final class StoresViewModel {
      * with the lower-case text the filter searches in each row (any thread: the page computes it off the FX thread).
      */
     public record Data(List<StoreDetection.Status> operators, List<StoreInventory.StoreObject> objects,
-                       List<StoreInventory.Adoption> secrets, Map<Object, String> searchText) {
+                       List<StoreInventory.Adoption> secrets, Map<Object, String> searchText, long plain,
+                       List<Finding> findings) {
     }
 
     public static Data compute(ClusterSnapshot snap, Predicate<String> namespaceVisible) {
+        return compute(snap, null, namespaceVisible);
+    }
+
+    /**
+     * The page's data with the area's findings among {@code findings}; with null findings, the data leaves the findings
+     * shown as they are ({@link #updateFindings} shows them when the analysis arrives).
+     */
+    public static Data compute(ClusterSnapshot snap, List<Finding> findings, Predicate<String> namespaceVisible) {
         List<StoreInventory.StoreObject> objs = StoreInventory.objects(snap).stream()
                 .filter(o -> namespaceVisible.test(o.namespace())).toList();
         List<StoreInventory.Adoption> adoption = StoreInventory.adoption(snap).stream()
@@ -69,7 +79,15 @@ public final class StoresViewModel {
         for (StoreInventory.Adoption a : adoption) {
             text.put(a, (a.namespace() + "/" + a.name() + " " + a.management() + " " + a.by()).toLowerCase(Locale.ROOT));
         }
-        return new Data(StoreDetection.detect(snap), objs, adoption, text);
+        long plain = adoption.stream().filter(a -> a.management() == StoreInventory.Management.PLAIN).count();
+        return new Data(StoreDetection.detect(snap), objs, adoption, text, plain,
+                findings == null ? null : areaFindings(findings, namespaceVisible));
+    }
+
+    private static List<Finding> areaFindings(List<Finding> all, Predicate<String> namespaceVisible) {
+        return all == null ? List.of() : all.stream()
+                .filter(f -> StoreRules.AREA.equals(f.area()) && !f.system())
+                .filter(f -> namespaceVisible.test(f.object().namespace())).toList();
     }
 
     /** Shows computed data (FX thread). */
@@ -77,16 +95,20 @@ public final class StoresViewModel {
         // the filters read the search text of the new lists as they pass through: filtered (and the tables sorted)
         // once, not a second time by setting the same filter again (20,000 secrets)
         searchText = data.searchText();
-        operators.setAll(data.operators());
+        plain = data.plain();
+        if (!operators.equals(data.operators())) { // cluster-wide: a namespace change leaves their cards as they are
+            operators.setAll(data.operators());
+        }
         allObjects.setAll(data.objects());
         allSecrets.setAll(data.secrets());
+        if (data.findings() != null && !findings.equals(data.findings())) {
+            findings.setAll(data.findings());
+        }
     }
 
     /** The external stores area's findings (expected system ones left out) in the visible namespaces. */
     public void updateFindings(List<Finding> all, Predicate<String> namespaceVisible) {
-        findings.setAll(all == null ? List.of() : all.stream()
-                .filter(f -> StoreRules.AREA.equals(f.area()) && !f.system())
-                .filter(f -> namespaceVisible.test(f.object().namespace())).toList());
+        findings.setAll(areaFindings(all, namespaceVisible));
     }
 
     private void applyFilter() {
@@ -110,8 +132,9 @@ public final class StoresViewModel {
                 + (r.errors() == 0 ? " — no errors." : "."));
     }
 
+    /** The plain secrets among {@link #allSecrets} (counted with the data, off the FX thread). */
     public long plainCount() {
-        return allSecrets.stream().filter(a -> a.management() == StoreInventory.Management.PLAIN).count();
+        return plain;
     }
 
     public long managedCount() {

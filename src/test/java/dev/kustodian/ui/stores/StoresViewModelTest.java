@@ -1,6 +1,12 @@
 package dev.kustodian.ui.stores;
 
+import dev.kustodian.core.externalsecrets.StoreDetection;
 import dev.kustodian.core.externalsecrets.StoreInventory;
+import dev.kustodian.core.externalsecrets.StoreRules;
+import dev.kustodian.core.findings.Finding;
+import dev.kustodian.core.findings.ObjectRef;
+import dev.kustodian.core.findings.Severity;
+import javafx.collections.ListChangeListener;
 import dev.kustodian.core.externalsecrets.StoreInventoryTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,38 @@ class StoresViewModelTest {
         vm.update(StoreInventoryTest.snapshotForUi(), ns -> !ns.equals("a"));
         assertThat(vm.objects).isEmpty();
         assertThat(vm.secrets).isEmpty();
+    }
+
+    @Test
+    void dataComputedOffTheFxThreadCarriesTheAreasFindingsAndLeavesUnchangedOperatorCardsAlone() {
+        var snap = StoreInventoryTest.snapshotForUi();
+        Finding plainInA = Finding.of("STORE-PLAIN", StoreRules.AREA, Severity.MEDIUM, new ObjectRef("Secret", "a",
+                "p"), "a plain secret", "why", "fix", List.of());
+        Finding plainInB = Finding.of("STORE-PLAIN", StoreRules.AREA, Severity.MEDIUM, new ObjectRef("Secret", "b",
+                "p"), "a plain secret", "why", "fix", List.of());
+        Finding system = Finding.of("STORE-PLAIN", StoreRules.AREA, Severity.LOW, new ObjectRef("Secret", "a",
+                "sys"), "expected", "why", "fix", List.of()).asSystem();
+        Finding otherArea = Finding.of("RBAC-X", "rbac", Severity.HIGH, new ObjectRef("Role", "a", "r"), "rbac",
+                "why", "fix", List.of());
+        List<Finding> all = List.of(plainInA, plainInB, system, otherArea);
+        StoresViewModel vm = new StoresViewModel();
+        int[] operatorChanges = {0};
+        vm.operators.addListener((ListChangeListener<StoreDetection.Status>) c -> operatorChanges[0]++);
+
+        vm.show(StoresViewModel.compute(snap, all, ns -> true));
+        assertThat(vm.findings).containsExactly(plainInA, plainInB);
+        assertThat(vm.plainCount()).isEqualTo(1);
+        assertThat(operatorChanges[0]).isEqualTo(1);
+
+        vm.show(StoresViewModel.compute(snap, all, ns -> !ns.equals("a"))); // a namespace change
+        assertThat(vm.findings).containsExactly(plainInB);
+        assertThat(vm.secrets).isEmpty();
+        assertThat(vm.plainCount()).isZero();
+        assertThat(operatorChanges[0]).as("the same operators: their cards are not built again").isEqualTo(1);
+
+        vm.show(StoresViewModel.compute(snap, null, ns -> true)); // before the analysis: findings left as shown
+        assertThat(vm.findings).containsExactly(plainInB);
+        assertThat(vm.plainCount()).isEqualTo(1);
     }
 
     @Test
