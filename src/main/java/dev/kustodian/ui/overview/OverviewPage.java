@@ -57,7 +57,7 @@ public final class OverviewPage extends AbstractPage<OverviewView, OverviewViewM
                 return;
             }
             latest().submit("Overview", (progress, cancel) -> OverviewViewModel.compute(s, findings, ruleIds, visible, p),
-                    vm::show, t -> { });
+                    m -> showResult(() -> vm.show(m)), t -> { });
         }
     }
 }

@@ -9,7 +9,7 @@ import dev.kustodian.ui.framework.Labels;
 import dev.kustodian.ui.framework.Css;
 import dev.kustodian.ui.framework.EmptyState;
 import dev.kustodian.ui.framework.FindingRow;
-import dev.kustodian.ui.framework.Pulses;
+import dev.kustodian.ui.framework.PacedSteps;
 import dev.kustodian.ui.framework.SeverityChip;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -108,13 +108,16 @@ public final class OverviewView extends ScrollPane {
         });
     }
 
-    /** Runs {@code step} one pulse after the next (the pulse in between styles what the previous step added). */
+    /**
+     * Runs {@code step} with a pulse of its own after the previous step ({@link PacedSteps}: the pulse in between styles
+     * what the previous step added, and no other page's paced update shares it).
+     */
     private void afterAPulse(Scene scene, long gen, Runnable step) {
-        Pulses.afterNextPulse(scene, () -> Pulses.afterNextPulse(scene, () -> {
+        PacedSteps.of(scene).add(() -> {
             if (gen == rendering) { // not replaced by a newer model meanwhile
                 step.run();
             }
-        }));
+        });
     }
 
     private Node postureCard(OverviewViewModel.Posture p) {

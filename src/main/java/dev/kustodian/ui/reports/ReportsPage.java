@@ -20,6 +20,7 @@ public final class ReportsPage extends AbstractPage<ReportsView, ReportsViewMode
 
     public ReportsPage(PageContext ctx, Clock clock) {
         super(ctx, INFO, new ReportsViewModel(ctx.tasks()), (vm, c) -> new ReportsView(vm, c, clock));
+        vm.showResultsThrough(this::showResult); // a view kept hidden follows a load in a paced step
         ctx.state().findings.addListener((o, a, b) -> refresh());
     }
 

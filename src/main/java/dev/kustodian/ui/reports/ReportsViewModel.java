@@ -47,6 +47,8 @@ public final class ReportsViewModel implements NamespaceFiltered {
     private Comparator<Finding> order;
     private Object orderKey;
     private final LatestOnly filtering;
+    /** Shows a filtering's result: at once by default; the page paces it while its view is kept hidden. */
+    private java.util.function.Consumer<Runnable> resultsShown = Runnable::run;
     /** The findings of the current load and, once built, their search text (lower case), in the same order. */
     private volatile Searchable searchable = new Searchable(List.of());
     private Set<Finding> shown = Set.of();
@@ -133,6 +135,11 @@ public final class ReportsViewModel implements NamespaceFiltered {
         applyFilter(null);
     }
 
+    /** Hands each filtering's result to {@code shown}, which runs it (FX thread) when the view should follow. */
+    public void showResultsThrough(java.util.function.Consumer<Runnable> shown) {
+        this.resultsShown = shown;
+    }
+
     /** Re-filters off the FX thread; {@code keepId}: the finding to select afterwards (a new load), else the same. */
     private void applyFilter(String keepId) {
         String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
@@ -166,7 +173,7 @@ public final class ReportsViewModel implements NamespaceFiltered {
                 sorted.sort(sort); // stable: ties stay in load order, as the table's own sort kept them
             }
             return new Filtered(out, sorted, set, hidden, keep);
-        }, r -> show(r, keepId != null), t -> { });
+        }, r -> resultsShown.accept(() -> show(r, keepId != null)), t -> { });
     }
 
     private void show(Filtered r, boolean newLoad) {

@@ -34,6 +34,6 @@ public final class RolesPage extends AbstractPage<RolesView, RolesViewModel> {
         }
         var analysis = ctx.state().analysisOf(snapshot);
         latest().submit("Subjects and their bindings", (progress, cancel) -> RolesViewModel.rows(analysis),
-                rows -> vm.show(rows, namespaceVisible()), t -> { });
+                rows -> showResult(() -> vm.show(rows, namespaceVisible())), t -> { });
     }
 }

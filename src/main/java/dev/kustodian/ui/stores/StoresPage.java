@@ -61,16 +61,20 @@ public final class StoresPage extends AbstractPage<StoresView, StoresViewModel> 
             return;
         }
         java.util.function.Predicate<String> visible = ctx.state().namespaceVisibility();
-        latest().submit("Inventory of the external stores", (p, c) -> StoresViewModel.compute(s, visible), data -> {
-            StoresView view = viewIfCreated();
-            String sel = view == null ? null : view.selectedSecretKey();
-            String obj = view == null ? null : view.selectedObjectKey();
-            vm.show(data);
-            vm.updateFindings(ctx.state().findings(), visible);
-            if (view != null) {
-                view.reselect(sel, obj);
-            }
-        }, t -> {
+        java.util.List<dev.kustodian.core.findings.Finding> findings = ctx.state().findings();
+        latest().submit("Inventory of the external stores", (p, c) -> StoresViewModel.compute(s, findings, visible),
+                data -> showResult(() -> {
+                    StoresView view = viewIfCreated();
+                    String sel = view == null ? null : view.selectedSecretKey();
+                    String obj = view == null ? null : view.selectedObjectKey();
+                    vm.show(data);
+                    if (ctx.state().findings() != findings) { // they arrived meanwhile (the listener showed them)
+                        vm.updateFindings(ctx.state().findings(), visible);
+                    }
+                    if (view != null) {
+                        view.reselect(sel, obj);
+                    }
+                }), t -> {
             if (!(t instanceof dev.kustodian.core.util.UserFacingException u
                     && u.category() == dev.kustodian.core.util.UserFacingException.Category.CANCELLED)) {
                 ctx.dialogs().showError("External stores", "The inventory of the external stores could not be built ("
