@@ -2,6 +2,7 @@ package dev.kustodian.ui.app;
 
 import dev.kustodian.core.cluster.SyntheticClusterJson;
 import dev.kustodian.ui.framework.FxTaskExecutor;
+import dev.kustodian.ui.framework.PacedSteps;
 import dev.kustodian.ui.framework.Page;
 import dev.kustodian.ui.framework.RecordingDialogService;
 import dev.kustodian.ui.framework.TaskExecutor;
@@ -51,6 +52,8 @@ class FxPulseBenchmark {
     private static final double BLOCKED_MS = 50;
     /** {@code -Dkustodian.bench.gaps=true}: prints every gap of an action with 20 ms of FX CPU or more. */
     private static final boolean GAPS = Boolean.getBoolean("kustodian.bench.gaps");
+    /** The FX CPU from which {@code kustodian.bench.gaps} prints a gap (ms): {@code -Dkustodian.bench.gapMs}. */
+    private static final int GAP_MS = Integer.getInteger("kustodian.bench.gapMs", 20);
     private final CountingExecutor tasks = new CountingExecutor(new FxTaskExecutor());
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private ShellView shell;
@@ -180,17 +183,20 @@ class FxPulseBenchmark {
         return wall;
     }
 
-    /** Waits until no task runs and two more pulses were drawn (their callbacks' results are on screen). */
+    /**
+     * Waits until no task runs, no paced step waits ({@link PacedSteps}) and two more pulses were drawn (their results
+     * are on screen).
+     */
     private void waitIdle(FxRobot robot) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (true) {
             robot.interact(() -> { });
-            if (tasks.running.get() == 0) {
+            if (tasks.running.get() == 0 && pacedSteps() == 0) {
                 int pulses = probe.pulses();
                 while (probe.pulses() < pulses + 2 && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
-                if (tasks.running.get() == 0) {
+                if (tasks.running.get() == 0 && pacedSteps() == 0) {
                     return;
                 }
             }
@@ -218,6 +224,8 @@ class FxPulseBenchmark {
         private int blocked;
         private int gaps;
         private final List<String> gapLog = new java.util.ArrayList<>();
+        /** The task callbacks that ran in the current gap, with their FX CPU. */
+        private final List<String> callbacks = new java.util.ArrayList<>();
         private volatile int pulses;
         private volatile long lastPulse = System.nanoTime();
 
@@ -234,10 +242,12 @@ class FxPulseBenchmark {
                     maxCpuLayout = layoutCpu / 1e6;
                 }
                 gaps++;
-                if (GAPS && busy >= 20) {
-                    gapLog.add(String.format("    gap %d: %.0f ms wall, %.0f ms FX CPU (CSS + layout %.0f ms)%s%n", gaps,
-                            gap, busy, layoutCpu / 1e6, preparedViews()));
+                if (GAPS && busy >= GAP_MS) {
+                    gapLog.add(String.format("    gap %d: %.0f ms wall, %.0f ms FX CPU (CSS + layout %.0f ms)%s%s%n", gaps,
+                            gap, busy, layoutCpu / 1e6, preparedViews(), callbacks.isEmpty() ? ""
+                                    : "; callbacks: " + String.join(", ", callbacks)));
                 }
+                callbacks.clear();
                 if (busy > BLOCKED_MS) {
                     blocked++;
                 }
@@ -253,6 +263,11 @@ class FxPulseBenchmark {
         private String preparedViews() {
             javafx.scene.Node view = shell.preparingView();
             return view == null ? "" : ", preparing " + view.getClass().getSimpleName();
+        }
+
+        /** A task's callback ran in the current gap (FX thread). */
+        void callback(String title, long cpuMs) {
+            callbacks.add(String.format("\"%s\" %d ms", title, cpuMs));
         }
 
         void beforeLayout() {
@@ -279,6 +294,7 @@ class FxPulseBenchmark {
                 blocked = 0;
                 gaps = 0;
                 gapLog.clear();
+                callbacks.clear();
             });
         }
 
@@ -348,6 +364,12 @@ class FxPulseBenchmark {
         }
     }
 
+    private int pacedSteps() throws Exception {
+        int[] n = new int[1];
+        runOnFx(() -> n[0] = PacedSteps.of(shell.getScene()).pending());
+        return n[0];
+    }
+
     private static void runOnFx(Runnable r) throws Exception {
         java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
         javafx.application.Platform.runLater(() -> {
@@ -358,7 +380,7 @@ class FxPulseBenchmark {
     }
 
     /** The app's executor, counting tasks until their callback has run on the FX thread. */
-    private static final class CountingExecutor implements TaskExecutor {
+    private final class CountingExecutor implements TaskExecutor {
         final AtomicInteger running = new AtomicInteger();
         private final TaskExecutor delegate;
 
@@ -378,6 +400,9 @@ class FxPulseBenchmark {
                     running.decrementAndGet();
                     if (GAPS) {
                         long ms = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000;
+                        if (probe != null) {
+                            probe.callback(title, ms);
+                        }
                         if (ms >= 20) {
                             System.out.printf("    task \"%s\" done: %d ms FX CPU in its callback%n", title, ms);
                         }
