@@ -233,7 +233,8 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
      * Shows a result of background work ({@code apply} changes the view model, the view follows): now when the page is
      * shown or not in the window; while its view is kept hidden, in a step of its own ({@link PacedSteps}: one pulse
      * styles this page's new nodes, not those of every page that follows the same change), or at the next show if that
-     * comes first. Only the latest result waits.
+     * comes first. Only the latest result waits, and a waiting one is dropped once {@link #latest()} moves on (newer
+     * work submitted, or the page showed a newer load at once).
      */
     protected final void showResult(Runnable apply) {
         if (!isKeptHidden()) {
@@ -242,7 +243,12 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
             return;
         }
         boolean stepAdded = pendingResult != null;
-        pendingResult = apply;
+        long generation = latest.generation();
+        pendingResult = () -> {
+            if (latest.generation() == generation) {
+                apply.run();
+            }
+        };
         if (!stepAdded) {
             PacedSteps.of(view.getScene()).add(this::runPendingResult);
         }

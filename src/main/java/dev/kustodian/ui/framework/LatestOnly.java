@@ -58,6 +58,11 @@ public final class LatestOnly {
         return generation;
     }
 
+    /** Counts {@link #submit}s and {@link #invalidate}s: a result taken at one value is stale once it changed. */
+    public long generation() {
+        return generation;
+    }
+
     /** True while the latest submitted work has not reported yet. */
     public boolean isRunning() {
         return running != null;

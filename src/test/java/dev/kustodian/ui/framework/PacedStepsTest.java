@@ -54,6 +54,11 @@ class PacedStepsTest {
         void arrive() {
             showResult(() -> results++);
         }
+
+        /** A newer load shown at once (as the Overview does for a small one): older results are stale. */
+        void newerLoadShownAtOnce() {
+            latest().invalidate();
+        }
     }
 
     private ResultPage page() {
@@ -110,6 +115,23 @@ class PacedStepsTest {
         });
         waitUntil(() -> pending(robot) == 0);
         robot.interact(() -> assertThat(page.results).isEqualTo(1));
+    }
+
+    @Test
+    void aWaitingResultIsDroppedOnceThePageMovedOnToANewerLoad(FxRobot robot) throws Exception {
+        ResultPage page = page();
+        robot.interact(() -> {
+            page.view().setVisible(false);
+            root.getChildren().add(page.view());
+            page.arrive();
+            page.newerLoadShownAtOnce();
+        });
+        waitUntil(() -> pending(robot) == 0);
+        robot.interact(() -> {
+            assertThat(page.results).as("the stale result is not shown in its step").isZero();
+            page.view().setVisible(true);
+            assertThat(page.results).as("nor when shown").isZero();
+        });
     }
 
     @Test
