@@ -61,6 +61,16 @@ class PacedStepsTest {
         }
     }
 
+    /** A page whose view is in the window hidden, as the shell keeps a page prepared ahead or left for another. */
+    private ResultPage keptHiddenPage(FxRobot robot) {
+        ResultPage page = page();
+        robot.interact(() -> {
+            page.view().setVisible(false);
+            root.getChildren().add(page.view());
+        });
+        return page;
+    }
+
     private ResultPage page() {
         return new ResultPage(new TestPageContext(new AppState(), new SameThreadTaskExecutor(),
                 new RecordingDialogService(), new WizardRegistry(), new ArrayList<>()));
@@ -105,10 +115,8 @@ class PacedStepsTest {
 
     @Test
     void aPageKeptHiddenShowsItsResultInAPacedStepAndOnlyTheLatest(FxRobot robot) throws Exception {
-        ResultPage page = page();
+        ResultPage page = keptHiddenPage(robot);
         robot.interact(() -> {
-            page.view().setVisible(false); // prepared ahead, kept in the window hidden
-            root.getChildren().add(page.view());
             page.arrive();
             page.arrive(); // a newer result before the step ran: one step, one application
             assertThat(page.results).as("not at once while hidden").isZero();
@@ -119,10 +127,8 @@ class PacedStepsTest {
 
     @Test
     void aWaitingResultIsDroppedOnceThePageMovedOnToANewerLoad(FxRobot robot) throws Exception {
-        ResultPage page = page();
+        ResultPage page = keptHiddenPage(robot);
         robot.interact(() -> {
-            page.view().setVisible(false);
-            root.getChildren().add(page.view());
             page.arrive();
             page.newerLoadShownAtOnce();
         });
@@ -136,10 +142,8 @@ class PacedStepsTest {
 
     @Test
     void aPageKeptHiddenShowsAWaitingResultWhenShownFirst(FxRobot robot) throws Exception {
-        ResultPage page = page();
+        ResultPage page = keptHiddenPage(robot);
         robot.interact(() -> {
-            page.view().setVisible(false);
-            root.getChildren().add(page.view());
             page.arrive();
             page.view().setVisible(true); // shown before its step: never the previous figures
             assertThat(page.results).isEqualTo(1);
