@@ -104,10 +104,10 @@ public abstract class AbstractPage<V extends Node, M> implements Page {
             javafx.beans.InvalidationListener shown = o -> {
                 if (isShown()) {
                     runPendingResult(); // not the previous figures for a pulse
-                }
-                if (isShown() && namespaceFilterPending) {
-                    namespaceFilterPending = false;
-                    namespaceFilterChanged();
+                    if (namespaceFilterPending) {
+                        namespaceFilterPending = false;
+                        namespaceFilterChanged();
+                    }
                 }
                 if (isShown() || pendingInWindow && isInWindow()) {
                     runPendingShown();

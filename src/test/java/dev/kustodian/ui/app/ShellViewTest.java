@@ -408,11 +408,8 @@ class ShellViewTest {
         PageRegistry pages = overviewAnd(dev.kustodian.ui.secrets.SecretsPage.INFO,
                 dev.kustodian.ui.secrets.SecretsPage::new);
         dev.kustodian.ui.framework.QueuedTaskExecutor queued = new dev.kustodian.ui.framework.QueuedTaskExecutor();
-        ShellView shell = preparedShell(robot, pages, queued, () -> {
-            while (queued.waiting() > 0) {
-                queued.runNext(); // the load, and what the first page starts
-            }
-        });
+        // right after start-up: the load, and what the first page starts
+        ShellView shell = preparedShell(robot, pages, queued, queued::runAll);
 
         var page = (dev.kustodian.ui.secrets.SecretsPage) shell.page("secrets").orElseThrow();
         var view = (dev.kustodian.ui.secrets.SecretsView) page.view();
@@ -423,11 +420,7 @@ class ShellViewTest {
                 .isEmpty();
         assertThat(view.table().lookupAll(".table-row-cell")).as("rows built ahead, kept for reuse").isNotEmpty();
 
-        robot.interact(() -> {
-            while (queued.waiting() > 0) {
-                queued.runNext();
-            }
-        });
+        robot.interact(queued::runAll);
         assertThat(view.table().getItems()).as("the inventory arrived while hidden").isNotEmpty()
                 .containsExactlyInAnyOrderElementsOf(page.viewModel().filtered)
                 .allSatisfy(r -> assertThat(r.name()).isNotEmpty());

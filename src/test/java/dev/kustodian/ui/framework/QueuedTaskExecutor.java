@@ -40,6 +40,13 @@ public final class QueuedTaskExecutor implements TaskExecutor {
         queue.removeFirst().run();
     }
 
+    /** Runs waiting work until none is left, also the work that it submits. */
+    public void runAll() {
+        while (!queue.isEmpty()) {
+            runNext();
+        }
+    }
+
     public int waiting() {
         return queue.size();
     }
